@@ -1,0 +1,80 @@
+"""Dutch archival selection lists as code: typed versions, snapshots and semantic diffs.
+
+>>> import selectielijst
+>>> mivd = selectielijst.load("mivd", "0.16")
+>>> mivd.version.status
+<Status.TER_INZAGE: 'ter inzage'>
+"""
+
+from selectielijst._converter import make_converter
+from selectielijst._duration import Comparison, Duration, Term
+from selectielijst._errors import (
+    DocumentErrors,
+    InvalidDocument,
+    InvalidDuration,
+    InvalidName,
+    InvalidRecord,
+    PublishedVersion,
+    SelectielijstError,
+    TextNotAvailable,
+    UnknownCategory,
+    UnknownList,
+    UnknownVersion,
+)
+from selectielijst._model import (
+    Category,
+    CategoryStatus,
+    Criterion,
+    KeepPart,
+    ListIndex,
+    SelectionList,
+    Section,
+    Status,
+    Valuation,
+    ValuationKind,
+    VersionEntry,
+    VersionInfo,
+)
+from selectielijst._snapshot import FORMAT, dumps, loads, read, write
+from selectielijst._store import history, lists, load, load_spec, versions, versions_folder
+
+__all__ = [
+    "FORMAT",
+    "Category",
+    "CategoryStatus",
+    "Comparison",
+    "Criterion",
+    "DocumentErrors",
+    "Duration",
+    "InvalidDocument",
+    "InvalidDuration",
+    "InvalidName",
+    "InvalidRecord",
+    "KeepPart",
+    "ListIndex",
+    "PublishedVersion",
+    "SelectielijstError",
+    "SelectionList",
+    "Section",
+    "Status",
+    "Term",
+    "TextNotAvailable",
+    "UnknownCategory",
+    "UnknownList",
+    "UnknownVersion",
+    "Valuation",
+    "ValuationKind",
+    "VersionEntry",
+    "VersionInfo",
+    "dumps",
+    "history",
+    "lists",
+    "load",
+    "load_spec",
+    "loads",
+    "make_converter",
+    "read",
+    "versions",
+    "versions_folder",
+    "write",
+]

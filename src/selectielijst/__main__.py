@@ -1,0 +1,5 @@
+"""``python -m selectielijst``: the command line."""
+
+from selectielijst._cli import main
+
+main()

@@ -1,0 +1,204 @@
+"""The one cattrs converter: records to plain data (for YAML and JSON) and back."""
+
+from __future__ import annotations
+
+import enum
+from collections.abc import Callable, Mapping
+from typing import Any, TypeVar
+
+import cattrs
+from cattrs.gen import make_dict_structure_fn, make_dict_unstructure_fn, override
+
+from selectielijst._duration import Duration, Term
+from selectielijst._model import (
+    Category,
+    Criterion,
+    KeepPart,
+    ListIndex,
+    SelectionList,
+    Section,
+    Valuation,
+    ValuationKind,
+    VersionEntry,
+    VersionInfo,
+)
+
+__all__ = ["FIELD_RENAMES", "make_converter"]
+
+E = TypeVar("E", bound=enum.Enum)
+
+FIELD_RENAMES: Mapping[type, Mapping[str, str]] = {
+    SelectionList: {"id": "list"},
+    ListIndex: {"id": "list"},
+}
+"""Record fields whose key in a document differs from the attribute name."""
+
+_VALUATION_KEYS = frozenset({"keep", "destroy", "trigger", "keep_parts"})
+_KEEP_PART_KEYS = frozenset({"description", "keep"})
+
+
+def _strict_str(value: object, _: type) -> str:
+    if not isinstance(value, str):
+        hint = " (write it in quotes)" if isinstance(value, int | float) else ""
+        msg = f"expected text, found {_describe(value)}{hint}"
+        raise TypeError(msg)
+    return value
+
+
+def _strict_int(value: object, _: type) -> int:
+    if isinstance(value, bool) or not isinstance(value, int):
+        msg = f"expected a whole number, found {_describe(value)}"
+        raise TypeError(msg)
+    return value
+
+
+def _strict_bool(value: object, _: type) -> bool:
+    if not isinstance(value, bool):
+        msg = f"expected true or false, found {_describe(value)}"
+        raise TypeError(msg)
+    return value
+
+
+def _describe(value: object) -> str:
+    if value is None:
+        return "nothing (null)"
+    if isinstance(value, Mapping):
+        return "a mapping"
+    if isinstance(value, list | tuple):
+        return "a list"
+    return f"{type(value).__name__} {value!r}"
+
+
+def _enum_hook(value: object, enum_type: type[E]) -> E:
+    choices = ", ".join(repr(member.value) for member in enum_type)
+    try:
+        return enum_type(value)
+    except ValueError:
+        msg = f"unknown {enum_type.__name__.lower()} {value!r}; expected one of {choices}"
+        raise ValueError(msg) from None
+
+
+def _criteria(value: object) -> tuple[int, ...]:
+    if not isinstance(value, list | tuple):
+        msg = f"criteria are a list of numbers such as [1, 6], found {_describe(value)}"
+        raise TypeError(msg)
+    return tuple(_strict_int(item, int) for item in value)
+
+
+def _structure_duration(value: object, _: type) -> Duration:
+    return Duration.parse(value)  # type: ignore[arg-type]  # parse rejects non-text itself
+
+
+def _structure_valuation(value: object, _: type) -> Valuation:
+    if not isinstance(value, Mapping):
+        msg = f"a valuation is a mapping such as {{keep: [1]}} or {{destroy: P10Y}}, found {_describe(value)}"
+        raise TypeError(msg)
+    unknown = sorted(set(value) - _VALUATION_KEYS)
+    if unknown:
+        msg = f"unknown valuation key {unknown[0]!r}; expected keep, destroy, trigger or keep_parts"
+        raise ValueError(msg)
+    if ("keep" in value) == ("destroy" in value):
+        msg = "a valuation says either keep (B) or destroy (V), exactly one of them"
+        raise ValueError(msg)
+    if "keep" in value:
+        if "trigger" in value or "keep_parts" in value:
+            msg = "a keep (B) valuation has no trigger and no keep_parts"
+            raise ValueError(msg)
+        return Valuation(ValuationKind.KEEP, criteria=_criteria(value["keep"]))
+    duration = value["destroy"]
+    trigger = value.get("trigger")
+    term = Term(
+        None if duration is None else _structure_duration(duration, Duration),
+        None if trigger is None else _strict_str(trigger, str),
+    )
+    parts = value.get("keep_parts", [])
+    if not isinstance(parts, list | tuple):
+        msg = f"keep_parts is a list, found {_describe(parts)}"
+        raise TypeError(msg)
+    return Valuation(ValuationKind.DESTROY, term=term, keep_parts=tuple(_keep_part(p) for p in parts))
+
+
+def _keep_part(value: object) -> KeepPart:
+    if not isinstance(value, Mapping) or set(value) - _KEEP_PART_KEYS or "description" not in value:
+        msg = "each kept part is a mapping with description and keep (its criteria)"
+        raise ValueError(msg)
+    return KeepPart(_strict_str(value["description"], str), _criteria(value.get("keep", [])))
+
+
+def _unstructure_valuation(valuation: Valuation) -> dict[str, Any]:
+    if valuation.kind is ValuationKind.KEEP:
+        return {"keep": list(valuation.criteria)}
+    term = valuation.term
+    data: dict[str, Any] = {
+        "destroy": term.duration.isoformat() if term is not None and term.duration else None
+    }
+    if term is not None and term.trigger is not None:
+        data["trigger"] = term.trigger
+    if valuation.keep_parts:
+        data["keep_parts"] = [
+            {"description": part.description, "keep": list(part.criteria)}
+            for part in valuation.keep_parts
+        ]
+    return data
+
+
+def _structure_paragraphs(value: object, _: type) -> tuple[str, ...]:
+    """Narrative text: one string with blank lines between paragraphs, or a list."""
+    if isinstance(value, str):
+        return tuple(value.removesuffix("\n").split("\n\n")) if value else ()
+    if isinstance(value, list | tuple):
+        return tuple(_strict_str(item, str) for item in value)
+    msg = f"text is a block of paragraphs, found {_describe(value)}"
+    raise TypeError(msg)
+
+
+def _unstructure_paragraphs(paragraphs: tuple[str, ...]) -> str | list[str]:
+    joined = "\n\n".join(paragraphs)
+    if all(p == p.strip() and "\n" not in p for p in paragraphs):
+        return joined
+    return list(paragraphs)
+
+
+def make_converter() -> cattrs.Converter:
+    """Make the converter between records and plain data.
+
+    Unknown keys are errors, and text, numbers and booleans are never coerced
+    into one another: a snapshot says exactly what it means.
+
+    >>> from selectielijst import Criterion
+    >>> make_converter().unstructure(Criterion(1, "Beleid"))
+    {'number': 1, 'text': 'Beleid'}
+    """
+    converter = cattrs.Converter(forbid_extra_keys=True, detailed_validation=True)
+    converter.register_structure_hook(str, _strict_str)
+    converter.register_structure_hook(int, _strict_int)
+    converter.register_structure_hook(bool, _strict_bool)
+    converter.register_structure_hook_func(
+        lambda t: isinstance(t, type) and issubclass(t, enum.Enum), _enum_hook
+    )
+    converter.register_structure_hook(Duration, _structure_duration)
+    converter.register_unstructure_hook(Duration, Duration.isoformat)
+    converter.register_structure_hook(Valuation, _structure_valuation)
+    converter.register_unstructure_hook(Valuation, _unstructure_valuation)
+
+    paragraphs = override(
+        struct_hook=_structure_paragraphs, unstruct_hook=_unstructure_paragraphs
+    )
+    _register(converter, Section, text=paragraphs)
+    for cls in (Category, Criterion, ListIndex, SelectionList, VersionEntry, VersionInfo):
+        _register(converter, cls)
+    return converter
+
+
+def _register(converter: cattrs.Converter, cls: type, **overrides: Any) -> None:
+    renames = FIELD_RENAMES.get(cls, {})
+    for name, key in renames.items():
+        overrides[name] = override(rename=key)
+    structure: Callable[..., Any] = make_dict_structure_fn(
+        cls, converter, _cattrs_forbid_extra_keys=True, **overrides
+    )
+    unstructure: Callable[..., Any] = make_dict_unstructure_fn(
+        cls, converter, _cattrs_omit_if_default=True, **overrides
+    )
+    converter.register_structure_hook(cls, structure)
+    converter.register_unstructure_hook(cls, unstructure)

@@ -1,0 +1,119 @@
+"""The errors the library raises, all derived from :class:`SelectielijstError`."""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+from pathlib import Path
+
+__all__ = [
+    "DocumentErrors",
+    "InvalidDocument",
+    "InvalidDuration",
+    "InvalidName",
+    "InvalidRecord",
+    "PublishedVersion",
+    "SelectielijstError",
+    "TextNotAvailable",
+    "UnknownCategory",
+    "UnknownList",
+    "UnknownVersion",
+]
+
+
+class SelectielijstError(Exception):
+    """Base class of every error this library raises on purpose."""
+
+
+class InvalidDocument(SelectielijstError, ValueError):
+    """One problem in a document: where it is and what is wrong.
+
+    Attributes:
+        file: The file the problem is in, or ``None`` for text not read from a file.
+        line: The 1-based line, or ``None`` when it is not known.
+        path: Where in the document, e.g. ``$.sections[0].categories[3].valuation``.
+        problem: What is wrong, in words a records manager understands.
+    """
+
+    def __init__(
+        self,
+        problem: str,
+        *,
+        file: str | Path | None = None,
+        line: int | None = None,
+        path: str = "$",
+    ) -> None:
+        self.problem = problem
+        self.file = str(file) if file is not None else None
+        self.line = line
+        self.path = path
+        super().__init__(self.location() + ": " + problem)
+
+    def location(self) -> str:
+        """Where the problem is, as ``file:line path``."""
+        where = self.file or "<text>"
+        if self.line is not None:
+            where += f":{self.line}"
+        if self.path == "$" and self.line is None:
+            return where
+        return f"{where} {self.path}"
+
+
+class DocumentErrors(ExceptionGroup[InvalidDocument], SelectielijstError):  # type: ignore[misc]  # ExceptionGroup is generic and an Exception; mypy objects to the mix
+    """Every problem found in one document, raised together.
+
+    Iterate over :attr:`exceptions` to report them one by one; each is an
+    :class:`InvalidDocument`.
+    """
+
+    def __new__(
+        cls, message: str, exceptions: Sequence[InvalidDocument]
+    ) -> DocumentErrors:
+        return super().__new__(cls, message, exceptions)
+
+    def derive(self, excs: Sequence[InvalidDocument]) -> DocumentErrors:  # type: ignore[override]  # narrows the element type
+        return DocumentErrors(self.message, excs)
+
+    def __str__(self) -> str:
+        lines = [f"{self.message} ({len(self.exceptions)} problems):"]
+        lines.extend(f"  {problem}" for problem in self.exceptions)
+        return "\n".join(lines)
+
+
+class InvalidRecord(SelectielijstError, ValueError):
+    """A record made with a value it cannot hold (an empty name, a badly formed id).
+
+    Attributes:
+        field: The name of the field whose value is wrong.
+    """
+
+    def __init__(self, field: str, problem: str) -> None:
+        self.field = field
+        super().__init__(problem)
+
+
+class InvalidDuration(SelectielijstError, ValueError):
+    """A retention term that cannot be read as an ISO 8601 duration."""
+
+
+class InvalidName(SelectielijstError, ValueError):
+    """A list or version name that is not allowed (e.g. it contains ``/`` or ``..``)."""
+
+
+class UnknownList(SelectielijstError, LookupError):
+    """No list with this id is shipped (or present in the given folder)."""
+
+
+class UnknownVersion(SelectielijstError, LookupError):
+    """The list has no version with this label."""
+
+
+class TextNotAvailable(SelectielijstError, LookupError):
+    """The version is known from the list's history, but its text is not available."""
+
+
+class UnknownCategory(SelectielijstError, LookupError):
+    """No category with this number or id in the list."""
+
+
+class PublishedVersion(SelectielijstError, PermissionError):
+    """Refused to overwrite a version that was published (ter inzage, ontwerp, vastgesteld)."""

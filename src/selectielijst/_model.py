@@ -1,0 +1,350 @@
+"""The typed records of a selection list and its versions."""
+
+from __future__ import annotations
+
+import enum
+import re
+from collections.abc import Iterator
+
+import attrs
+
+from selectielijst._duration import Term
+from selectielijst._errors import InvalidRecord
+
+__all__ = [
+    "Category",
+    "CategoryStatus",
+    "Criterion",
+    "KeepPart",
+    "ListIndex",
+    "SelectionList",
+    "Section",
+    "Status",
+    "Valuation",
+    "ValuationKind",
+    "VersionEntry",
+    "VersionInfo",
+]
+
+_STABLE_ID = re.compile(r"[a-z0-9](?:[a-z0-9._-]{0,98}[a-z0-9])?")
+_ISO_DATE = re.compile(r"\d{4}(?:-(0[1-9]|1[0-2])(?:-(0[1-9]|[12]\d|3[01]))?)?")
+
+
+class Status(enum.Enum):
+    """Where a version stands in the procedure that adopts a list."""
+
+    CONCEPT = "concept"
+    TER_INZAGE = "ter inzage"
+    ONTWERP = "ontwerp"
+    VASTGESTELD = "vastgesteld"
+    INGETROKKEN = "ingetrokken"
+
+    @property
+    def published(self) -> bool:
+        """Whether a version with this status was made public and must not change."""
+        return self is not Status.CONCEPT
+
+
+class ValuationKind(enum.Enum):
+    """Keep forever (B, *blijvend bewaren*) or destroy after a term (V, *vernietigen*)."""
+
+    KEEP = "B"
+    DESTROY = "V"
+
+
+class CategoryStatus(enum.Enum):
+    """Whether a category is in force or withdrawn (*vervallen*) in this version."""
+
+    ACTIVE = "active"
+    WITHDRAWN = "withdrawn"
+
+
+def _stable_id(instance: object, attribute: attrs.Attribute[str], value: str) -> None:
+    if not _STABLE_ID.fullmatch(value):
+        msg = (
+            f"{value!r} is not a usable id: use lower-case letters, digits, '.', '-'"
+            " and '_', starting and ending with a letter or digit"
+        )
+        raise InvalidRecord(attribute.name, msg)
+
+
+def _not_blank(instance: object, attribute: attrs.Attribute[str], value: str) -> None:
+    if not value.strip():
+        msg = f"{attribute.name} must not be empty"
+        raise InvalidRecord(attribute.name, msg)
+
+
+def _positive(instance: object, attribute: attrs.Attribute[int], value: int) -> None:
+    if value < 1:
+        msg = f"{attribute.name} must be 1 or more, not {value}"
+        raise InvalidRecord(attribute.name, msg)
+
+
+def _paragraphs(instance: object, attribute: attrs.Attribute[tuple[str, ...]], value: tuple[str, ...]) -> None:
+    for paragraph in value:
+        if not paragraph.strip() or "\n" in paragraph:
+            msg = "each paragraph is one non-empty line of text"
+            raise InvalidRecord(attribute.name, msg)
+
+
+def _iso_date(instance: object, attribute: attrs.Attribute[str | None], value: str | None) -> None:
+    if value is not None and not _ISO_DATE.fullmatch(value):
+        msg = f"{value!r} is not a date such as 2015-12-15, 2015-03 or 2015"
+        raise InvalidRecord(attribute.name, msg)
+
+
+@attrs.frozen
+class Criterion:
+    """A selection criterion that a B valuation may rest on.
+
+    >>> Criterion(6, "Handelingen die betrekking hebben op ...").number
+    6
+    """
+
+    number: int = attrs.field(validator=_positive)
+    text: str = attrs.field(validator=_not_blank)
+
+
+@attrs.frozen
+class KeepPart:
+    """A part kept permanently inside a category that is otherwise destroyed.
+
+    >>> KeepPart("eindproduct", criteria=(1,)).criteria
+    (1,)
+    """
+
+    description: str = attrs.field(validator=_not_blank)
+    criteria: tuple[int, ...] = ()
+
+
+@attrs.frozen
+class Valuation:
+    """Whether a category is kept (B) or destroyed (V), and on what terms.
+
+    Use :meth:`keep` and :meth:`destroy` to make one.
+
+    >>> Valuation.keep(1, 2)
+    Valuation(kind=<ValuationKind.KEEP: 'B'>, criteria=(1, 2), term=None, keep_parts=())
+    >>> str(Valuation.destroy(Term(Duration(years=10))))
+    'V, 10 jaar'
+    """
+
+    kind: ValuationKind
+    criteria: tuple[int, ...] = ()
+    term: Term | None = None
+    keep_parts: tuple[KeepPart, ...] = ()
+
+    def __attrs_post_init__(self) -> None:
+        if self.kind is ValuationKind.KEEP and (self.term is not None or self.keep_parts):
+            msg = "a B valuation has no term and no kept parts"
+            raise InvalidRecord("term", msg)
+        if self.kind is ValuationKind.DESTROY and self.criteria:
+            msg = "a V valuation rests on no criteria; name them on the kept parts"
+            raise InvalidRecord("criteria", msg)
+
+    @classmethod
+    def keep(cls, *criteria: int) -> Valuation:
+        """B: keep permanently, resting on the given criteria."""
+        return cls(ValuationKind.KEEP, criteria=criteria)
+
+    @classmethod
+    def destroy(cls, term: Term | None = None, *keep_parts: KeepPart) -> Valuation:
+        """V: destroy after *term*, except the *keep_parts*."""
+        return cls(ValuationKind.DESTROY, term=term, keep_parts=keep_parts)
+
+    def all_criteria(self) -> tuple[int, ...]:
+        """The criteria of the valuation and of its kept parts, each once, in order."""
+        numbers = list(self.criteria)
+        for part in self.keep_parts:
+            numbers.extend(part.criteria)
+        return tuple(dict.fromkeys(numbers))
+
+    def __str__(self) -> str:
+        if self.kind is ValuationKind.KEEP:
+            return "B" + (f" ({', '.join(map(str, self.criteria))})" if self.criteria else "")
+        text = "V" + (f", {self.term}" if self.term is not None else "")
+        for part in self.keep_parts:
+            criteria = f" ({', '.join(map(str, part.criteria))})" if part.criteria else ""
+            text += f"; B{criteria} {part.description}"
+        return text
+
+
+@attrs.frozen
+class Category:
+    """A valued unit of a list: a process, *handeling* or result.
+
+    Attributes:
+        id: Stable identity, the same in every version of the list.
+        number: Display number ("4.2"), which may change between versions.
+        name: What the category is, as the list names it.
+        valuation: B or V and its term; ``None`` only for a withdrawn category
+            that the list no longer values.
+        description: Further description, when the list gives one.
+        explanation: The *toelichting*.
+        examples: Examples of records (*producten*, *voorbeelden van neerslag*).
+        status: Active or withdrawn (*vervallen*).
+        successors: For a withdrawn category, the numbers the list says it
+            went to, if any.
+
+    >>> c = Category("jaarverslag", "2.5", "Het opstellen van het jaarverslag", Valuation.keep(3))
+    >>> c.criteria
+    (3,)
+    """
+
+    id: str = attrs.field(validator=_stable_id)
+    number: str = attrs.field(validator=_not_blank)
+    name: str = attrs.field(validator=_not_blank)
+    valuation: Valuation | None = None
+    description: str | None = None
+    explanation: str | None = None
+    examples: tuple[str, ...] = ()
+    status: CategoryStatus = CategoryStatus.ACTIVE
+    successors: tuple[str, ...] = ()
+
+    def __attrs_post_init__(self) -> None:
+        if self.status is CategoryStatus.ACTIVE and self.valuation is None:
+            msg = "an active category needs a valuation"
+            raise InvalidRecord("valuation", msg)
+        if self.status is CategoryStatus.ACTIVE and self.successors:
+            msg = "only a withdrawn category has successors"
+            raise InvalidRecord("successors", msg)
+
+    @property
+    def criteria(self) -> tuple[int, ...]:
+        """The selection criteria the valuation rests on."""
+        return self.valuation.all_criteria() if self.valuation is not None else ()
+
+    @property
+    def withdrawn(self) -> bool:
+        """Whether the category is withdrawn in this version."""
+        return self.status is CategoryStatus.WITHDRAWN
+
+
+@attrs.frozen
+class Section:
+    """A part of the list: a domain or subsection with narrative text and categories.
+
+    Attributes:
+        id: Stable identity, the same in every version.
+        title: The heading.
+        number: Display number, if the list numbers its sections.
+        text: Narrative paragraphs, in order, as the document has them.
+        incomplete: ``True`` when the text is known to stop short (e.g. the
+            source ends mid-sentence).
+        notes: Notes of whoever transcribed the section; not text of the list.
+        categories: The categories valued in this section.
+        sections: Subsections, in order.
+    """
+
+    id: str = attrs.field(validator=_stable_id)
+    title: str = attrs.field(validator=_not_blank)
+    number: str | None = None
+    text: tuple[str, ...] = attrs.field(default=(), validator=_paragraphs)
+    incomplete: bool = False
+    notes: tuple[str, ...] = ()
+    categories: tuple[Category, ...] = ()
+    sections: tuple[Section, ...] = ()
+
+    def walk(self) -> Iterator[Section]:
+        """This section and all its subsections, depth first, in document order."""
+        yield self
+        for subsection in self.sections:
+            yield from subsection.walk()
+
+
+@attrs.frozen
+class VersionInfo:
+    """Which version of the list this is.
+
+    Attributes:
+        label: The version's name, e.g. ``"0.16"``.
+        status: Where the version stands in the procedure.
+        date: ISO 8601 date, reduced precision allowed (``2015-03``).
+        source: The document the text comes from.
+        coverage: How much of the source is transcribed, e.g.
+            ``"pagina 110 van 167"``.
+        incomplete: ``True`` when the snapshot holds only part of the version.
+        notes: Notes on the version or its transcription.
+    """
+
+    label: str = attrs.field(validator=_not_blank)
+    status: Status
+    date: str | None = attrs.field(default=None, validator=_iso_date)
+    source: str | None = None
+    coverage: str | None = None
+    incomplete: bool = False
+    notes: tuple[str, ...] = ()
+
+
+@attrs.frozen
+class SelectionList:
+    """One version of a selection list, with everything it says.
+
+    Attributes:
+        id: The list's stable id, e.g. ``"mivd"``.
+        title: The list's title.
+        version: Which version this is.
+        organisation: The body whose records the list covers.
+        notes: Notes on the list as a whole (e.g. that it is a fictional example).
+        criteria: The selection criteria the list's B valuations rest on.
+        sections: The sections, in document order.
+    """
+
+    id: str = attrs.field(validator=_stable_id)
+    title: str = attrs.field(validator=_not_blank)
+    version: VersionInfo
+    organisation: str | None = None
+    notes: tuple[str, ...] = ()
+    criteria: tuple[Criterion, ...] = ()
+    sections: tuple[Section, ...] = ()
+
+    def walk(self) -> Iterator[Section]:
+        """Every section and subsection, depth first, in document order."""
+        for section in self.sections:
+            yield from section.walk()
+
+    def categories(self) -> Iterator[tuple[Section, Category]]:
+        """Every category with the section it stands in, in document order."""
+        for section in self.walk():
+            for category in section.categories:
+                yield section, category
+
+    def criterion(self, number: int) -> Criterion | None:
+        """The criterion with this number, or ``None``."""
+        return next((c for c in self.criteria if c.number == number), None)
+
+
+@attrs.frozen
+class VersionEntry:
+    """One version in a list's history, with or without its text.
+
+    Attributes:
+        label: The version's name, as in ``mivd@0.16``.
+        status: Where the version stands in the procedure.
+        date: ISO 8601 date, reduced precision allowed.
+        snapshot: The snapshot file, relative to the list's folder; ``None`` when
+            the text of this version is not available.
+        sha256: The SHA-256 of the snapshot file as published.
+        notes: What is known of this version (e.g. where it was published).
+    """
+
+    label: str
+    status: Status
+    date: str | None = None
+    snapshot: str | None = None
+    sha256: str | None = None
+    notes: tuple[str, ...] = ()
+
+    @property
+    def has_text(self) -> bool:
+        """Whether a snapshot of this version's text ships with the project."""
+        return self.snapshot is not None
+
+
+@attrs.frozen
+class ListIndex:
+    """A list's index: its versions, oldest first."""
+
+    id: str
+    title: str
+    versions: tuple[VersionEntry, ...] = ()

@@ -1,0 +1,1 @@
+"""Renderers: lists and change sets as text, Markdown, reStructuredText, HTML and JSON."""

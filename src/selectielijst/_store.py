@@ -1,0 +1,164 @@
+"""The shipped lists: each list's index of versions, and loading a version by name."""
+
+from __future__ import annotations
+
+import hashlib
+import re
+from pathlib import Path
+
+from selectielijst import _yaml
+from selectielijst._errors import (
+    DocumentErrors,
+    InvalidDocument,
+    InvalidName,
+    TextNotAvailable,
+    UnknownList,
+    UnknownVersion,
+)
+from selectielijst._model import ListIndex, SelectionList, VersionEntry
+from selectielijst._snapshot import read, read_text, structure
+
+__all__ = [
+    "INDEX_FORMAT",
+    "history",
+    "lists",
+    "load",
+    "load_spec",
+    "versions",
+    "versions_folder",
+]
+
+INDEX_FORMAT = "selectielijst-index/1"
+SNAPSHOT_NAME = "list.yaml"
+INDEX_NAME = "index.yaml"
+
+_LIST_ID = re.compile(r"[a-z0-9][a-z0-9_-]{0,63}")
+_LABEL = re.compile(r"[A-Za-z0-9][A-Za-z0-9._-]{0,63}")
+
+
+def versions_folder() -> Path:
+    """The folder the shipped snapshots are in.
+
+    Inside an installed package the snapshots ship as package data; in a source
+    checkout they are the repository's ``versions/``.
+
+    >>> (versions_folder() / "mivd" / "index.yaml").is_file()
+    True
+    """
+    packaged = Path(__file__).parent / "_versions"
+    if packaged.is_dir():
+        return packaged
+    return Path(__file__).resolve().parents[2] / "versions"
+
+
+def check_list_id(list_id: str) -> str:
+    """*list_id* if it is a safe list name; :class:`InvalidName` otherwise."""
+    if not isinstance(list_id, str) or not _LIST_ID.fullmatch(list_id):
+        msg = f"{list_id!r} is not a list name: use lower-case letters, digits, '-' and '_'"
+        raise InvalidName(msg)
+    return list_id
+
+
+def check_label(label: str) -> str:
+    """*label* if it is a safe version label; :class:`InvalidName` otherwise."""
+    if not isinstance(label, str) or not _LABEL.fullmatch(label) or ".." in label:
+        msg = f"{label!r} is not a version label: use letters, digits, '.', '-' and '_'"
+        raise InvalidName(msg)
+    return label
+
+
+def lists(*, root: Path | None = None) -> tuple[str, ...]:
+    """The ids of the lists, sorted.
+
+    >>> lists()
+    ('mivd', 'voorbeeld')
+    """
+    folder = root or versions_folder()
+    return tuple(sorted(p.parent.name for p in folder.glob(f"*/{INDEX_NAME}")))
+
+
+def history(list_id: str, *, root: Path | None = None) -> ListIndex:
+    """The index of a list: its title and every known version, oldest first.
+
+    >>> history("mivd").title
+    'Generieke Selectielijst MIVD'
+    """
+    path = (root or versions_folder()) / check_list_id(list_id) / INDEX_NAME
+    if not path.is_file():
+        known = ", ".join(lists(root=root)) or "none"
+        msg = f"there is no list {list_id!r} (known lists: {known})"
+        raise UnknownList(msg)
+    loaded = _yaml.load(read_text(path), file=str(path))
+    document = loaded.data if isinstance(loaded.data, dict) else {}
+    problems = []
+    if document.get("format") != INDEX_FORMAT:
+        problems.append(("$", f"an index starts with 'format: {INDEX_FORMAT}'"))
+    document = {k: v for k, v in document.items() if k != "format"}
+    index = structure(document, ListIndex, loaded=loaded, file=str(path), problems=problems)
+    return index
+
+
+def versions(list_id: str, *, root: Path | None = None) -> tuple[VersionEntry, ...]:
+    """Every known version of a list, oldest first, including those without text.
+
+    >>> [(v.label, v.status.value, v.has_text) for v in versions("mivd")][0]
+    ('0.16', 'ter inzage', True)
+    """
+    return history(list_id, root=root).versions
+
+
+def load(list_id: str, version: str, *, root: Path | None = None) -> SelectionList:
+    """Load a shipped version of a list.
+
+    >>> load("mivd", "0.16").sections[0].title
+    'Internationaal'
+
+    Raises:
+        UnknownList: There is no such list.
+        UnknownVersion: The list has no such version.
+        TextNotAvailable: The version is known, but its text is not.
+    """
+    entry = _entry(list_id, check_label(version), root=root)
+    if entry.snapshot is None:
+        msg = f"the text of {list_id}@{version} ({entry.status.value}) is not available"
+        raise TextNotAvailable(msg)
+    path = (root or versions_folder()) / list_id / entry.snapshot
+    selection_list = read(path)
+    if (selection_list.id, selection_list.version.label) != (list_id, version):
+        problem = (
+            f"holds {selection_list.id}@{selection_list.version.label},"
+            f" but the index lists it as {list_id}@{version}"
+        )
+        raise DocumentErrors(f"{path} does not match its index", [InvalidDocument(problem, file=str(path))])
+    return selection_list
+
+
+def _entry(list_id: str, label: str, *, root: Path | None) -> VersionEntry:
+    entries = versions(list_id, root=root)
+    for entry in entries:
+        if entry.label == label:
+            return entry
+    known = ", ".join(e.label for e in entries) or "none"
+    msg = f"list {list_id!r} has no version {label!r} (versions: {known})"
+    raise UnknownVersion(msg)
+
+
+def load_spec(spec: str, *, root: Path | None = None) -> SelectionList:
+    """Load ``LIST@VERSION``, a snapshot file, or a folder holding ``list.yaml``.
+
+    >>> load_spec("mivd@0.16").version.label
+    '0.16'
+    """
+    path = Path(spec)
+    if path.exists():
+        return read(path / SNAPSHOT_NAME if path.is_dir() else path)
+    if "@" in spec:
+        list_id, _, label = spec.partition("@")
+        return load(check_list_id(list_id), label, root=root)
+    msg = f"{spec!r} is neither LIST@VERSION (e.g. mivd@0.16) nor an existing file or folder"
+    raise InvalidName(msg)
+
+
+def snapshot_digest(path: Path) -> str:
+    """The SHA-256 of a snapshot file, as the index records it."""
+    return hashlib.sha256(path.read_bytes()).hexdigest()

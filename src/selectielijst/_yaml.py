@@ -1,0 +1,150 @@
+"""The YAML adapter: the only module that imports ruamel.yaml.
+
+Loading returns plain Python data together with the line of every path in the
+document, so that later checks can say where a problem is. Dumping writes the
+one canonical form of a snapshot.
+"""
+
+from __future__ import annotations
+
+import datetime
+import io
+from collections.abc import Mapping
+from typing import Any
+
+import attrs
+from ruamel.yaml import YAML
+from ruamel.yaml.comments import CommentedMap, CommentedSeq
+from ruamel.yaml.error import MarkedYAMLError, YAMLError
+from ruamel.yaml.scalarstring import LiteralScalarString
+
+from selectielijst._errors import InvalidDocument
+
+__all__ = ["Loaded", "dump", "load"]
+
+MAX_DEPTH = 64
+"""Deeper nesting than this is no snapshot; refusing it keeps recursion bounded."""
+
+KEY_ORDER = ("format", "list", "id", "number", "label", "title", "organisation", "name")
+"""Keys written first, in this order; the rest follow in the record's field order."""
+
+
+@attrs.frozen
+class Loaded:
+    """A parsed YAML document as plain data, with the 1-based line of each path."""
+
+    data: Any
+    lines: Mapping[str, int]
+
+    def line_of(self, path: str) -> int | None:
+        """The line of *path*, or of the nearest enclosing path that has one."""
+        while path:
+            if path in self.lines:
+                return self.lines[path]
+            cut = max(path.rfind("."), path.rfind("["))
+            path = path[:cut] if cut > 0 else ""
+        return self.lines.get("$")
+
+
+def load(text: str, *, file: str | None = None) -> Loaded:
+    """Parse *text* safely: no tags, no aliases, no duplicate keys.
+
+    Raises:
+        InvalidDocument: The text is not YAML of the kind a snapshot is.
+    """
+    yaml = YAML(typ="rt", pure=True)
+    yaml.allow_duplicate_keys = False
+    try:
+        tree = yaml.load(text)
+    except MarkedYAMLError as e:
+        mark = e.problem_mark or e.context_mark
+        line = mark.line + 1 if mark is not None else None
+        problem = " ".join(str(part) for part in (e.context, e.problem) if part)
+        raise InvalidDocument(f"not valid YAML: {problem}", file=file, line=line) from e
+    except YAMLError as e:
+        raise InvalidDocument(f"not valid YAML: {e}", file=file) from e
+    lines: dict[str, int] = {"$": 1}
+    data = _plain(tree, "$", lines, set(), file)
+    return Loaded(data, lines)
+
+
+def _plain(node: Any, path: str, lines: dict[str, int], seen: set[int], file: str | None) -> Any:
+    """Turn ruamel's tree into dicts, lists and scalars, recording lines."""
+    if isinstance(node, CommentedMap | CommentedSeq):
+        if id(node) in seen:
+            problem = "anchors and aliases (& and *) are not allowed in a snapshot"
+            raise InvalidDocument(problem, file=file, line=lines.get(path), path=path)
+        if path.count(".") + path.count("[") > MAX_DEPTH:
+            raise InvalidDocument("the document is nested too deeply", file=file, path=path)
+        seen.add(id(node))
+    if isinstance(node, CommentedMap):
+        result = {}
+        for key, value in node.items():
+            if not isinstance(key, str):
+                problem = f"keys are plain words, found {key!r}"
+                raise InvalidDocument(problem, file=file, line=node.lc.line + 1, path=path)
+            child = f"{path}.{key}"
+            lines[child] = node.lc.key(key)[0] + 1
+            result[key] = _plain(value, child, lines, seen, file)
+        return result
+    if isinstance(node, CommentedSeq):
+        items = []
+        for index, value in enumerate(node):
+            child = f"{path}[{index}]"
+            lines[child] = node.lc.item(index)[0] + 1
+            items.append(_plain(value, child, lines, seen, file))
+        return items
+    if isinstance(node, datetime.date):
+        return node.isoformat()[:10]
+    if isinstance(node, str):
+        if not str(node).isprintable() and any(_unencodable(ch) for ch in node):
+            problem = "the text holds a character that is not valid Unicode"
+            raise InvalidDocument(problem, file=file, line=lines.get(path), path=path)
+        return str(node)
+    if isinstance(node, bool) or node is None:
+        return node
+    if isinstance(node, int):
+        return int(node)
+    if isinstance(node, float):
+        return float(node)
+    tag = getattr(getattr(node, "tag", None), "value", None)
+    problem = f"tags such as {tag} are not allowed" if tag else f"unsupported value {node!r}"
+    raise InvalidDocument(problem, file=file, line=lines.get(path), path=path)
+
+
+def _unencodable(character: str) -> bool:
+    return "\ud800" <= character <= "\udfff"
+
+
+def dump(data: Mapping[str, Any]) -> str:
+    """Write plain data as canonical YAML: fixed key order, text as block scalars.
+
+    >>> print(dump({"title": "Voorbeeld", "list": "x", "text": "Een.\\n\\nTwee."}), end="")
+    list: x
+    title: Voorbeeld
+    text: |-
+      Een.
+    <BLANKLINE>
+      Twee.
+    """
+    yaml = YAML(typ="rt", pure=True)
+    yaml.width = 1_000_000
+    yaml.indent(mapping=2, sequence=4, offset=2)
+    yaml.allow_unicode = True
+    stream = io.StringIO()
+    yaml.dump(_styled(data), stream)
+    return stream.getvalue()
+
+
+def _styled(value: Any) -> Any:
+    if isinstance(value, Mapping):
+        keys = sorted(value, key=lambda k: KEY_ORDER.index(k) if k in KEY_ORDER else len(KEY_ORDER))
+        styled = CommentedMap()
+        for key in keys:
+            styled[key] = _styled(value[key])
+        return styled
+    if isinstance(value, list | tuple):
+        return CommentedSeq(_styled(item) for item in value)
+    if isinstance(value, str) and "\n" in value:
+        return LiteralScalarString(value)
+    return value
