@@ -10,13 +10,14 @@ import cattrs
 from cattrs.gen import make_dict_structure_fn, make_dict_unstructure_fn, override
 
 from selectielijst._duration import Duration, Term
+from selectielijst._errors import InvalidRecord
 from selectielijst._model import (
     Category,
     Criterion,
     KeepPart,
     ListIndex,
-    SelectionList,
     Section,
+    SelectionList,
     Valuation,
     ValuationKind,
     VersionEntry,
@@ -26,6 +27,7 @@ from selectielijst._model import (
 __all__ = ["FIELD_RENAMES", "make_converter"]
 
 E = TypeVar("E", bound=enum.Enum)
+T = TypeVar("T")
 
 FIELD_RENAMES: Mapping[type, Mapping[str, str]] = {
     SelectionList: {"id": "list"},
@@ -91,7 +93,10 @@ def _structure_duration(value: object, _: type) -> Duration:
 
 def _structure_valuation(value: object, _: type) -> Valuation:
     if not isinstance(value, Mapping):
-        msg = f"a valuation is a mapping such as {{keep: [1]}} or {{destroy: P10Y}}, found {_describe(value)}"
+        msg = (
+            "a valuation is a mapping such as {keep: [1]} or {destroy: P10Y},"
+            f" found {_describe(value)}"
+        )
         raise TypeError(msg)
     unknown = sorted(set(value) - _VALUATION_KEYS)
     if unknown:
@@ -104,18 +109,30 @@ def _structure_valuation(value: object, _: type) -> Valuation:
         if "trigger" in value or "keep_parts" in value:
             msg = "a keep (B) valuation has no trigger and no keep_parts"
             raise ValueError(msg)
-        return Valuation(ValuationKind.KEEP, criteria=_criteria(value["keep"]))
+        return Valuation(ValuationKind.KEEP, criteria=_at("keep", _criteria, value["keep"]))
     duration = value["destroy"]
     trigger = value.get("trigger")
-    term = Term(
-        None if duration is None else _structure_duration(duration, Duration),
-        None if trigger is None else _strict_str(trigger, str),
-    )
+    term = None
+    if duration is not None or trigger is not None:
+        term = Term(
+            None if duration is None else _at("destroy", _structure_duration, duration, Duration),
+            None if trigger is None else _at("trigger", _strict_str, trigger, str),
+        )
     parts = value.get("keep_parts", [])
     if not isinstance(parts, list | tuple):
         msg = f"keep_parts is a list, found {_describe(parts)}"
         raise TypeError(msg)
-    return Valuation(ValuationKind.DESTROY, term=term, keep_parts=tuple(_keep_part(p) for p in parts))
+    return Valuation(
+        ValuationKind.DESTROY, term=term, keep_parts=tuple(_keep_part(p) for p in parts)
+    )
+
+
+def _at(key: str, hook: Callable[..., T], *args: object) -> T:
+    """Run *hook*, naming *key* inside the valuation as the place of any problem."""
+    try:
+        return hook(*args)
+    except (TypeError, ValueError) as e:
+        raise InvalidRecord(key, str(e)) from e
 
 
 def _keep_part(value: object) -> KeepPart:
@@ -181,9 +198,7 @@ def make_converter() -> cattrs.Converter:
     converter.register_structure_hook(Valuation, _structure_valuation)
     converter.register_unstructure_hook(Valuation, _unstructure_valuation)
 
-    paragraphs = override(
-        struct_hook=_structure_paragraphs, unstruct_hook=_unstructure_paragraphs
-    )
+    paragraphs = override(struct_hook=_structure_paragraphs, unstruct_hook=_unstructure_paragraphs)
     _register(converter, Section, text=paragraphs)
     for cls in (Category, Criterion, ListIndex, SelectionList, VersionEntry, VersionInfo):
         _register(converter, cls)

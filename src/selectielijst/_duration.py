@@ -76,7 +76,7 @@ class Duration:
         >>> Duration.parse("10 jaar")
         Traceback (most recent call last):
         ...
-        selectielijst._errors.InvalidDuration: '10 jaar' is not an ISO 8601 duration such as P10Y, P6M, P6W or P1Y6M
+        selectielijst._errors.InvalidDuration: '10 jaar' is not an ISO 8601 duration ...
         """
         if not isinstance(text, str):
             msg = f"a duration is written as text such as 'P10Y', not {text!r}"
@@ -140,9 +140,9 @@ class Duration:
         """Say whether this duration is shorter, equal or longer than *other*.
 
         Months and years compare exactly with each other, and so do weeks and
-        days. Across the two, a month counts as anything from 28 to 31 days: the
-        answer is given only when it holds for every month length, and is
-        :attr:`Comparison.INCOMPARABLE` otherwise.
+        days. Across the two, a year counts as 365 or 366 days and a month as
+        28 to 31: the answer is given only when it holds from every start date,
+        and is :attr:`Comparison.INCOMPARABLE` otherwise.
 
         >>> Duration.parse("P1Y").compare(Duration.parse("P12M"))
         <Comparison.EQUAL: 'equal'>
@@ -155,14 +155,20 @@ class Duration:
         days = self.total_days - other.total_days
         if months == 0 and days == 0:
             return Comparison.EQUAL
-        # A month lasts 28 to 31 days, so the difference lies between these bounds.
-        low = days + months * (28 if months > 0 else 31)
-        high = days + months * (31 if months > 0 else 28)
-        if low > 0:
+        shortest, longest = _month_span(abs(months))
+        if months < 0:
+            shortest, longest = -longest, -shortest
+        if days + shortest > 0:
             return Comparison.LONGER
-        if high < 0:
+        if days + longest < 0:
             return Comparison.SHORTER
         return Comparison.INCOMPARABLE
+
+
+def _month_span(months: int) -> tuple[int, int]:
+    """The fewest and most days that *months* consecutive months can last."""
+    years, rest = divmod(months, 12)
+    return years * 365 + rest * 28, years * 366 + rest * 31
 
 
 def _check_term(instance: Term, attribute: attrs.Attribute[str | None], value: str | None) -> None:

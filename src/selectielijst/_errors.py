@@ -58,16 +58,14 @@ class InvalidDocument(SelectielijstError, ValueError):
         return f"{where} {self.path}"
 
 
-class DocumentErrors(ExceptionGroup[InvalidDocument], SelectielijstError):  # type: ignore[misc]  # ExceptionGroup is generic and an Exception; mypy objects to the mix
+class DocumentErrors(ExceptionGroup[InvalidDocument], SelectielijstError):
     """Every problem found in one document, raised together.
 
     Iterate over :attr:`exceptions` to report them one by one; each is an
     :class:`InvalidDocument`.
     """
 
-    def __new__(
-        cls, message: str, exceptions: Sequence[InvalidDocument]
-    ) -> DocumentErrors:
+    def __new__(cls, message: str, exceptions: Sequence[InvalidDocument]) -> DocumentErrors:
         return super().__new__(cls, message, exceptions)
 
     def derive(self, excs: Sequence[InvalidDocument]) -> DocumentErrors:  # type: ignore[override]  # narrows the element type

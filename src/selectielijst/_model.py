@@ -17,8 +17,8 @@ __all__ = [
     "Criterion",
     "KeepPart",
     "ListIndex",
-    "SelectionList",
     "Section",
+    "SelectionList",
     "Status",
     "Valuation",
     "ValuationKind",
@@ -80,7 +80,9 @@ def _positive(instance: object, attribute: attrs.Attribute[int], value: int) -> 
         raise InvalidRecord(attribute.name, msg)
 
 
-def _paragraphs(instance: object, attribute: attrs.Attribute[tuple[str, ...]], value: tuple[str, ...]) -> None:
+def _paragraphs(
+    instance: object, attribute: attrs.Attribute[tuple[str, ...]], value: tuple[str, ...]
+) -> None:
     for paragraph in value:
         if not paragraph.strip() or "\n" in paragraph:
             msg = "each paragraph is one non-empty line of text"
@@ -123,6 +125,7 @@ class Valuation:
 
     Use :meth:`keep` and :meth:`destroy` to make one.
 
+    >>> from selectielijst import Duration, Term
     >>> Valuation.keep(1, 2)
     Valuation(kind=<ValuationKind.KEEP: 'B'>, criteria=(1, 2), term=None, keep_parts=())
     >>> str(Valuation.destroy(Term(Duration(years=10))))

@@ -12,7 +12,7 @@ import attrs
 
 from selectielijst._converter import FIELD_RENAMES
 from selectielijst._duration import Duration
-from selectielijst._model import ListIndex, SelectionList, Section, Valuation
+from selectielijst._model import ListIndex, Section, SelectionList, Valuation
 from selectielijst._snapshot import FORMAT
 from selectielijst._store import INDEX_FORMAT
 
@@ -96,12 +96,16 @@ def snapshot_schema() -> dict[str, Any]:
     >>> snapshot_schema()["properties"]["format"]
     {'const': 'selectielijst/1'}
     """
-    return record_schema(SelectionList, title="Snapshot of a selection list version", format_name=FORMAT)
+    return record_schema(
+        SelectionList, title="Snapshot of a selection list version", format_name=FORMAT
+    )
 
 
 def index_schema() -> dict[str, Any]:
     """The JSON Schema of a list's index (``versions/<list>/index.yaml``)."""
-    return record_schema(ListIndex, title="Index of a selection list's versions", format_name=INDEX_FORMAT)
+    return record_schema(
+        ListIndex, title="Index of a selection list's versions", format_name=INDEX_FORMAT
+    )
 
 
 @attrs.define
@@ -110,7 +114,7 @@ class _Builder:
     types: Mapping[type, Mapping[str, Any]]
     fields: FieldOverrides
 
-    def record(self, cls: type) -> Mapping[str, Any]:
+    def record(self, cls: type) -> dict[str, Any]:
         name = cls.__name__
         if name not in self.definitions:
             self.definitions[name] = {}  # placeholder: records may nest themselves
@@ -131,7 +135,8 @@ class _Builder:
                 "required": required,
                 "additionalProperties": False,
             }
-        return self.definitions[name]
+        definition: dict[str, Any] = self.definitions[name]
+        return definition
 
     def type(self, hint: Any) -> dict[str, Any]:
         simple: Mapping[Any, Callable[[], dict[str, Any]]] = {

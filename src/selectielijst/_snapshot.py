@@ -59,7 +59,7 @@ def read_text(path: str | os.PathLike[str]) -> str:
     """The text of a file, refusing what is too large or not UTF-8."""
     name = str(path)
     try:
-        with open(path, "rb") as handle:
+        with Path(path).open("rb") as handle:
             raw = handle.read(MAX_FILE_SIZE + 1)
     except FileNotFoundError as e:
         raise _single(InvalidDocument("no such file", file=name)) from e
@@ -74,7 +74,9 @@ def read_text(path: str | os.PathLike[str]) -> str:
         return raw.decode("utf-8")
     except UnicodeDecodeError as e:
         line = raw[: e.start].count(b"\n") + 1
-        problem = f"is not UTF-8 text (byte {raw[e.start]:#04x} at offset {e.start}); save it as UTF-8"
+        problem = (
+            f"is not UTF-8 text (byte {raw[e.start]:#04x} at offset {e.start}); save it as UTF-8"
+        )
         raise _single(InvalidDocument(problem, file=name, line=line)) from e
 
 
@@ -174,13 +176,15 @@ def _refuse_published(target: Path, text: str) -> None:
 def write_atomically(target: Path, content: bytes) -> None:
     """Write *content* to *target* so that readers see the old file or the new, never half."""
     target.parent.mkdir(parents=True, exist_ok=True)
-    handle, temporary = tempfile.mkstemp(dir=target.parent, prefix=f".{target.name}.", suffix=".tmp")
+    handle, temporary = tempfile.mkstemp(
+        dir=target.parent, prefix=f".{target.name}.", suffix=".tmp"
+    )
     try:
         with os.fdopen(handle, "wb") as stream:
             stream.write(content)
             stream.flush()
             os.fsync(stream.fileno())
-        os.replace(temporary, target)
+        Path(temporary).replace(target)
     except BaseException:
         Path(temporary).unlink(missing_ok=True)
         raise
@@ -238,7 +242,10 @@ def check_document(document: object) -> Iterator[Problem]:
         number = record.get("number")
         if isinstance(number, str):
             if number in numbers:
-                yield f"{path}.number", f"number {number!r} is used twice (first at {numbers[number]})"
+                yield (
+                    f"{path}.number",
+                    f"number {number!r} is used twice (first at {numbers[number]})",
+                )
             else:
                 numbers[number] = path
         yield from _check_criteria(path, record.get("valuation"), defined)
@@ -299,6 +306,7 @@ def cattrs_problems(error: BaseException, path: str, record: type | None) -> Ite
             yield f"{path}.{key}", f"unknown key {key!r}; allowed here: {allowed}"
     elif isinstance(error, InvalidRecord):
         key = FIELD_RENAMES.get(record, {}).get(error.field, error.field) if record else error.field
-        yield f"{path}.{key}", str(error)
+        separator = "" if key.startswith("[") else "."
+        yield f"{path}{separator}{key}", str(error)
     else:
         yield path, str(error)

@@ -94,8 +94,7 @@ def history(list_id: str, *, root: Path | None = None) -> ListIndex:
     if document.get("format") != INDEX_FORMAT:
         problems.append(("$", f"an index starts with 'format: {INDEX_FORMAT}'"))
     document = {k: v for k, v in document.items() if k != "format"}
-    index = structure(document, ListIndex, loaded=loaded, file=str(path), problems=problems)
-    return index
+    return structure(document, ListIndex, loaded=loaded, file=str(path), problems=problems)
 
 
 def versions(list_id: str, *, root: Path | None = None) -> tuple[VersionEntry, ...]:
@@ -129,7 +128,9 @@ def load(list_id: str, version: str, *, root: Path | None = None) -> SelectionLi
             f"holds {selection_list.id}@{selection_list.version.label},"
             f" but the index lists it as {list_id}@{version}"
         )
-        raise DocumentErrors(f"{path} does not match its index", [InvalidDocument(problem, file=str(path))])
+        raise DocumentErrors(
+            f"{path} does not match its index", [InvalidDocument(problem, file=str(path))]
+        )
     return selection_list
 
 

@@ -117,9 +117,9 @@ def _unencodable(character: str) -> bool:
 
 
 def dump(data: Mapping[str, Any]) -> str:
-    """Write plain data as canonical YAML: fixed key order, text as block scalars.
+    r"""Write plain data as canonical YAML: fixed key order, text as block scalars.
 
-    >>> print(dump({"title": "Voorbeeld", "list": "x", "text": "Een.\\n\\nTwee."}), end="")
+    >>> print(dump({"title": "Voorbeeld", "list": "x", "text": "Een.\n\nTwee."}), end="")
     list: x
     title: Voorbeeld
     text: |-

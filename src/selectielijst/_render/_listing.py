@@ -5,7 +5,7 @@ from __future__ import annotations
 import textwrap
 from collections.abc import Iterator
 
-from selectielijst._model import Category, SelectionList, Section
+from selectielijst._model import Category, Section, SelectionList
 from selectielijst._render._labels import Language, label
 
 __all__ = ["list_as_text"]

@@ -1,0 +1,44 @@
+"""Sphinx configuration for the selectielijst documentation."""
+
+from __future__ import annotations
+
+import sys
+from pathlib import Path
+
+HERE = Path(__file__).resolve().parent
+sys.path.insert(0, str(HERE))
+
+import _generate  # noqa: E402  # the generator lives beside this file
+
+project = "selectielijst"
+author = "The selectielijst developers"
+copyright = "2026, the selectielijst developers"  # Sphinx's name for it
+
+extensions = [
+    "myst_parser",
+    "sphinx.ext.autodoc",
+    "sphinx.ext.doctest",
+    "sphinx.ext.napoleon",
+    "sphinx_click",
+]
+source_suffix = {".rst": "restructuredtext", ".md": "markdown"}
+exclude_patterns = ["_build"]
+html_theme = "furo"
+html_title = "selectielijst"
+language = "en"
+
+autodoc_member_order = "bysource"
+autodoc_typehints = "description"
+autodoc_default_options = {"members": True, "undoc-members": False}
+napoleon_google_docstring = True
+napoleon_numpy_docstring = False
+napoleon_use_ivar = True
+myst_enable_extensions = ["colon_fence", "deflist"]
+myst_heading_anchors = 3
+suppress_warnings = ["myst.header"]
+
+doctest_global_setup = "import selectielijst"
+# Docstring examples run under pytest --doctest-modules; here only the pages.
+doctest_test_doctest_blocks = ""
+
+_generate.lists_pages(HERE / "lists")

@@ -1,0 +1,129 @@
+"""Hypothesis strategies for every record of the model, in one place."""
+
+from __future__ import annotations
+
+import attrs
+from hypothesis import strategies as st
+
+from selectielijst import (
+    Category,
+    CategoryStatus,
+    Criterion,
+    Duration,
+    KeepPart,
+    Section,
+    SelectionList,
+    Status,
+    Term,
+    Valuation,
+    VersionInfo,
+)
+
+# Text as people type it, including accents, typographic quotes and the odd symbol.
+_alphabet = st.characters(codec="utf-8", categories=("L", "N", "P", "S", "Zs"))
+words = st.text(_alphabet, min_size=1, max_size=12).filter(lambda w: w.strip())
+line = st.text(_alphabet, min_size=1, max_size=80).filter(lambda t: t.strip())
+"""A non-blank line of text without line breaks."""
+block = st.lists(line, min_size=1, max_size=3).map("\n".join)
+"""Text that may run over several lines."""
+optional_text = st.none() | line | block
+
+stable_ids = st.from_regex(r"[a-z][a-z0-9-]{0,10}[a-z0-9]", fullmatch=True)
+display_numbers = st.lists(st.integers(1, 30), min_size=1, max_size=3).map(
+    lambda parts: ".".join(map(str, parts))
+)
+dates = st.dates().map(lambda d: d.isoformat()) | st.from_regex(
+    r"(19|20)\d\d(-0[1-9])?", fullmatch=True
+)
+
+durations = st.builds(
+    Duration,
+    years=st.integers(0, 120),
+    months=st.integers(0, 24),
+    weeks=st.integers(0, 60),
+    days=st.integers(0, 400),
+)
+terms = st.builds(Term, duration=durations, trigger=st.none() | line) | st.builds(
+    Term, duration=st.none(), trigger=line
+)
+criterion_numbers = st.integers(1, 8)
+criteria_lists = st.lists(criterion_numbers, max_size=3, unique=True).map(tuple)
+keep_parts = st.builds(KeepPart, description=line, criteria=criteria_lists)
+valuations = st.one_of(
+    criteria_lists.map(lambda c: Valuation.keep(*c)),
+    st.builds(Valuation.destroy, st.none() | terms),
+    st.tuples(terms, st.lists(keep_parts, max_size=2)).map(
+        lambda tp: Valuation.destroy(tp[0], *tp[1])
+    ),
+)
+criteria = st.builds(Criterion, number=criterion_numbers, text=line)
+version_infos = st.builds(
+    VersionInfo,
+    label=st.from_regex(r"[0-9]{1,2}\.[0-9]{1,2}", fullmatch=True),
+    status=st.sampled_from(Status),
+    date=st.none() | dates,
+    source=st.none() | line,
+    coverage=st.none() | line,
+    incomplete=st.booleans(),
+    notes=st.lists(line, max_size=2).map(tuple),
+)
+
+
+@st.composite
+def categories(
+    draw: st.DrawFn, *, stable_id: str | None = None, number: str | None = None
+) -> Category:
+    """A category, active or withdrawn; ids and numbers are made unique by the caller."""
+    withdrawn = draw(st.booleans()) and draw(st.booleans())
+    return Category(
+        id=stable_id or draw(stable_ids),
+        number=number or draw(display_numbers),
+        name=draw(line),
+        valuation=draw(st.none() | valuations) if withdrawn else draw(valuations),
+        description=draw(optional_text),
+        explanation=draw(optional_text),
+        examples=tuple(draw(st.lists(line, max_size=3))),
+        status=CategoryStatus.WITHDRAWN if withdrawn else CategoryStatus.ACTIVE,
+        successors=tuple(draw(st.lists(display_numbers, max_size=2))) if withdrawn else (),
+    )
+
+
+@st.composite
+def selection_lists(draw: st.DrawFn, *, max_categories: int = 12) -> SelectionList:
+    """A valid list version: unique ids and numbers, criteria that exist."""
+    counter = iter(range(10_000))
+    defined = draw(st.lists(criteria, min_size=8, max_size=8, unique_by=lambda c: c.number))
+
+    def category() -> Category:
+        index = next(counter)
+        return draw(categories(stable_id=f"cat-{index}", number=f"{index + 1}"))
+
+    def section(depth: int) -> Section:
+        index = next(counter)
+        count = draw(st.integers(0, max_categories // 3))
+        subsections = draw(st.integers(0, 2 if depth == 0 else 0))
+        return Section(
+            id=f"sec-{index}",
+            title=draw(line),
+            number=draw(st.none() | display_numbers),
+            text=tuple(draw(st.lists(line, max_size=3))),
+            incomplete=draw(st.booleans()),
+            notes=tuple(draw(st.lists(line, max_size=1))),
+            categories=tuple(category() for _ in range(count)),
+            sections=tuple(section(depth + 1) for _ in range(subsections)),
+        )
+
+    return SelectionList(
+        id=draw(stable_ids),
+        title=draw(line),
+        version=draw(version_infos),
+        organisation=draw(st.none() | line),
+        notes=tuple(draw(st.lists(line, max_size=2))),
+        criteria=tuple(sorted(defined, key=lambda c: c.number)),
+        sections=tuple(section(0) for _ in range(draw(st.integers(0, 3)))),
+    )
+
+
+def with_status(selection_list: SelectionList, status: Status) -> SelectionList:
+    """The list with another version status."""
+    return attrs.evolve(selection_list, version=attrs.evolve(selection_list.version, status=status))

@@ -1,0 +1,120 @@
+"""Tests of the command line."""
+
+from __future__ import annotations
+
+import json
+from pathlib import Path
+
+import pytest
+from click.testing import CliRunner
+
+from selectielijst._cli import main
+from selectielijst._schema import snapshot_schema
+from test_snapshot import GOOD
+
+
+@pytest.fixture
+def run() -> CliRunner:
+    """A runner that keeps stdout and stderr apart."""
+    return CliRunner()
+
+
+class TestListsAndVersions:
+    """Browsing what ships."""
+
+    def test_lists(self, run: CliRunner) -> None:
+        """Each list with its title."""
+        result = run.invoke(main, ["lists"])
+        assert result.exit_code == 0
+        assert "mivd\tGenerieke Selectielijst MIVD" in result.output
+
+    def test_versions_shows_whole_history(self, run: CliRunner) -> None:
+        """Versions without text are shown, and say so."""
+        result = run.invoke(main, ["versions", "mivd"])
+        assert result.exit_code == 0
+        assert "mivd@0.16\tter inzage\t2015-03\n" in result.output
+        assert "mivd@ontwerp-2015\tontwerp\t2015-12-15  (tekst niet beschikbaar)" in result.output
+        assert "mivd@vastgesteld-2016" in result.output
+
+    def test_unknown_list(self, run: CliRunner) -> None:
+        """One line, exit 1, no traceback."""
+        result = run.invoke(main, ["versions", "nope"])
+        assert result.exit_code == 1
+        assert result.stderr.startswith("error: there is no list 'nope' (known lists: mivd")
+        assert len(result.stderr.splitlines()) == 1
+        assert "Traceback" not in result.output
+
+
+class TestShow:
+    """Showing a version in full."""
+
+    def test_mivd_text_in_full(self, run: CliRunner) -> None:
+        """Every paragraph of the seed, the subsection, and the cut-off."""
+        result = run.invoke(main, ["show", "mivd@0.16"])
+        assert result.exit_code == 0
+        text = " ".join(result.stdout.split())
+        assert "Internationaal ==============" in text
+        assert "‘bundeling van krachte n’" in text
+        assert "Bilaterale samenwerking" in text
+        assert "(third party rule)." in text
+        assert "Daarnaast is de [De tekst is hier onvolledig.]" in text
+        assert "pagina 110 van 167 (onvolledig)" in text
+
+    def test_no_text(self, run: CliRunner) -> None:
+        """A version without text is an error that says so."""
+        result = run.invoke(main, ["show", "mivd@ontwerp-2015"])
+        assert result.exit_code == 1
+        assert "is not available" in result.stderr
+
+    def test_unsafe_name(self, run: CliRunner) -> None:
+        """A name reaching outside versions/ is refused."""
+        result = run.invoke(main, ["show", "mivd@../../etc/passwd"])
+        assert result.exit_code == 1
+        assert "is not a version label" in result.stderr
+
+
+class TestValidate:
+    """Checking files."""
+
+    def test_valid(self, run: CliRunner, root: Path) -> None:
+        """A valid snapshot passes with exit 0."""
+        result = run.invoke(main, ["validate", str(root / "versions" / "mivd" / "0.16")])
+        assert result.exit_code == 0
+        assert "valid (mivd@0.16)" in result.stdout
+
+    def test_three_mistakes(self, run: CliRunner, tmp_path: Path) -> None:
+        """All three mistakes, each with file:line and path, exit 1."""
+        path = tmp_path / "list.yaml"
+        text = GOOD.replace("status: concept", "status: klaar").replace("keep: [1]", "keep: [4]")
+        path.write_text(text.replace("destroy: P1Y", "destroy: tien jaar"), encoding="utf-8")
+        result = run.invoke(main, ["validate", str(path)])
+        assert result.exit_code == 1
+        lines = result.stderr.splitlines()
+        assert len(lines) == 3
+        assert lines[0].startswith(f"error: {path}:6 $.version.status: unknown status 'klaar'")
+        assert lines[1].startswith(
+            f"error: {path}:18 $.sections[0].categories[0].valuation.keep: criterion 4"
+        )
+        assert lines[2].startswith(
+            f"error: {path}:23 $.sections[0].categories[1].valuation.destroy: 'tien jaar'"
+        )
+
+    def test_usage_error(self, run: CliRunner) -> None:
+        """No path at all is wrong usage: exit 2."""
+        assert run.invoke(main, ["validate"]).exit_code == 2
+
+    def test_missing_file(self, run: CliRunner, tmp_path: Path) -> None:
+        """A path that is not there is a problem, exit 1."""
+        result = run.invoke(main, ["validate", str(tmp_path / "none.yaml")])
+        assert result.exit_code == 1
+        assert "no such file" in result.stderr
+
+
+class TestSchema:
+    """Printing the schema."""
+
+    def test_prints_snapshot_schema(self, run: CliRunner) -> None:
+        """The printed JSON is the generated schema."""
+        result = run.invoke(main, ["schema"])
+        assert result.exit_code == 0
+        assert json.loads(result.stdout) == snapshot_schema()

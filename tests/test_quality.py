@@ -1,0 +1,62 @@
+"""The project's own checks: lint, types, and the documentation build, as tests."""
+
+from __future__ import annotations
+
+import shutil
+import subprocess
+import sys
+from pathlib import Path
+
+import pytest
+
+ROOT = Path(__file__).resolve().parents[1]
+
+pytestmark = pytest.mark.slow
+
+
+def run(*command: str) -> subprocess.CompletedProcess[str]:
+    """Run *command* in the repository and capture its output."""
+    return subprocess.run(command, cwd=ROOT, capture_output=True, text=True, check=False)  # noqa: S603  # our own tools
+
+
+class TestQuality:
+    """The code is clean and the docs build."""
+
+    def test_ruff_lint(self) -> None:
+        """ruff finds nothing to complain about."""
+        result = run(sys.executable, "-m", "ruff", "check", "src", "tests", "benchmarks", "docs")
+        assert result.returncode == 0, result.stdout + result.stderr
+
+    def test_ruff_format(self) -> None:
+        """The code is formatted as ruff formats it."""
+        result = run(
+            sys.executable, "-m", "ruff", "format", "--check", "src", "tests", "benchmarks", "docs"
+        )
+        assert result.returncode == 0, result.stdout + result.stderr
+
+    def test_mypy_strict(self) -> None:
+        """mypy --strict passes on the package."""
+        result = run(sys.executable, "-m", "mypy")
+        assert result.returncode == 0, result.stdout + result.stderr
+
+    @pytest.mark.parametrize("builder", ["html", "doctest"])
+    def test_docs_build_without_warnings(self, builder: str, tmp_path: Path) -> None:
+        """Sphinx builds the site (and runs the pages' examples) with warnings as errors."""
+        if (
+            shutil.which("sphinx-build") is None
+            and not (Path(sys.executable).parent / "sphinx-build").exists()
+        ):
+            pytest.fail("sphinx-build is not installed: install the test extras")
+        result = run(
+            sys.executable,
+            "-m",
+            "sphinx",
+            "-W",
+            "--keep-going",
+            "-q",
+            "-b",
+            builder,
+            "docs",
+            str(tmp_path),
+        )
+        assert result.returncode == 0, result.stdout + result.stderr

@@ -1,0 +1,282 @@
+"""Tests of reading and writing snapshot files."""
+
+from __future__ import annotations
+
+import textwrap
+from pathlib import Path
+
+import attrs
+import pytest
+from hypothesis import HealthCheck, given, settings
+
+from selectielijst import (
+    DocumentErrors,
+    InvalidDocument,
+    PublishedVersion,
+    SelectionList,
+    Status,
+    dumps,
+    load,
+    loads,
+    make_converter,
+    read,
+    versions_folder,
+    write,
+)
+from strategies import selection_lists, with_status
+
+GOOD = textwrap.dedent(
+    """\
+    format: selectielijst/1
+    list: voorbeeld
+    title: Voorbeeld
+    version:
+      label: '1.0'
+      status: concept
+    criteria:
+      - number: 1
+        text: Beleid
+    sections:
+      - id: algemeen
+        title: Algemeen
+        categories:
+          - id: beleid
+            number: '1.1'
+            name: Het maken van beleid
+            valuation:
+              keep: [1]
+          - id: post
+            number: '1.2'
+            name: Het registreren van post
+            valuation:
+              destroy: P1Y
+    """
+)
+
+tmp_settings = settings(suppress_health_check=[HealthCheck.function_scoped_fixture])
+
+
+def problems(text: str, file: str = "list.yaml") -> list[InvalidDocument]:
+    """The problems reported for *text*."""
+    with pytest.raises(DocumentErrors) as caught:
+        loads(text, file=file)
+    return list(caught.value.exceptions)
+
+
+def only(text: str) -> InvalidDocument:
+    """The one problem reported for *text*."""
+    (problem,) = problems(text)
+    return problem
+
+
+class TestRoundTrip:
+    """Records survive plain data and YAML unchanged."""
+
+    @given(selection_lists())
+    def test_unstructure_structure(self, selection_list: SelectionList) -> None:
+        """cattrs gives back an equal list."""
+        converter = make_converter()
+        assert (
+            converter.structure(converter.unstructure(selection_list), SelectionList)
+            == selection_list
+        )
+
+    @given(selection_lists())
+    def test_dumps_loads(self, selection_list: SelectionList) -> None:
+        """The YAML text reads back as an equal list."""
+        assert loads(dumps(selection_list)) == selection_list
+
+    @given(selection_lists())
+    def test_canonical_write_is_idempotent(self, selection_list: SelectionList) -> None:
+        """Reading canonical text and writing it again gives the same text."""
+        text = dumps(selection_list)
+        assert dumps(loads(text)) == text
+
+    @tmp_settings
+    @given(selection_lists())
+    def test_write_read(self, tmp_path: Path, selection_list: SelectionList) -> None:
+        """A written file reads back as an equal list."""
+        path = tmp_path / "list.yaml"
+        path.unlink(missing_ok=True)
+        write(selection_list, path)
+        assert read(path) == selection_list
+
+    def test_shipped_snapshot_is_canonical(self) -> None:
+        """The shipped MIVD file is exactly what write would produce."""
+        path = versions_folder() / "mivd" / "0.16" / "list.yaml"
+        assert dumps(read(path)) == path.read_text(encoding="utf-8")
+
+
+class TestBadInput:
+    """Each kind of mistake gets a clear error naming the file, line and path."""
+
+    def test_broken_yaml(self) -> None:
+        """A syntax error names the line."""
+        problem = only(GOOD.replace("keep: [1]", "keep: [1"))
+        assert problem.file == "list.yaml"
+        assert problem.line is not None
+        assert "not valid YAML" in problem.problem
+
+    def test_unknown_key(self) -> None:
+        """A key the format does not know is an error, with the keys allowed there."""
+        problem = only(GOOD.replace("    title: Algemeen\n", "    title: Algemeen\n    titel: x\n"))
+        assert (problem.line, problem.path) == (13, "$.sections[0].titel")
+        assert "unknown key 'titel'" in problem.problem
+        assert "allowed here" in problem.problem
+
+    def test_missing_field(self) -> None:
+        """A required field that is absent is named."""
+        problem = only(GOOD.replace("        name: Het registreren van post\n", ""))
+        assert problem.path == "$.sections[0].categories[1].name"
+        assert problem.problem == "name is required but missing"
+
+    def test_wrong_type(self) -> None:
+        """A number where text belongs is an error, with a hint."""
+        problem = only(GOOD.replace("label: '1.0'", "label: 1.0"))
+        assert (problem.line, problem.path) == (5, "$.version.label")
+        assert "write it in quotes" in problem.problem
+
+    def test_duplicate_number(self) -> None:
+        """Two categories with one display number."""
+        problem = only(GOOD.replace("number: '1.2'", "number: '1.1'"))
+        assert problem.path == "$.sections[0].categories[1].number"
+        assert "'1.1' is used twice" in problem.problem
+
+    def test_duplicate_id(self) -> None:
+        """Two records with one stable id."""
+        problem = only(GOOD.replace("id: post", "id: beleid"))
+        assert problem.line == 19
+        assert "id 'beleid' is used twice" in problem.problem
+
+    def test_unknown_criterion(self) -> None:
+        """A B valuation resting on a criterion the list does not define."""
+        problem = only(GOOD.replace("keep: [1]", "keep: [1, 7]"))
+        assert problem.path == "$.sections[0].categories[0].valuation.keep"
+        assert "criterion 7 does not exist" in problem.problem
+
+    def test_unreadable_duration(self) -> None:
+        """A term that is not ISO 8601."""
+        problem = only(GOOD.replace("destroy: P1Y", "destroy: 1 jaar"))
+        assert problem.line == 23
+        assert "'1 jaar' is not an ISO 8601 duration" in problem.problem
+
+    def test_unknown_valuation(self) -> None:
+        """A valuation that is neither keep nor destroy."""
+        problem = only(GOOD.replace("keep: [1]", "bewaren: [1]"))
+        assert "unknown valuation key 'bewaren'" in problem.problem
+
+    def test_unknown_status(self) -> None:
+        """A status outside the procedure's vocabulary lists the ones allowed."""
+        problem = only(GOOD.replace("status: concept", "status: definitief"))
+        assert "'vastgesteld'" in problem.problem
+
+    def test_duplicate_yaml_key(self) -> None:
+        """A key given twice is an error, not last-one-wins."""
+        problem = only(GOOD.replace("title: Voorbeeld\n", "title: Voorbeeld\ntitle: Ander\n"))
+        assert "duplicate key" in problem.problem
+        assert problem.line == 4
+
+    def test_missing_format(self) -> None:
+        """A file that does not say its format is told how to."""
+        problem = only(GOOD.replace("format: selectielijst/1\n", ""))
+        assert "format: selectielijst/1" in problem.problem
+
+    def test_future_format(self) -> None:
+        """A format this library does not know is refused by name."""
+        problem = only(GOOD.replace("selectielijst/1", "selectielijst/9"))
+        assert "unknown format 'selectielijst/9'" in problem.problem
+
+    def test_three_mistakes_at_once(self) -> None:
+        """Every problem is reported together, in line order."""
+        text = GOOD.replace("status: concept", "status: klaar").replace("keep: [1]", "keep: [4]")
+        text = text.replace("destroy: P1Y", "destroy: tien jaar")
+        found = problems(text)
+        assert [p.line for p in found] == [6, 18, 23]
+        assert all(str(p).startswith(f"list.yaml:{p.line} $.") for p in found)
+
+    def test_not_a_mapping(self) -> None:
+        """A YAML list is not a snapshot."""
+        assert "a snapshot is a mapping" in problems("- a\n- b\n")[0].problem
+
+    def test_aliases_refused(self) -> None:
+        """Anchors and aliases are refused before they can expand."""
+        text = GOOD + "notes: &a [x]\n"
+        text = text.replace("title: Voorbeeld\n", "title: Voorbeeld\norganisation: *a\n")
+        text = text.replace("notes: &a [x]\n", "") + "notes: &a [x]\n"
+        assert any("aliases" in p.problem or "YAML" in p.problem for p in problems(text))
+
+    def test_not_utf8(self, tmp_path: Path) -> None:
+        """A file in another encoding is refused with the offending byte."""
+        path = tmp_path / "list.yaml"
+        path.write_bytes(GOOD.replace("Voorbeeld", "Voorbéeld").encode("latin-1"))
+        with pytest.raises(DocumentErrors) as caught:
+            read(path)
+        (problem,) = caught.value.exceptions
+        assert problem.file == str(path)
+        assert problem.line == 3
+        assert "not UTF-8" in problem.problem
+
+    def test_missing_file(self, tmp_path: Path) -> None:
+        """A file that is not there is named."""
+        with pytest.raises(DocumentErrors) as caught:
+            read(tmp_path / "nope.yaml")
+        assert str(caught.value.exceptions[0]) == f"{tmp_path / 'nope.yaml'}: no such file"
+
+
+class TestWrite:
+    """Writing is canonical, atomic and keeps published versions."""
+
+    def test_refuses_to_overwrite_published(self, tmp_path: Path) -> None:
+        """A published version is not overwritten with other content."""
+        path = tmp_path / "list.yaml"
+        mivd = load("mivd", "0.16")
+        write(mivd, path)
+        changed = attrs.evolve(mivd, title="Anders")
+        with pytest.raises(PublishedVersion, match="new version"):
+            write(changed, path)
+        assert read(path) == mivd
+
+    def test_same_content_is_fine(self, tmp_path: Path) -> None:
+        """Writing a published version again, unchanged, is allowed."""
+        path = tmp_path / "list.yaml"
+        mivd = load("mivd", "0.16")
+        write(mivd, path)
+        write(mivd, path)
+        assert read(path) == mivd
+
+    def test_concept_may_change(self, tmp_path: Path) -> None:
+        """A concept may be rewritten."""
+        path = tmp_path / "list.yaml"
+        concept = with_status(load("mivd", "0.16"), Status.CONCEPT)
+        write(concept, path)
+        write(attrs.evolve(concept, title="Anders"), path)
+        assert read(path).title == "Anders"
+
+    def test_invalid_list_is_not_written(self, tmp_path: Path) -> None:
+        """A list that breaks a rule leaves no file behind."""
+        mivd = load("mivd", "0.16")
+        section = mivd.sections[0]
+        twice = attrs.evolve(mivd, sections=(section, section))
+        path = tmp_path / "list.yaml"
+        with pytest.raises(DocumentErrors) as caught:
+            write(twice, path)
+        assert "is used twice" in caught.value.exceptions[0].problem
+        assert list(tmp_path.iterdir()) == []
+
+    def test_interrupted_write_keeps_old_content(
+        self, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+    ) -> None:
+        """A write that fails midway leaves the old file intact and no temporary file."""
+        path = tmp_path / "list.yaml"
+        concept = with_status(load("mivd", "0.16"), Status.CONCEPT)
+        write(concept, path)
+        before = path.read_bytes()
+
+        def fail(*args: object) -> None:
+            raise OSError("disk full")
+
+        monkeypatch.setattr("os.fsync", fail)
+        with pytest.raises(OSError, match="disk full"):
+            write(attrs.evolve(concept, title="Anders"), path)
+        assert path.read_bytes() == before
+        assert [p.name for p in tmp_path.iterdir()] == ["list.yaml"]
