@@ -199,9 +199,13 @@ def make_converter() -> cattrs.Converter:
     converter.register_unstructure_hook(Valuation, _unstructure_valuation)
 
     paragraphs = override(struct_hook=_structure_paragraphs, unstruct_hook=_unstructure_paragraphs)
+    # Leaves first: a record's generated hooks take its fields' hooks as they stand.
+    leaves: tuple[type, ...] = (Criterion, VersionInfo, VersionEntry, Category)
+    for leaf in leaves:
+        _register(converter, leaf)
     _register(converter, Section, text=paragraphs)
-    for cls in (Category, Criterion, ListIndex, SelectionList, VersionEntry, VersionInfo):
-        _register(converter, cls)
+    _register(converter, SelectionList)
+    _register(converter, ListIndex)
     return converter
 
 

@@ -144,7 +144,10 @@ def _styled(value: Any) -> Any:
             styled[key] = _styled(value[key])
         return styled
     if isinstance(value, list | tuple):
-        return CommentedSeq(_styled(item) for item in value)
+        sequence = CommentedSeq(_styled(item) for item in value)
+        if value and all(isinstance(item, int) for item in value):
+            sequence.fa.set_flow_style()  # criteria read best as [1, 6]
+        return sequence
     if isinstance(value, str) and "\n" in value:
         return LiteralScalarString(value)
     return value
