@@ -7,8 +7,19 @@
 """
 
 from selectielijst._converter import make_converter
+from selectielijst._diff import (
+    Change,
+    ChangeKind,
+    ChangeSet,
+    Direction,
+    Segment,
+    SegmentKind,
+    Significance,
+    diff,
+)
 from selectielijst._duration import Comparison, Duration, Term
 from selectielijst._errors import (
+    ChangeSetMismatch,
     DocumentErrors,
     InvalidDocument,
     InvalidDuration,
@@ -42,8 +53,13 @@ __all__ = [
     "FORMAT",
     "Category",
     "CategoryStatus",
+    "Change",
+    "ChangeKind",
+    "ChangeSet",
+    "ChangeSetMismatch",
     "Comparison",
     "Criterion",
+    "Direction",
     "DocumentErrors",
     "Duration",
     "InvalidDocument",
@@ -54,8 +70,11 @@ __all__ = [
     "ListIndex",
     "PublishedVersion",
     "Section",
+    "Segment",
+    "SegmentKind",
     "SelectielijstError",
     "SelectionList",
+    "Significance",
     "Status",
     "Term",
     "TextNotAvailable",
@@ -66,6 +85,7 @@ __all__ = [
     "ValuationKind",
     "VersionEntry",
     "VersionInfo",
+    "diff",
     "dumps",
     "history",
     "lists",

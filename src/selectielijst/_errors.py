@@ -6,6 +6,7 @@ from collections.abc import Sequence
 from pathlib import Path
 
 __all__ = [
+    "ChangeSetMismatch",
     "DocumentErrors",
     "InvalidDocument",
     "InvalidDuration",
@@ -111,6 +112,10 @@ class TextNotAvailable(SelectielijstError, LookupError):
 
 class UnknownCategory(SelectielijstError, LookupError):
     """No category with this number or id in the list."""
+
+
+class ChangeSetMismatch(SelectielijstError, ValueError):
+    """A change set was applied to a version other than the one it starts from."""
 
 
 class PublishedVersion(SelectielijstError, PermissionError):

@@ -1,0 +1,304 @@
+"""Turning matched categories and sections into change records."""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+
+import attrs
+
+from selectielijst._diff._changes import Change, ChangeKind, Direction, Significance
+from selectielijst._diff._match import Placed
+from selectielijst._diff._text import is_trivial
+from selectielijst._duration import Comparison, Term
+from selectielijst._model import Category, Section, Valuation, ValuationKind
+
+__all__ = ["added", "merged", "pair", "removed", "sections", "split"]
+
+_DIRECTION = {
+    Comparison.EQUAL: Direction.EQUAL,
+    Comparison.LONGER: Direction.LONGER,
+    Comparison.SHORTER: Direction.SHORTER,
+    Comparison.INCOMPARABLE: Direction.INCOMPARABLE,
+}
+_TEXT_FIELDS = ("name", "description", "explanation")
+
+
+def _wording(before: str | None, after: str | None) -> Significance:
+    if before is None or after is None:
+        return Significance.MINOR
+    return Significance.TRIVIAL if is_trivial(before, after) else Significance.MINOR
+
+
+def added(new: Placed) -> Change:
+    """A category that is new in this version."""
+    category = new.category
+    return Change(
+        ChangeKind.ADDED,
+        Significance.MAJOR,
+        new_number=category.number,
+        new_id=category.id,
+        section=new.section,
+        name=category.name,
+        after=_valuation(category.valuation),
+    )
+
+
+def removed(old: Placed) -> Change:
+    """A category that is gone from this version, without a word of where."""
+    category = old.category
+    return Change(
+        ChangeKind.WITHDRAWN,
+        Significance.MAJOR,
+        old_number=category.number,
+        old_id=category.id,
+        section=old.section,
+        name=category.name,
+        before=_valuation(category.valuation),
+    )
+
+
+def split(old: Placed, news: tuple[Placed, ...]) -> Change:
+    """One category divided over several."""
+    return Change(
+        ChangeKind.SPLIT,
+        Significance.MAJOR,
+        old_number=old.category.number,
+        old_id=old.category.id,
+        section=news[0].section,
+        old_section=old.section,
+        name=old.category.name,
+        before=_valuation(old.category.valuation),
+        after="; ".join(f"{n.category.number}: {_valuation(n.category.valuation)}" for n in news),
+        new_numbers=tuple(n.category.number for n in news),
+    )
+
+
+def merged(olds: tuple[Placed, ...], new: Placed) -> Change:
+    """Several categories joined into one."""
+    return Change(
+        ChangeKind.MERGED,
+        Significance.MAJOR,
+        new_number=new.category.number,
+        new_id=new.category.id,
+        section=new.section,
+        old_section=olds[0].section,
+        name=new.category.name,
+        before="; ".join(f"{o.category.number}: {_valuation(o.category.valuation)}" for o in olds),
+        after=_valuation(new.category.valuation),
+        old_numbers=tuple(o.category.number for o in olds),
+    )
+
+
+def pair(old: Placed, new: Placed) -> Iterator[Change]:
+    """Every change between two matched versions of one category."""
+    before, after = old.category, new.category
+    if before == after and old.section == new.section:
+        return
+    here = Change(
+        ChangeKind.TEXT_CHANGED,
+        Significance.MINOR,
+        old_number=before.number,
+        new_number=after.number,
+        old_id=before.id,
+        new_id=after.id,
+        section=new.section,
+        old_section=old.section,
+        name=after.name,
+    )
+    if before.withdrawn != after.withdrawn:
+        withdrawn = after if after.withdrawn else before
+        kind = ChangeKind.WITHDRAWN if after.withdrawn else ChangeKind.REINSTATED
+        yield attrs.evolve(here, kind=kind, significance=Significance.MAJOR, successors=withdrawn.successors)
+        return
+    if old.section != new.section:
+        yield attrs.evolve(here, kind=ChangeKind.MOVED)
+    elif before.number != after.number:
+        yield attrs.evolve(here, kind=ChangeKind.RENUMBERED)
+    for fields in _valuation_changes(before.valuation, after.valuation):
+        yield attrs.evolve(here, **fields)
+    yield from _text_changes(before, after, here)
+
+
+def _text_changes(before: Category, after: Category, here: Change) -> Iterator[Change]:
+    for field in _TEXT_FIELDS:
+        old_text, new_text = getattr(before, field), getattr(after, field)
+        if old_text != new_text:
+            yield attrs.evolve(
+                here,
+                significance=_wording(old_text, new_text),
+                field=field,
+                before=old_text,
+                after=new_text,
+            )
+    for field in ("examples", "successors"):
+        old_items, new_items = getattr(before, field), getattr(after, field)
+        if old_items != new_items:
+            old_text, new_text = "; ".join(old_items), "; ".join(new_items)
+            yield attrs.evolve(
+                here,
+                significance=_wording(old_text, new_text),
+                field=field,
+                before=old_text or None,
+                after=new_text or None,
+            )
+
+
+def _valuation(valuation: Valuation | None) -> str | None:
+    return str(valuation) if valuation is not None else None
+
+
+def _valuation_changes(before: Valuation | None, after: Valuation | None) -> Iterator[dict[str, object]]:
+    if before == after or before is None or after is None:
+        if before != after:
+            yield {
+            "kind": ChangeKind.REVALUED,
+            "significance": Significance.MAJOR,
+            "before": _valuation(before),
+            "after": _valuation(after),
+        }
+        return
+    if before.kind != after.kind:
+        direction = Direction.TO_RETAIN if after.kind is ValuationKind.KEEP else Direction.TO_DESTROY
+        yield {
+            "kind": ChangeKind.REVALUED,
+            "significance": Significance.MAJOR,
+            "before": str(before),
+            "after": str(after),
+            "direction": direction,
+        }
+        return
+    if before.kind is ValuationKind.KEEP:
+        yield from _criteria(before.criteria, after.criteria)
+        return
+    yield from _term(before.term, after.term)
+    if len(before.keep_parts) != len(after.keep_parts):
+        gained = len(after.keep_parts) > len(before.keep_parts)
+        yield {
+            "kind": ChangeKind.REVALUED,
+            "significance": Significance.MAJOR,
+            "field": "keep_parts",
+            "before": str(before),
+            "after": str(after),
+            "direction": Direction.TO_RETAIN if gained else Direction.TO_DESTROY,
+        }
+        return
+    for index, (old_part, new_part) in enumerate(zip(before.keep_parts, after.keep_parts, strict=True)):
+        yield from _criteria(old_part.criteria, new_part.criteria, field=f"keep_parts[{index}]")
+        if old_part.description != new_part.description:
+            yield {
+                "kind": ChangeKind.TEXT_CHANGED,
+                "significance": _wording(old_part.description, new_part.description),
+                "field": f"keep_parts[{index}].description",
+                "before": old_part.description,
+                "after": new_part.description,
+            }
+
+
+def _criteria(before: tuple[int, ...], after: tuple[int, ...], field: str | None = None) -> Iterator[dict[str, object]]:
+    if before != after:
+        yield {
+            "kind": ChangeKind.CRITERIA_CHANGED,
+            "significance": Significance.MINOR,
+            "field": field,
+            "before": ", ".join(map(str, before)),
+            "after": ", ".join(map(str, after)),
+        }
+
+
+def _term(before: Term | None, after: Term | None) -> Iterator[dict[str, object]]:
+    old_duration = before.duration if before else None
+    new_duration = after.duration if after else None
+    if old_duration != new_duration:
+        comparison = (
+            new_duration.compare(old_duration)
+            if old_duration is not None and new_duration is not None
+            else Comparison.INCOMPARABLE
+        )
+        yield {
+            "kind": ChangeKind.TERM_CHANGED,
+            "significance": Significance.TRIVIAL if comparison is Comparison.EQUAL else Significance.MAJOR,
+            "field": "duration",
+            "before": old_duration.isoformat() if old_duration else None,
+            "after": new_duration.isoformat() if new_duration else None,
+            "direction": _DIRECTION[comparison],
+        }
+    old_trigger = before.trigger if before else None
+    new_trigger = after.trigger if after else None
+    if old_trigger != new_trigger:
+        trivial = old_trigger is not None and new_trigger is not None and is_trivial(old_trigger, new_trigger)
+        yield {
+            "kind": ChangeKind.TERM_CHANGED,
+            "significance": Significance.TRIVIAL if trivial else Significance.MAJOR,
+            "field": "trigger",
+            "before": old_trigger,
+            "after": new_trigger,
+            "direction": Direction.INCOMPARABLE,
+        }
+
+
+Placement = dict[str, tuple[Section, str | None]]
+"""Section id -> the section and the id of its parent (``None`` at the top)."""
+
+
+def sections(old: Placement, new: Placement) -> Iterator[Change]:
+    """Changes to sections, matched by stable id: added, removed, moved, reworded."""
+    for section_id, (section, parent) in new.items():
+        if section_id not in old:
+            yield Change(
+                ChangeKind.SECTION_ADDED,
+                Significance.MINOR,
+                new_number=section.number,
+                new_id=section_id,
+                section=section_id,
+                name=section.title,
+                after=_paragraphs(section.text),
+            )
+            continue
+        before, old_parent = old[section_id]
+        here = Change(
+            ChangeKind.SECTION_TEXT_CHANGED,
+            Significance.MINOR,
+            old_number=before.number,
+            new_number=section.number,
+            old_id=section_id,
+            new_id=section_id,
+            section=section_id,
+            name=section.title,
+        )
+        if old_parent != parent:
+            yield attrs.evolve(here, kind=ChangeKind.MOVED, field="parent", before=old_parent, after=parent)
+        yield from _section_fields(before, section, here)
+    for section_id, (section, _) in old.items():
+        if section_id not in new:
+            yield Change(
+                ChangeKind.SECTION_REMOVED,
+                Significance.MINOR,
+                old_number=section.number,
+                old_id=section_id,
+                section=section_id,
+                name=section.title,
+                before=_paragraphs(section.text),
+            )
+
+
+def _section_fields(before: Section, after: Section, here: Change) -> Iterator[Change]:
+    for field, old_text, new_text in (
+        ("number", before.number, after.number),
+        ("title", before.title, after.title),
+        ("text", _paragraphs(before.text), _paragraphs(after.text)),
+        ("notes", _paragraphs(before.notes), _paragraphs(after.notes)),
+    ):
+        if old_text != new_text:
+            significance = _wording(old_text, new_text) if field != "number" else Significance.MINOR
+            yield attrs.evolve(here, significance=significance, field=field, before=old_text, after=new_text)
+    if before.incomplete != after.incomplete:
+        yield attrs.evolve(
+            here,
+            field="incomplete",
+            before=str(before.incomplete).lower(),
+            after=str(after.incomplete).lower(),
+        )
+
+
+def _paragraphs(paragraphs: tuple[str, ...]) -> str | None:
+    return "\n\n".join(paragraphs) or None

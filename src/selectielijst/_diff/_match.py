@@ -1,0 +1,235 @@
+"""Matching the categories of two versions, in stages from certain to likely.
+
+1. the same stable id;
+2. identical content under another number or in another section;
+3. among what is left, similar content or the same display number with
+   compatible content, taken together: each category is linked to its most
+   similar counterpart (and to the one with its number, if compatible), and
+   each group of linked categories is one category reworded (one to one), split
+   (one to many) or merged (many to one).
+
+Stage 3 compares a category only with those sharing a significant word that
+few categories use, and with the one holding its number, so its cost grows
+close to linearly with the list. Every rule is symmetric: matching the new
+version against the old pairs the same categories.
+"""
+
+from __future__ import annotations
+
+from collections import Counter, defaultdict
+from collections.abc import Iterable, Sequence
+
+import attrs
+from rapidfuzz import fuzz
+
+from selectielijst._diff._text import normalise
+from selectielijst._model import Category
+
+__all__ = ["Matching", "Placed", "match"]
+
+COMPATIBLE = 0.5
+"""Stage 3: under one display number, content at least this similar is linked."""
+SIMILAR = 0.8
+"""Stage 3: content at least this similar is one category reworded, split or merged."""
+MAX_SHARED_BY = 50
+"""Stage 3 ignores words that more categories than this use: they say nothing."""
+CANDIDATES = 20
+"""Stage 3 scores at most this many candidates per category."""
+_STOPWORDS = frozenset(
+    "deze door onder over naar voor zijn worden wordt alle andere hun haar hebben heeft "
+    "tussen zoals waarbij welke the with from".split()
+)
+
+
+@attrs.frozen
+class Placed:
+    """A category with the section it stands in and its place in the document."""
+
+    section: str
+    category: Category
+    index: int
+
+
+@attrs.frozen
+class Matching:
+    """How the categories of two versions correspond."""
+
+    pairs: tuple[tuple[Placed, Placed], ...]
+    splits: tuple[tuple[Placed, tuple[Placed, ...]], ...]
+    merges: tuple[tuple[tuple[Placed, ...], Placed], ...]
+    removed: tuple[Placed, ...]
+    added: tuple[Placed, ...]
+
+
+def _content(category: Category) -> tuple[object, ...]:
+    return (
+        category.name,
+        category.description,
+        category.explanation,
+        category.examples,
+        category.valuation,
+        category.status,
+        category.successors,
+    )
+
+
+def _text(category: Category) -> str:
+    return normalise(f"{category.name} {category.description or ''}")
+
+
+def _words(text: str) -> frozenset[str]:
+    return frozenset(
+        word.strip(".,;:()'\"") for word in text.split() if len(word) >= 4 and word not in _STOPWORDS
+    )
+
+
+def similarity(old: Category, new: Category) -> float:
+    """How alike two categories' names and descriptions are, from 0 to 1.
+
+    The larger of two measures: the share of the shorter text's significant
+    words found in the other (a part split off keeps the words of the whole),
+    and the edit similarity of the two texts.
+    """
+    old_text, new_text = _text(old), _text(new)
+    old_words, new_words = _words(old_text), _words(new_text)
+    containment = 0.0
+    if old_words and new_words:
+        containment = len(old_words & new_words) / min(len(old_words), len(new_words))
+    return max(containment, fuzz.ratio(old_text, new_text) / 100)
+
+
+def match(old: Sequence[Placed], new: Sequence[Placed]) -> Matching:
+    """Match the categories of *old* with those of *new*."""
+    new_by_id = {p.category.id: p for p in new}
+    pairs = [(o, new_by_id[o.category.id]) for o in old if o.category.id in new_by_id]
+    paired_old = {o.category.id for o, _ in pairs}
+    paired_new = {n.category.id for _, n in pairs}
+    left_old = [o for o in old if o.category.id not in paired_old]
+    left_new = [n for n in new if n.category.id not in paired_new]
+
+    found = _by_content(left_old, left_new)
+    pairs.extend(found)
+    taken_old = {id(o) for o, _ in found}
+    taken_new = {id(n) for _, n in found}
+    left_old = [o for o in left_old if id(o) not in taken_old]
+    left_new = [n for n in left_new if id(n) not in taken_new]
+
+    similar = _by_similarity(left_old, left_new)
+    pairs.extend(similar.pairs)
+    return attrs.evolve(similar, pairs=tuple(sorted(pairs, key=lambda p: p[1].index)))
+
+
+def _by_number(old: Sequence[Placed], new: Sequence[Placed]) -> list[tuple[Placed, Placed]]:
+    old_by_number = {o.category.number: o for o in old}
+    found = []
+    for n in new:
+        o = old_by_number.get(n.category.number)
+        if o is not None and similarity(o.category, n.category) >= COMPATIBLE:
+            found.append((o, n))
+    return found
+
+
+def _by_content(old: Sequence[Placed], new: Sequence[Placed]) -> list[tuple[Placed, Placed]]:
+    waiting: dict[tuple[object, ...], list[Placed]] = defaultdict(list)
+    for o in old:
+        waiting[_content(o.category)].append(o)
+    found = []
+    for n in new:
+        queue = waiting.get(_content(n.category))
+        if queue:
+            found.append((queue.pop(0), n))
+    return found
+
+
+def _by_similarity(old: Sequence[Placed], new: Sequence[Placed]) -> Matching:
+    words = {id(p): _words(_text(p.category)) for p in (*old, *new)}
+    frequency = Counter(word for p in (*old, *new) for word in words[id(p)])
+
+    def index(side: Sequence[Placed]) -> dict[str, list[Placed]]:
+        by_word: dict[str, list[Placed]] = defaultdict(list)
+        for p in side:
+            for word in words[id(p)]:
+                if frequency[word] <= MAX_SHARED_BY:
+                    by_word[word].append(p)
+        return by_word
+
+    def best(p: Placed, by_word: dict[str, list[Placed]], new_side: bool) -> Placed | None:
+        shared = Counter(id(q) for word in words[id(p)] for q in by_word.get(word, ()))
+        objects = {id(q): q for word in words[id(p)] for q in by_word.get(word, ())}
+        ranked = sorted(shared, key=lambda key: (-shared[key], objects[key].index))[:CANDIDATES]
+        scored = []
+        for key in ranked:
+            q = objects[key]
+            score = similarity(q.category, p.category) if new_side else similarity(p.category, q.category)
+            if score >= SIMILAR:
+                scored.append((-score, q.index, q))
+        return min(scored, key=lambda s: (s[0], s[1]))[2] if scored else None
+
+    old_index, new_index = index(old), index(new)
+    edges = _by_number(old, new)
+    edges += [(o, b) for o in old if (b := best(o, new_index, new_side=False)) is not None]
+    edges += [(b, n) for n in new if (b := best(n, old_index, new_side=True)) is not None]
+    return _components(old, new, edges)
+
+
+def _components(
+    old: Sequence[Placed], new: Sequence[Placed], edges: Iterable[tuple[Placed, Placed]]
+) -> Matching:
+    parent: dict[tuple[str, int], tuple[str, int]] = {}
+
+    def root(key: tuple[str, int]) -> tuple[str, int]:
+        while parent.get(key, key) != key:
+            key = parent[key]
+        return key
+
+    for o, n in edges:
+        a, b = root(("old", o.index)), root(("new", n.index))
+        if a != b:
+            parent[max(a, b)] = min(a, b)
+    groups: dict[tuple[str, int], tuple[list[Placed], list[Placed]]] = defaultdict(lambda: ([], []))
+    for o in old:
+        groups[root(("old", o.index))][0].append(o)
+    for n in new:
+        groups[root(("new", n.index))][1].append(n)
+
+    pairs, splits, merges, removed, added = [], [], [], [], []
+    for olds, news in groups.values():
+        if len(olds) == 1 and len(news) == 1:
+            pairs.append((olds[0], news[0]))
+        elif len(olds) == 1 and news:
+            splits.append((olds[0], tuple(news)))
+        elif len(news) == 1 and olds:
+            merges.append((tuple(olds), news[0]))
+        else:
+            matched = _greedy(olds, news)
+            pairs.extend(matched)
+            removed.extend(o for o in olds if all(o is not m for m, _ in matched))
+            added.extend(n for n in news if all(n is not m for _, m in matched))
+    return Matching(
+        pairs=tuple(pairs),
+        splits=tuple(sorted(splits, key=lambda s: s[0].index)),
+        merges=tuple(sorted(merges, key=lambda m: m[1].index)),
+        removed=tuple(sorted(removed, key=lambda p: p.index)),
+        added=tuple(sorted(added, key=lambda p: p.index)),
+    )
+
+
+def _greedy(olds: Sequence[Placed], news: Sequence[Placed]) -> list[tuple[Placed, Placed]]:
+    """Pair a tangle of many old and many new categories, most similar first."""
+    scored = sorted(
+        (
+            (-similarity(o.category, n.category), o.index, n.index, o, n)
+            for o in olds
+            for n in news
+        ),
+        key=lambda s: s[:3],
+    )
+    used_old: set[int] = set()
+    used_new: set[int] = set()
+    found = []
+    for score, old_index, new_index, o, n in scored:
+        if -score >= SIMILAR and old_index not in used_old and new_index not in used_new:
+            used_old.add(old_index)
+            used_new.add(new_index)
+            found.append((o, n))
+    return found
