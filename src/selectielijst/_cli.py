@@ -11,10 +11,12 @@ from typing import Any, ParamSpec, TypeVar
 
 import click
 
+from selectielijst._diff import diff
 from selectielijst._errors import DocumentErrors, SelectielijstError
+from selectielijst._render import Format, Language, changelog, render
 from selectielijst._render._listing import list_as_text
-from selectielijst._schema import index_schema, snapshot_schema
-from selectielijst._snapshot import read
+from selectielijst._schema import changeset_schema, index_schema, snapshot_schema
+from selectielijst._snapshot import read, write_atomically
 from selectielijst._store import history, lists, load_spec
 
 P = ParamSpec("P")
@@ -101,15 +103,98 @@ def validate_command(paths: tuple[Path, ...]) -> None:
     sys.exit(EXIT_INVALID if failed else 0)
 
 
+_FORMATS = click.Choice(["text", "md", "markdown", "rst", "html", "json"], case_sensitive=False)
+_LANGUAGES = click.Choice(["nl", "en"], case_sensitive=False)
+
+
+def _emit(text: str, output: Path | None, *, format_name: str) -> None:
+    """Print *text*, or write it atomically to *output*."""
+    if output is None:
+        click.echo(text, nl=False)
+        return
+    try:
+        write_atomically(output, text.encode("utf-8"), make_parents=False)
+    except OSError as e:
+        msg = f"cannot write {output}: {e.strerror or e}"
+        raise click.ClickException(msg) from e
+    click.echo(f"{output}: {format_name} written", err=True)
+
+
+@main.command("diff")
+@click.argument("old", metavar="OLD")
+@click.argument("new", metavar="NEW")
+@click.option(
+    "--format",
+    "format_name",
+    type=_FORMATS,
+    default="text",
+    show_default=True,
+    help="Output format.",
+)
+@click.option(
+    "--lang", type=_LANGUAGES, default="nl", show_default=True, help="Language of the labels."
+)
+@click.option(
+    "-o",
+    "--output",
+    type=click.Path(dir_okay=False, path_type=Path),
+    help="Write to this file (atomically) instead of standard output.",
+)
+@_reports_errors
+def diff_command(old: str, new: str, format_name: str, lang: str, output: Path | None) -> None:
+    """Show what changed from version OLD to version NEW, most important first.
+
+    OLD and NEW are LIST@VERSION (e.g. voorbeeld@1.0) or snapshot paths.
+    Exits 0 whatever the differences, 1 when a version cannot be read.
+    """
+    changes = diff(load_spec(old), load_spec(new))
+    chosen = Format.named(format_name)
+    color = chosen is Format.TEXT and output is None and sys.stdout.isatty()
+    _emit(
+        render(changes, chosen, lang=Language(lang), color=color), output, format_name=chosen.value
+    )
+
+
+@main.command("changelog")
+@click.argument("list_id", metavar="LIST")
+@click.option(
+    "--format", "format_name", type=_FORMATS, default="md", show_default=True, help="Output format."
+)
+@click.option(
+    "--lang", type=_LANGUAGES, default="nl", show_default=True, help="Language of the labels."
+)
+@click.option(
+    "-o",
+    "--output",
+    type=click.Path(dir_okay=False, path_type=Path),
+    help="Write to this file (atomically) instead of standard output.",
+)
+@_reports_errors
+def changelog_command(list_id: str, format_name: str, lang: str, output: Path | None) -> None:
+    """The version history of LIST: the changes of every version, newest first.
+
+    LIST is a shipped list (e.g. voorbeeld) or a folder with an index.yaml.
+    Versions whose text is not available are listed, saying so.
+    """
+    chosen = Format.named(format_name)
+    color = chosen is Format.TEXT and output is None and sys.stdout.isatty()
+    _emit(
+        changelog(list_id, chosen, lang=Language(lang), color=color),
+        output,
+        format_name=chosen.value,
+    )
+
+
 @main.command("schema")
 @click.option(
     "--kind",
-    type=click.Choice(["snapshot", "index"]),
+    type=click.Choice(["snapshot", "index", "changes"]),
     default="snapshot",
     show_default=True,
     help="Which document's schema to print.",
 )
 def schema_command(kind: str) -> None:
-    """Print the JSON Schema of snapshot files (or of list indexes)."""
-    schema: dict[str, Any] = snapshot_schema() if kind == "snapshot" else index_schema()
+    """Print the JSON Schema of snapshot files, list indexes or change sets."""
+    schemas = {"snapshot": snapshot_schema, "index": index_schema, "changes": changeset_schema}
+    schema: dict[str, Any] = schemas[kind]()
     click.echo(json.dumps(schema, indent=2, ensure_ascii=False))

@@ -10,13 +10,14 @@ from typing import Any
 
 import attrs
 
-from selectielijst._converter import FIELD_RENAMES
+from selectielijst._converter import CHANGES_FORMAT, FIELD_RENAMES
+from selectielijst._diff import Change, ChangeKind, SegmentKind
 from selectielijst._duration import Duration
-from selectielijst._model import ListIndex, Section, SelectionList, Valuation
+from selectielijst._model import ListIndex, Section, SelectionList, Valuation, VersionInfo
 from selectielijst._snapshot import FORMAT
 from selectielijst._store import INDEX_FORMAT
 
-__all__ = ["DRAFT", "index_schema", "record_schema", "snapshot_schema"]
+__all__ = ["DRAFT", "changeset_schema", "index_schema", "record_schema", "snapshot_schema"]
 
 DRAFT = "https://json-schema.org/draft/2020-12/schema"
 
@@ -99,6 +100,57 @@ def snapshot_schema() -> dict[str, Any]:
     return record_schema(
         SelectionList, title="Snapshot of a selection list version", format_name=FORMAT
     )
+
+
+def changeset_schema() -> dict[str, Any]:
+    """The JSON Schema of a change set in JSON (``selectielijst diff --format json``).
+
+    >>> sorted(changeset_schema()["$defs"]["Change"]["required"])[:3]
+    ['after', 'before', 'direction']
+    """
+    definitions: dict[str, Any] = {}
+    builder = _Builder(definitions, _SNAPSHOT_TYPES, {})
+    change = builder.record(Change)
+    words = {"type": "array", "items": {"type": "string"}}
+    change["properties"].update(
+        removed_words=words,
+        inserted_words=words,
+        segments={
+            "type": "array",
+            "items": {
+                "type": "object",
+                "properties": {
+                    "kind": {"enum": [kind.value for kind in SegmentKind]},
+                    "text": {"type": "string"},
+                },
+                "required": ["kind", "text"],
+                "additionalProperties": False,
+            },
+        },
+    )
+    change["required"] = list(change["properties"])
+    builder.record(VersionInfo)
+    version = {"$ref": "#/$defs/VersionInfo"}
+    return {
+        "$schema": DRAFT,
+        "title": "Changes between two versions of a selection list",
+        "type": "object",
+        "properties": {
+            "format": {"const": CHANGES_FORMAT},
+            "list": {"type": "string"},
+            "old_version": version,
+            "new_version": version,
+            "summary": {
+                "type": "object",
+                "propertyNames": {"enum": [kind.value for kind in ChangeKind]},
+                "additionalProperties": {"type": "integer", "minimum": 1},
+            },
+            "changes": {"type": "array", "items": {"$ref": "#/$defs/Change"}},
+        },
+        "required": ["format", "list", "old_version", "new_version", "summary", "changes"],
+        "additionalProperties": False,
+        "$defs": dict(sorted(definitions.items())),
+    }
 
 
 def index_schema() -> dict[str, Any]:

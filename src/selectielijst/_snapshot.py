@@ -173,9 +173,10 @@ def _refuse_published(target: Path, text: str) -> None:
         raise PublishedVersion(msg)
 
 
-def write_atomically(target: Path, content: bytes) -> None:
+def write_atomically(target: Path, content: bytes, *, make_parents: bool = True) -> None:
     """Write *content* to *target* so that readers see the old file or the new, never half."""
-    target.parent.mkdir(parents=True, exist_ok=True)
+    if make_parents:
+        target.parent.mkdir(parents=True, exist_ok=True)
     handle, temporary = tempfile.mkstemp(
         dir=target.parent, prefix=f".{target.name}.", suffix=".tmp"
     )

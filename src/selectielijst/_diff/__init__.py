@@ -2,18 +2,26 @@
 
 from __future__ import annotations
 
-from selectielijst._diff._changes import Change, ChangeKind, ChangeSet, Direction, Significance
+from selectielijst._diff._changes import (
+    Change,
+    ChangeKind,
+    ChangeSet,
+    ConcordanceRow,
+    Direction,
+    Significance,
+)
 from selectielijst._diff._compare import Placement, added, merged, pair, removed, sections, split
 from selectielijst._diff._deep import metadata_changes
 from selectielijst._diff._delta import Delta
 from selectielijst._diff._match import Placed, match
 from selectielijst._diff._text import Segment, SegmentKind
-from selectielijst._model import SelectionList, Section
+from selectielijst._model import Section, SelectionList
 
 __all__ = [
     "Change",
     "ChangeKind",
     "ChangeSet",
+    "ConcordanceRow",
     "Direction",
     "Segment",
     "SegmentKind",
@@ -36,17 +44,36 @@ def diff(old: SelectionList, new: SelectionList) -> ChangeSet:
     matching = match(_placed(old), _placed(new))
     changes: list[Change] = [*metadata_changes(old, new)]
     changes.extend(sections(_placement(old), _placement(new)))
+    concordance: list[ConcordanceRow] = []
     for old_category, new_category in matching.pairs:
-        changes.extend(pair(old_category, new_category))
-    changes.extend(split(o, news) for o, news in matching.splits)
-    changes.extend(merged(olds, n) for olds, n in matching.merges)
-    changes.extend(removed(o) for o in matching.removed)
-    changes.extend(added(n) for n in matching.added)
+        found = tuple(pair(old_category, new_category))
+        changes.extend(found)
+        kinds = tuple(sorted({c.kind for c in found}, key=list(ChangeKind).index))
+        concordance.append(
+            ConcordanceRow(old_category.category.number, new_category.category.number, kinds)
+        )
+    for o, news in matching.splits:
+        changes.append(split(o, news))
+        concordance.extend(
+            ConcordanceRow(o.category.number, n.category.number, (ChangeKind.SPLIT,)) for n in news
+        )
+    for olds, n in matching.merges:
+        changes.append(merged(olds, n))
+        concordance.extend(
+            ConcordanceRow(o.category.number, n.category.number, (ChangeKind.MERGED,)) for o in olds
+        )
+    for o in matching.removed:
+        changes.append(removed(o))
+        concordance.append(ConcordanceRow(o.category.number, None, (ChangeKind.WITHDRAWN,)))
+    for n in matching.added:
+        changes.append(added(n))
+        concordance.append(ConcordanceRow(None, n.category.number, (ChangeKind.ADDED,)))
     return ChangeSet(
         list_id=new.id,
         old_version=old.version,
         new_version=new.version,
         changes=tuple(changes),
+        concordance=tuple(concordance),
         delta=Delta.between(old, new),
     )
 

@@ -13,7 +13,7 @@ from selectielijst._diff._delta import Delta
 from selectielijst._diff._text import Segment, SegmentKind, word_segments
 from selectielijst._model import SelectionList, VersionInfo
 
-__all__ = ["Change", "ChangeKind", "ChangeSet", "Direction", "Significance"]
+__all__ = ["Change", "ChangeKind", "ChangeSet", "ConcordanceRow", "Direction", "Significance"]
 
 
 class ChangeKind(enum.Enum):
@@ -95,7 +95,9 @@ def number_key(number: str | None) -> tuple[tuple[int, int | str], ...]:
     if number is None:
         return ()
     return tuple(
-        (0, int(part)) if part.isdigit() else (1, part) for part in _NUMBER_PART.split(number) if part
+        (0, int(part)) if part.isdigit() else (1, part)
+        for part in _NUMBER_PART.split(number)
+        if part
     )
 
 
@@ -114,7 +116,8 @@ class Change:
             or the old one's for what was removed).
         old_section: The section it stood in in the old version, where a
             category is compared with itself (for a move, where it came from).
-        name: The name of the category or the title of the section, for readers.
+        old_name: The name of the category (or title of the section) in the old version.
+        new_name: Its name in the new version.
         field: Which field changed (``explanation``, ``duration``,
             ``version.status``...), where that is not clear from the kind.
         before: The old value as text (an ISO 8601 duration for a term).
@@ -135,7 +138,8 @@ class Change:
     new_id: str | None = None
     section: str | None = None
     old_section: str | None = None
-    name: str | None = None
+    old_name: str | None = None
+    new_name: str | None = None
     field: str | None = None
     before: str | None = None
     after: str | None = None
@@ -143,6 +147,11 @@ class Change:
     successors: tuple[str, ...] = ()
     old_numbers: tuple[str, ...] = ()
     new_numbers: tuple[str, ...] = ()
+
+    @property
+    def name(self) -> str | None:
+        """The name a reader knows it by: the new one, or the old one if it is gone."""
+        return self.new_name if self.new_name is not None else self.old_name
 
     @property
     def number(self) -> str | None:
@@ -185,6 +194,8 @@ class Change:
             new_number=self.old_number,
             old_id=self.new_id,
             new_id=self.old_id,
+            old_name=self.new_name,
+            new_name=self.old_name,
             section=section,
             old_section=old_section,
             before=self.after,
@@ -215,6 +226,43 @@ def _is_wording(change: Change) -> bool:
 
 
 @attrs.frozen
+class ConcordanceRow:
+    """One line of a concordance table: an old number, the new one, and what happened.
+
+    Attributes:
+        old_number: The number in the old version (``None`` for a new category).
+        new_number: The number in the new version (``None`` for one that is gone).
+        kinds: The kinds of change to this category; empty when it is unchanged.
+    """
+
+    old_number: str | None
+    new_number: str | None
+    kinds: tuple[ChangeKind, ...] = ()
+
+    def inverted(self) -> ConcordanceRow:
+        """The row seen from the new version."""
+        kinds = []
+        for kind in self.kinds:
+            if kind is ChangeKind.WITHDRAWN and self.new_number is not None:
+                kinds.append(ChangeKind.REINSTATED)
+            elif kind is ChangeKind.REINSTATED:
+                kinds.append(ChangeKind.WITHDRAWN)
+            else:
+                kinds.append(_INVERSE_KIND.get(kind, kind))
+        ordered = tuple(sorted(set(kinds), key=_KIND_ORDER.__getitem__))
+        return ConcordanceRow(self.new_number, self.old_number, ordered)
+
+    def sort_key(self) -> tuple[object, ...]:
+        """Old number first, then new, new categories last: as the official appendices."""
+        return (
+            self.old_number is None,
+            number_key(self.old_number),
+            number_key(self.new_number),
+            tuple(_KIND_ORDER[kind] for kind in self.kinds),
+        )
+
+
+@attrs.frozen
 class ChangeSet:
     """Every change from one version of a list to another, most important first.
 
@@ -234,14 +282,21 @@ class ChangeSet:
     old_version: VersionInfo
     new_version: VersionInfo
     changes: tuple[Change, ...]
+    concordance: tuple[ConcordanceRow, ...] = attrs.field(repr=False)
     delta: Delta = attrs.field(repr=False)
 
     def __attrs_post_init__(self) -> None:
-        ordered = tuple(sorted(self.changes, key=Change.sort_key))
-        object.__setattr__(self, "changes", ordered)
+        object.__setattr__(self, "changes", tuple(sorted(self.changes, key=Change.sort_key)))
+        rows = tuple(sorted(self.concordance, key=ConcordanceRow.sort_key))
+        object.__setattr__(self, "concordance", rows)
 
     def __iter__(self) -> Iterator[Change]:
         return iter(self.changes)
+
+    @property
+    def title(self) -> str:
+        """The title of the list in the new version."""
+        return self.delta.new_shell.title
 
     def __len__(self) -> int:
         return len(self.changes)
@@ -296,6 +351,7 @@ class ChangeSet:
             old_version=self.new_version,
             new_version=self.old_version,
             changes=tuple(change.inverted() for change in self.changes),
+            concordance=tuple(row.inverted() for row in self.concordance),
             delta=self.delta.inverted(),
         )
 

@@ -38,7 +38,7 @@ def added(new: Placed) -> Change:
         new_number=category.number,
         new_id=category.id,
         section=new.section,
-        name=category.name,
+        new_name=category.name,
         after=_valuation(category.valuation),
     )
 
@@ -52,7 +52,7 @@ def removed(old: Placed) -> Change:
         old_number=category.number,
         old_id=category.id,
         section=old.section,
-        name=category.name,
+        old_name=category.name,
         before=_valuation(category.valuation),
     )
 
@@ -66,7 +66,7 @@ def split(old: Placed, news: tuple[Placed, ...]) -> Change:
         old_id=old.category.id,
         section=news[0].section,
         old_section=old.section,
-        name=old.category.name,
+        old_name=old.category.name,
         before=_valuation(old.category.valuation),
         after="; ".join(f"{n.category.number}: {_valuation(n.category.valuation)}" for n in news),
         new_numbers=tuple(n.category.number for n in news),
@@ -82,7 +82,7 @@ def merged(olds: tuple[Placed, ...], new: Placed) -> Change:
         new_id=new.category.id,
         section=new.section,
         old_section=olds[0].section,
-        name=new.category.name,
+        new_name=new.category.name,
         before="; ".join(f"{o.category.number}: {_valuation(o.category.valuation)}" for o in olds),
         after=_valuation(new.category.valuation),
         old_numbers=tuple(o.category.number for o in olds),
@@ -103,19 +103,21 @@ def pair(old: Placed, new: Placed) -> Iterator[Change]:
         new_id=after.id,
         section=new.section,
         old_section=old.section,
-        name=after.name,
+        old_name=before.name,
+        new_name=after.name,
     )
     if before.withdrawn != after.withdrawn:
         withdrawn = after if after.withdrawn else before
         kind = ChangeKind.WITHDRAWN if after.withdrawn else ChangeKind.REINSTATED
-        yield attrs.evolve(here, kind=kind, significance=Significance.MAJOR, successors=withdrawn.successors)
+        yield attrs.evolve(
+            here, kind=kind, significance=Significance.MAJOR, successors=withdrawn.successors
+        )
         return
     if old.section != new.section:
         yield attrs.evolve(here, kind=ChangeKind.MOVED)
     elif before.number != after.number:
         yield attrs.evolve(here, kind=ChangeKind.RENUMBERED)
-    for fields in _valuation_changes(before.valuation, after.valuation):
-        yield attrs.evolve(here, **fields)
+    yield from _valuation_changes(before.valuation, after.valuation, here)
     yield from _text_changes(before, after, here)
 
 
@@ -147,65 +149,60 @@ def _valuation(valuation: Valuation | None) -> str | None:
     return str(valuation) if valuation is not None else None
 
 
-def _valuation_changes(before: Valuation | None, after: Valuation | None) -> Iterator[dict[str, object]]:
-    if before == after or before is None or after is None:
-        if before != after:
-            yield {
-            "kind": ChangeKind.REVALUED,
-            "significance": Significance.MAJOR,
-            "before": _valuation(before),
-            "after": _valuation(after),
-        }
+def _valuation_changes(
+    before: Valuation | None, after: Valuation | None, here: Change
+) -> Iterator[Change]:
+    if before == after:
+        return
+    major = attrs.evolve(here, kind=ChangeKind.REVALUED, significance=Significance.MAJOR)
+    if before is None or after is None:
+        yield attrs.evolve(major, before=_valuation(before), after=_valuation(after))
         return
     if before.kind != after.kind:
-        direction = Direction.TO_RETAIN if after.kind is ValuationKind.KEEP else Direction.TO_DESTROY
-        yield {
-            "kind": ChangeKind.REVALUED,
-            "significance": Significance.MAJOR,
-            "before": str(before),
-            "after": str(after),
-            "direction": direction,
-        }
+        direction = (
+            Direction.TO_RETAIN if after.kind is ValuationKind.KEEP else Direction.TO_DESTROY
+        )
+        yield attrs.evolve(major, before=str(before), after=str(after), direction=direction)
         return
     if before.kind is ValuationKind.KEEP:
-        yield from _criteria(before.criteria, after.criteria)
+        yield from _criteria(before.criteria, after.criteria, here)
         return
-    yield from _term(before.term, after.term)
+    yield from _term(before.term, after.term, here)
     if len(before.keep_parts) != len(after.keep_parts):
         gained = len(after.keep_parts) > len(before.keep_parts)
-        yield {
-            "kind": ChangeKind.REVALUED,
-            "significance": Significance.MAJOR,
-            "field": "keep_parts",
-            "before": str(before),
-            "after": str(after),
-            "direction": Direction.TO_RETAIN if gained else Direction.TO_DESTROY,
-        }
+        direction = Direction.TO_RETAIN if gained else Direction.TO_DESTROY
+        yield attrs.evolve(
+            major, field="keep_parts", before=str(before), after=str(after), direction=direction
+        )
         return
-    for index, (old_part, new_part) in enumerate(zip(before.keep_parts, after.keep_parts, strict=True)):
-        yield from _criteria(old_part.criteria, new_part.criteria, field=f"keep_parts[{index}]")
+    for index, (old_part, new_part) in enumerate(
+        zip(before.keep_parts, after.keep_parts, strict=True)
+    ):
+        field = f"keep_parts[{index}]"
+        yield from _criteria(old_part.criteria, new_part.criteria, attrs.evolve(here, field=field))
         if old_part.description != new_part.description:
-            yield {
-                "kind": ChangeKind.TEXT_CHANGED,
-                "significance": _wording(old_part.description, new_part.description),
-                "field": f"keep_parts[{index}].description",
-                "before": old_part.description,
-                "after": new_part.description,
-            }
+            yield attrs.evolve(
+                here,
+                significance=_wording(old_part.description, new_part.description),
+                field=f"{field}.description",
+                before=old_part.description,
+                after=new_part.description,
+            )
 
 
-def _criteria(before: tuple[int, ...], after: tuple[int, ...], field: str | None = None) -> Iterator[dict[str, object]]:
+def _criteria(before: tuple[int, ...], after: tuple[int, ...], here: Change) -> Iterator[Change]:
     if before != after:
-        yield {
-            "kind": ChangeKind.CRITERIA_CHANGED,
-            "significance": Significance.MINOR,
-            "field": field,
-            "before": ", ".join(map(str, before)),
-            "after": ", ".join(map(str, after)),
-        }
+        yield attrs.evolve(
+            here,
+            kind=ChangeKind.CRITERIA_CHANGED,
+            significance=Significance.MINOR,
+            before=", ".join(map(str, before)),
+            after=", ".join(map(str, after)),
+        )
 
 
-def _term(before: Term | None, after: Term | None) -> Iterator[dict[str, object]]:
+def _term(before: Term | None, after: Term | None, here: Change) -> Iterator[Change]:
+    term = attrs.evolve(here, kind=ChangeKind.TERM_CHANGED, significance=Significance.MAJOR)
     old_duration = before.duration if before else None
     new_duration = after.duration if after else None
     if old_duration != new_duration:
@@ -214,26 +211,28 @@ def _term(before: Term | None, after: Term | None) -> Iterator[dict[str, object]
             if old_duration is not None and new_duration is not None
             else Comparison.INCOMPARABLE
         )
-        yield {
-            "kind": ChangeKind.TERM_CHANGED,
-            "significance": Significance.TRIVIAL if comparison is Comparison.EQUAL else Significance.MAJOR,
-            "field": "duration",
-            "before": old_duration.isoformat() if old_duration else None,
-            "after": new_duration.isoformat() if new_duration else None,
-            "direction": _DIRECTION[comparison],
-        }
+        yield attrs.evolve(
+            term,
+            significance=Significance.TRIVIAL
+            if comparison is Comparison.EQUAL
+            else Significance.MAJOR,
+            field="duration",
+            before=old_duration.isoformat() if old_duration else None,
+            after=new_duration.isoformat() if new_duration else None,
+            direction=_DIRECTION[comparison],
+        )
     old_trigger = before.trigger if before else None
     new_trigger = after.trigger if after else None
     if old_trigger != new_trigger:
-        trivial = old_trigger is not None and new_trigger is not None and is_trivial(old_trigger, new_trigger)
-        yield {
-            "kind": ChangeKind.TERM_CHANGED,
-            "significance": Significance.TRIVIAL if trivial else Significance.MAJOR,
-            "field": "trigger",
-            "before": old_trigger,
-            "after": new_trigger,
-            "direction": Direction.INCOMPARABLE,
-        }
+        trivial = _wording(old_trigger, new_trigger) is Significance.TRIVIAL
+        yield attrs.evolve(
+            term,
+            significance=Significance.TRIVIAL if trivial else Significance.MAJOR,
+            field="trigger",
+            before=old_trigger,
+            after=new_trigger,
+            direction=Direction.INCOMPARABLE,
+        )
 
 
 Placement = dict[str, tuple[Section, str | None]]
@@ -250,7 +249,7 @@ def sections(old: Placement, new: Placement) -> Iterator[Change]:
                 new_number=section.number,
                 new_id=section_id,
                 section=section_id,
-                name=section.title,
+                new_name=section.title,
                 after=_paragraphs(section.text),
             )
             continue
@@ -263,10 +262,13 @@ def sections(old: Placement, new: Placement) -> Iterator[Change]:
             old_id=section_id,
             new_id=section_id,
             section=section_id,
-            name=section.title,
+            old_name=before.title,
+            new_name=section.title,
         )
         if old_parent != parent:
-            yield attrs.evolve(here, kind=ChangeKind.MOVED, field="parent", before=old_parent, after=parent)
+            yield attrs.evolve(
+                here, kind=ChangeKind.MOVED, field="parent", before=old_parent, after=parent
+            )
         yield from _section_fields(before, section, here)
     for section_id, (section, _) in old.items():
         if section_id not in new:
@@ -276,7 +278,7 @@ def sections(old: Placement, new: Placement) -> Iterator[Change]:
                 old_number=section.number,
                 old_id=section_id,
                 section=section_id,
-                name=section.title,
+                old_name=section.title,
                 before=_paragraphs(section.text),
             )
 
@@ -290,7 +292,9 @@ def _section_fields(before: Section, after: Section, here: Change) -> Iterator[C
     ):
         if old_text != new_text:
             significance = _wording(old_text, new_text) if field != "number" else Significance.MINOR
-            yield attrs.evolve(here, significance=significance, field=field, before=old_text, after=new_text)
+            yield attrs.evolve(
+                here, significance=significance, field=field, before=old_text, after=new_text
+            )
     if before.incomplete != after.incomplete:
         yield attrs.evolve(
             here,

@@ -12,29 +12,33 @@ from collections.abc import Iterator
 import attrs
 
 from selectielijst._errors import ChangeSetMismatch
-from selectielijst._model import Category, SelectionList, Section
+from selectielijst._model import Category, Section, SelectionList
 
 __all__ = ["Delta", "Slot"]
 
 
 @attrs.frozen
 class Slot:
-    """A section's place: its parent, and the ids of its categories in order."""
+    """A section's place: its parent, its heading, and the ids of its categories in order."""
 
     id: str
     parent: str | None
+    number: str | None
+    title: str
+    depth: int
     categories: tuple[str, ...]
 
 
 def layout(selection_list: SelectionList) -> tuple[Slot, ...]:
     """Every section of the list in document order, with its parent and categories."""
-    return tuple(_slots(selection_list.sections, None))
+    return tuple(_slots(selection_list.sections, None, 0))
 
 
-def _slots(sections: tuple[Section, ...], parent: str | None) -> Iterator[Slot]:
+def _slots(sections: tuple[Section, ...], parent: str | None, depth: int) -> Iterator[Slot]:
     for section in sections:
-        yield Slot(section.id, parent, tuple(c.id for c in section.categories))
-        yield from _slots(section.sections, section.id)
+        categories = tuple(c.id for c in section.categories)
+        yield Slot(section.id, parent, section.number, section.title, depth, categories)
+        yield from _slots(section.sections, section.id, depth + 1)
 
 
 def shell(section: Section) -> Section:
@@ -86,6 +90,11 @@ class Delta:
             new_categories=self.old_categories,
         )
 
+    def outline(self) -> tuple[Slot, ...]:
+        """The new version's sections in order, then those only the old version had."""
+        present = {slot.id for slot in self.new_layout}
+        return self.new_layout + tuple(s for s in self.old_layout if s.id not in present)
+
     def descendants(self, section_id: str) -> frozenset[str]:
         """*section_id* and every section below it, in either version."""
         found = {section_id}
@@ -121,7 +130,9 @@ class Delta:
         roots = tuple(build(section_id) for section_id in children.get(None, ()))
         return attrs.evolve(self.new_shell, sections=roots)
 
-    def _check(self, old: SelectionList, shells: dict[str, Section], records: dict[str, Category]) -> None:
+    def _check(
+        self, old: SelectionList, shells: dict[str, Section], records: dict[str, Category]
+    ) -> None:
         label = self.old_shell.version.label
         problem = None
         if attrs.evolve(old, sections=()) != self.old_shell:

@@ -36,9 +36,11 @@ MAX_SHARED_BY = 50
 CANDIDATES = 20
 """Stage 3 scores at most this many candidates per category."""
 _STOPWORDS = frozenset(
-    "deze door onder over naar voor zijn worden wordt alle andere hun haar hebben heeft "
-    "tussen zoals waarbij welke the with from".split()
-)
+    {
+        "deze", "door", "onder", "over", "naar", "voor", "zijn", "worden", "wordt", "alle",
+        "andere", "haar", "hebben", "heeft", "tussen", "zoals", "waarbij", "welke", "with", "from",
+    }
+)  # fmt: skip
 
 
 @attrs.frozen
@@ -79,7 +81,9 @@ def _text(category: Category) -> str:
 
 def _words(text: str) -> frozenset[str]:
     return frozenset(
-        word.strip(".,;:()'\"") for word in text.split() if len(word) >= 4 and word not in _STOPWORDS
+        word.strip(".,;:()'\"")
+        for word in text.split()
+        if len(word) >= 4 and word not in _STOPWORDS
     )
 
 
@@ -160,7 +164,11 @@ def _by_similarity(old: Sequence[Placed], new: Sequence[Placed]) -> Matching:
         scored = []
         for key in ranked:
             q = objects[key]
-            score = similarity(q.category, p.category) if new_side else similarity(p.category, q.category)
+            score = (
+                similarity(q.category, p.category)
+                if new_side
+                else similarity(p.category, q.category)
+            )
             if score >= SIMILAR:
                 scored.append((-score, q.index, q))
         return min(scored, key=lambda s: (s[0], s[1]))[2] if scored else None
@@ -192,7 +200,11 @@ def _components(
     for n in new:
         groups[root(("new", n.index))][1].append(n)
 
-    pairs, splits, merges, removed, added = [], [], [], [], []
+    pairs: list[tuple[Placed, Placed]] = []
+    splits: list[tuple[Placed, tuple[Placed, ...]]] = []
+    merges: list[tuple[tuple[Placed, ...], Placed]] = []
+    removed: list[Placed] = []
+    added: list[Placed] = []
     for olds, news in groups.values():
         if len(olds) == 1 and len(news) == 1:
             pairs.append((olds[0], news[0]))
@@ -217,11 +229,7 @@ def _components(
 def _greedy(olds: Sequence[Placed], news: Sequence[Placed]) -> list[tuple[Placed, Placed]]:
     """Pair a tangle of many old and many new categories, most similar first."""
     scored = sorted(
-        (
-            (-similarity(o.category, n.category), o.index, n.index, o, n)
-            for o in olds
-            for n in news
-        ),
+        ((-similarity(o.category, n.category), o.index, n.index, o, n) for o in olds for n in news),
         key=lambda s: s[:3],
     )
     used_old: set[int] = set()

@@ -83,8 +83,11 @@ def is_trivial(before: str, after: str) -> bool:
 def word_segments(before: str, after: str) -> tuple[Segment, ...]:
     """The words of *before* and *after*, marked as kept, removed or inserted.
 
-    >>> [(s.kind.value, s.text) for s in word_segments("losliggende tegels", "losliggende stoeptegels")]
-    [('equal', 'losliggende'), ('delete', 'tegels'), ('insert', 'stoeptegels')]
+    >>> for segment in word_segments("losse tegels", "losse stoeptegels"):
+    ...     print(segment.kind.value, segment.text)
+    equal losse
+    delete tegels
+    insert stoeptegels
     """
     old, new = before.split(), after.split()
     matcher = difflib.SequenceMatcher(None, old, new, autojunk=False)

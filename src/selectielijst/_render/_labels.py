@@ -5,7 +5,10 @@ from __future__ import annotations
 import enum
 from collections.abc import Mapping
 
-__all__ = ["Language", "label"]
+from selectielijst._diff import ChangeKind, Significance
+from selectielijst._duration import Duration
+
+__all__ = ["Language", "duration_words", "field_label", "kind_label", "label"]
 
 
 class Language(enum.Enum):
@@ -33,9 +36,138 @@ _LABELS: Mapping[str, tuple[str, str]] = {
     "withdrawn": ("Vervallen", "Withdrawn"),
     "successors": ("Opgevolgd door", "Succeeded by"),
     "no_text": ("Tekst niet beschikbaar", "Text not available"),
-    "keep": ("B (blijvend bewaren)", "B (keep permanently)"),
-    "destroy": ("V (vernietigen)", "V (destroy)"),
+    # Change logs
+    "changes_in": ("Wijzigingen in", "Changes to"),
+    "from_to": ("Van versie {old} naar versie {new}", "From version {old} to version {new}"),
+    "summary": ("Samenvatting", "Summary"),
+    "kind": ("Soort wijziging", "Kind of change"),
+    "count": ("Aantal", "Count"),
+    "total": ("Totaal", "Total"),
+    "major": ("Belangrijke wijzigingen", "Major changes"),
+    "other": ("Overige wijzigingen per onderdeel", "Other changes by section"),
+    "whole_list": ("De lijst als geheel", "The list as a whole"),
+    "no_changes": ("Geen wijzigingen.", "No changes."),
+    "no_major": ("Geen belangrijke wijzigingen.", "No major changes."),
+    "concordance": ("Concordantie", "Concordance"),
+    "old_number": ("Oud nummer", "Old number"),
+    "new_number": ("Nieuw nummer", "New number"),
+    "change": ("Wijziging", "Change"),
+    "unchanged": ("ongewijzigd", "unchanged"),
+    "removed": ("verwijderd", "removed"),
+    "inserted": ("toegevoegd", "inserted"),
+    "history": ("Versiegeschiedenis", "Version history"),
+    "since": ("Wijzigingen ten opzichte van versie", "Changes since version"),
+    "first_text": (
+        (
+            "De eerste versie waarvan de tekst beschikbaar is; er is geen eerdere versie"
+            " om mee te vergelijken."
+        ),
+        "The first version whose text is available; there is no earlier version to compare with.",
+    ),
+    "text_not_available": (
+        "De tekst van deze versie is niet beschikbaar; wat er veranderde, is niet te bepalen.",
+        "The text of this version is not available, so its changes cannot be computed.",
+    ),
+    "marked_up": (
+        "met wijzigingen gemarkeerd ten opzichte van versie",
+        "with changes marked against version",
+    ),
+    "changed_here": ("Gewijzigd", "Changed"),
+    "new_here": ("Nieuw", "New"),
+    "gone_here": ("Niet meer in deze versie", "No longer in this version"),
+    # What a change means
+    "earlier_destruction": ("Eerder vernietigen.", "Earlier destruction."),
+    "later_destruction": ("Later vernietigen.", "Later destruction."),
+    "now_kept": ("Wordt nu blijvend bewaard.", "Now kept permanently."),
+    "now_destroyed": ("Wordt nu vernietigd na een termijn.", "Now destroyed after a term."),
+    "not_comparable": ("Niet exact te vergelijken.", "Not exactly comparable."),
+    "same_length": (
+        "Even lang; alleen de schrijfwijze verschilt.",
+        "Same length; only the notation differs.",
+    ),
+    "term_shorter": ("Bewaartermijn korter", "Retention term shorter"),
+    "term_longer": ("Bewaartermijn langer", "Retention term longer"),
+    "term_changed": ("Bewaartermijn gewijzigd", "Retention term changed"),
+    "trigger_changed": ("Aanvang van de termijn gewijzigd", "Start of the term changed"),
+    "revalued": ("Waardering gewijzigd", "Valuation changed"),
+    "kept_part_gained": ("Een deel wordt nu blijvend bewaard.", "A part is now kept permanently."),
+    "kept_part_lost": (
+        "Een blijvend te bewaren deel vervalt.",
+        "A part kept permanently is dropped.",
+    ),
+    "new_category": ("Nieuwe categorie", "New category"),
+    "gone_category": ("Categorie vervallen", "Category withdrawn"),
+    "reinstated_category": ("Categorie weer in gebruik", "Category reinstated"),
+    "split_into": ("Gesplitst in", "Split into"),
+    "merged_from": ("Samengevoegd uit", "Merged from"),
+    "renumbered_from": ("Vernummerd", "Renumbered"),
+    "moved_from": ("Verplaatst van {old} naar {new}", "Moved from {old} to {new}"),
+    "criteria_changed": ("Selectiecriteria gewijzigd", "Selection criteria changed"),
+    "changed": ("gewijzigd", "changed"),
+    "section_new": ("Nieuw onderdeel", "New section"),
+    "section_gone": ("Onderdeel vervallen", "Section removed"),
+    "section_moved": ("Onderdeel verplaatst", "Section moved"),
+    "none": ("geen", "none"),
 }
+
+_KINDS: Mapping[ChangeKind, tuple[str, str]] = {
+    ChangeKind.ADDED: ("nieuw", "added"),
+    ChangeKind.WITHDRAWN: ("vervallen", "withdrawn"),
+    ChangeKind.REINSTATED: ("weer in gebruik", "reinstated"),
+    ChangeKind.RENUMBERED: ("vernummerd", "renumbered"),
+    ChangeKind.MOVED: ("verplaatst", "moved"),
+    ChangeKind.SPLIT: ("gesplitst", "split"),
+    ChangeKind.MERGED: ("samengevoegd", "merged"),
+    ChangeKind.REVALUED: ("waardering gewijzigd", "revalued"),
+    ChangeKind.TERM_CHANGED: ("bewaartermijn gewijzigd", "term changed"),
+    ChangeKind.CRITERIA_CHANGED: ("criteria gewijzigd", "criteria changed"),
+    ChangeKind.TEXT_CHANGED: ("tekst gewijzigd", "text changed"),
+    ChangeKind.SECTION_ADDED: ("onderdeel toegevoegd", "section added"),
+    ChangeKind.SECTION_REMOVED: ("onderdeel vervallen", "section removed"),
+    ChangeKind.SECTION_TEXT_CHANGED: ("tekst van onderdeel gewijzigd", "section text changed"),
+    ChangeKind.METADATA_CHANGED: ("gegevens van de lijst gewijzigd", "list metadata changed"),
+}
+
+_SIGNIFICANCE: Mapping[Significance, tuple[str, str]] = {
+    Significance.MAJOR: ("belangrijk", "major"),
+    Significance.MINOR: ("klein", "minor"),
+    Significance.TRIVIAL: ("alleen opmaak", "typography only"),
+}
+
+_FIELDS: Mapping[str, tuple[str, str]] = {
+    "name": ("Naam", "Name"),
+    "description": ("Omschrijving", "Description"),
+    "explanation": ("Toelichting", "Explanation"),
+    "examples": ("Voorbeelden", "Examples"),
+    "successors": ("Opvolgers", "Successors"),
+    "number": ("Nummer", "Number"),
+    "title": ("Titel", "Title"),
+    "text": ("Tekst", "Text"),
+    "notes": ("Noten", "Notes"),
+    "incomplete": ("Onvolledig", "Incomplete"),
+    "list": ("Lijst", "List"),
+    "organisation": ("Organisatie", "Organisation"),
+    "version.label": ("Versie", "Version"),
+    "version.status": ("Status", "Status"),
+    "version.date": ("Datum", "Date"),
+    "version.source": ("Bron", "Source"),
+    "version.coverage": ("Omvang", "Coverage"),
+    "version.incomplete": ("Onvolledig", "Incomplete"),
+    "version.notes": ("Noten bij de versie", "Notes on the version"),
+    "criteria": ("Criterium", "Criterion"),
+    "keep_parts": ("Blijvend te bewaren deel", "Part kept permanently"),
+}
+
+_UNITS = (
+    (("jaar", "jaar"), ("year", "years")),
+    (("maand", "maanden"), ("month", "months")),
+    (("week", "weken"), ("week", "weeks")),
+    (("dag", "dagen"), ("day", "days")),
+)
+
+
+def _pick(pair: tuple[str, str], language: Language) -> str:
+    return pair[0] if language is Language.NL else pair[1]
 
 
 def label(key: str, language: Language = Language.NL) -> str:
@@ -44,5 +176,46 @@ def label(key: str, language: Language = Language.NL) -> str:
     >>> label("valuation"), label("valuation", Language.EN)
     ('Waardering', 'Valuation')
     """
-    dutch, english = _LABELS[key]
-    return dutch if language is Language.NL else english
+    return _pick(_LABELS[key], language)
+
+
+def kind_label(kind: ChangeKind, language: Language = Language.NL) -> str:
+    """The name of a kind of change, e.g. ``vernummerd``."""
+    return _pick(_KINDS[kind], language)
+
+
+def significance_label(significance: Significance, language: Language = Language.NL) -> str:
+    """The name of a significance, e.g. ``belangrijk``."""
+    return _pick(_SIGNIFICANCE[significance], language)
+
+
+def field_label(field: str, language: Language = Language.NL) -> str:
+    """The name of a changed field, e.g. ``Toelichting`` or ``Criterium 7``.
+
+    >>> field_label("criteria.7")
+    'Criterium 7'
+    """
+    if field.startswith("criteria."):
+        return f"{_pick(_FIELDS['criteria'], language)} {field.removeprefix('criteria.')}"
+    if field.startswith("keep_parts"):
+        return _pick(_FIELDS["keep_parts"], language)
+    return _pick(_FIELDS.get(field, (field, field)), language)
+
+
+def duration_words(duration: Duration, language: Language = Language.NL) -> str:
+    """A duration in words, e.g. ``1 jaar en 6 maanden`` or ``6 weeks``.
+
+    >>> duration_words(Duration(years=1, months=6), Language.EN)
+    '1 year and 6 months'
+    """
+    if language is Language.NL:
+        return str(duration)
+    values = (duration.years, duration.months, duration.weeks, duration.days)
+    parts = [
+        f"{value} {english[0] if value == 1 else english[1]}"
+        for value, (_, english) in zip(values, _UNITS, strict=True)
+        if value
+    ]
+    if not parts:
+        return "0 days"
+    return parts[0] if len(parts) == 1 else ", ".join(parts[:-1]) + " and " + parts[-1]

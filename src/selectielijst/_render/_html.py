@@ -1,0 +1,119 @@
+"""Change logs as one standalone HTML page: no external assets, all list text escaped."""
+
+from __future__ import annotations
+
+from html import escape
+
+from selectielijst._diff import Segment, SegmentKind
+from selectielijst._render._labels import label
+from selectielijst._render._report import Item, Report
+
+__all__ = ["body", "html", "list_text", "page", "segments"]
+
+STYLE = """
+body{font-family:system-ui,-apple-system,"Segoe UI",sans-serif;max-width:60rem;margin:2rem auto;
+padding:0 1rem;line-height:1.5;color:#1b1b1b}
+h1{font-size:1.6rem}h2{font-size:1.3rem;margin-top:2rem;border-bottom:1px solid #ccc}
+h3{font-size:1.1rem}table{border-collapse:collapse;margin:1rem 0}
+td,th{border:1px solid #ccc;padding:.25rem .6rem;text-align:left;vertical-align:top}
+del{background:#fde2e2;color:#8a1c1c}ins{background:#dcf5dc;color:#14532d;text-decoration:none}
+.flag{font-weight:bold;color:#8a1c1c}.number{font-weight:bold}.section{margin-left:1.5rem}
+li{margin:.3rem 0;overflow-wrap:anywhere}
+""".strip()
+
+
+def list_text(text: str) -> str:
+    """List text, escaped and isolated so right-to-left characters cannot reorder the page."""
+    return f"<bdi>{escape(text)}</bdi>"
+
+
+def segments(parts: tuple[Segment, ...]) -> str:
+    """Words kept, removed (``<del>``) and inserted (``<ins>``)."""
+    out = []
+    for segment in parts:
+        text = list_text(segment.text)
+        if segment.kind is SegmentKind.DELETE:
+            out.append(f"<del>{text}</del>")
+        elif segment.kind is SegmentKind.INSERT:
+            out.append(f"<ins>{text}</ins>")
+        else:
+            out.append(text)
+    return " ".join(out)
+
+
+def _item(item: Item) -> str:
+    parts = []
+    if item.number:
+        parts.append(f'<span class="number">{list_text(item.number)}</span>')
+    if item.name:
+        parts.append(list_text(item.name))
+    head = " ".join(parts)
+    body = list_text(item.text)
+    if item.flag:
+        body += f' <span class="flag">{escape(item.flag)}</span>'
+    if item.segments:
+        body += " " + segments(item.segments)
+    return f"<li>{head} — {body}</li>" if head else f"<li>{body}</li>"
+
+
+def page(title: str, body: list[str], language: str) -> str:
+    """A whole HTML page around *body*."""
+    head = [
+        "<!DOCTYPE html>",
+        f'<html lang="{escape(language)}">',
+        "<head>",
+        '<meta charset="utf-8">',
+        '<meta name="viewport" content="width=device-width, initial-scale=1">',
+        f"<title>{escape(title)}</title>",
+        f"<style>{STYLE}</style>",
+        "</head>",
+        "<body>",
+    ]
+    return "\n".join([*head, *body, "</body>", "</html>", ""])
+
+
+def html(report: Report) -> str:
+    """The change log as a standalone HTML page."""
+    return page(report.title, body(report), report.language.value)
+
+
+def body(report: Report, *, level: int = 1, title: str | None = None) -> list[str]:
+    """The change log as HTML elements, its title a heading of *level*."""
+    say = report.language
+    h1, h2, h3 = (f"h{min(level + step, 6)}" for step in range(3))
+    out = [
+        f"<{h1}>{list_text(title or report.title)}</{h1}>",
+        f"<p>{list_text(report.subtitle)}</p>",
+    ]
+    if not report.summary:
+        out.append(f"<p>{escape(label('no_changes', say))}</p>")
+        return out
+    out += [f"<{h2}>{escape(label('summary', say))}</{h2}>", "<table>"]
+    out.append(
+        f"<tr><th>{escape(label('kind', say))}</th><th>{escape(label('count', say))}</th></tr>"
+    )
+    out += [f"<tr><td>{escape(kind)}</td><td>{count}</td></tr>" for kind, count in report.summary]
+    total = sum(count for _, count in report.summary)
+    out += [f"<tr><th>{escape(label('total', say))}</th><th>{total}</th></tr>", "</table>"]
+    out.append(f"<{h2}>{escape(label('major', say))}</{h2}>")
+    if report.major:
+        out += ["<ul>", *(_item(item) for item in report.major), "</ul>"]
+    else:
+        out.append(f"<p>{escape(label('no_major', say))}</p>")
+    if report.groups:
+        out.append(f"<{h2}>{escape(label('other', say))}</{h2}>")
+        for group in report.groups:
+            out += [
+                f"<{h3}>{list_text(group.heading)}</{h3}>",
+                "<ul>",
+                *(_item(item) for item in group.items),
+                "</ul>",
+            ]
+    if report.concordance:
+        out += [f"<{h2}>{escape(label('concordance', say))}</{h2}>", "<table>"]
+        header = (label("old_number", say), label("new_number", say), label("change", say))
+        out.append("<tr>" + "".join(f"<th>{escape(cell)}</th>" for cell in header) + "</tr>")
+        for row in report.concordance:
+            out.append("<tr>" + "".join(f"<td>{list_text(cell)}</td>" for cell in row) + "</tr>")
+        out.append("</table>")
+    return out

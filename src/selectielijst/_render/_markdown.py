@@ -1,0 +1,85 @@
+"""Change logs as Markdown (CommonMark with GitHub tables and strikethrough)."""
+
+from __future__ import annotations
+
+import re
+
+from selectielijst._diff import Segment, SegmentKind
+from selectielijst._render._labels import label
+from selectielijst._render._report import Item, Report
+
+__all__ = ["escape", "markdown"]
+
+_SPECIAL = re.compile(r"([\\`*_{}\[\]<>#+!|~&])")
+
+
+def escape(text: str) -> str:
+    r"""*text* with every character Markdown could read as markup escaped.
+
+    >>> escape("a|b *c* <script>")
+    'a\\|b \\*c\\* \\<script\\>'
+    """
+    return _SPECIAL.sub(r"\\\1", " ".join(text.split()))
+
+
+def _segments(segments: tuple[Segment, ...]) -> str:
+    parts = []
+    for segment in segments:
+        text = escape(segment.text)
+        if segment.kind is SegmentKind.DELETE:
+            parts.append(f"~~{text}~~")
+        elif segment.kind is SegmentKind.INSERT:
+            parts.append(f"**{text}**")
+        else:
+            parts.append(text)
+    return " ".join(parts)
+
+
+def item_line(item: Item) -> str:
+    """One change as a Markdown list item."""
+    head = " ".join(
+        part
+        for part in (f"**{escape(item.number)}**" if item.number else "", escape(item.name or ""))
+        if part
+    )
+    line = f"- {head} — {escape(item.text)}" if head else f"- {escape(item.text)}"
+    if item.flag:
+        line += f" **{escape(item.flag)}**"
+    if item.segments:
+        line += " " + _segments(item.segments)
+    return line
+
+
+def markdown(report: Report, *, level: int = 1, title: str | None = None) -> str:
+    """The change log as Markdown, its title a heading of *level*."""
+    say = report.language
+    h1, h2, h3 = ("#" * (level + step) for step in range(3))
+    lines = [f"{h1} {escape(title or report.title)}", "", escape(report.subtitle), ""]
+    if not report.summary:
+        return "\n".join([*lines, label("no_changes", say), ""])
+    lines += [
+        f"{h2} {label('summary', say)}",
+        "",
+        f"| {label('kind', say)} | {label('count', say)} |",
+        "|---|---:|",
+    ]
+    lines += [f"| {escape(kind)} | {count} |" for kind, count in report.summary]
+    lines += [f"| **{label('total', say)}** | **{sum(c for _, c in report.summary)}** |", ""]
+    lines += [f"{h2} {label('major', say)}", ""]
+    lines += [item_line(item) for item in report.major] or [label("no_major", say)]
+    if report.groups:
+        lines += ["", f"{h2} {label('other', say)}"]
+        for group in report.groups:
+            lines += ["", f"{h3} {escape(group.heading)}", ""]
+            lines += [item_line(item) for item in group.items]
+    if report.concordance:
+        lines += ["", f"{h2} {label('concordance', say)}", ""]
+        lines += [
+            f"| {label('old_number', say)} | {label('new_number', say)} | {label('change', say)} |"
+        ]
+        lines += ["|---|---|---|"]
+        lines += [
+            f"| {escape(old)} | {escape(new)} | {escape(kinds)} |"
+            for old, new, kinds in report.concordance
+        ]
+    return "\n".join(lines) + "\n"

@@ -1,0 +1,111 @@
+"""Change logs as reStructuredText, valid for docutils and Sphinx."""
+
+from __future__ import annotations
+
+import re
+import unicodedata
+from collections.abc import Sequence
+
+from selectielijst._diff import Segment, SegmentKind
+from selectielijst._render._labels import label
+from selectielijst._render._report import Item, Report
+
+__all__ = ["escape", "heading", "roles", "rst", "width"]
+
+_SPECIAL = re.compile(r"([\\`*_|:<>\[\]])")
+_ROLES = [".. role:: del", "   :class: del", "", ".. role:: ins", "   :class: ins", ""]
+
+
+def escape(text: str) -> str:
+    r"""*text* with everything reST could read as markup escaped.
+
+    >>> escape("*a* `b` |c|")
+    '\\*a\\* \\`b\\` \\|c\\|'
+    """
+    return _SPECIAL.sub(r"\\\1", " ".join(text.split()))
+
+
+def width(text: str) -> int:
+    """Columns *text* takes, as docutils counts them (wide characters take two)."""
+    return sum(2 if unicodedata.east_asian_width(ch) in "WF" else 1 for ch in text)
+
+
+def heading(text: str, underline: str) -> list[str]:
+    return [text, underline * max(width(text), 3), ""]
+
+
+def _segments(segments: tuple[Segment, ...]) -> str:
+    parts = []
+    for segment in segments:
+        text = escape(segment.text)
+        if segment.kind is SegmentKind.DELETE:
+            parts.append(f":del:`{text}`")
+        elif segment.kind is SegmentKind.INSERT:
+            parts.append(f":ins:`{text}`")
+        else:
+            parts.append(text)
+    return " ".join(parts)
+
+
+def _item(item: Item) -> str:
+    head = " ".join(
+        part
+        for part in (f"**{escape(item.number)}**" if item.number else "", escape(item.name or ""))
+        if part
+    )
+    line = f"- {head} — {escape(item.text)}" if head else f"- {escape(item.text)}"
+    if item.flag:
+        line += f" **{escape(item.flag)}**"
+    if item.segments:
+        line += " " + _segments(item.segments)
+    return line
+
+
+def _table(header: tuple[str, ...], rows: Sequence[tuple[str, ...]]) -> list[str]:
+    lines = [".. list-table::", "   :header-rows: 1", ""]
+    for row in (header, *rows):
+        cells = [escape(cell) or "\\ " for cell in row]
+        lines.append(f"   * - {cells[0]}")
+        lines.extend(f"     - {cell}" for cell in cells[1:])
+    return [*lines, ""]
+
+
+_LEVELS = "=-~^\"'"
+
+
+def roles() -> list[str]:
+    """The role definitions a document with word-level changes starts with."""
+    return list(_ROLES)
+
+
+def rst(report: Report, *, level: int = 0, title: str | None = None) -> str:
+    """The change log as reStructuredText; *level* 0 is a whole document with its title."""
+    say = report.language
+    title_text = escape(title or report.title)
+    if level == 0:
+        rule = "=" * width(title_text)
+        lines = [*_ROLES, rule, title_text, rule, ""]
+    else:
+        lines = heading(title_text, _LEVELS[level - 1])
+    lines += [escape(report.subtitle), ""]
+    if not report.summary:
+        return "\n".join([*lines, label("no_changes", say), ""])
+    h2, h3 = _LEVELS[level], _LEVELS[level + 1]
+    lines += heading(label("summary", say), h2)
+    rows = [(kind, str(count)) for kind, count in report.summary]
+    rows.append((label("total", say), str(sum(count for _, count in report.summary))))
+    lines += _table((label("kind", say), label("count", say)), rows)
+    lines += heading(label("major", say), h2)
+    lines += [_item(item) for item in report.major] or [label("no_major", say)]
+    lines.append("")
+    if report.groups:
+        lines += heading(label("other", say), h2)
+        for group in report.groups:
+            lines += heading(escape(group.heading), h3)
+            lines += [_item(item) for item in group.items]
+            lines.append("")
+    if report.concordance:
+        lines += heading(label("concordance", say), h2)
+        header = (label("old_number", say), label("new_number", say), label("change", say))
+        lines += _table(header, list(report.concordance))
+    return "\n".join(lines).rstrip() + "\n"

@@ -1,0 +1,89 @@
+"""Change logs for the terminal: plain text, coloured only when asked to."""
+
+from __future__ import annotations
+
+import textwrap
+
+from selectielijst._diff import Segment, SegmentKind, Significance
+from selectielijst._render._labels import label
+from selectielijst._render._report import Item, Report
+
+__all__ = ["text"]
+
+WIDTH = 88
+_RED, _GREEN, _BOLD, _RESET = "\x1b[31m", "\x1b[32m", "\x1b[1m", "\x1b[0m"
+
+
+def _plain(text: str) -> str:
+    """List text with control characters shown, never sent to the terminal."""
+    return "".join(ch if ch.isprintable() else f"\\x{ord(ch):02x}" for ch in " ".join(text.split()))
+
+
+class _Painter:
+    def __init__(self, *, color: bool) -> None:
+        self.color = color
+
+    def paint(self, text: str, code: str) -> str:
+        return f"{code}{text}{_RESET}" if self.color else text
+
+    def segments(self, parts: tuple[Segment, ...]) -> str:
+        out = []
+        for segment in parts:
+            words = _plain(segment.text)
+            if segment.kind is SegmentKind.DELETE:
+                out.append(self.paint(f"[-{words}-]", _RED))
+            elif segment.kind is SegmentKind.INSERT:
+                out.append(self.paint(f"{{+{words}+}}", _GREEN))
+            else:
+                out.append(words)
+        return " ".join(out)
+
+    def item(self, item: Item, indent: str) -> list[str]:
+        head = " ".join(
+            part for part in (_plain(item.number or ""), _plain(item.name or "")) if part
+        )
+        line = f"{head} — {_plain(item.text)}" if head else _plain(item.text)
+        if item.flag:
+            line += " " + self.paint(_plain(item.flag), _BOLD + _RED)
+        if item.segments:
+            line += " " + self.segments(item.segments)
+        if item.change.significance is Significance.TRIVIAL:
+            return [f"{indent}- {line}"]  # short by nature; kept on one line
+        return textwrap.wrap(
+            line,
+            WIDTH,
+            initial_indent=f"{indent}- ",
+            subsequent_indent=f"{indent}  ",
+            break_long_words=False,
+        ) or [f"{indent}-"]
+
+
+def text(report: Report, *, color: bool = False, title: str | None = None) -> str:
+    """The change log as plain text, with ANSI colours if *color*."""
+    painter = _Painter(color=color)
+    say = report.language
+    lines = [painter.paint(_plain(title or report.title), _BOLD), _plain(report.subtitle), ""]
+    if not report.summary:
+        return "\n".join([*lines, label("no_changes", say), ""])
+    lines.append(painter.paint(label("summary", say), _BOLD))
+    lines += [f"  {count:>4}  {kind}" for kind, count in report.summary]
+    lines += [f"  {sum(c for _, c in report.summary):>4}  {label('total', say)}", ""]
+    lines.append(painter.paint(label("major", say), _BOLD))
+    for item in report.major:
+        lines += painter.item(item, "  ")
+    if not report.major:
+        lines.append(f"  {label('no_major', say)}")
+    for group in report.groups:
+        lines += ["", painter.paint(_plain(group.heading), _BOLD)]
+        for item in group.items:
+            lines += painter.item(item, "  ")
+    if report.concordance:
+        lines += ["", painter.paint(label("concordance", say), _BOLD)]
+        width = max(len(old) for old, _, _ in report.concordance)
+        width = max(width, len(label("old_number", say)))
+        lines.append(f"  {label('old_number', say):<{width}}  →  {label('new_number', say)}")
+        lines += [
+            f"  {_plain(old):<{width}}  →  {_plain(new)}  ({kinds})"
+            for old, new, kinds in report.concordance
+        ]
+    return "\n".join(lines) + "\n"
