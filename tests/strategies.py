@@ -127,3 +127,67 @@ def selection_lists(draw: st.DrawFn, *, max_categories: int = 12) -> SelectionLi
 def with_status(selection_list: SelectionList, status: Status) -> SelectionList:
     """The list with another version status."""
     return attrs.evolve(selection_list, version=attrs.evolve(selection_list.version, status=status))
+
+
+def _spaced(text: str) -> str:
+    """*text* with whitespace added: a change no reader should care about."""
+    return f"{text} " if " " not in text else text.replace(" ", "  ", 1)
+
+
+def _spaced_or_none(text: str | None) -> str | None:
+    return _spaced(text) if text is not None else None
+
+
+def respaced(selection_list: SelectionList) -> SelectionList:
+    """The list with whitespace added to every text, and nothing else changed."""
+
+    def valuation(value: Valuation | None) -> Valuation | None:
+        if value is None:
+            return None
+        term = value.term
+        if term is not None and term.trigger is not None:
+            term = attrs.evolve(term, trigger=_spaced(term.trigger))
+        parts = tuple(attrs.evolve(p, description=_spaced(p.description)) for p in value.keep_parts)
+        return attrs.evolve(value, term=term, keep_parts=parts)
+
+    def category(c: Category) -> Category:
+        return attrs.evolve(
+            c,
+            name=_spaced(c.name),
+            description=_spaced_or_none(c.description),
+            explanation=_spaced_or_none(c.explanation),
+            examples=tuple(map(_spaced, c.examples)),
+            valuation=valuation(c.valuation),
+        )
+
+    def section(s: Section) -> Section:
+        return attrs.evolve(
+            s,
+            title=_spaced(s.title),
+            text=tuple(map(_spaced, s.text)),
+            notes=tuple(map(_spaced, s.notes)),
+            categories=tuple(map(category, s.categories)),
+            sections=tuple(map(section, s.sections)),
+        )
+
+    return attrs.evolve(
+        selection_list,
+        title=_spaced(selection_list.title),
+        organisation=_spaced_or_none(selection_list.organisation),
+        notes=tuple(map(_spaced, selection_list.notes)),
+        criteria=tuple(attrs.evolve(c, text=_spaced(c.text)) for c in selection_list.criteria),
+        sections=tuple(map(section, selection_list.sections)),
+    )
+
+
+def renumbered(selection_list: SelectionList) -> SelectionList:
+    """The list with every category given a new display number, content unchanged."""
+
+    def section(s: Section) -> Section:
+        return attrs.evolve(
+            s,
+            categories=tuple(attrs.evolve(c, number=f"99.{c.number}") for c in s.categories),
+            sections=tuple(map(section, s.sections)),
+        )
+
+    return attrs.evolve(selection_list, sections=tuple(map(section, selection_list.sections)))

@@ -69,7 +69,6 @@ def diff(old: SelectionList, new: SelectionList) -> ChangeSet:
         changes.append(added(n))
         concordance.append(ConcordanceRow(None, n.category.number, (ChangeKind.ADDED,)))
     return ChangeSet(
-        list_id=new.id,
         old_version=old.version,
         new_version=new.version,
         changes=tuple(changes),

@@ -278,7 +278,6 @@ class ChangeSet:
     True
     """
 
-    list_id: str
     old_version: VersionInfo
     new_version: VersionInfo
     changes: tuple[Change, ...]
@@ -292,6 +291,11 @@ class ChangeSet:
 
     def __iter__(self) -> Iterator[Change]:
         return iter(self.changes)
+
+    @property
+    def list_id(self) -> str:
+        """The id of the list in the new version."""
+        return self.delta.new_shell.id
 
     @property
     def title(self) -> str:
@@ -347,7 +351,6 @@ class ChangeSet:
     def inverted(self) -> ChangeSet:
         """The change set from the new version back to the old."""
         return ChangeSet(
-            list_id=self.list_id,
             old_version=self.new_version,
             new_version=self.old_version,
             changes=tuple(change.inverted() for change in self.changes),

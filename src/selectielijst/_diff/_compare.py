@@ -136,9 +136,10 @@ def _text_changes(before: Category, after: Category, here: Change) -> Iterator[C
         old_items, new_items = getattr(before, field), getattr(after, field)
         if old_items != new_items:
             old_text, new_text = "; ".join(old_items), "; ".join(new_items)
+            trivial = len(old_items) == len(new_items) and all(map(is_trivial, old_items, new_items))
             yield attrs.evolve(
                 here,
-                significance=_wording(old_text, new_text),
+                significance=Significance.TRIVIAL if trivial else Significance.MINOR,
                 field=field,
                 before=old_text or None,
                 after=new_text or None,
