@@ -118,3 +118,121 @@ class TestSchema:
         result = run.invoke(main, ["schema"])
         assert result.exit_code == 0
         assert json.loads(result.stdout) == snapshot_schema()
+
+
+class TestDiff:
+    """Comparing two versions from the command line."""
+
+    def test_text(self, run: CliRunner) -> None:
+        """The change log in the terminal; exit 0 although there are changes."""
+        result = run.invoke(main, ["diff", "voorbeeld@1.0", "voorbeeld@2.0"])
+        assert result.exit_code == 0
+        assert "Bewaartermijn korter: 10 jaar → 7 jaar. Eerder vernietigen." in " ".join(
+            result.stdout.split()
+        )
+        assert "\x1b[" not in result.stdout
+
+    def test_json_reports_every_kind(self, run: CliRunner) -> None:
+        """The JSON names every change kind of the design."""
+        result = run.invoke(main, ["diff", "voorbeeld@1.0", "voorbeeld@2.0", "--format", "json"])
+        assert result.exit_code == 0
+        kinds = {change["kind"] for change in json.loads(result.stdout)["changes"]}
+        expected = {
+            "added", "withdrawn", "renumbered", "moved", "split", "merged", "revalued",
+            "term_changed", "criteria_changed", "text_changed", "section_added",
+            "section_removed", "section_text_changed", "metadata_changed",
+        }  # fmt: skip
+        assert kinds == expected
+
+    def test_by_path(self, run: CliRunner, root: Path) -> None:
+        """Paths work where LIST@VERSION does."""
+        old = root / "versions" / "voorbeeld" / "2.0"
+        new = root / "versions" / "voorbeeld" / "2.1" / "list.yaml"
+        result = run.invoke(main, ["diff", str(old), str(new), "--format", "md", "--lang", "en"])
+        assert result.exit_code == 0
+        assert result.stdout.startswith("# Changes to Selectielijst gemeente Voorbeeldstad")
+
+    def test_unknown_version(self, run: CliRunner) -> None:
+        """A version that does not exist: one line naming the versions there are, exit 1."""
+        result = run.invoke(main, ["diff", "voorbeeld@1.0", "voorbeeld@3.0"])
+        assert result.exit_code == 1
+        assert result.stderr == (
+            "error: list 'voorbeeld' has no version '3.0' (versions: 0.9, 1.0, 2.0, 2.1)\n"
+        )
+
+    def test_broken_file(self, run: CliRunner, tmp_path: Path) -> None:
+        """A file with mistakes: each listed, exit 1."""
+        broken = tmp_path / "list.yaml"
+        broken.write_text("format: selectielijst/1\nlist: x\n", encoding="utf-8")
+        result = run.invoke(main, ["diff", str(broken), "voorbeeld@1.0"])
+        assert result.exit_code == 1
+        assert "title is required but missing" in result.stderr
+        assert "version is required but missing" in result.stderr
+
+    def test_unknown_format(self, run: CliRunner) -> None:
+        """A format that does not exist is wrong usage: exit 2."""
+        assert (
+            run.invoke(
+                main, ["diff", "voorbeeld@1.0", "voorbeeld@2.0", "--format", "pdf"]
+            ).exit_code
+            == 2
+        )
+
+    def test_output_file(self, run: CliRunner, tmp_path: Path) -> None:
+        """-o writes the file and leaves no temporary file behind."""
+        target = tmp_path / "wijzigingen.html"
+        result = run.invoke(
+            main, ["diff", "voorbeeld@1.0", "voorbeeld@2.0", "--format", "html", "-o", str(target)]
+        )
+        assert result.exit_code == 0
+        assert target.read_text(encoding="utf-8").startswith("<!DOCTYPE html>")
+        assert [p.name for p in tmp_path.iterdir()] == ["wijzigingen.html"]
+
+    def test_output_into_missing_folder(self, run: CliRunner, tmp_path: Path) -> None:
+        """A folder that does not exist is an error, not created silently."""
+        result = run.invoke(
+            main, ["diff", "voorbeeld@1.0", "voorbeeld@2.0", "-o", str(tmp_path / "nee" / "x.txt")]
+        )
+        assert result.exit_code == 1
+        assert "cannot write" in result.stderr
+        assert not (tmp_path / "nee").exists()
+
+
+class TestChangelog:
+    """The version history from the command line."""
+
+    def test_every_version(self, run: CliRunner) -> None:
+        """Every version appears, newest first; one without text says so."""
+        result = run.invoke(main, ["changelog", "voorbeeld", "--format", "text"])
+        assert result.exit_code == 0
+        headings = [line for line in result.stdout.splitlines() if line.startswith("Versie ")]
+        assert headings == [
+            "Versie 2.1 (vastgesteld, 2024-11-01)",
+            "Versie 2.0 (ter inzage, 2024-03-01)",
+            "Versie 1.0 (vastgesteld, 2019-06-01)",
+            "Versie 0.9 (concept, 2019-01)",
+        ]
+        assert "De tekst van deze versie is niet beschikbaar" in result.stdout
+
+    def test_mivd_history(self, run: CliRunner) -> None:
+        """The MIVD history states that the later versions have no text."""
+        result = run.invoke(main, ["changelog", "mivd", "--format", "md"])
+        assert result.exit_code == 0
+        assert result.stdout.count("De tekst van deze versie is niet beschikbaar") == 2
+
+    def test_json(self, run: CliRunner) -> None:
+        """The JSON history lists each version with its changes or null."""
+        result = run.invoke(main, ["changelog", "voorbeeld", "--format", "json"])
+        versions = json.loads(result.stdout)["versions"]
+        assert [(v["version"]["label"], v["compared_with"]) for v in versions] == [
+            ("2.1", "2.0"),
+            ("2.0", "1.0"),
+            ("1.0", None),
+            ("0.9", None),
+        ]
+
+    def test_unknown_list(self, run: CliRunner) -> None:
+        """An unknown list: one line, exit 1."""
+        result = run.invoke(main, ["changelog", "nope"])
+        assert result.exit_code == 1
+        assert result.stderr.startswith("error: there is no list 'nope'")

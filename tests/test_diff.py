@@ -118,7 +118,7 @@ class TestExample:
         self, example: tuple[SelectionList, SelectionList]
     ) -> None:
         """Applying a change set to the wrong version is an error that says so."""
-        with pytest.raises(ChangeSetMismatch, match="voorbeeld@1.0"):
+        with pytest.raises(ChangeSetMismatch, match=r"voorbeeld@1\.0"):
             diff(*example).apply(example[1])
 
     def test_mivd_against_itself(self) -> None:

@@ -136,7 +136,8 @@ def _text_changes(before: Category, after: Category, here: Change) -> Iterator[C
         old_items, new_items = getattr(before, field), getattr(after, field)
         if old_items != new_items:
             old_text, new_text = "; ".join(old_items), "; ".join(new_items)
-            trivial = len(old_items) == len(new_items) and all(map(is_trivial, old_items, new_items))
+            same_count = len(old_items) == len(new_items)
+            trivial = same_count and all(map(is_trivial, old_items, new_items))
             yield attrs.evolve(
                 here,
                 significance=Significance.TRIVIAL if trivial else Significance.MINOR,

@@ -12,7 +12,8 @@ from selectielijst._render._report import Item, Report
 
 __all__ = ["escape", "heading", "roles", "rst", "width"]
 
-_SPECIAL = re.compile(r"([\\`*_|:<>\[\]])")
+_SPECIAL = re.compile(r"([\\`*_|])")
+_BLOCK_START = re.compile(r"^([-*+#.:|=>]|\d+[.)]\s)")
 _ROLES = [".. role:: del", "   :class: del", "", ".. role:: ins", "   :class: ins", ""]
 
 
@@ -21,8 +22,11 @@ def escape(text: str) -> str:
 
     >>> escape("*a* `b` |c|")
     '\\*a\\* \\`b\\` \\|c\\|'
+    >>> escape(".. directive::")
+    '\\.. directive::'
     """
-    return _SPECIAL.sub(r"\\\1", " ".join(text.split()))
+    escaped = _SPECIAL.sub(r"\\\1", " ".join(text.split()))
+    return "\\" + escaped if _BLOCK_START.match(escaped) else escaped
 
 
 def width(text: str) -> int:

@@ -1,0 +1,243 @@
+"""Tests of the change-log renderers."""
+
+from __future__ import annotations
+
+import html.parser
+import io
+import json
+import os
+from pathlib import Path
+
+import attrs
+import docutils.core
+import jsonschema
+import pytest
+
+from selectielijst import (
+    Category,
+    ChangeSet,
+    Criterion,
+    Duration,
+    Section,
+    SelectionList,
+    Status,
+    Term,
+    Valuation,
+    VersionInfo,
+    diff,
+    load,
+)
+from selectielijst._render import changelog, render
+from selectielijst._schema import changeset_schema
+
+SAMPLES = Path(__file__).resolve().parents[1] / "docs" / "samples"
+SUFFIXES = {"markdown": "md", "rst": "rst", "html": "html", "json": "json", "text": "txt"}
+UPDATE = os.environ.get("UPDATE_GOLDEN") == "1"
+
+
+@pytest.fixture(scope="module")
+def example() -> ChangeSet:
+    """The changes from the example list's 1.0 to its 2.0."""
+    return diff(load("voorbeeld", "1.0"), load("voorbeeld", "2.0"))
+
+
+def golden(name: str, text: str) -> None:
+    """Compare *text* with the reviewed sample *name*; UPDATE_GOLDEN=1 rewrites it."""
+    path = SAMPLES / name
+    if UPDATE:
+        path.write_text(text, encoding="utf-8")
+    assert path.read_text(encoding="utf-8") == text, (
+        f"{name} differs; review and rerun with UPDATE_GOLDEN=1"
+    )
+
+
+class _Balance(html.parser.HTMLParser):
+    """Checks that every HTML element opened is closed, in order."""
+
+    VOID = frozenset({"meta", "br", "hr", "img", "input", "link"})
+
+    def __init__(self) -> None:
+        super().__init__()
+        self.open: list[str] = []
+        self.errors: list[str] = []
+
+    def handle_starttag(self, tag: str, attributes: list[tuple[str, str | None]]) -> None:  # noqa: ARG002  # HTMLParser's signature
+        if tag not in self.VOID:
+            self.open.append(tag)
+
+    def handle_endtag(self, tag: str) -> None:
+        if not self.open or self.open.pop() != tag:
+            self.errors.append(f"unbalanced </{tag}>")
+
+
+def well_formed(page: str) -> list[str]:
+    """Problems with the structure of an HTML page (none when well formed)."""
+    checker = _Balance()
+    checker.feed(page)
+    checker.close()
+    return checker.errors + [f"unclosed <{tag}>" for tag in checker.open]
+
+
+def rst_warnings(source: str) -> str:
+    """What docutils warns about when it builds *source* (empty when clean)."""
+    stream = io.StringIO()
+    docutils.core.publish_string(
+        source,
+        writer="html",
+        settings_overrides={"warning_stream": stream, "report_level": 2, "halt_level": 5},
+    )
+    return stream.getvalue()
+
+
+class TestGolden:
+    """Each format of the example's change log, as reviewed by reading it."""
+
+    @pytest.mark.parametrize("fmt", list(SUFFIXES))
+    def test_diff(self, example: ChangeSet, fmt: str) -> None:
+        """voorbeeld 1.0 -> 2.0 renders exactly as the reviewed sample."""
+        golden(f"diff-1.0-2.0.{SUFFIXES[fmt]}", render(example, fmt))
+
+    def test_english(self, example: ChangeSet) -> None:
+        """English labels with lang='en'."""
+        golden("diff-1.0-2.0.en.md", render(example, "markdown", lang="en"))
+
+    @pytest.mark.parametrize("fmt", ["markdown", "html"])
+    def test_changelog(self, fmt: str) -> None:
+        """The whole history, newest first."""
+        golden(f"changelog.{SUFFIXES[fmt]}", changelog("voorbeeld", fmt))
+
+
+class TestFormats:
+    """Each format is valid for the tools that read it."""
+
+    def test_html_is_well_formed(self, example: ChangeSet) -> None:
+        """Every element closed, one standalone page, no external assets."""
+        page = render(example, "html")
+        assert well_formed(page) == []
+        assert page.startswith("<!DOCTYPE html>")
+        assert "http" not in page.replace('content="width=device-width', "")
+
+    def test_html_marks_words(self, example: ChangeSet) -> None:
+        """Removed and inserted words are <del> and <ins>."""
+        page = render(example, "html")
+        assert "<del><bdi>tegels,</bdi></del> <ins><bdi>stoeptegels,</bdi></ins>" in page
+
+    def test_rst_builds_cleanly(self, example: ChangeSet) -> None:
+        """docutils builds the reST without a warning."""
+        assert rst_warnings(render(example, "rst")) == ""
+
+    def test_changelog_rst_builds_cleanly(self) -> None:
+        """The whole history in reST builds too."""
+        assert rst_warnings(changelog("voorbeeld", "rst")) == ""
+
+    def test_json_validates(self, example: ChangeSet) -> None:
+        """The JSON form satisfies the committed change-set schema."""
+        document = json.loads(render(example, "json"))
+        jsonschema.validate(document, changeset_schema())
+        term = next(c for c in document["changes"] if c["kind"] == "term_changed")
+        assert {term["before"], term["after"], term["direction"]} == {"P10Y", "P7Y", "shorter"}
+        withdrawn = [c for c in document["changes"] if c["kind"] == "withdrawn"]
+        assert all(isinstance(c["successors"], list) for c in withdrawn)
+
+    def test_committed_schema_is_current(self) -> None:
+        """schemas/changeset.schema.json is what the model generates."""
+        path = Path(__file__).resolve().parents[1] / "schemas" / "changeset.schema.json"
+        assert json.loads(path.read_text()) == changeset_schema()
+
+    def test_text_colours_only_when_asked(self, example: ChangeSet) -> None:
+        """No escape codes unless colour is asked for."""
+        assert "\x1b[" not in render(example, "text")
+        assert "\x1b[31m" in render(example, "text", color=True)
+
+    def test_no_changes(self) -> None:
+        """A version against itself says there are no changes, in every format."""
+        mivd = load("mivd", "0.16")
+        nothing = diff(mivd, mivd)
+        assert "Geen wijzigingen." in render(nothing, "markdown")
+        assert "No changes." in render(nothing, "text", lang="en")
+
+    def test_unknown_format(self, example: ChangeSet) -> None:
+        """An unknown format names the formats there are."""
+        with pytest.raises(ValueError, match="choose one of markdown"):
+            render(example, "pdf")
+
+
+HOSTILE = (
+    "<script>alert('x')</script>",
+    "**vet** _schuin_ [link](http://example.org) | pijp |",
+    "`code` :role:`x` .. directive:: y |subst| _target_ `link`_",
+    "woord" * 400,
+    "\u202eنص عربي\u202c en עברית",
+    "# kop\n- lijst",
+)
+
+
+def hostile_versions() -> tuple[SelectionList, SelectionList]:
+    """Two versions whose every text is hostile, and which differ in it."""
+    text = " ".join(HOSTILE).replace("\n", " ")
+
+    def version(label: str, extra: str) -> SelectionList:
+        category = Category(
+            "gevaarlijk",
+            "1.1",
+            f"{text} {extra}",
+            Valuation.destroy(Term(Duration(years=1), f"na {HOSTILE[0]}")),
+            explanation=f"{HOSTILE[1]} {extra}",
+        )
+        section = Section(
+            "sectie", f"{HOSTILE[1]} {extra}", text=(f"{text} {extra}",), categories=(category,)
+        )
+        return SelectionList(
+            "hostile",
+            f"{HOSTILE[0]} {extra}",
+            VersionInfo(label, Status.CONCEPT),
+            criteria=(Criterion(1, HOSTILE[2]),),
+            sections=(section,),
+        )
+
+    old = version("1", "oud")
+    new = attrs.evolve(
+        version("2", "nieuw"),
+        sections=(*version("2", "nieuw").sections, Section("extra", HOSTILE[3])),
+    )
+    return old, new
+
+
+class TestHostileText:
+    """List text that looks like markup stays text in every format."""
+
+    def test_html_escapes_everything(self) -> None:
+        """No tag from list text reaches the page."""
+        page = render(diff(*hostile_versions()), "html")
+        assert "<script>" not in page
+        assert "&lt;script&gt;" in page
+        assert well_formed(page) == []
+
+    def test_markdown_escapes_markup_and_pipes(self) -> None:
+        """Emphasis, links and pipes are escaped; tables keep their columns."""
+        text = render(diff(*hostile_versions()), "markdown")
+        assert "<script>" not in text
+        assert "\\*\\*vet\\*\\*" in text
+        assert "\\[link\\]" in text
+        for line in text.splitlines():
+            if line.startswith("|"):
+                assert line.replace("\\|", "").count("|") in {3, 4}, line
+
+    def test_rst_builds_cleanly(self) -> None:
+        """Roles, directives, substitutions and targets in list text do not act."""
+        source = render(diff(*hostile_versions()), "rst")
+        assert rst_warnings(source) == ""
+        built = docutils.core.publish_string(source, writer="html").decode("utf-8")
+        assert ".. directive:: y |subst| _target_ `link`_" in built
+        assert "<script>" not in built
+
+    def test_text_shows_control_characters(self) -> None:
+        """Bidi overrides are shown as escapes, not sent to the terminal."""
+        text = render(diff(*hostile_versions()), "text")
+        assert "\u202e" not in text
+        assert "\\u202e" in text
+
+    def test_json_keeps_text_exactly(self) -> None:
+        """JSON carries list text unchanged, as data."""
+        document = json.loads(render(diff(*hostile_versions()), "json"))
+        assert any(HOSTILE[4] in (c["after"] or "") for c in document["changes"])
