@@ -22,7 +22,7 @@ extensions = [
     "sphinx_click",
 ]
 source_suffix = {".rst": "restructuredtext", ".md": "markdown"}
-exclude_patterns = ["_build"]
+exclude_patterns = ["_build", "samples"]
 html_theme = "furo"
 html_title = "selectielijst"
 language = "en"

@@ -47,6 +47,7 @@ from selectielijst._model import (
     VersionEntry,
     VersionInfo,
 )
+from selectielijst._render import Format, Language, changelog, render
 from selectielijst._snapshot import FORMAT, dumps, loads, read, write
 from selectielijst._store import history, lists, load, load_spec, versions, versions_folder
 
@@ -64,11 +65,13 @@ __all__ = [
     "Direction",
     "DocumentErrors",
     "Duration",
+    "Format",
     "InvalidDocument",
     "InvalidDuration",
     "InvalidName",
     "InvalidRecord",
     "KeepPart",
+    "Language",
     "ListIndex",
     "PublishedVersion",
     "Section",
@@ -87,6 +90,7 @@ __all__ = [
     "ValuationKind",
     "VersionEntry",
     "VersionInfo",
+    "changelog",
     "diff",
     "dumps",
     "history",
@@ -96,6 +100,7 @@ __all__ = [
     "loads",
     "make_converter",
     "read",
+    "render",
     "versions",
     "versions_folder",
     "write",
