@@ -2,12 +2,19 @@
 
 from __future__ import annotations
 
+import contextlib
+import gc
+from collections.abc import Iterator
+from itertools import count, repeat
+
 from selectielijst._diff._changes import (
+    KIND_ORDER,
     Change,
     ChangeKind,
     ChangeSet,
     ConcordanceRow,
     Direction,
+    Row,
     Significance,
 )
 from selectielijst._diff._compare import Placement, added, merged, pair, removed, sections, split
@@ -41,47 +48,80 @@ def diff(old: SelectionList, new: SelectionList) -> ChangeSet:
     >>> len(diff(load("mivd", "0.16"), load("mivd", "0.16")))
     0
     """
-    matching = match(_placed(old), _placed(new))
+    with _quiet_collector():
+        return _diff(old, new)
+
+
+@contextlib.contextmanager
+def _quiet_collector() -> Iterator[None]:
+    """Hold the cyclic garbage collector while a diff runs.
+
+    A diff allocates one small object or more per category and no reference
+    cycles; on a long list the collector would scan them over and over for
+    nothing (a third of the time at 100,000 categories).
+    """
+    was_enabled = gc.isenabled()
+    gc.disable()
+    try:
+        yield
+    finally:
+        if was_enabled:
+            gc.enable()
+
+
+def _diff(old: SelectionList, new: SelectionList) -> ChangeSet:
+    old_placed, new_placed = _placed(old), _placed(new)
+    matching = match(old_placed, new_placed)
+    same_old = bytearray(len(old_placed))  # 1 where a category is unchanged under its id
+    same_new = bytearray(len(new_placed))
     changes: list[Change] = [*metadata_changes(old, new)]
     changes.extend(sections(_placement(old), _placement(new)))
-    concordance: list[ConcordanceRow] = []
+    rows: list[Row] = []
     for old_category, new_category in matching.pairs:
+        before, after = old_category.category, new_category.category
+        if before.id == after.id and (before is after or before == after):
+            same_old[old_category.position] = same_new[new_category.position] = 1
+            if old_category.section == new_category.section:
+                rows.append((before.number, after.number, ()))
+                continue
         found = tuple(pair(old_category, new_category))
         changes.extend(found)
-        kinds = tuple(sorted({c.kind for c in found}, key=list(ChangeKind).index))
-        concordance.append(
-            ConcordanceRow(old_category.category.number, new_category.category.number, kinds)
-        )
+        kinds = tuple(sorted({c.kind for c in found}, key=KIND_ORDER.__getitem__)) if found else ()
+        rows.append((old_category.category.number, new_category.category.number, kinds))
     for o, news in matching.splits:
         changes.append(split(o, news))
-        concordance.extend(
-            ConcordanceRow(o.category.number, n.category.number, (ChangeKind.SPLIT,)) for n in news
-        )
+        rows.extend((o.category.number, n.category.number, (ChangeKind.SPLIT,)) for n in news)
     for olds, n in matching.merges:
         changes.append(merged(olds, n))
-        concordance.extend(
-            ConcordanceRow(o.category.number, n.category.number, (ChangeKind.MERGED,)) for o in olds
-        )
+        rows.extend((o.category.number, n.category.number, (ChangeKind.MERGED,)) for o in olds)
     for o in matching.removed:
         changes.append(removed(o))
-        concordance.append(ConcordanceRow(o.category.number, None, (ChangeKind.WITHDRAWN,)))
+        rows.append((o.category.number, None, (ChangeKind.WITHDRAWN,)))
     for n in matching.added:
         changes.append(added(n))
-        concordance.append(ConcordanceRow(None, n.category.number, (ChangeKind.ADDED,)))
+        rows.append((None, n.category.number, (ChangeKind.ADDED,)))
     return ChangeSet(
         old_version=old.version,
         new_version=new.version,
         changes=tuple(changes),
-        concordance=tuple(concordance),
-        delta=Delta.between(old, new),
+        rows=tuple(rows),
+        delta=Delta.between(
+            old,
+            new,
+            changed=(
+                [p.category for p in old_placed if not same_old[p.position]],
+                [p.category for p in new_placed if not same_new[p.position]],
+            ),
+        ),
     )
 
 
 def _placed(selection_list: SelectionList) -> list[Placed]:
-    return [
-        Placed(section.id, category, index)
-        for index, (section, category) in enumerate(selection_list.categories())
-    ]
+    placed: list[Placed] = []
+    for section in selection_list.walk():
+        start = len(placed)
+        placed.extend(map(Placed, repeat(section.id), section.categories, count(start)))
+    return placed
 
 
 def _placement(selection_list: SelectionList) -> Placement:

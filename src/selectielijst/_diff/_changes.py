@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import enum
+import functools
 import re
 from collections.abc import Iterable, Iterator
 from typing import TypeVar
@@ -81,23 +82,28 @@ _INVERSE_KIND = {
     ChangeKind.SECTION_ADDED: ChangeKind.SECTION_REMOVED,
     ChangeKind.SECTION_REMOVED: ChangeKind.SECTION_ADDED,
 }
-_KIND_ORDER = {kind: index for index, kind in enumerate(ChangeKind)}
-_NUMBER_PART = re.compile(r"(\d+)")
+KIND_ORDER = {kind: index for index, kind in enumerate(ChangeKind)}
+_KIND_ORDER = KIND_ORDER
+_NUMBER_PART = re.compile(r"\d+|[^\d.]+")
 E = TypeVar("E", bound=enum.Enum)
 
 
+@functools.lru_cache(maxsize=1 << 16)
 def number_key(number: str | None) -> tuple[tuple[int, int | str], ...]:
     """Sort key for display numbers: "2.10" after "2.9"; no number first.
 
-    >>> sorted(["2.10", "2.9", "10", "1.1"], key=number_key)
-    ['1.1', '2.9', '2.10', '10']
+    Runs of digits compare as numbers, other runs as text; dots only separate.
+
+    >>> sorted(["2.10", "2.9", "10", "1.1", "2.9a"], key=number_key)
+    ['1.1', '2.9', '2.9a', '2.10', '10']
     """
     if number is None:
         return ()
+    parts = number.split(".")
+    if all(part.isdigit() for part in parts):
+        return tuple((0, int(part)) for part in parts)
     return tuple(
-        (0, int(part)) if part.isdigit() else (1, part)
-        for part in _NUMBER_PART.split(number)
-        if part
+        (0, int(part)) if part.isdigit() else (1, part) for part in _NUMBER_PART.findall(number)
     )
 
 
@@ -225,6 +231,10 @@ def _is_wording(change: Change) -> bool:
     } or (change.kind is ChangeKind.TERM_CHANGED and change.field == "trigger")
 
 
+Row = tuple[str | None, str | None, tuple[ChangeKind, ...]]
+"""A concordance row as plain data: old number, new number, kinds of change."""
+
+
 @attrs.frozen
 class ConcordanceRow:
     """One line of a concordance table: an old number, the new one, and what happened.
@@ -251,6 +261,10 @@ class ConcordanceRow:
                 kinds.append(_INVERSE_KIND.get(kind, kind))
         ordered = tuple(sorted(set(kinds), key=_KIND_ORDER.__getitem__))
         return ConcordanceRow(self.new_number, self.old_number, ordered)
+
+    def as_row(self) -> Row:
+        """The row as plain data."""
+        return (self.old_number, self.new_number, self.kinds)
 
     def sort_key(self) -> tuple[object, ...]:
         """Old number first, then new, new categories last: as the official appendices."""
@@ -281,13 +295,22 @@ class ChangeSet:
     old_version: VersionInfo
     new_version: VersionInfo
     changes: tuple[Change, ...]
-    concordance: tuple[ConcordanceRow, ...] = attrs.field(repr=False)
+    rows: tuple[Row, ...] = attrs.field(repr=False, eq=frozenset)
+    """The concordance as plain rows, in no particular order; see :attr:`concordance`."""
     delta: Delta = attrs.field(repr=False)
 
     def __attrs_post_init__(self) -> None:
         object.__setattr__(self, "changes", tuple(sorted(self.changes, key=Change.sort_key)))
-        rows = tuple(sorted(self.concordance, key=ConcordanceRow.sort_key))
-        object.__setattr__(self, "concordance", rows)
+
+    @property
+    def concordance(self) -> tuple[ConcordanceRow, ...]:
+        """Every category's old and new number and what happened to it, as in the appendices.
+
+        Sorted by old number, with new categories last.
+        """
+        return tuple(
+            sorted((ConcordanceRow(*row) for row in self.rows), key=ConcordanceRow.sort_key)
+        )
 
     def __iter__(self) -> Iterator[Change]:
         return iter(self.changes)
@@ -354,7 +377,7 @@ class ChangeSet:
             old_version=self.new_version,
             new_version=self.old_version,
             changes=tuple(change.inverted() for change in self.changes),
-            concordance=tuple(row.inverted() for row in self.concordance),
+            rows=tuple(row.inverted().as_row() for row in self.concordance),
             delta=self.delta.inverted(),
         )
 

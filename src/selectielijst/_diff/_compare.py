@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from collections.abc import Iterator
+from typing import TypedDict
 
 import attrs
 
@@ -89,14 +90,25 @@ def merged(olds: tuple[Placed, ...], new: Placed) -> Change:
     )
 
 
+class _Where(TypedDict):
+    """What every change to one matched category says about where it is."""
+
+    old_number: str
+    new_number: str
+    old_id: str
+    new_id: str
+    section: str
+    old_section: str
+    old_name: str
+    new_name: str
+
+
 def pair(old: Placed, new: Placed) -> Iterator[Change]:
     """Every change between two matched versions of one category."""
     before, after = old.category, new.category
-    if before == after and old.section == new.section:
+    if old.section == new.section and (before is after or before == after):
         return
-    here = Change(
-        ChangeKind.TEXT_CHANGED,
-        Significance.MINOR,
+    where = _Where(
         old_number=before.number,
         new_number=after.number,
         old_id=before.id,
@@ -109,41 +121,42 @@ def pair(old: Placed, new: Placed) -> Iterator[Change]:
     if before.withdrawn != after.withdrawn:
         withdrawn = after if after.withdrawn else before
         kind = ChangeKind.WITHDRAWN if after.withdrawn else ChangeKind.REINSTATED
-        yield attrs.evolve(
-            here, kind=kind, significance=Significance.MAJOR, successors=withdrawn.successors
-        )
+        yield Change(kind, Significance.MAJOR, successors=withdrawn.successors, **where)
         return
     if old.section != new.section:
-        yield attrs.evolve(here, kind=ChangeKind.MOVED)
+        yield Change(ChangeKind.MOVED, Significance.MINOR, **where)
     elif before.number != after.number:
-        yield attrs.evolve(here, kind=ChangeKind.RENUMBERED)
-    yield from _valuation_changes(before.valuation, after.valuation, here)
-    yield from _text_changes(before, after, here)
+        yield Change(ChangeKind.RENUMBERED, Significance.MINOR, **where)
+    if before.valuation != after.valuation:
+        yield from _valuation_changes(before.valuation, after.valuation, where)
+    yield from _text_changes(before, after, where)
 
 
-def _text_changes(before: Category, after: Category, here: Change) -> Iterator[Change]:
+def _text_changes(before: Category, after: Category, where: _Where) -> Iterator[Change]:
     for field in _TEXT_FIELDS:
         old_text, new_text = getattr(before, field), getattr(after, field)
         if old_text != new_text:
-            yield attrs.evolve(
-                here,
-                significance=_wording(old_text, new_text),
+            significance = _wording(old_text, new_text)
+            yield Change(
+                ChangeKind.TEXT_CHANGED,
+                significance,
                 field=field,
                 before=old_text,
                 after=new_text,
+                **where,
             )
     for field in ("examples", "successors"):
         old_items, new_items = getattr(before, field), getattr(after, field)
         if old_items != new_items:
-            old_text, new_text = "; ".join(old_items), "; ".join(new_items)
             same_count = len(old_items) == len(new_items)
             trivial = same_count and all(map(is_trivial, old_items, new_items))
-            yield attrs.evolve(
-                here,
-                significance=Significance.TRIVIAL if trivial else Significance.MINOR,
+            yield Change(
+                ChangeKind.TEXT_CHANGED,
+                Significance.TRIVIAL if trivial else Significance.MINOR,
                 field=field,
-                before=old_text or None,
-                after=new_text or None,
+                before="; ".join(old_items) or None,
+                after="; ".join(new_items) or None,
+                **where,
             )
 
 
@@ -152,59 +165,79 @@ def _valuation(valuation: Valuation | None) -> str | None:
 
 
 def _valuation_changes(
-    before: Valuation | None, after: Valuation | None, here: Change
+    before: Valuation | None, after: Valuation | None, where: _Where
 ) -> Iterator[Change]:
-    if before == after:
-        return
-    major = attrs.evolve(here, kind=ChangeKind.REVALUED, significance=Significance.MAJOR)
+    revalued = ChangeKind.REVALUED
     if before is None or after is None:
-        yield attrs.evolve(major, before=_valuation(before), after=_valuation(after))
+        yield Change(
+            revalued,
+            Significance.MAJOR,
+            before=_valuation(before),
+            after=_valuation(after),
+            **where,
+        )
         return
     if before.kind != after.kind:
         direction = (
             Direction.TO_RETAIN if after.kind is ValuationKind.KEEP else Direction.TO_DESTROY
         )
-        yield attrs.evolve(major, before=str(before), after=str(after), direction=direction)
+        yield Change(
+            revalued,
+            Significance.MAJOR,
+            before=str(before),
+            after=str(after),
+            direction=direction,
+            **where,
+        )
         return
     if before.kind is ValuationKind.KEEP:
-        yield from _criteria(before.criteria, after.criteria, here)
+        yield from _criteria(before.criteria, after.criteria, where)
         return
-    yield from _term(before.term, after.term, here)
+    yield from _term(before.term, after.term, where)
     if len(before.keep_parts) != len(after.keep_parts):
         gained = len(after.keep_parts) > len(before.keep_parts)
         direction = Direction.TO_RETAIN if gained else Direction.TO_DESTROY
-        yield attrs.evolve(
-            major, field="keep_parts", before=str(before), after=str(after), direction=direction
+        yield Change(
+            revalued,
+            Significance.MAJOR,
+            field="keep_parts",
+            before=str(before),
+            after=str(after),
+            direction=direction,
+            **where,
         )
         return
     for index, (old_part, new_part) in enumerate(
         zip(before.keep_parts, after.keep_parts, strict=True)
     ):
         field = f"keep_parts[{index}]"
-        yield from _criteria(old_part.criteria, new_part.criteria, attrs.evolve(here, field=field))
+        yield from _criteria(old_part.criteria, new_part.criteria, where, field=field)
         if old_part.description != new_part.description:
-            yield attrs.evolve(
-                here,
-                significance=_wording(old_part.description, new_part.description),
+            yield Change(
+                ChangeKind.TEXT_CHANGED,
+                _wording(old_part.description, new_part.description),
                 field=f"{field}.description",
                 before=old_part.description,
                 after=new_part.description,
+                **where,
             )
 
 
-def _criteria(before: tuple[int, ...], after: tuple[int, ...], here: Change) -> Iterator[Change]:
+def _criteria(
+    before: tuple[int, ...], after: tuple[int, ...], where: _Where, field: str | None = None
+) -> Iterator[Change]:
     if before != after:
-        yield attrs.evolve(
-            here,
-            kind=ChangeKind.CRITERIA_CHANGED,
-            significance=Significance.MINOR,
+        yield Change(
+            ChangeKind.CRITERIA_CHANGED,
+            Significance.MINOR,
+            field=field,
             before=", ".join(map(str, before)),
             after=", ".join(map(str, after)),
+            **where,
         )
 
 
-def _term(before: Term | None, after: Term | None, here: Change) -> Iterator[Change]:
-    term = attrs.evolve(here, kind=ChangeKind.TERM_CHANGED, significance=Significance.MAJOR)
+def _term(before: Term | None, after: Term | None, where: _Where) -> Iterator[Change]:
     old_duration = before.duration if before else None
     new_duration = after.duration if after else None
     if old_duration != new_duration:
@@ -213,27 +246,27 @@ def _term(before: Term | None, after: Term | None, here: Change) -> Iterator[Cha
             if old_duration is not None and new_duration is not None
             else Comparison.INCOMPARABLE
         )
-        yield attrs.evolve(
-            term,
-            significance=Significance.TRIVIAL
-            if comparison is Comparison.EQUAL
-            else Significance.MAJOR,
+        yield Change(
+            ChangeKind.TERM_CHANGED,
+            Significance.TRIVIAL if comparison is Comparison.EQUAL else Significance.MAJOR,
             field="duration",
             before=old_duration.isoformat() if old_duration else None,
             after=new_duration.isoformat() if new_duration else None,
             direction=_DIRECTION[comparison],
+            **where,
         )
     old_trigger = before.trigger if before else None
     new_trigger = after.trigger if after else None
     if old_trigger != new_trigger:
         trivial = _wording(old_trigger, new_trigger) is Significance.TRIVIAL
-        yield attrs.evolve(
-            term,
-            significance=Significance.TRIVIAL if trivial else Significance.MAJOR,
+        yield Change(
+            ChangeKind.TERM_CHANGED,
+            Significance.TRIVIAL if trivial else Significance.MAJOR,
             field="trigger",
             before=old_trigger,
             after=new_trigger,
             direction=Direction.INCOMPARABLE,
+            **where,
         )
 
 

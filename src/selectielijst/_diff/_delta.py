@@ -7,7 +7,7 @@ differ, keyed by stable id, and the order of sections and categories.
 
 from __future__ import annotations
 
-from collections.abc import Iterator
+from collections.abc import Iterator, Sequence
 
 import attrs
 
@@ -46,6 +46,26 @@ def shell(section: Section) -> Section:
     return attrs.evolve(section, categories=(), sections=())
 
 
+def _changed(old: SelectionList, new: SelectionList) -> tuple[list[Category], list[Category]]:
+    """Categories either version lacks or holds otherwise, each in its document order.
+
+    Document order on each side is canonical, and makes the delta of (b, a)
+    exactly the inverse of the delta of (a, b).
+    """
+    old_records = {c.id: c for _, c in old.categories()}
+    new_records = {c.id: c for _, c in new.categories()}
+    old_changed, changed = [], set()
+    for key, before in old_records.items():
+        after = new_records.get(key)
+        if after is None:
+            old_changed.append(before)
+        elif after is not before and after != before:
+            old_changed.append(before)
+            changed.add(key)
+    new_changed = [c for key, c in new_records.items() if key in changed or key not in old_records]
+    return old_changed, new_changed
+
+
 @attrs.frozen
 class Delta:
     """What differs between two versions, by stable id, with both layouts."""
@@ -60,12 +80,22 @@ class Delta:
     new_categories: tuple[Category, ...]
 
     @classmethod
-    def between(cls, old: SelectionList, new: SelectionList) -> Delta:
-        """The delta that turns *old* into *new*."""
+    def between(
+        cls,
+        old: SelectionList,
+        new: SelectionList,
+        *,
+        changed: tuple[Sequence[Category], Sequence[Category]] | None = None,
+    ) -> Delta:
+        """The delta that turns *old* into *new*.
+
+        *changed* is, when the caller knows it already, the categories of each
+        version that the other lacks or holds otherwise under the same id, each
+        in its version's document order.
+        """
         old_shells = {s.id: shell(s) for s in old.walk()}
         new_shells = {s.id: shell(s) for s in new.walk()}
-        old_records = {c.id: c for _, c in old.categories()}
-        new_records = {c.id: c for _, c in new.categories()}
+        old_changed, new_changed = changed if changed is not None else _changed(old, new)
         return cls(
             old_shell=attrs.evolve(old, sections=()),
             new_shell=attrs.evolve(new, sections=()),
@@ -73,8 +103,8 @@ class Delta:
             new_layout=layout(new),
             old_sections=tuple(s for i, s in old_shells.items() if new_shells.get(i) != s),
             new_sections=tuple(s for i, s in new_shells.items() if old_shells.get(i) != s),
-            old_categories=tuple(c for i, c in old_records.items() if new_records.get(i) != c),
-            new_categories=tuple(c for i, c in new_records.items() if old_records.get(i) != c),
+            old_categories=tuple(old_changed),
+            new_categories=tuple(new_changed),
         )
 
     def inverted(self) -> Delta:

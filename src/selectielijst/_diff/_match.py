@@ -18,6 +18,7 @@ from __future__ import annotations
 
 from collections import Counter, defaultdict
 from collections.abc import Iterable, Sequence
+from typing import NamedTuple
 
 import attrs
 from rapidfuzz import fuzz
@@ -43,13 +44,15 @@ _STOPWORDS = frozenset(
 )  # fmt: skip
 
 
-@attrs.frozen
-class Placed:
-    """A category with the section it stands in and its place in the document."""
+class Placed(NamedTuple):
+    """A category with the section it stands in and its place in the document.
+
+    A named tuple, not a record: a diff makes one per category, and these are cheap.
+    """
 
     section: str
     category: Category
-    index: int
+    position: int
 
 
 @attrs.frozen
@@ -95,32 +98,57 @@ def similarity(old: Category, new: Category) -> float:
     and the edit similarity of the two texts.
     """
     old_text, new_text = _text(old), _text(new)
-    old_words, new_words = _words(old_text), _words(new_text)
+    return _similarity(old_text, _words(old_text), new_text, _words(new_text))
+
+
+def _similarity(
+    old_text: str,
+    old_words: frozenset[str],
+    new_text: str,
+    new_words: frozenset[str],
+    cutoff: float = 0.0,
+) -> float:
+    """The similarity of two prepared texts; below *cutoff* it may return 0 early."""
     containment = 0.0
     if old_words and new_words:
         containment = len(old_words & new_words) / min(len(old_words), len(new_words))
-    return max(containment, fuzz.ratio(old_text, new_text) / 100)
+    ratio = fuzz.ratio(old_text, new_text, score_cutoff=max(cutoff, containment) * 100) / 100
+    return max(containment, ratio)
 
 
 def match(old: Sequence[Placed], new: Sequence[Placed]) -> Matching:
     """Match the categories of *old* with those of *new*."""
     new_by_id = {p.category.id: p for p in new}
-    pairs = [(o, new_by_id[o.category.id]) for o in old if o.category.id in new_by_id]
-    paired_old = {o.category.id for o, _ in pairs}
-    paired_new = {n.category.id for _, n in pairs}
-    left_old = [o for o in old if o.category.id not in paired_old]
-    left_new = [n for n in new if n.category.id not in paired_new]
+    pairs = []
+    left_old = []
+    for o in old:
+        n = new_by_id.pop(o.category.id, None)
+        if n is None:
+            left_old.append(o)
+        else:
+            pairs.append((o, n))
+    left_new = sorted(new_by_id.values(), key=_index)
 
     found = _by_content(left_old, left_new)
     pairs.extend(found)
-    taken_old = {id(o) for o, _ in found}
-    taken_new = {id(n) for _, n in found}
-    left_old = [o for o in left_old if id(o) not in taken_old]
-    left_new = [n for n in left_new if id(n) not in taken_new]
+    taken_old = {o.position for o, _ in found}
+    taken_new = {n.position for _, n in found}
+    left_old = [o for o in left_old if o.position not in taken_old]
+    left_new = [n for n in left_new if n.position not in taken_new]
 
     similar = _by_similarity(left_old, left_new)
-    pairs.extend(similar.pairs)
-    return attrs.evolve(similar, pairs=tuple(sorted(pairs, key=lambda p: p[1].index)))
+    if found or similar.pairs:
+        pairs.extend(similar.pairs)
+        pairs.sort(key=_new_index)
+    return attrs.evolve(similar, pairs=tuple(pairs))
+
+
+def _index(placed: Placed) -> int:
+    return placed.position
+
+
+def _new_index(pair: tuple[Placed, Placed]) -> int:
+    return pair[1].position
 
 
 def _by_number(old: Sequence[Placed], new: Sequence[Placed]) -> list[tuple[Placed, Placed]]:
@@ -146,7 +174,8 @@ def _by_content(old: Sequence[Placed], new: Sequence[Placed]) -> list[tuple[Plac
 
 
 def _by_similarity(old: Sequence[Placed], new: Sequence[Placed]) -> Matching:
-    words = {id(p): _words(_text(p.category)) for p in (*old, *new)}
+    texts = {id(p): _text(p.category) for p in (*old, *new)}
+    words = {key: _words(text) for key, text in texts.items()}
     frequency = Counter(word for p in (*old, *new) for word in words[id(p)])
 
     def index(side: Sequence[Placed]) -> dict[str, list[Placed]]:
@@ -157,32 +186,44 @@ def _by_similarity(old: Sequence[Placed], new: Sequence[Placed]) -> Matching:
                     by_word[word].append(p)
         return by_word
 
-    def best(p: Placed, by_word: dict[str, list[Placed]], new_side: bool) -> Placed | None:
+    def best(
+        p: Placed, by_word: dict[str, list[Placed]], new_side: bool
+    ) -> tuple[Placed, float] | None:
         shared = Counter(id(q) for word in words[id(p)] for q in by_word.get(word, ()))
         objects = {id(q): q for word in words[id(p)] for q in by_word.get(word, ())}
-        ranked = sorted(shared, key=lambda key: (-shared[key], objects[key].index))[:CANDIDATES]
+        ranked = sorted(shared, key=lambda key: (-shared[key], objects[key].position))[:CANDIDATES]
         scored = []
         for key in ranked:
             q = objects[key]
-            score = (
-                similarity(q.category, p.category)
-                if new_side
-                else similarity(p.category, q.category)
-            )
+            o, n = (q, p) if new_side else (p, q)
+            score = _similarity(texts[id(o)], words[id(o)], texts[id(n)], words[id(n)], SIMILAR)
             if score >= SIMILAR:
-                scored.append((-score, q.index, q))
-        return min(scored, key=lambda s: (s[0], s[1]))[2] if scored else None
+                scored.append((-score, q.position, q))
+        if not scored:
+            return None
+        score, _, q = min(scored, key=lambda s: (s[0], s[1]))
+        return q, -score
 
     old_index, new_index = index(old), index(new)
-    edges = _by_number(old, new)
-    edges += [(o, b) for o in old if (b := best(o, new_index, new_side=False)) is not None]
-    edges += [(b, n) for n in new if (b := best(n, old_index, new_side=True)) is not None]
+    edges = [(o, n, COMPATIBLE) for o, n in _by_number(old, new)]
+    edges.extend(
+        (o, found[0], found[1])
+        for o in old
+        if (found := best(o, new_index, new_side=False)) is not None
+    )
+    edges.extend(
+        (found[0], n, found[1])
+        for n in new
+        if (found := best(n, old_index, new_side=True)) is not None
+    )
     return _components(old, new, edges)
 
 
-def _components(
-    old: Sequence[Placed], new: Sequence[Placed], edges: Iterable[tuple[Placed, Placed]]
-) -> Matching:
+Edge = tuple[Placed, Placed, float]
+"""An old and a new category that may be one, and how alike they are."""
+
+
+def _components(old: Sequence[Placed], new: Sequence[Placed], edges: Sequence[Edge]) -> Matching:
     parent: dict[tuple[str, int], tuple[str, int]] = {}
 
     def root(key: tuple[str, int]) -> tuple[str, int]:
@@ -190,22 +231,25 @@ def _components(
             key = parent[key]
         return key
 
-    for o, n in edges:
-        a, b = root(("old", o.index)), root(("new", n.index))
+    for o, n, _ in edges:
+        a, b = root(("old", o.position)), root(("new", n.position))
         if a != b:
             parent[max(a, b)] = min(a, b)
     groups: dict[tuple[str, int], tuple[list[Placed], list[Placed]]] = defaultdict(lambda: ([], []))
     for o in old:
-        groups[root(("old", o.index))][0].append(o)
+        groups[root(("old", o.position))][0].append(o)
     for n in new:
-        groups[root(("new", n.index))][1].append(n)
+        groups[root(("new", n.position))][1].append(n)
+    links: dict[tuple[str, int], list[Edge]] = defaultdict(list)
+    for edge in edges:
+        links[root(("old", edge[0].position))].append(edge)
 
     pairs: list[tuple[Placed, Placed]] = []
     splits: list[tuple[Placed, tuple[Placed, ...]]] = []
     merges: list[tuple[tuple[Placed, ...], Placed]] = []
     removed: list[Placed] = []
     added: list[Placed] = []
-    for olds, news in groups.values():
+    for key, (olds, news) in groups.items():
         if len(olds) == 1 and len(news) == 1:
             pairs.append((olds[0], news[0]))
         elif len(olds) == 1 and news:
@@ -213,31 +257,30 @@ def _components(
         elif len(news) == 1 and olds:
             merges.append((tuple(olds), news[0]))
         else:
-            matched = _greedy(olds, news)
+            matched = _greedy(links[key])
             pairs.extend(matched)
-            removed.extend(o for o in olds if all(o is not m for m, _ in matched))
-            added.extend(n for n in news if all(n is not m for _, m in matched))
+            paired_old = {o.position for o, _ in matched}
+            paired_new = {n.position for _, n in matched}
+            removed.extend(o for o in olds if o.position not in paired_old)
+            added.extend(n for n in news if n.position not in paired_new)
     return Matching(
         pairs=tuple(pairs),
-        splits=tuple(sorted(splits, key=lambda s: s[0].index)),
-        merges=tuple(sorted(merges, key=lambda m: m[1].index)),
-        removed=tuple(sorted(removed, key=lambda p: p.index)),
-        added=tuple(sorted(added, key=lambda p: p.index)),
+        splits=tuple(sorted(splits, key=lambda s: s[0].position)),
+        merges=tuple(sorted(merges, key=lambda m: m[1].position)),
+        removed=tuple(sorted(removed, key=lambda p: p.position)),
+        added=tuple(sorted(added, key=lambda p: p.position)),
     )
 
 
-def _greedy(olds: Sequence[Placed], news: Sequence[Placed]) -> list[tuple[Placed, Placed]]:
-    """Pair a tangle of many old and many new categories, most similar first."""
-    scored = sorted(
-        ((-similarity(o.category, n.category), o.index, n.index, o, n) for o in olds for n in news),
-        key=lambda s: s[:3],
-    )
+def _greedy(edges: Iterable[Edge]) -> list[tuple[Placed, Placed]]:
+    """Pair a tangle of many old and many new categories along its links, most alike first."""
+    ranked = sorted(set(edges), key=lambda e: (-e[2], e[0].position, e[1].position))
     used_old: set[int] = set()
     used_new: set[int] = set()
     found = []
-    for score, old_index, new_index, o, n in scored:
-        if -score >= SIMILAR and old_index not in used_old and new_index not in used_new:
-            used_old.add(old_index)
-            used_new.add(new_index)
+    for o, n, _ in ranked:
+        if o.position not in used_old and n.position not in used_new:
+            used_old.add(o.position)
+            used_new.add(n.position)
             found.append((o, n))
     return found
