@@ -60,6 +60,18 @@ class TestShow:
         assert "Daarnaast is de [De tekst is hier onvolledig.]" in text
         assert "pagina 110 van 167 (onvolledig)" in text
 
+    def test_changes_from(self, run: CliRunner) -> None:
+        """--changes-from marks what changed since the other version."""
+        result = run.invoke(main, ["show", "voorbeeld@2.0", "--changes-from", "voorbeeld@1.0"])
+        assert result.exit_code == 0
+        assert "~~V, 5 jaar~~ **B (6)**" in result.stdout
+
+    def test_changes_from_unknown(self, run: CliRunner) -> None:
+        """An unknown version to compare with is one line, exit 1."""
+        result = run.invoke(main, ["show", "voorbeeld@2.0", "--changes-from", "voorbeeld@7"])
+        assert result.exit_code == 1
+        assert "has no version '7'" in result.stderr
+
     def test_no_text(self, run: CliRunner) -> None:
         """A version without text is an error that says so."""
         result = run.invoke(main, ["show", "mivd@ontwerp-2015"])

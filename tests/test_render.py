@@ -27,7 +27,7 @@ from selectielijst import (
     diff,
     load,
 )
-from selectielijst._render import changelog, render
+from selectielijst._render import changelog, mark_up, render
 from selectielijst._schema import changeset_schema
 
 SAMPLES = Path(__file__).resolve().parents[1] / "docs" / "samples"
@@ -241,3 +241,40 @@ class TestHostileText:
         """JSON carries list text unchanged, as data."""
         document = json.loads(render(diff(*hostile_versions()), "json"))
         assert any(HOSTILE[4] in (c["after"] or "") for c in document["changes"])
+
+
+class TestMarkedUp:
+    """The whole new version with its changes marked where they stand."""
+
+    @pytest.mark.parametrize("fmt", ["markdown", "html"])
+    def test_golden(self, example: ChangeSet, fmt: str) -> None:
+        """voorbeeld 2.0 marked against 1.0, as reviewed."""
+        page = mark_up(load("voorbeeld", "2.0"), example, fmt)
+        golden(f"marked-up-2.0.{SUFFIXES[fmt]}", page)
+
+    def test_every_category_appears(self, example: ChangeSet) -> None:
+        """Every category of the new version, and the removed ones, are in the page."""
+        page = mark_up(load("voorbeeld", "2.0"), example, "markdown")
+        for _, category in load("voorbeeld", "2.0").categories():
+            assert category.number in page
+        assert "~~2.7 Het bijhouden van interne telefoonlijsten~~" in page
+        assert "~~4 Evenementen~~ (onderdeel vervallen)" in page
+
+    def test_html_well_formed_and_escaped(self) -> None:
+        """Hostile text stays text in the marked-up page."""
+        old, new = hostile_versions()
+        page = mark_up(new, diff(old, new), "html")
+        assert well_formed(page) == []
+        assert "<script>" not in page
+
+    def test_markdown_escaped(self) -> None:
+        """Markup in list text is escaped in Markdown."""
+        old, new = hostile_versions()
+        page = mark_up(new, diff(old, new), "markdown")
+        assert "<script>" not in page
+        assert "\\*\\*vet\\*\\*" in page
+
+    def test_only_markdown_and_html(self, example: ChangeSet) -> None:
+        """Other formats are refused with the ones that work."""
+        with pytest.raises(ValueError, match="markdown or html"):
+            mark_up(load("voorbeeld", "2.0"), example, "rst")

@@ -47,7 +47,7 @@ from selectielijst._model import (
     VersionEntry,
     VersionInfo,
 )
-from selectielijst._render import Format, Language, changelog, render
+from selectielijst._render import Format, Language, changelog, mark_up, render
 from selectielijst._snapshot import FORMAT, dumps, loads, read, write
 from selectielijst._store import history, lists, load, load_spec, versions, versions_folder
 
@@ -99,6 +99,7 @@ __all__ = [
     "load_spec",
     "loads",
     "make_converter",
+    "mark_up",
     "read",
     "render",
     "versions",

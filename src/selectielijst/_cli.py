@@ -13,7 +13,7 @@ import click
 
 from selectielijst._diff import diff
 from selectielijst._errors import DocumentErrors, SelectielijstError
-from selectielijst._render import Format, Language, changelog, render
+from selectielijst._render import Format, Language, changelog, mark_up, render
 from selectielijst._render._listing import list_as_text
 from selectielijst._schema import changeset_schema, index_schema, snapshot_schema
 from selectielijst._snapshot import read, write_atomically
@@ -23,6 +23,8 @@ P = ParamSpec("P")
 R = TypeVar("R")
 
 EXIT_INVALID = 1
+_FORMATS = click.Choice(["text", "md", "markdown", "rst", "html", "json"], case_sensitive=False)
+_LANGUAGES = click.Choice(["nl", "en"], case_sensitive=False)
 
 
 def _reports_errors(command: Callable[P, R]) -> Callable[P, R]:
@@ -76,10 +78,47 @@ def versions_command(list_id: str) -> None:
 
 @main.command("show")
 @click.argument("spec", metavar="LIST@VERSION")
+@click.option(
+    "--changes-from",
+    "other",
+    metavar="OLD",
+    help="Mark every change since version OLD inline (a 'concept met mutaties').",
+)
+@click.option(
+    "--format",
+    "format_name",
+    type=click.Choice(["text", "md", "markdown", "html"], case_sensitive=False),
+    default=None,
+    help="text (default), or md or html; with --changes-from, md (default) or html.",
+)
+@click.option(
+    "--lang", type=_LANGUAGES, default="nl", show_default=True, help="Language of the labels."
+)
+@click.option(
+    "-o",
+    "--output",
+    type=click.Path(dir_okay=False, path_type=Path),
+    help="Write to this file (atomically) instead of standard output.",
+)
 @_reports_errors
-def show_command(spec: str) -> None:
-    """Show a version of a list in full: its text, sections and categories."""
-    click.echo(list_as_text(load_spec(spec)), nl=False)
+def show_command(
+    spec: str, other: str | None, format_name: str | None, lang: str, output: Path | None
+) -> None:
+    """Show a version of a list in full: its text, sections and categories.
+
+    With --changes-from OLD, the whole version with what changed since OLD
+    marked where it stands.
+    """
+    selection_list = load_spec(spec)
+    if other is None and format_name in {None, "text"}:
+        _emit(list_as_text(selection_list, lang=Language(lang)), output, format_name="text")
+        return
+    chosen = Format.named(format_name or "md")
+    if chosen is Format.TEXT:
+        chosen = Format.MARKDOWN
+    old = load_spec(other) if other is not None else selection_list
+    page = mark_up(selection_list, diff(old, selection_list), chosen, lang=Language(lang))
+    _emit(page, output, format_name=chosen.value)
 
 
 @main.command("validate")
@@ -101,10 +140,6 @@ def validate_command(paths: tuple[Path, ...]) -> None:
         else:
             click.echo(f"{target}: valid ({selection_list.id}@{selection_list.version.label})")
     sys.exit(EXIT_INVALID if failed else 0)
-
-
-_FORMATS = click.Choice(["text", "md", "markdown", "rst", "html", "json"], case_sensitive=False)
-_LANGUAGES = click.Choice(["nl", "en"], case_sensitive=False)
 
 
 def _emit(text: str, output: Path | None, *, format_name: str) -> None:

@@ -11,11 +11,12 @@ from selectielijst._render._history import changelog
 from selectielijst._render._html import html
 from selectielijst._render._labels import Language
 from selectielijst._render._markdown import markdown
+from selectielijst._render._markup import mark_up
 from selectielijst._render._report import build_report
 from selectielijst._render._rst import rst
 from selectielijst._render._text import text
 
-__all__ = ["Format", "Language", "changelog", "render"]
+__all__ = ["Format", "Language", "changelog", "mark_up", "render"]
 
 
 def render(
