@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from pathlib import Path
 
-from selectielijst import history, lists, load
+from selectielijst import changelog, history, lists, load
 from selectielijst._render._listing import list_as_text
 
 
@@ -32,7 +32,10 @@ def lists_pages(folder: Path) -> None:
             else:
                 text = "niet beschikbaar"
             lines.append(f"| {entry.label} | {entry.status.value} | {entry.date or '-'} | {text} |")
-        lines += ["", "```{toctree}", ":hidden:", "", *pages, "```", ""]
+        log = f"{list_id}-changelog"
+        (folder / f"{log}.md").write_text(changelog(list_id, "markdown"), encoding="utf-8")
+        lines += ["", f"The [version history with every change]({log}.md).", ""]
+        lines += ["```{toctree}", ":hidden:", "", *pages, log, "```", ""]
         (folder / f"{list_id}.md").write_text("\n".join(lines), encoding="utf-8")
         toc.append(list_id)
     overview = ["# The shipped lists", "", "```{toctree}", ":maxdepth: 2", "", *toc, "```", ""]

@@ -33,9 +33,9 @@ autodoc_default_options = {"members": True, "undoc-members": False}
 napoleon_google_docstring = True
 napoleon_numpy_docstring = False
 napoleon_use_ivar = True
-myst_enable_extensions = ["colon_fence", "deflist"]
+myst_enable_extensions = ["colon_fence", "deflist", "strikethrough"]
 myst_heading_anchors = 3
-suppress_warnings = ["myst.header"]
+suppress_warnings = ["myst.header", "myst.strikethrough"]  # strikethrough marks removed words
 
 doctest_global_setup = "import selectielijst"
 # Docstring examples run under pytest --doctest-modules; here only the pages.

@@ -27,3 +27,11 @@ SHARED = ROOT.parent / "shared"
 def root() -> Path:
     """The repository's top folder."""
     return ROOT
+
+
+def pytest_terminal_summary(terminalreporter: pytest.TerminalReporter) -> None:
+    """Say how many damaged inputs the fuzz tests fed in."""
+    from test_fuzz import CASES, summary  # noqa: PLC0415  # only when the fuzz tests ran
+
+    if CASES:
+        terminalreporter.write_line(summary(CASES))

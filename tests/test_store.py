@@ -19,7 +19,7 @@ from selectielijst import (
     load_spec,
     versions,
 )
-from selectielijst._store import snapshot_digest
+from selectielijst._integrity import digest
 
 SEED = Path(__file__).resolve().parents[2] / "shared" / "seed" / "000_cad5ec393c4d4fed.txt"
 
@@ -49,9 +49,7 @@ class TestLists:
         for list_id in lists():
             for entry in history(list_id).versions:
                 if entry.snapshot is not None:
-                    assert snapshot_digest(root / list_id / entry.snapshot) == entry.sha256, (
-                        entry.label
-                    )
+                    assert digest(root / list_id / entry.snapshot) == entry.sha256, entry.label
 
 
 class TestLoad:

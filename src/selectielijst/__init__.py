@@ -33,6 +33,7 @@ from selectielijst._errors import (
     UnknownList,
     UnknownVersion,
 )
+from selectielijst._integrity import IntegrityProblem, record_digests, verify
 from selectielijst._model import (
     Category,
     CategoryStatus,
@@ -66,6 +67,7 @@ __all__ = [
     "DocumentErrors",
     "Duration",
     "Format",
+    "IntegrityProblem",
     "InvalidDocument",
     "InvalidDuration",
     "InvalidName",
@@ -101,7 +103,9 @@ __all__ = [
     "make_converter",
     "mark_up",
     "read",
+    "record_digests",
     "render",
+    "verify",
     "versions",
     "versions_folder",
     "write",

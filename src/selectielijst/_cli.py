@@ -13,6 +13,7 @@ import click
 
 from selectielijst._diff import diff
 from selectielijst._errors import DocumentErrors, SelectielijstError
+from selectielijst._integrity import record_digests, verify
 from selectielijst._render import Format, Language, changelog, mark_up, render
 from selectielijst._render._listing import list_as_text
 from selectielijst._schema import changeset_schema, index_schema, snapshot_schema
@@ -218,6 +219,32 @@ def changelog_command(list_id: str, format_name: str, lang: str, output: Path | 
         output,
         format_name=chosen.value,
     )
+
+
+@main.command("verify")
+@click.argument("list_id", metavar="[LIST]", required=False)
+@click.option(
+    "--record",
+    is_flag=True,
+    help="First record the SHA-256 of new versions whose index entry has none (never changes one).",
+)
+@_reports_errors
+def verify_command(list_id: str | None, record: bool) -> None:
+    """Check that every published snapshot is exactly what was published.
+
+    Recomputes the SHA-256 of each snapshot of LIST (or of every list) and
+    compares it with the one its index records. Exits 1 on any mismatch.
+    """
+    if record:
+        for name in (list_id,) if list_id else lists():
+            for label in record_digests(name):
+                click.echo(f"{name}@{label}: SHA-256 recorded")
+    problems = verify(list_id)
+    for problem in problems:
+        click.echo(f"error: {problem}", err=True)
+    if problems:
+        sys.exit(EXIT_INVALID)
+    click.echo("every snapshot is as published")
 
 
 @main.command("schema")

@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import hashlib
 import re
 from pathlib import Path
 
@@ -20,6 +19,8 @@ from selectielijst._snapshot import read, read_text, structure
 
 __all__ = [
     "INDEX_FORMAT",
+    "INDEX_NAME",
+    "SNAPSHOT_NAME",
     "history",
     "lists",
     "load",
@@ -158,8 +159,3 @@ def load_spec(spec: str, *, root: Path | None = None) -> SelectionList:
         return load(check_list_id(list_id), label, root=root)
     msg = f"{spec!r} is neither LIST@VERSION (e.g. mivd@0.16) nor an existing file or folder"
     raise InvalidName(msg)
-
-
-def snapshot_digest(path: Path) -> str:
-    """The SHA-256 of a snapshot file, as the index records it."""
-    return hashlib.sha256(path.read_bytes()).hexdigest()

@@ -1,0 +1,131 @@
+"""Published versions cannot silently change: each snapshot's SHA-256 is in its list's index."""
+
+from __future__ import annotations
+
+import hashlib
+from pathlib import Path
+
+import attrs
+
+from selectielijst import _yaml
+from selectielijst._converter import make_converter
+from selectielijst._errors import DocumentErrors
+from selectielijst._model import ListIndex
+from selectielijst._snapshot import read, write_atomically
+from selectielijst._store import (
+    INDEX_FORMAT,
+    INDEX_NAME,
+    SNAPSHOT_NAME,
+    history,
+    lists,
+    versions_folder,
+)
+
+__all__ = ["IntegrityProblem", "digest", "record_digests", "verify"]
+
+
+@attrs.frozen
+class IntegrityProblem:
+    """A snapshot that is not what its list's index says was published.
+
+    Attributes:
+        list_id: The list.
+        label: The version, or ``None`` for a file the index does not know.
+        path: The snapshot file.
+        problem: What is wrong.
+    """
+
+    list_id: str
+    label: str | None
+    path: Path
+    problem: str
+
+    def __str__(self) -> str:
+        version = f"{self.list_id}@{self.label}" if self.label else self.list_id
+        return f"{self.path}: {version}: {self.problem}"
+
+
+def digest(path: Path) -> str:
+    """The SHA-256 of a file, in hexadecimal, as the index records it."""
+    return hashlib.sha256(path.read_bytes()).hexdigest()
+
+
+def verify(list_id: str | None = None, *, root: Path | None = None) -> tuple[IntegrityProblem, ...]:
+    """Check every snapshot of a list (or of all lists) against its index.
+
+    Each snapshot with text must exist, read as a valid snapshot of the version
+    the index names, and have the SHA-256 the index records. Snapshot files the
+    index does not list are reported too.
+
+    >>> verify()
+    ()
+    """
+    folder = root or versions_folder()
+    problems: list[IntegrityProblem] = []
+    for name in (list_id,) if list_id is not None else lists(root=root):
+        index = history(name, root=root)
+        listed = set()
+        for entry in index.versions:
+            if entry.snapshot is None:
+                continue
+            path = folder / name / entry.snapshot
+            listed.add(path.resolve())
+            problems.extend(_check(name, entry.label, entry.sha256, path))
+        problems.extend(
+            IntegrityProblem(name, None, path, "this snapshot is not in the index")
+            for path in sorted((folder / name).glob(f"*/{SNAPSHOT_NAME}"))
+            if path.resolve() not in listed
+        )
+    return tuple(problems)
+
+
+def _check(list_id: str, label: str, expected: str | None, path: Path) -> list[IntegrityProblem]:
+    def problem(text: str) -> list[IntegrityProblem]:
+        return [IntegrityProblem(list_id, label, path, text)]
+
+    if not path.is_file():
+        return problem("the snapshot file is missing")
+    if expected is None:
+        return problem("the index records no SHA-256; run `selectielijst verify --record`")
+    actual = digest(path)
+    if actual != expected:
+        return problem(
+            f"the file has changed since it was recorded (SHA-256 {actual[:12]}…, index says"
+            f" {expected[:12]}…); a published version must not change: make a new version"
+        )
+    try:
+        selection_list = read(path)
+    except DocumentErrors as e:
+        return problem(f"not a valid snapshot: {e.exceptions[0]}")
+    if (selection_list.id, selection_list.version.label) != (list_id, label):
+        found = f"{selection_list.id}@{selection_list.version.label}"
+        return problem(f"the file holds {found}, not the version the index names")
+    return []
+
+
+def record_digests(list_id: str, *, root: Path | None = None) -> tuple[str, ...]:
+    """Record the SHA-256 of every snapshot whose index entry has none yet.
+
+    Digests already recorded are never changed: that is what makes them worth
+    checking. Returns the labels of the versions recorded.
+    """
+    folder = root or versions_folder()
+    index = history(list_id, root=root)
+    recorded = []
+    entries = []
+    for entry in index.versions:
+        if entry.snapshot is not None and entry.sha256 is None:
+            path = folder / list_id / entry.snapshot
+            if path.is_file():
+                entry = attrs.evolve(entry, sha256=digest(path))  # noqa: PLW2901  # the entry, now with its digest
+                recorded.append(entry.label)
+        entries.append(entry)
+    if recorded:
+        updated = attrs.evolve(index, versions=tuple(entries))
+        _write_index(updated, folder / list_id / INDEX_NAME)
+    return tuple(recorded)
+
+
+def _write_index(index: ListIndex, path: Path) -> None:
+    document = {"format": INDEX_FORMAT, **make_converter().unstructure(index)}
+    write_atomically(path, _yaml.dump(document).encode("utf-8"))
