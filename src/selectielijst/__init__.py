@@ -34,6 +34,7 @@ from selectielijst._errors import (
     UnknownVersion,
 )
 from selectielijst._integrity import IntegrityProblem, record_digests, verify
+from selectielijst._lookup import Hit, search
 from selectielijst._model import (
     Category,
     CategoryStatus,
@@ -49,8 +50,10 @@ from selectielijst._model import (
     VersionInfo,
 )
 from selectielijst._render import Format, Language, changelog, mark_up, render
+from selectielijst._retention import Outcome, Retention, add_duration, retention
 from selectielijst._snapshot import FORMAT, dumps, loads, read, write
 from selectielijst._store import history, lists, load, load_spec, versions, versions_folder
+from selectielijst._trace import Trace, trace
 
 __all__ = [
     "FORMAT",
@@ -67,6 +70,7 @@ __all__ = [
     "DocumentErrors",
     "Duration",
     "Format",
+    "Hit",
     "IntegrityProblem",
     "InvalidDocument",
     "InvalidDuration",
@@ -75,7 +79,9 @@ __all__ = [
     "KeepPart",
     "Language",
     "ListIndex",
+    "Outcome",
     "PublishedVersion",
+    "Retention",
     "Section",
     "Segment",
     "SegmentKind",
@@ -85,6 +91,7 @@ __all__ = [
     "Status",
     "Term",
     "TextNotAvailable",
+    "Trace",
     "UnknownCategory",
     "UnknownList",
     "UnknownVersion",
@@ -92,6 +99,7 @@ __all__ = [
     "ValuationKind",
     "VersionEntry",
     "VersionInfo",
+    "add_duration",
     "changelog",
     "diff",
     "dumps",
@@ -105,6 +113,9 @@ __all__ = [
     "read",
     "record_digests",
     "render",
+    "retention",
+    "search",
+    "trace",
     "verify",
     "versions",
     "versions_folder",

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import datetime
 import functools
 import json
 import sys
@@ -12,13 +13,17 @@ from typing import Any, ParamSpec, TypeVar
 import click
 
 from selectielijst._diff import diff
-from selectielijst._errors import DocumentErrors, SelectielijstError
+from selectielijst._errors import DocumentErrors, SelectielijstError, UnknownCategory
 from selectielijst._integrity import record_digests, verify
+from selectielijst._lookup import search
+from selectielijst._model import Category
 from selectielijst._render import Format, Language, changelog, mark_up, render
 from selectielijst._render._listing import list_as_text
+from selectielijst._retention import Outcome, retention
 from selectielijst._schema import changeset_schema, index_schema, snapshot_schema
 from selectielijst._snapshot import read, write_atomically
 from selectielijst._store import history, lists, load_spec
+from selectielijst._trace import trace
 
 P = ParamSpec("P")
 R = TypeVar("R")
@@ -245,6 +250,101 @@ def verify_command(list_id: str | None, record: bool) -> None:
     if problems:
         sys.exit(EXIT_INVALID)
     click.echo("every snapshot is as published")
+
+
+@main.command("find")
+@click.argument("spec", metavar="LIST@VERSION")
+@click.argument("query")
+@click.option(
+    "--limit",
+    type=click.IntRange(1, 1000),
+    default=10,
+    show_default=True,
+    help="At most this many.",
+)
+@_reports_errors
+def find_command(spec: str, query: str, limit: int) -> None:
+    """Find categories by what they are about (names, descriptions, explanations).
+
+    A category number or stable id finds that category; anything else is a
+    ranked text search that forgives word order and small typing errors.
+    """
+    selection_list = load_spec(spec)
+    try:
+        exact = selection_list.category(query)
+    except UnknownCategory:
+        hits = search(selection_list, query, limit=limit)
+    else:
+        click.echo(_category_line(exact))
+        return
+    if not hits:
+        click.echo(
+            f"no category of {selection_list.id}@{selection_list.version.label} matches {query!r}",
+            err=True,
+        )
+        sys.exit(EXIT_INVALID)
+    for hit in hits:
+        click.echo(f"{hit.score:5.1f}  {_category_line(hit.category)}")
+
+
+def _category_line(category: Category) -> str:
+    valuation = str(category.valuation) if category.valuation is not None else "-"
+    status = " (vervallen)" if category.withdrawn else ""
+    return f"{category.number}\t{category.name}{status}\t{valuation}"
+
+
+@main.command("retention")
+@click.argument("spec", metavar="LIST@VERSION")
+@click.argument("number")
+@click.option(
+    "--start",
+    type=click.DateTime(["%Y-%m-%d"]),
+    required=True,
+    help="The date the term starts (YYYY-MM-DD).",
+)
+@click.option(
+    "--event",
+    type=click.DateTime(["%Y-%m-%d"]),
+    help="The date of the event the term runs from, if any.",
+)
+@_reports_errors
+def retention_command(
+    spec: str, number: str, start: datetime.datetime, event: datetime.datetime | None
+) -> None:
+    """When may the records of category NUMBER be destroyed?
+
+    Prints the first day destruction is allowed, "blijvend bewaren", or what
+    is needed to compute it (exit 1 then).
+    """
+    category = load_spec(spec).category(number)
+    answer = retention(category, start=start.date(), event=event.date() if event else None)
+    click.echo(f"{category.number} {category.name}: {answer}")
+    if answer.outcome is Outcome.NOT_COMPUTABLE:
+        sys.exit(EXIT_INVALID)
+
+
+@main.command("trace")
+@click.argument("old", metavar="LIST@OLD")
+@click.argument("number")
+@click.option(
+    "--to", "new", metavar="LIST@NEW", required=True, help="The version to follow it into."
+)
+@_reports_errors
+def trace_command(old: str, number: str, new: str) -> None:
+    """Where category NUMBER of version OLD is in version NEW.
+
+    Follows renumbering, moves, splits, merges and the successors a withdrawn
+    category names, so records can move from the old list to the new one.
+    """
+    found = trace(load_spec(old), load_spec(new), number)
+    kinds = ", ".join(kind.value for kind in found.kinds) or "unchanged"
+    target = ", ".join(found.new_numbers) or "-"
+    click.echo(f"{found.old_number} -> {target}\t({kinds})")
+    if found.gone:
+        click.echo(
+            f"{found.old_number} has no place in {new}: it was withdrawn without a successor",
+            err=True,
+        )
 
 
 @main.command("schema")

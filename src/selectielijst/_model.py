@@ -2,14 +2,15 @@
 
 from __future__ import annotations
 
+import difflib
 import enum
 import re
 from collections.abc import Iterator
 
 import attrs
 
-from selectielijst._duration import Term
-from selectielijst._errors import InvalidRecord
+from selectielijst._duration import Comparison, Duration, Term
+from selectielijst._errors import InvalidRecord, UnknownCategory
 
 __all__ = [
     "Category",
@@ -315,6 +316,75 @@ class SelectionList:
     def criterion(self, number: int) -> Criterion | None:
         """The criterion with this number, or ``None``."""
         return next((c for c in self.criteria if c.number == number), None)
+
+    def category(self, key: str) -> Category:
+        """The category with this display number or stable id.
+
+        >>> from selectielijst import load
+        >>> load("voorbeeld", "2.1").category("1.2").name
+        'Het beheren van vergaderstukken van commissies'
+
+        Raises:
+            UnknownCategory: There is none; the message names the nearest numbers.
+        """
+        for _, category in self.categories():
+            if key in (category.number, category.id):
+                return category
+        numbers = [c.number for _, c in self.categories()]
+        nearest = difflib.get_close_matches(key, numbers, n=3, cutoff=0.5)
+        hint = f"; nearest: {', '.join(nearest)}" if nearest else ""
+        msg = f"{self.id}@{self.version.label} has no category {key!r}{hint}"
+        raise UnknownCategory(msg)
+
+    def section(self, section_id: str) -> Section:
+        """The section (or subsection) with this stable id.
+
+        Raises:
+            UnknownCategory: There is none; the message lists the sections.
+        """
+        for section in self.walk():
+            if section_id in (section.id, section.number):
+                return section
+        known = ", ".join(s.id for s in self.walk())
+        msg = f"{self.id}@{self.version.label} has no section {section_id!r} (sections: {known})"
+        raise UnknownCategory(msg)
+
+    def section_categories(self, section_id: str) -> tuple[Category, ...]:
+        """Every category of a section, its subsections included, in document order."""
+        return tuple(c for s in self.section(section_id).walk() for c in s.categories)
+
+    def kept(self) -> tuple[Category, ...]:
+        """Every active category valued B (kept permanently)."""
+        return tuple(
+            c
+            for _, c in self.categories()
+            if not c.withdrawn
+            and c.valuation is not None
+            and c.valuation.kind is ValuationKind.KEEP
+        )
+
+    def destroyed(self, *, shorter_than: Duration | None = None) -> tuple[Category, ...]:
+        """Every active category valued V, or only those whose term is surely shorter.
+
+        >>> from selectielijst import Duration, load
+        >>> [c.number for c in load("voorbeeld", "2.1").destroyed(shorter_than=Duration(years=2))]
+        ['2.7', '2.8', '3.2']
+        """
+        found = []
+        for _, category in self.categories():
+            valuation = category.valuation
+            if (
+                category.withdrawn
+                or valuation is None
+                or valuation.kind is not ValuationKind.DESTROY
+            ):
+                continue
+            if shorter_than is not None:
+                duration = valuation.term.duration if valuation.term else None
+                if duration is None or duration.compare(shorter_than) is not Comparison.SHORTER:
+                    continue
+            found.append(category)
+        return tuple(found)
 
 
 @attrs.frozen

@@ -1,0 +1,132 @@
+"""Retention arithmetic: when may the records of a category be destroyed?"""
+
+from __future__ import annotations
+
+import calendar
+import datetime
+import enum
+
+import attrs
+
+from selectielijst._duration import Duration
+from selectielijst._model import Category, KeepPart, ValuationKind
+
+__all__ = ["Outcome", "Retention", "add_duration", "retention"]
+
+
+class Outcome(enum.Enum):
+    """What the list says about destroying a category's records."""
+
+    KEEP = "keep"
+    DESTROY = "destroy"
+    NOT_COMPUTABLE = "not_computable"
+
+
+@attrs.frozen
+class Retention:
+    """The answer to "when may these records be destroyed?".
+
+    Attributes:
+        outcome: Keep permanently, destroy from a date, or not computable.
+        destroy_from: The first day destruction is allowed (``DESTROY`` only).
+        needs: What is missing to compute it, e.g. the date of the event the
+            term runs from (``NOT_COMPUTABLE`` only).
+        keep_parts: Parts that are kept permanently even so.
+        category: The category asked about.
+    """
+
+    outcome: Outcome
+    category: Category
+    destroy_from: datetime.date | None = None
+    needs: str | None = None
+    keep_parts: tuple[KeepPart, ...] = ()
+
+    def __str__(self) -> str:
+        if self.outcome is Outcome.KEEP:
+            return "blijvend bewaren"
+        if self.outcome is Outcome.NOT_COMPUTABLE:
+            return f"niet te berekenen: {self.needs}"
+        text = f"vernietigen vanaf {self.destroy_from.isoformat() if self.destroy_from else '?'}"
+        if self.keep_parts:
+            text += "; blijvend bewaren: " + "; ".join(p.description for p in self.keep_parts)
+        return text
+
+
+def add_duration(day: datetime.date, duration: Duration) -> datetime.date:
+    """*day* plus *duration*, on the calendar.
+
+    Years and months are added first, keeping the day of the month; where that
+    day does not exist in the month reached, the last day of that month is
+    taken (31 January plus one month is 28 or 29 February; 29 February plus one
+    year is 28 February). Weeks and days are then added as 7 and 1 days.
+
+    >>> add_duration(datetime.date(2024, 1, 31), Duration(months=1))
+    datetime.date(2024, 2, 29)
+    >>> add_duration(datetime.date(2024, 2, 29), Duration(years=1))
+    datetime.date(2025, 2, 28)
+    >>> add_duration(datetime.date(2024, 3, 1), Duration(weeks=6))
+    datetime.date(2024, 4, 12)
+
+    Raises:
+        OverflowError: The result lies beyond the year 9999.
+    """
+    months = day.month - 1 + duration.total_months
+    year = day.year + months // 12
+    month = months % 12 + 1
+    if year > datetime.MAXYEAR:
+        msg = (
+            f"{day.isoformat()} plus {duration.isoformat()} lies beyond the year {datetime.MAXYEAR}"
+        )
+        raise OverflowError(msg)
+    moved = day.replace(
+        year=year, month=month, day=min(day.day, calendar.monthrange(year, month)[1])
+    )
+    return moved + datetime.timedelta(days=duration.total_days)
+
+
+def retention(
+    category: Category, *, start: datetime.date, event: datetime.date | None = None
+) -> Retention:
+    """When the records of *category* may be destroyed.
+
+    The term runs from *start* (e.g. the date a case was closed). A term the
+    list ties to an event ("na uitdiensttreding") runs from the date of that
+    event instead, given as *event*; without it the answer is not computable
+    and says what it needs. Destruction is allowed from the day the term has
+    run (see :func:`add_duration` for the calendar rules).
+
+    >>> from selectielijst import load
+    >>> voorbeeld = load("voorbeeld", "2.1")
+    >>> str(retention(voorbeeld.category("1.2"), start=datetime.date(2024, 1, 31)))
+    'vernietigen vanaf 2031-01-31'
+    >>> str(retention(voorbeeld.category("2.1"), start=datetime.date(2024, 1, 31)))
+    'niet te berekenen: de datum van: na uitdiensttreding'
+    >>> str(retention(voorbeeld.category("1.1"), start=datetime.date(2024, 1, 31)))
+    'blijvend bewaren'
+    """
+    valuation = category.valuation
+    if category.withdrawn:
+        successors = ", ".join(category.successors) or "geen"
+        needs = f"de categorie is vervallen (opvolgers: {successors})"
+        return Retention(Outcome.NOT_COMPUTABLE, category, needs=needs)
+    if valuation is None:
+        return Retention(
+            Outcome.NOT_COMPUTABLE, category, needs="de categorie heeft geen waardering"
+        )
+    if valuation.kind is ValuationKind.KEEP:
+        return Retention(Outcome.KEEP, category)
+    term = valuation.term
+    if term is None:
+        return Retention(
+            Outcome.NOT_COMPUTABLE, category, needs="de lijst noemt geen bewaartermijn"
+        )
+    base = start
+    if term.trigger is not None:
+        if event is None:
+            needs = f"de datum van: {term.trigger}"
+            return Retention(Outcome.NOT_COMPUTABLE, category, needs=needs)
+        base = event
+    destroy_from = add_duration(base, term.duration) if term.duration is not None else base
+    return Retention(
+        Outcome.DESTROY, category, destroy_from=destroy_from, keep_parts=valuation.keep_parts
+    )

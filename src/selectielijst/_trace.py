@@ -1,0 +1,58 @@
+"""Following a category from one version of a list to another."""
+
+from __future__ import annotations
+
+import attrs
+
+from selectielijst._diff import ChangeKind, diff
+from selectielijst._model import SelectionList
+
+__all__ = ["Trace", "trace"]
+
+
+@attrs.frozen
+class Trace:
+    """Where a category of one version is in another.
+
+    Attributes:
+        old_number: The number asked about, in the old version.
+        new_numbers: Where its records belong in the new version: one number
+            when it was kept, renumbered, moved or merged; several when it was
+            split; the successors the list names when it was withdrawn; none
+            when it is gone without a successor.
+        kinds: What happened to it.
+    """
+
+    old_number: str
+    new_numbers: tuple[str, ...]
+    kinds: tuple[ChangeKind, ...]
+
+    @property
+    def gone(self) -> bool:
+        """Whether the category has no place in the new version."""
+        return not self.new_numbers
+
+
+def trace(old: SelectionList, new: SelectionList, number: str) -> Trace:
+    """Where category *number* of *old* is in *new*, through renumbering, moves and successors.
+
+    >>> from selectielijst import load
+    >>> trace(load("voorbeeld", "1.0"), load("voorbeeld", "2.1"), "2.5").new_numbers
+    ('2.7',)
+    >>> trace(load("voorbeeld", "1.0"), load("voorbeeld", "2.1"), "3.4").new_numbers
+    ('4.1',)
+
+    Raises:
+        UnknownCategory: *old* has no category *number*.
+    """
+    category = old.category(number)
+    changes = diff(old, new)
+    rows = [row for row in changes.concordance if row.old_number == category.number]
+    kinds = tuple(dict.fromkeys(kind for row in rows for kind in row.kinds))
+    numbers: list[str] = []
+    for row in rows:
+        if row.new_number is None:
+            continue
+        found = new.category(row.new_number)
+        numbers.extend(found.successors if found.withdrawn else (found.number,))
+    return Trace(category.number, tuple(dict.fromkeys(numbers)), kinds)

@@ -1,0 +1,149 @@
+"""Tests of retention arithmetic."""
+
+from __future__ import annotations
+
+import datetime
+
+import pytest
+from hypothesis import assume, given
+from hypothesis import strategies as st
+
+from selectielijst import (
+    Category,
+    CategoryStatus,
+    Comparison,
+    Duration,
+    KeepPart,
+    Outcome,
+    Term,
+    Valuation,
+    add_duration,
+    load,
+    retention,
+)
+
+days = st.dates(min_value=datetime.date(1900, 1, 1), max_value=datetime.date(2200, 12, 31))
+terms = st.builds(
+    Duration,
+    years=st.integers(0, 100),
+    months=st.integers(0, 36),
+    weeks=st.integers(0, 104),
+    days=st.integers(0, 400),
+)
+START = datetime.date(2024, 1, 31)
+
+
+def category(valuation: Valuation | None, **kwargs: object) -> Category:
+    """A category with *valuation*."""
+    return Category("x", "1", "Iets", valuation, **kwargs)  # type: ignore[arg-type]
+
+
+class TestCalendar:
+    """Adding terms to dates."""
+
+    @pytest.mark.parametrize(
+        ("day", "term", "expected"),
+        [
+            (datetime.date(2024, 1, 31), "P1M", datetime.date(2024, 2, 29)),
+            (datetime.date(2023, 1, 31), "P1M", datetime.date(2023, 2, 28)),
+            (datetime.date(2024, 2, 29), "P1Y", datetime.date(2025, 2, 28)),
+            (datetime.date(2024, 2, 29), "P4Y", datetime.date(2028, 2, 29)),
+            (datetime.date(2024, 12, 31), "P2M", datetime.date(2025, 2, 28)),
+            (datetime.date(2024, 3, 1), "P6W", datetime.date(2024, 4, 12)),
+            (datetime.date(2024, 1, 31), "P1M1D", datetime.date(2024, 3, 1)),
+            (datetime.date(2024, 5, 15), "P10Y", datetime.date(2034, 5, 15)),
+        ],
+    )
+    def test_examples(self, day: datetime.date, term: str, expected: datetime.date) -> None:
+        """End of month and leap days clip to the last day of the month reached."""
+        assert add_duration(day, Duration.parse(term)) == expected
+
+    def test_beyond_9999(self) -> None:
+        """A date past the calendar's end is an error, not a wrong date."""
+        with pytest.raises(OverflowError, match="beyond the year 9999"):
+            add_duration(datetime.date(9990, 1, 1), Duration(years=20))
+
+    @given(days, terms, terms)
+    def test_longer_term_never_earlier(self, day: datetime.date, a: Duration, b: Duration) -> None:
+        """A term that is surely longer never gives an earlier date."""
+        assume(a.compare(b) is Comparison.LONGER)
+        assert add_duration(day, a) >= add_duration(day, b)
+
+    @given(days, terms)
+    def test_never_before_start(self, day: datetime.date, term: Duration) -> None:
+        """A term never ends before it starts."""
+        assert add_duration(day, term) >= day
+
+    @given(days, st.integers(0, 500), st.integers(0, 500))
+    def test_days_add_up(self, day: datetime.date, a: int, b: int) -> None:
+        """Weeks and days added in steps equal their sum."""
+        first, second = Duration(days=a), Duration(weeks=b)
+        assert add_duration(add_duration(day, first), second) == add_duration(day, first + second)
+
+    @given(days.filter(lambda d: d.day <= 28), st.integers(0, 40), st.integers(0, 40))
+    def test_months_add_up_before_the_29th(self, day: datetime.date, a: int, b: int) -> None:
+        """Months added in steps equal their sum when no month end clips the day."""
+        first, second = Duration(months=a), Duration(years=b // 12, months=b % 12)
+        assert add_duration(add_duration(day, first), second) == add_duration(day, first + second)
+
+
+class TestRetention:
+    """When records may be destroyed."""
+
+    def test_keep(self) -> None:
+        """B: kept permanently."""
+        assert retention(category(Valuation.keep(1)), start=START).outcome is Outcome.KEEP
+
+    def test_destroy_after_term(self) -> None:
+        """V with a term: from start plus term."""
+        answer = retention(category(Valuation.destroy(Term(Duration(years=7)))), start=START)
+        assert (answer.outcome, answer.destroy_from) == (
+            Outcome.DESTROY,
+            datetime.date(2031, 1, 31),
+        )
+
+    def test_event_needed(self) -> None:
+        """A term from an event needs the event's date, and says so."""
+        term = Term(Duration(years=10), "na uitdiensttreding")
+        answer = retention(category(Valuation.destroy(term)), start=START)
+        assert answer.outcome is Outcome.NOT_COMPUTABLE
+        assert answer.needs == "de datum van: na uitdiensttreding"
+        with_event = retention(
+            category(Valuation.destroy(term)), start=START, event=datetime.date(2025, 6, 30)
+        )
+        assert with_event.destroy_from == datetime.date(2035, 6, 30)
+
+    def test_event_only(self) -> None:
+        """A term that is only an event ends on the event."""
+        answer = retention(
+            category(Valuation.destroy(Term(None, "na vervanging"))), start=START, event=START
+        )
+        assert answer.destroy_from == START
+
+    def test_kept_parts_are_named(self) -> None:
+        """A V with a B part says which part is kept."""
+        valuation = Valuation.destroy(Term(Duration(years=10)), KeepPart("eindproduct", (1,)))
+        answer = retention(category(valuation), start=START)
+        assert answer.keep_parts == (KeepPart("eindproduct", (1,)),)
+        assert str(answer) == "vernietigen vanaf 2034-01-31; blijvend bewaren: eindproduct"
+
+    def test_withdrawn(self) -> None:
+        """A withdrawn category points to its successors."""
+        withdrawn = category(None, status=CategoryStatus.WITHDRAWN, successors=("4.1",))
+        answer = retention(withdrawn, start=START)
+        assert answer.outcome is Outcome.NOT_COMPUTABLE
+        assert "opvolgers: 4.1" in (answer.needs or "")
+
+    def test_no_term(self) -> None:
+        """A V without any term is not computable."""
+        assert (
+            retention(category(Valuation.destroy()), start=START).outcome is Outcome.NOT_COMPUTABLE
+        )
+
+    def test_example_list(self) -> None:
+        """Every active category of the example list has an answer."""
+        voorbeeld = load("voorbeeld", "2.1")
+        outcomes = {c.number: retention(c, start=START).outcome for _, c in voorbeeld.categories()}
+        assert outcomes["1.1"] is Outcome.KEEP
+        assert outcomes["1.2"] is Outcome.DESTROY
+        assert outcomes["2.1"] is Outcome.NOT_COMPUTABLE
