@@ -34,6 +34,17 @@ from selectielijst._errors import (
     UnknownVersion,
 )
 from selectielijst._integrity import IntegrityProblem, record_digests, verify
+from selectielijst._io._export import export, export_bytes, read_export
+from selectielijst._io._notation import NotationError, Reading, read_term, read_valuation
+from selectielijst._io._table import (
+    Columns,
+    Imported,
+    ImportNote,
+    TableOptions,
+    import_table,
+    read_mapping,
+)
+from selectielijst._io._vng import import_vng, import_vng_api
 from selectielijst._lookup import Hit, search
 from selectielijst._model import (
     Category,
@@ -63,6 +74,7 @@ __all__ = [
     "ChangeKind",
     "ChangeSet",
     "ChangeSetMismatch",
+    "Columns",
     "Comparison",
     "ConcordanceRow",
     "Criterion",
@@ -71,6 +83,8 @@ __all__ = [
     "Duration",
     "Format",
     "Hit",
+    "ImportNote",
+    "Imported",
     "IntegrityProblem",
     "InvalidDocument",
     "InvalidDuration",
@@ -79,8 +93,10 @@ __all__ = [
     "KeepPart",
     "Language",
     "ListIndex",
+    "NotationError",
     "Outcome",
     "PublishedVersion",
+    "Reading",
     "Retention",
     "Section",
     "Segment",
@@ -89,6 +105,7 @@ __all__ = [
     "SelectionList",
     "Significance",
     "Status",
+    "TableOptions",
     "Term",
     "TextNotAvailable",
     "Trace",
@@ -103,7 +120,12 @@ __all__ = [
     "changelog",
     "diff",
     "dumps",
+    "export",
+    "export_bytes",
     "history",
+    "import_table",
+    "import_vng",
+    "import_vng_api",
     "lists",
     "load",
     "load_spec",
@@ -111,6 +133,10 @@ __all__ = [
     "make_converter",
     "mark_up",
     "read",
+    "read_export",
+    "read_mapping",
+    "read_term",
+    "read_valuation",
     "record_digests",
     "render",
     "retention",

@@ -10,19 +10,30 @@ from collections.abc import Callable
 from pathlib import Path
 from typing import Any, ParamSpec, TypeVar
 
+import attrs
 import click
 
 from selectielijst._diff import diff
 from selectielijst._errors import DocumentErrors, SelectielijstError, UnknownCategory
 from selectielijst._integrity import record_digests, verify
+from selectielijst._io._export import EXPORT_FORMATS, export, read_export
+from selectielijst._io._table import Imported, import_table, read_mapping
+from selectielijst._io._vng import import_vng, import_vng_api
 from selectielijst._lookup import search
-from selectielijst._model import Category
+from selectielijst._model import Category, Status, VersionInfo
 from selectielijst._render import Format, Language, changelog, mark_up, render
 from selectielijst._render._listing import list_as_text
 from selectielijst._retention import Outcome, retention
 from selectielijst._schema import changeset_schema, index_schema, snapshot_schema
-from selectielijst._snapshot import read, write_atomically
-from selectielijst._store import history, lists, load_spec
+from selectielijst._snapshot import read, write, write_atomically
+from selectielijst._store import (
+    SNAPSHOT_NAME,
+    check_label,
+    check_list_id,
+    history,
+    lists,
+    load_spec,
+)
 from selectielijst._trace import trace
 
 P = ParamSpec("P")
@@ -345,6 +356,142 @@ def trace_command(old: str, number: str, new: str) -> None:
             f"{found.old_number} has no place in {new}: it was withdrawn without a successor",
             err=True,
         )
+
+
+def _version_options(command: Callable[..., R]) -> Callable[..., R]:
+    """The options that say which version an import is."""
+    for option in reversed(
+        [
+            click.option(
+                "--version", "label", required=True, help="The version's label, e.g. 2020."
+            ),
+            click.option(
+                "--status",
+                type=click.Choice([s.value for s in Status]),
+                default=Status.VASTGESTELD.value,
+                show_default=True,
+                help="The version's status.",
+            ),
+            click.option("--date", help="The version's date (YYYY, YYYY-MM or YYYY-MM-DD)."),
+            click.option(
+                "-o",
+                "--output",
+                type=click.Path(file_okay=False, path_type=Path),
+                required=True,
+                help="The snapshot folder to write (list.yaml goes in it).",
+            ),
+        ]
+    ):
+        command = option(command)
+    return command
+
+
+def _write_import(imported: Imported, output: Path) -> None:
+    for note in imported.notes:
+        click.echo(f"note: {note}", err=True)
+    target = output / SNAPSHOT_NAME
+    write(imported.selection_list, target)
+    count = sum(1 for _ in imported.selection_list.categories())
+    click.echo(f"{target}: {count} categories written ({len(imported.notes)} notes)")
+
+
+@main.group("import")
+def import_group() -> None:
+    """Import a list from a spreadsheet or the VNG Selectielijst into a snapshot folder."""
+
+
+@import_group.command("vng")
+@click.argument("file", type=click.Path(dir_okay=False, path_type=Path))
+@click.option(
+    "--types",
+    type=click.Path(dir_okay=False, path_type=Path),
+    help="For the API's results JSON: the process types JSON.",
+)
+@click.option("--year", type=int, help="For the API's JSON: the year of the process types to use.")
+@click.option("--id", "list_id", default="vng", show_default=True, help="The list's id.")
+@_version_options
+@_reports_errors
+def import_vng_command(
+    file: Path,
+    types: Path | None,
+    year: int | None,
+    list_id: str,
+    label: str,
+    status: str,
+    date: str | None,
+    output: Path,
+) -> None:
+    """Import the VNG Selectielijst from its spreadsheet (CSV, XLSX) or API JSON."""
+    version = VersionInfo(check_label(label), Status(status), date=date)
+    if file.suffix.lower() == ".json":
+        if types is None or year is None:
+            msg = "the API's results JSON needs --types (the process types JSON) and --year"
+            raise click.UsageError(msg)
+        imported = import_vng_api(
+            file, types, year=year, version=version, list_id=check_list_id(list_id)
+        )
+    else:
+        imported = import_vng(file, version=version, list_id=check_list_id(list_id))
+    _write_import(imported, output)
+
+
+@import_group.command("table")
+@click.argument("file", type=click.Path(dir_okay=False, path_type=Path))
+@click.option(
+    "--mapping",
+    type=click.Path(dir_okay=False, path_type=Path),
+    help="The mapping file (YAML): the list's facts and which column holds what."
+    " Not needed for a selectielijst export.",
+)
+@_version_options
+@_reports_errors
+def import_table_command(
+    file: Path, mapping: Path | None, label: str, status: str, date: str | None, output: Path
+) -> None:
+    """Import a list from a spreadsheet (CSV or XLSX), one row per category."""
+    if mapping is None:
+        selection_list = read_export(file)
+        version = attrs.evolve(
+            selection_list.version, label=check_label(label), status=Status(status)
+        )
+        imported = Imported(attrs.evolve(selection_list, version=version))
+    else:
+        options = read_mapping(mapping)
+        version = attrs.evolve(
+            options.version, label=check_label(label), status=Status(status), date=date
+        )
+        imported = import_table(file, attrs.evolve(options, version=version))
+    _write_import(imported, output)
+
+
+@main.command("export")
+@click.argument("spec", metavar="LIST@VERSION")
+@click.option(
+    "--format",
+    "format_name",
+    type=click.Choice(list(EXPORT_FORMATS)),
+    help="Format (else by -o's suffix).",
+)
+@click.option(
+    "-o",
+    "--output",
+    type=click.Path(dir_okay=False, path_type=Path),
+    required=True,
+    help="The file to write.",
+)
+@_reports_errors
+def export_command(spec: str, format_name: str | None, output: Path) -> None:
+    """Export a version as CSV, XLSX or JSON, to be read back without loss."""
+    chosen = format_name or output.suffix.lower().lstrip(".")
+    if chosen not in EXPORT_FORMATS:
+        msg = f"cannot tell the format from {output.name!r}: give --format csv, xlsx or json"
+        raise click.UsageError(msg)
+    try:
+        export(load_spec(spec), output, chosen)
+    except OSError as e:
+        msg = f"cannot write {output}: {e.strerror or e}"
+        raise click.ClickException(msg) from e
+    click.echo(f"{output}: {chosen} written", err=True)
 
 
 @main.command("schema")

@@ -1,0 +1,1 @@
+"""Getting lists in and out: valuation notations, spreadsheets, the VNG Selectielijst."""

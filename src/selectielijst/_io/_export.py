@@ -1,0 +1,311 @@
+"""The export format: a whole list version as one table, and back without loss.
+
+Each row is one record, named in the ``record`` column: the list, its version,
+each criterion, each section (``parent`` names the section it stands in) and
+each category (``parent`` names its section), in document order. A person can
+filter the sheet on ``record = category`` and read it as a selection list;
+a program reads it back exactly.
+"""
+
+from __future__ import annotations
+
+import json
+from collections.abc import Iterator
+from pathlib import Path
+from typing import Any
+
+from selectielijst import _yaml
+from selectielijst._errors import DocumentErrors, InvalidDocument
+from selectielijst._io._sheets import Row, Table, read_table, write_csv, write_xlsx
+from selectielijst._model import Category, Section, SelectionList
+from selectielijst._snapshot import dumps, structure, write_atomically
+
+__all__ = ["COLUMNS", "EXPORT_FORMATS", "export", "export_bytes", "is_export", "read_export"]
+
+COLUMNS = (
+    "record", "id", "number", "parent", "name", "description", "explanation", "examples",
+    "valuation", "criteria", "term", "trigger", "keep_parts", "status", "successors",
+    "text", "notes", "incomplete", "label", "date", "source", "coverage",
+)  # fmt: skip
+EXPORT_FORMATS = ("csv", "xlsx", "json")
+
+
+def _list_cell(items: tuple[str, ...]) -> str:
+    return json.dumps(list(items), ensure_ascii=False) if items else ""
+
+
+def _rows(selection_list: SelectionList) -> Iterator[dict[str, str]]:
+    version = selection_list.version
+    yield {
+        "record": "list",
+        "id": selection_list.id,
+        "name": selection_list.title,
+        "description": selection_list.organisation or "",
+        "notes": _list_cell(selection_list.notes),
+    }
+    yield {
+        "record": "version",
+        "label": version.label,
+        "status": version.status.value,
+        "date": version.date or "",
+        "source": version.source or "",
+        "coverage": version.coverage or "",
+        "incomplete": "true" if version.incomplete else "",
+        "notes": _list_cell(version.notes),
+    }
+    for criterion in selection_list.criteria:
+        yield {"record": "criterion", "number": str(criterion.number), "name": criterion.text}
+    yield from _section_rows(selection_list.sections, "")
+
+
+def _section_rows(sections: tuple[Section, ...], parent: str) -> Iterator[dict[str, str]]:
+    for section in sections:
+        yield {
+            "record": "section",
+            "id": section.id,
+            "number": section.number or "",
+            "parent": parent,
+            "name": section.title,
+            "text": "\n\n".join(section.text),
+            "notes": _list_cell(section.notes),
+            "incomplete": "true" if section.incomplete else "",
+        }
+        yield from (_category_row(category, section.id) for category in section.categories)
+        yield from _section_rows(section.sections, section.id)
+
+
+def _category_row(category: Category, section: str) -> dict[str, str]:
+    valuation = category.valuation
+    term = valuation.term if valuation is not None else None
+    parts = (
+        [{"description": p.description, "criteria": list(p.criteria)} for p in valuation.keep_parts]
+        if valuation
+        else []
+    )
+    return {
+        "record": "category",
+        "id": category.id,
+        "number": category.number,
+        "parent": section,
+        "name": category.name,
+        "description": category.description or "",
+        "explanation": category.explanation or "",
+        "examples": _list_cell(category.examples),
+        "valuation": valuation.kind.value if valuation is not None else "",
+        "criteria": ", ".join(map(str, valuation.criteria)) if valuation is not None else "",
+        "term": term.duration.isoformat() if term is not None and term.duration is not None else "",
+        "trigger": term.trigger or "" if term is not None else "",
+        "keep_parts": json.dumps(parts, ensure_ascii=False) if parts else "",
+        "status": category.status.value,
+        "successors": _list_cell(category.successors),
+    }
+
+
+def export_bytes(selection_list: SelectionList, format_name: str) -> bytes:
+    """The list as CSV, XLSX or JSON bytes.
+
+    >>> from selectielijst import load
+    >>> export_bytes(load("mivd", "0.16"), "csv").splitlines()[0].decode()[:30]
+    'record,id,number,parent,name,d'
+    """
+    if format_name == "json":
+        document = _yaml.load(dumps(selection_list)).data
+        return (json.dumps(document, ensure_ascii=False, indent=2) + "\n").encode("utf-8")
+    rows = [[row.get(column, "") for column in COLUMNS] for row in _rows(selection_list)]
+    if format_name == "csv":
+        return write_csv(COLUMNS, rows)
+    if format_name == "xlsx":
+        return write_xlsx(
+            COLUMNS, rows, title=f"{selection_list.id} {selection_list.version.label}"
+        )
+    msg = f"unknown export format {format_name!r}; choose one of {', '.join(EXPORT_FORMATS)}"
+    raise ValueError(msg)
+
+
+def export(selection_list: SelectionList, path: Path, format_name: str | None = None) -> None:
+    """Write the list to *path* as CSV, XLSX or JSON, atomically.
+
+    The format is *format_name*, or else the suffix of *path*.
+    """
+    chosen = format_name or path.suffix.lower().lstrip(".")
+    write_atomically(path, export_bytes(selection_list, chosen), make_parents=False)
+
+
+def is_export(table: Table) -> bool:
+    """Whether a sheet is in the export format (it has the ``record`` column)."""
+    return "record" in table.header
+
+
+def read_export(path: Path, *, sheet: str | None = None) -> SelectionList:
+    """Read a list back from its CSV or XLSX export.
+
+    Raises:
+        DocumentErrors: The sheet is not a valid export; each problem names its row.
+    """
+    table = read_table(path, sheet=sheet)
+    if not is_export(table):
+        problem = "this is no selectielijst export (no 'record' column); import it with a mapping"
+        raise DocumentErrors(
+            f"{table.file} cannot be read", [InvalidDocument(problem, file=table.file, line=1)]
+        )
+    document, lines, problems = _document(table)
+    loaded = _yaml.Loaded(document, lines)
+    return structure(document, SelectionList, loaded=loaded, file=table.file, problems=problems)
+
+
+def _json_list(row: Row, column: str, path: str, problems: list[tuple[str, str]]) -> Any:
+    raw = row.raw(column)
+    if not raw:
+        return []
+    try:
+        return json.loads(raw)
+    except json.JSONDecodeError as e:
+        problems.append((path, f"column {column!r} is not a JSON list: {e.msg}"))
+        return []
+
+
+def _document(table: Table) -> tuple[dict[str, Any], dict[str, int], list[tuple[str, str]]]:
+    """The snapshot document the rows describe, the row of each path, and problems."""
+    document: dict[str, Any] = {"criteria": [], "sections": []}
+    lines: dict[str, int] = {"$": 1}
+    problems: list[tuple[str, str]] = []
+    sections: dict[str, tuple[dict[str, Any], str]] = {}
+    for row in table.rows:
+        record = row.raw("record")
+        if record == "list":
+            lines["$"] = row.line
+            document.update(list=row.raw("id"), title=row.raw("name"))
+            if row.raw("description"):
+                document["organisation"] = row.raw("description")
+            document["notes"] = _json_list(row, "notes", "$.notes", problems)
+        elif record == "version":
+            lines["$.version"] = row.line
+            version = {
+                "label": row.raw("label"),
+                "status": row.raw("status"),
+                "incomplete": row.raw("incomplete") == "true",
+            }
+            version.update({k: row.raw(k) for k in ("date", "source", "coverage") if row.raw(k)})
+            version["notes"] = _json_list(row, "notes", "$.version.notes", problems)
+            document["version"] = version
+        elif record == "criterion":
+            path = f"$.criteria[{len(document['criteria'])}]"
+            lines[path] = row.line
+            number = row.raw("number")
+            document["criteria"].append(
+                {"number": int(number) if number.isdigit() else number, "text": row.raw("name")}
+            )
+        elif record == "section":
+            _add_section(row, document, sections, lines, problems)
+        elif record == "category":
+            _add_category(row, sections, lines, problems)
+        elif any(cell.strip() for cell in row.cells.values()):
+            lines[f"$.rows[{row.line}]"] = row.line
+            problems.append(
+                (
+                    f"$.rows[{row.line}]",
+                    (
+                        f"unknown record {record!r};"
+                        " expected list, version, criterion, section or category"
+                    ),
+                )
+            )
+    return document, lines, problems
+
+
+def _add_section(
+    row: Row,
+    document: dict[str, Any],
+    sections: dict[str, tuple[dict[str, Any], str]],
+    lines: dict[str, int],
+    problems: list[tuple[str, str]],
+) -> None:
+    parent = row.raw("parent")
+    siblings = (
+        document["sections"]
+        if not parent
+        else sections[parent][0]["sections"]
+        if parent in sections
+        else None
+    )
+    if siblings is None:
+        where = f"$.rows[{row.line}]"
+        lines[where] = row.line
+        problems.append(
+            (
+                where,
+                f"section {row.raw('id')!r} names parent {parent!r}, which comes nowhere before it",
+            )
+        )
+        return
+    path = (f"{sections[parent][1]}.sections" if parent else "$.sections") + f"[{len(siblings)}]"
+    section: dict[str, Any] = {
+        "id": row.raw("id"),
+        "title": row.raw("name"),
+        "text": row.raw("text"),
+        "notes": _json_list(row, "notes", f"{path}.notes", problems),
+        "incomplete": row.raw("incomplete") == "true",
+        "categories": [],
+        "sections": [],
+    }
+    if row.raw("number"):
+        section["number"] = row.raw("number")
+    siblings.append(section)
+    sections[row.raw("id")] = (section, path)
+    lines[path] = row.line
+
+
+def _add_category(
+    row: Row,
+    sections: dict[str, tuple[dict[str, Any], str]],
+    lines: dict[str, int],
+    problems: list[tuple[str, str]],
+) -> None:
+    parent = row.raw("parent")
+    if parent not in sections:
+        where = f"$.rows[{row.line}]"
+        lines[where] = row.line
+        problems.append(
+            (
+                where,
+                (
+                    f"category {row.raw('number')!r} names section {parent!r},"
+                    " which comes nowhere before it"
+                ),
+            )
+        )
+        return
+    section, section_path = sections[parent]
+    path = f"{section_path}.categories[{len(section['categories'])}]"
+    lines[path] = row.line
+    category: dict[str, Any] = {
+        "id": row.raw("id"),
+        "number": row.raw("number"),
+        "name": row.raw("name"),
+    }
+    for key in ("description", "explanation"):
+        if row.raw(key):
+            category[key] = row.raw(key)
+    category["examples"] = _json_list(row, "examples", f"{path}.examples", problems)
+    category["successors"] = _json_list(row, "successors", f"{path}.successors", problems)
+    category["status"] = row.raw("status")
+    kind = row.raw("valuation")
+    if kind == "B":
+        criteria = [int(n) for n in row.raw("criteria").replace(" ", "").split(",") if n.isdigit()]
+        category["valuation"] = {"keep": criteria}
+    elif kind == "V":
+        valuation: dict[str, Any] = {"destroy": row.raw("term") or None}
+        if row.raw("trigger"):
+            valuation["trigger"] = row.raw("trigger")
+        parts = _json_list(row, "keep_parts", f"{path}.valuation.keep_parts", problems)
+        if parts:
+            valuation["keep_parts"] = [
+                {"description": p.get("description"), "keep": p.get("criteria", [])}
+                if isinstance(p, dict)
+                else p
+                for p in parts
+            ]
+        category["valuation"] = valuation
+    elif kind:
+        problems.append((f"{path}.valuation", f"valuation is B or V, not {kind!r}"))
+    section["categories"].append(category)

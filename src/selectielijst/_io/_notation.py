@@ -1,0 +1,218 @@
+"""Reading the valuation notations real lists use: one parser, no guessing.
+
+Notations met in real lists (see the domain notes): ``B (1)``, ``B (2, 6)``,
+``B, criterium 6``, ``Bewaren``, ``Blijvend bewaren``, ``V, 10 jaar``,
+``V, 5 jaar na rapportage``, ``Vernietigen`` with a separate term such as
+``7 jaar``, ``6 weken``, ``11 Jaar``, ``P10Y``, event-based terms
+(``na vervanging``), split rows (``V, 10 jaar; B (1) eindproduct``) and cross
+references (``Zie categorie 52``). What the parser had to normalise is
+reported; what it cannot read is an error that quotes the text.
+"""
+
+from __future__ import annotations
+
+import re
+
+import attrs
+
+from selectielijst._duration import Duration, Term
+from selectielijst._errors import InvalidDuration, SelectielijstError
+from selectielijst._model import KeepPart, Valuation
+
+__all__ = ["NotationError", "Reading", "read_term", "read_valuation"]
+
+
+class NotationError(SelectielijstError, ValueError):
+    """A valuation or term written in a way the parser cannot read."""
+
+
+@attrs.frozen
+class Reading:
+    """What a notation says.
+
+    Attributes:
+        valuation: The valuation read, or ``None`` for a cross reference.
+        reference: For "Zie categorie 52", the number referred to.
+        notes: What had to be normalised to read it (trailing spaces, letter
+            case, a decimal year), for a person to check.
+    """
+
+    valuation: Valuation | None
+    reference: str | None = None
+    notes: tuple[str, ...] = ()
+
+
+_UNITS = {
+    "jaar": "years",
+    "jaren": "years",
+    "maand": "months",
+    "maanden": "months",
+    "week": "weeks",
+    "weken": "weeks",
+    "dag": "days",
+    "dagen": "days",
+}
+_AMOUNT = re.compile(
+    r"(\d+(?:,\d+)?)\s+(jaar|jaren|maand|maanden|week|weken|dag|dagen)\b", re.IGNORECASE
+)
+_JOINER = re.compile(r"\s*(?:,|en)\s*", re.IGNORECASE)
+_KEEP = re.compile(
+    r"(?:b|bewaren|blijvend bewaren|blijvend_bewaren)"
+    r"(?:\s*\(\s*(?P<list>\d+(?:\s*,\s*\d+)*)\s*\)"
+    r"|\s*,\s*criteri(?:um|a)\s+(?P<named>\d+(?:\s*(?:,|en)\s*\d+)*))?",
+    re.IGNORECASE,
+)
+_DESTROY = re.compile(r"(?:v|vernietigen)(?:\s*,\s*(?P<term>.+))?", re.IGNORECASE | re.DOTALL)
+_REFERENCE = re.compile(
+    r"zie\s+(?:categorie|resultaat|nr\.?|nummer)\s+(?P<number>[\w.]+)", re.IGNORECASE
+)
+_NOW = frozenset({"direct", "terstond", "onmiddellijk", "nihil", "0"})
+_EVENT = re.compile(r"(?:na|bij|tot|zodra|vanaf|nadat|terstond)\b", re.IGNORECASE)
+
+
+def _clean(text: str, notes: list[str]) -> str:
+    cleaned = " ".join(text.split())
+    if cleaned != text:
+        notes.append(f"spaties genormaliseerd in {text!r}")
+    return cleaned
+
+
+def read_term(text: str) -> tuple[Term, tuple[str, ...]]:
+    """Read a retention term: ``10 jaar``, ``6 weken``, ``P10Y``, ``5 jaar na rapportage``.
+
+    >>> term, notes = read_term("1,5 jaar")
+    >>> term.duration.isoformat(), notes
+    ('P1Y6M', ("'1,5 jaar' gelezen als 1 jaar en 6 maanden",))
+    >>> read_term("Na kennisgeving terstond vernietigen")[0].trigger
+    'Na kennisgeving terstond vernietigen'
+
+    Raises:
+        NotationError: The text says no term the parser can read.
+    """
+    notes: list[str] = []
+    cleaned = _clean(text, notes)
+    if not cleaned:
+        msg = "the term is empty"
+        raise NotationError(msg)
+    if cleaned.upper().startswith("P"):
+        head, _, rest = cleaned.partition(" ")
+        try:
+            return Term(Duration.parse(head.upper()), rest or None), tuple(notes)
+        except InvalidDuration:
+            pass
+    if cleaned.lower() in _NOW:
+        notes.append(f"{cleaned!r} gelezen als een termijn van 0 dagen")
+        return Term(Duration()), tuple(notes)
+    duration, rest = _durations(cleaned, notes)
+    if duration is None:
+        if not _EVENT.match(cleaned):
+            msg = (
+                f"cannot read the term {text!r}: write it like '10 jaar', '6 weken', 'P10Y'"
+                " or, for a term that is an event, 'na vervanging'"
+            )
+            raise NotationError(msg)
+        notes.append(f"{cleaned!r} gelezen als een termijn vanaf een gebeurtenis")
+        return Term(None, cleaned), tuple(notes)
+    return Term(duration, rest or None), tuple(notes)
+
+
+def _durations(text: str, notes: list[str]) -> tuple[Duration | None, str]:
+    """Amounts with units at the start of *text* (``1 jaar en 6 maanden``), and the rest."""
+    position = 0
+    parts: dict[str, int] = {}
+    while True:
+        match = _AMOUNT.match(text, position)
+        if match is None:
+            break
+        amount, unit = match.group(1), match.group(2)
+        if unit != unit.lower():
+            notes.append(f"{match.group(0)!r} gelezen als {amount} {unit.lower()}")
+        field = _UNITS[unit.lower()]
+        whole, _, fraction = amount.partition(",")
+        parts[field] = parts.get(field, 0) + int(whole)
+        if fraction:
+            if field != "years" or fraction != "5":
+                msg = (
+                    f"cannot read {match.group(0)!r}:"
+                    " only half years (',5 jaar') can be written as a fraction"
+                )
+                raise NotationError(msg)
+            parts["months"] = parts.get("months", 0) + 6
+            notes.append(f"{match.group(0)!r} gelezen als {whole} jaar en 6 maanden")
+        position = match.end()
+        joiner = _JOINER.match(text, position)
+        if joiner is not None and _AMOUNT.match(text, joiner.end()):
+            position = joiner.end()
+    if not parts:
+        return None, text
+    try:
+        return Duration(**parts), text[position:].strip(" ,")
+    except InvalidDuration as e:
+        raise NotationError(f"cannot read the term {text!r}: {e}") from e
+
+
+def read_valuation(text: str, *, term: str | None = None) -> Reading:
+    """Read a valuation, with the term from its own column if the list has one.
+
+    >>> str(read_valuation("B (2, 6)").valuation)
+    'B (2, 6)'
+    >>> str(read_valuation("Vernietigen", term="7 jaar ").valuation)
+    'V, 7 jaar'
+    >>> str(read_valuation("V, 10 jaar; B (1) eindproduct").valuation)
+    'V, 10 jaar; B (1) eindproduct'
+    >>> read_valuation("Zie categorie 52").reference
+    '52'
+
+    Raises:
+        NotationError: The text is no valuation the parser can read.
+    """
+    notes: list[str] = []
+    cleaned = _clean(text, notes)
+    reference = _REFERENCE.fullmatch(cleaned)
+    if reference is not None:
+        return Reading(None, reference.group("number").rstrip("."), tuple(notes))
+    head, *parts = (part.strip() for part in cleaned.split(";"))
+    if head.lower() == "bewaren met uitzondering van zie toelichting":
+        notes.append(
+            "'Bewaren met uitzondering van zie toelichting' gelezen als B;"
+            " de uitzondering staat in de toelichting"
+        )
+        return Reading(Valuation.keep(), None, tuple(notes))
+    keep = _KEEP.fullmatch(head)
+    if keep is not None and not parts:
+        if term and term.strip():
+            msg = f"{text!r} says keep (B), yet a term {term.strip()!r} is given"
+            raise NotationError(msg)
+        return Reading(
+            Valuation.keep(*_numbers(keep.group("list") or keep.group("named"))), None, tuple(notes)
+        )
+    destroy = _DESTROY.fullmatch(head)
+    if destroy is None:
+        msg = (
+            f"cannot read the valuation {text!r}:"
+            " expected B, V, Bewaren or Vernietigen (with a term)"
+        )
+        raise NotationError(msg)
+    written = destroy.group("term")
+    if written and term and term.strip() and written.strip() != term.strip():
+        msg = f"{text!r} names a term, and so does the term column ({term.strip()!r}): which holds?"
+        raise NotationError(msg)
+    term_text = written or term
+    parsed = None
+    if term_text and term_text.strip():
+        parsed, term_notes = read_term(term_text)
+        notes.extend(term_notes)
+    kept = tuple(_keep_part(part, text) for part in parts)
+    return Reading(Valuation.destroy(parsed, *kept), None, tuple(notes))
+
+
+def _numbers(text: str | None) -> tuple[int, ...]:
+    return tuple(int(n) for n in re.findall(r"\d+", text)) if text else ()
+
+
+def _keep_part(part: str, text: str) -> KeepPart:
+    match = re.fullmatch(r"B\s*(?:\((?P<criteria>[\d,\s]+)\))?\s+(?P<what>.+)", part, re.IGNORECASE)
+    if match is None:
+        msg = f"cannot read {part!r} in {text!r}: a kept part reads like 'B (1) eindproduct'"
+        raise NotationError(msg)
+    return KeepPart(match.group("what").strip(), _numbers(match.group("criteria")))

@@ -1,0 +1,148 @@
+"""Reading and writing spreadsheet rows (CSV and XLSX): the only module that imports openpyxl."""
+
+from __future__ import annotations
+
+import csv
+import io
+import zipfile
+from collections.abc import Sequence
+from pathlib import Path
+
+import attrs
+import openpyxl
+from openpyxl.utils.exceptions import InvalidFileException
+
+from selectielijst._errors import DocumentErrors, InvalidDocument
+from selectielijst._snapshot import MAX_FILE_SIZE
+
+__all__ = ["Row", "Table", "read_table", "write_csv", "write_xlsx"]
+
+
+@attrs.frozen
+class Row:
+    """One row of a sheet: its line number (the header is line 1) and its cells by column."""
+
+    line: int
+    cells: dict[str, str]
+
+    def get(self, column: str | None) -> str:
+        """The cell of *column*, stripped; empty when there is no such column."""
+        return self.cells.get(column, "").strip() if column else ""
+
+    def raw(self, column: str | None) -> str:
+        """The cell of *column* as written."""
+        return self.cells.get(column, "") if column else ""
+
+
+@attrs.frozen
+class Table:
+    """The rows of one sheet, with its file and header."""
+
+    file: str
+    header: tuple[str, ...]
+    rows: tuple[Row, ...]
+
+
+def _fail(file: str, problem: str, line: int | None = None) -> DocumentErrors:
+    return DocumentErrors(
+        f"{file} cannot be read", [InvalidDocument(problem, file=file, line=line)]
+    )
+
+
+def read_table(path: Path, *, sheet: str | None = None) -> Table:
+    """The rows of a CSV file (comma or semicolon separated, UTF-8) or an XLSX sheet.
+
+    Raises:
+        DocumentErrors: The file is missing, too large, not UTF-8, or no spreadsheet.
+    """
+    name = str(path)
+    if not path.is_file():
+        raise _fail(name, "no such file")
+    if path.stat().st_size > MAX_FILE_SIZE:
+        raise _fail(name, "the file is too large for a selection list")
+    if path.suffix.lower() in {".xlsx", ".xlsm"}:
+        return _read_xlsx(path, sheet)
+    raw = path.read_bytes()
+    try:
+        text = raw.decode("utf-8-sig")
+    except UnicodeDecodeError as e:
+        line = raw[: e.start].count(b"\n") + 1
+        raise _fail(
+            name, f"is not UTF-8 text (byte {raw[e.start]:#04x}); save it as UTF-8 CSV", line
+        ) from e
+    first = text.split("\n", 1)[0]
+    delimiter = ";" if first.count(";") > first.count(",") else ","
+    reader = csv.reader(io.StringIO(text, newline=""), delimiter=delimiter)
+    try:
+        lines = list(reader)
+    except csv.Error as e:
+        raise _fail(name, f"is not valid CSV: {e}", reader.line_num) from e
+    return _table(name, lines)
+
+
+def _read_xlsx(path: Path, sheet: str | None) -> Table:
+    name = str(path)
+    try:
+        workbook = openpyxl.load_workbook(path, read_only=True, data_only=True)
+    except (InvalidFileException, zipfile.BadZipFile, KeyError, OSError) as e:
+        raise _fail(name, f"is not a readable XLSX workbook ({e})") from e
+    try:
+        if sheet is not None and sheet not in workbook.sheetnames:
+            known = ", ".join(workbook.sheetnames)
+            raise _fail(name, f"has no sheet {sheet!r} (sheets: {known})")
+        worksheet = workbook[sheet] if sheet is not None else workbook.worksheets[0]
+        lines = [[_cell(value) for value in row] for row in worksheet.iter_rows(values_only=True)]
+    finally:
+        workbook.close()
+    return _table(name, lines)
+
+
+def _cell(value: object) -> str:
+    if value is None:
+        return ""
+    if isinstance(value, float) and value.is_integer():
+        return f"{value:.1f}"
+    return str(value)
+
+
+def _table(name: str, lines: Sequence[Sequence[str]]) -> Table:
+    if not lines:
+        raise _fail(name, "is empty: the first row must name the columns")
+    header = tuple(cell.strip() for cell in lines[0])
+    duplicates = sorted({c for c in header if c and header.count(c) > 1})
+    if duplicates:
+        raise _fail(name, f"names column {duplicates[0]!r} twice", 1)
+    rows = []
+    for number, cells in enumerate(lines[1:], start=2):
+        if len(cells) > len(header) and any(cell.strip() for cell in cells[len(header) :]):
+            raise _fail(name, f"row has {len(cells)} cells, the header only {len(header)}", number)
+        rows.append(
+            Row(
+                number,
+                {column: cell for column, cell in zip(header, cells, strict=False) if column},
+            )
+        )
+    return Table(name, header, tuple(rows))
+
+
+def write_csv(header: Sequence[str], rows: Sequence[Sequence[str]]) -> bytes:
+    """CSV bytes (UTF-8, comma separated, every row the header's length)."""
+    stream = io.StringIO(newline="")
+    writer = csv.writer(stream, lineterminator="\n")
+    writer.writerow(header)
+    writer.writerows(rows)
+    return stream.getvalue().encode("utf-8")
+
+
+def write_xlsx(header: Sequence[str], rows: Sequence[Sequence[str]], *, title: str) -> bytes:
+    """XLSX bytes with one sheet, every cell text."""
+    workbook = openpyxl.Workbook()
+    worksheet = workbook.worksheets[0]
+    worksheet.title = title[:31]
+    for row_number, row in enumerate((header, *rows), start=1):
+        for column, value in enumerate(row, start=1):
+            cell = worksheet.cell(row=row_number, column=column, value=value)
+            cell.data_type = "s"  # text, even when it starts with '=': never a formula
+    stream = io.BytesIO()
+    workbook.save(stream)
+    return stream.getvalue()

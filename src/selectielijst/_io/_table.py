@@ -1,0 +1,261 @@
+"""Importing a list from a spreadsheet with a column mapping, and the export format."""
+
+from __future__ import annotations
+
+import re
+import unicodedata
+from pathlib import Path
+
+import attrs
+
+from selectielijst import _yaml
+from selectielijst._errors import DocumentErrors, InvalidDocument, SelectielijstError
+from selectielijst._io._notation import read_valuation
+from selectielijst._io._sheets import Row, read_table
+from selectielijst._model import (
+    Category,
+    Criterion,
+    Section,
+    SelectionList,
+    Valuation,
+    ValuationKind,
+    VersionInfo,
+)
+from selectielijst._snapshot import read_text, structure
+
+__all__ = [
+    "Columns",
+    "ImportNote",
+    "Imported",
+    "TableOptions",
+    "import_table",
+    "read_mapping",
+    "slug",
+]
+
+
+@attrs.frozen
+class Columns:
+    """Which column of the sheet holds what (column names as in its first row)."""
+
+    number: str
+    name: str
+    valuation: str
+    term: str | None = None
+    criteria: str | None = None
+    description: str | None = None
+    explanation: str | None = None
+    examples: str | None = None
+    section: str | None = None
+    section_number: str | None = None
+
+
+@attrs.frozen
+class TableOptions:
+    """How to read a spreadsheet as a list: its columns and the list's own facts."""
+
+    id: str
+    title: str
+    version: VersionInfo
+    columns: Columns
+    organisation: str | None = None
+    criteria: tuple[Criterion, ...] = ()
+    sheet: str | None = None
+
+
+@attrs.frozen
+class ImportNote:
+    """Something the importer had to normalise, and where, for a person to check."""
+
+    file: str
+    line: int
+    column: str
+    note: str
+
+    def __str__(self) -> str:
+        return f"{self.file}:{self.line} column {self.column!r}: {self.note}"
+
+
+@attrs.frozen
+class Imported:
+    """An imported list, and what the importer had to normalise to read it."""
+
+    selection_list: SelectionList
+    notes: tuple[ImportNote, ...] = ()
+
+
+class _Problems:
+    """Problems found in a sheet, collected to be raised together."""
+
+    def __init__(self, file: str) -> None:
+        self.file = file
+        self.found: list[InvalidDocument] = []
+        self.notes: list[ImportNote] = []
+
+    def add(self, row: Row, column: str, problem: str) -> None:
+        self.found.append(
+            InvalidDocument(problem, file=self.file, line=row.line, path=f"column {column!r}")
+        )
+
+    def note(self, row: Row, column: str, notes: tuple[str, ...]) -> None:
+        self.notes.extend(ImportNote(self.file, row.line, column, note) for note in notes)
+
+    def raise_if_any(self) -> None:
+        if self.found:
+            raise DocumentErrors(f"{self.file} cannot be imported", self.found)
+
+
+def slug(text: str) -> str:
+    """A stable id made from a number or title.
+
+    >>> slug("Bestuur en raad"), slug("1.1.2"), slug("Één ding")
+    ('bestuur-en-raad', '1.1.2', 'een-ding')
+    """
+    ascii_text = unicodedata.normalize("NFKD", text).encode("ascii", "ignore").decode().lower()
+    cleaned = re.sub(r"[^a-z0-9.]+", "-", ascii_text).strip("-.")
+    return cleaned[:100].strip("-.") or "x"
+
+
+def read_mapping(path: Path) -> TableOptions:
+    """Read a mapping file (YAML): the list's facts and which column holds what.
+
+    Raises:
+        DocumentErrors: The mapping file is not valid; each problem is located.
+    """
+    name = str(path)
+    try:
+        loaded = _yaml.load(read_text(path), file=name)
+    except InvalidDocument as e:
+        raise DocumentErrors(f"{name} is not a valid mapping", [e]) from e
+    document = loaded.data if isinstance(loaded.data, dict) else {}
+    problems = (
+        [] if isinstance(loaded.data, dict) else [("$", "a mapping file is a mapping of keys")]
+    )
+    return structure(document, TableOptions, loaded=loaded, file=name, problems=problems)
+
+
+def import_table(path: Path, options: TableOptions) -> Imported:
+    """Read a spreadsheet (CSV or XLSX) as a list, one row per category.
+
+    Every problem is collected with its row and column and reported together;
+    no row is dropped without saying so.
+
+    Raises:
+        DocumentErrors: The sheet has problems; each names its row and column.
+    """
+    table = read_table(path, sheet=options.sheet)
+    columns = options.columns
+    problems = _Problems(table.file)
+    missing = [c for c in attrs.astuple(columns) if c and c not in table.header]
+    if missing:
+        known = ", ".join(repr(c) for c in table.header if c)
+        problem = f"the sheet has no column {missing[0]!r} (columns: {known})"
+        raise DocumentErrors(
+            f"{table.file} cannot be imported", [InvalidDocument(problem, file=table.file, line=1)]
+        )
+    sections: dict[str, tuple[str | None, list[Category]]] = {}
+    numbers: dict[str, int] = {}
+    references: list[tuple[Row, Category, str]] = []
+    for row in table.rows:
+        if not any(cell.strip() for cell in row.cells.values()):
+            problems.note(row, columns.number, ("lege rij overgeslagen",))
+            continue
+        category = _category(row, columns, problems, references)
+        if category is None:
+            continue
+        if category.number in numbers:
+            problems.add(
+                row,
+                columns.number,
+                f"number {category.number!r} is used twice"
+                f" (first in row {numbers[category.number]})",
+            )
+            continue
+        numbers[category.number] = row.line
+        title = row.get(columns.section) or options.title
+        sections.setdefault(title, (row.get(columns.section_number) or None, []))[1].append(
+            category
+        )
+    resolved = _resolve(references, sections, problems, columns)
+    problems.raise_if_any()
+    built = tuple(
+        Section(
+            slug(title),
+            title,
+            number=number,
+            categories=tuple(resolved.get(c.id, c) for c in categories),
+        )
+        for title, (number, categories) in sections.items()
+    )
+    selection_list = SelectionList(
+        options.id, options.title, options.version, organisation=options.organisation,
+        criteria=options.criteria, sections=built,
+    )  # fmt: skip
+    return Imported(selection_list, tuple(problems.notes))
+
+
+def _category(
+    row: Row, columns: Columns, problems: _Problems, references: list[tuple[Row, Category, str]]
+) -> Category | None:
+    number = row.get(columns.number)
+    name = row.get(columns.name)
+    if not number:
+        problems.add(row, columns.number, "the number is empty")
+    if not name:
+        problems.add(row, columns.name, "the name is empty")
+    try:
+        reading = read_valuation(row.raw(columns.valuation), term=row.raw(columns.term) or None)
+    except SelectielijstError as e:
+        problems.add(row, columns.valuation, str(e))
+        return None
+    problems.note(row, columns.valuation, reading.notes)
+    valuation = reading.valuation
+    criteria = tuple(int(n) for n in re.findall(r"\d+", row.get(columns.criteria)))
+    if (
+        criteria
+        and valuation is not None
+        and valuation.kind is ValuationKind.KEEP
+        and not valuation.criteria
+    ):
+        valuation = Valuation.keep(*criteria)
+    if not number or not name:
+        return None
+    examples = tuple(
+        line.strip() for line in row.raw(columns.examples).splitlines() if line.strip()
+    )
+    category = Category(
+        slug(number), number, name, valuation or Valuation.keep(),
+        description=row.get(columns.description) or None,
+        explanation=row.get(columns.explanation) or None,
+        examples=examples,
+    )  # fmt: skip
+    if reading.reference is not None:
+        references.append((row, category, reading.reference))
+    return category
+
+
+def _resolve(
+    references: list[tuple[Row, Category, str]],
+    sections: dict[str, tuple[str | None, list[Category]]],
+    problems: _Problems,
+    columns: Columns,
+) -> dict[str, Category]:
+    """Give categories that say "zie categorie N" the valuation of category N."""
+    by_number = {c.number: c for _, categories in sections.values() for c in categories}
+    resolved = {}
+    for row, category, number in references:
+        target = by_number.get(number)
+        if target is None or target.valuation is None:
+            problems.add(
+                row,
+                columns.valuation,
+                f"refers to category {number!r}, which the sheet does not have",
+            )
+            continue
+        note = f"Zie categorie {number}."
+        explanation = f"{category.explanation} {note}" if category.explanation else note
+        resolved[category.id] = attrs.evolve(
+            category, valuation=target.valuation, explanation=explanation
+        )
+        problems.note(row, columns.valuation, (f"waardering overgenomen van categorie {number}",))
+    return resolved

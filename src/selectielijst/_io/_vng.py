@@ -1,0 +1,297 @@
+"""Importing the VNG Selectielijst (gemeenten en intergemeentelijke organen).
+
+From its spreadsheet (one row per result, the process type's columns repeated
+on every row) or from the fixtures of its API (process types and results as
+JSON). Process types become sections, results categories; generic results
+(``1.1``) and specific ones (``1.1.2``) keep their numbers, which are also their
+stable ids; withdrawn results ("Vervallen: dit is resultaat 19.1.19 geworden")
+become withdrawn categories with the successors they name.
+"""
+
+from __future__ import annotations
+
+import json
+import re
+from collections.abc import Mapping
+from pathlib import Path
+from typing import Any
+
+import attrs
+
+from selectielijst._duration import Term
+from selectielijst._errors import DocumentErrors, InvalidDocument, SelectielijstError
+from selectielijst._io._notation import read_valuation
+from selectielijst._io._sheets import Row, read_table
+from selectielijst._io._table import Imported, _Problems
+from selectielijst._model import Category, CategoryStatus, Section, SelectionList, VersionInfo
+from selectielijst._snapshot import read_text
+
+__all__ = ["import_vng", "import_vng_api"]
+
+TITLE = "Selectielijst gemeenten en intergemeentelijke organen"
+ORGANISATION = "Gemeenten en intergemeentelijke organen (VNG)"
+_SUCCESSOR = re.compile(r"\d+(?:\.\d+)+")
+_NO_PROCESS_TERM = frozenset({"", "nihil"})
+_EXPLANATION = ("Toelichting", "Toelichting/voorbeelden")
+
+
+@attrs.define
+class _Builder:
+    """Collects process types and results in document order."""
+
+    problems: _Problems
+    sections: dict[str, Section] = attrs.Factory(dict)
+    categories: dict[str, list[Category]] = attrs.Factory(dict)
+    differing: set[str] = attrs.Factory(set)
+
+    def section(
+        self, number: str, name: str, paragraphs: list[str], process_object: str, row: Row | None
+    ) -> str:
+        key = f"procestype-{number}"
+        text = tuple(
+            line.strip()
+            for paragraph in paragraphs
+            for line in paragraph.splitlines()
+            if line.strip()
+        )
+        notes = (f"Procesobject: {process_object}",) if process_object else ()
+        section = Section(
+            key, name or f"Procestype {number}", number=number, text=text, notes=notes
+        )
+        known = self.sections.get(key)
+        if known is None:
+            self.sections[key] = section
+            self.categories[key] = []
+        elif known != section and key not in self.differing and row is not None:
+            self.differing.add(key)
+            note = (
+                f"de kolommen van procestype {number} verschillen van die in een eerdere rij;"
+                " de eerste is gebruikt"
+            )
+            self.problems.note(row, "Procestypenummer", (note,))
+        return key
+
+    def build(self, version: VersionInfo, list_id: str) -> SelectionList:
+        sections = tuple(
+            attrs.evolve(section, categories=tuple(self.categories[key]))
+            for key, section in sorted(
+                self.sections.items(), key=lambda item: _number_key(item[1].number)
+            )
+        )
+        return SelectionList(list_id, TITLE, version, organisation=ORGANISATION, sections=sections)
+
+
+def _number_key(number: str | None) -> tuple[int, ...]:
+    return tuple(int(part) for part in re.findall(r"\d+", number or ""))
+
+
+def _process_number(text: str) -> str:
+    """``1.0`` (a float in the source spreadsheet) is process type ``1``."""
+    cleaned = text.strip()
+    return cleaned.removesuffix(".0")
+
+
+@attrs.frozen
+class _Result:
+    """One result as the source gives it: texts, not yet read."""
+
+    number: str
+    name: str
+    description: str
+    explanation: str
+    valuation: str
+    term: str
+    process_term: str
+
+
+def _category(result: _Result, where: tuple[Row, _Problems] | None) -> Category | None:
+    """One result as a category; ``None`` (with the problem noted) when it cannot be read."""
+    number, name = result.number, result.name
+    description, explanation = result.description, result.explanation
+    valuation_text, term_text, process_term = result.valuation, result.term, result.process_term
+    described = description.strip() or None
+    explained = explanation.strip() or None
+    if not valuation_text.strip():
+        if described and described.lower().startswith("vervallen"):
+            successors = tuple(_SUCCESSOR.findall(described))
+            return Category(
+                number, number, name or "Vervallen", None,
+                description=described, explanation=explained,
+                status=CategoryStatus.WITHDRAWN, successors=successors,
+            )  # fmt: skip
+        if where is not None:
+            where[1].add(
+                where[0],
+                "Waardering",
+                "the valuation is empty and the result is not marked 'Vervallen'",
+            )
+        return None
+    try:
+        reading = read_valuation(valuation_text, term=term_text or None)
+    except SelectielijstError as e:
+        if where is not None:
+            where[1].add(where[0], "Waardering", str(e))
+        return None
+    if where is not None:
+        where[1].note(where[0], "Bewaartermijn", reading.notes)
+    valuation = reading.valuation
+    if valuation is None:  # a cross reference: the VNG list has none
+        if where is not None:
+            where[1].add(
+                where[0], "Waardering", f"refers to {reading.reference!r}; give a valuation"
+            )
+        return None
+    if valuation.term is not None and process_term.strip().lower() not in _NO_PROCESS_TERM:
+        trigger = f"na de procestermijn: {process_term.strip()}"
+        if valuation.term.trigger:
+            trigger = f"{valuation.term.trigger}; {trigger}"
+        valuation = attrs.evolve(valuation, term=Term(valuation.term.duration, trigger))
+    return Category(
+        number, number, name or number, valuation, description=described, explanation=explained
+    )
+
+
+def import_vng(path: Path, *, version: VersionInfo, list_id: str = "vng") -> Imported:
+    """Import the VNG Selectielijst from its spreadsheet (CSV or XLSX).
+
+    Raises:
+        DocumentErrors: Rows that cannot be read, each with its row and column.
+    """
+    table = read_table(path)
+    required = (
+        "Procestypenummer",
+        "Procestypenaam",
+        "Nr.",
+        "Resultaat",
+        "Waardering",
+        "Bewaartermijn",
+    )
+    missing = [column for column in required if column not in table.header]
+    if missing:
+        problem = f"this is not the VNG Selectielijst sheet: it has no column {missing[0]!r}"
+        raise DocumentErrors(
+            f"{table.file} cannot be imported", [InvalidDocument(problem, file=table.file, line=1)]
+        )
+    explanation_column = next((c for c in _EXPLANATION if c in table.header), None)
+    problems = _Problems(table.file)
+    builder = _Builder(problems)
+    seen: dict[str, int] = {}
+    for row in table.rows:
+        number = row.get("Nr.")
+        if not number:
+            if any(cell.strip() for cell in row.cells.values()):
+                problems.add(row, "Nr.", "the result has no number")
+            continue
+        if number in seen:
+            problems.add(
+                row, "Nr.", f"number {number!r} is used twice (first in row {seen[number]})"
+            )
+            continue
+        seen[number] = row.line
+        key = builder.section(
+            _process_number(row.get("Procestypenummer")),
+            row.get("Procestypenaam"),
+            [row.raw("Procestypeomschrijving"), row.raw("Procestypetoelichting")],
+            row.get("procesobject") or row.get("Procesobject"),
+            row,
+        )
+        result = _Result(
+            number, row.get("Resultaat"), row.get("Omschrijving"), row.raw(explanation_column),
+            row.raw("Waardering"), row.raw("Bewaartermijn"), row.get("Procestermijn"),
+        )  # fmt: skip
+        category = _category(result, (row, problems))
+        if category is not None:
+            builder.categories[key].append(category)
+    problems.raise_if_any()
+    return Imported(builder.build(version, list_id), tuple(problems.notes))
+
+
+def _load_fixture(path: Path) -> list[dict[str, Any]]:
+    name = str(path)
+    try:
+        data = json.loads(read_text(path))
+    except json.JSONDecodeError as e:
+        problem = f"is not valid JSON: {e.msg}"
+        raise DocumentErrors(
+            f"{name} cannot be read", [InvalidDocument(problem, file=name, line=e.lineno)]
+        ) from e
+    if not isinstance(data, list) or not all(
+        isinstance(item, dict) and isinstance(item.get("fields"), dict) for item in data
+    ):
+        problem = "is not a fixture of the Selectielijst API (a list of records with 'fields')"
+        raise DocumentErrors(f"{name} cannot be read", [InvalidDocument(problem, file=name)])
+    return data
+
+
+def import_vng_api(
+    results: Path, process_types: Path, *, year: int, version: VersionInfo, list_id: str = "vng"
+) -> Imported:
+    """Import the VNG Selectielijst from the API's fixtures of results and process types.
+
+    *year* chooses the process types' names and descriptions (the API holds
+    those of several years).
+
+    Raises:
+        DocumentErrors: Records that cannot be read, each named by its primary key.
+    """
+    types = _load_fixture(process_types)
+    records = _load_fixture(results)
+    by_pk = {item["pk"]: item["fields"] for item in types}
+    of_year = {
+        fields.get("nummer"): fields for fields in by_pk.values() if fields.get("jaar") == year
+    }
+    if not of_year:
+        years = sorted({fields.get("jaar") for fields in by_pk.values()})
+        problem = f"has no process types of {year} (years: {', '.join(map(str, years))})"
+        raise DocumentErrors(
+            f"{process_types} cannot be used", [InvalidDocument(problem, file=str(process_types))]
+        )
+    problems = _Problems(str(results))
+    builder = _Builder(problems)
+    result_by_pk = {item["pk"]: item["fields"] for item in records}
+    for item in sorted(records, key=lambda i: _api_number(i["fields"], result_by_pk, by_pk)):
+        fields = item["fields"]
+        row = Row(int(item["pk"]), {})
+        type_fields = by_pk.get(fields.get("proces_type"))
+        if type_fields is None:
+            problems.add(
+                row,
+                "proces_type",
+                f"result {item['pk']} names process type {fields.get('proces_type')!r},"
+                f" which is not in {process_types}",
+            )
+            continue
+        described = of_year.get(type_fields.get("nummer"), type_fields)
+        key = builder.section(
+            str(described.get("nummer")), str(described.get("naam") or ""),
+            [str(described.get("omschrijving") or ""), str(described.get("toelichting") or "")],
+            str(described.get("procesobject") or ""), None,
+        )  # fmt: skip
+        waardering = {"blijvend_bewaren": "Bewaren", "vernietigen": "Vernietigen"}.get(
+            fields.get("waardering", ""), fields.get("waardering", "")
+        )
+        result = _Result(
+            _api_number(fields, result_by_pk, by_pk), str(fields.get("naam") or ""),
+            str(fields.get("omschrijving") or ""), str(fields.get("toelichting") or ""),
+            str(waardering), str(fields.get("bewaartermijn") or ""),
+            str(fields.get("procestermijn") or ""),
+        )  # fmt: skip
+        category = _category(result, (row, problems))
+        if category is not None:
+            builder.categories[key].append(category)
+    problems.raise_if_any()
+    return Imported(builder.build(version, list_id), tuple(problems.notes))
+
+
+def _api_number(
+    fields: Mapping[str, Any],
+    results: Mapping[int, Mapping[str, Any]],
+    types: Mapping[int, Mapping[str, Any]],
+) -> str:
+    """``1.1`` for a generic result, ``1.1.2`` for a specific one."""
+    type_number = types.get(int(fields.get("proces_type") or 0), {}).get("nummer", "?")
+    generic_pk = fields.get("generiek_resultaat")
+    generic = results.get(int(generic_pk)) if generic_pk else None
+    if generic is not None:
+        return f"{type_number}.{generic.get('nummer')}.{fields.get('nummer')}"
+    return f"{type_number}.{fields.get('nummer')}"

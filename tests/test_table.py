@@ -1,0 +1,293 @@
+"""Tests of spreadsheet import, the export format and the VNG importer."""
+
+from __future__ import annotations
+
+import csv
+from pathlib import Path
+
+import attrs
+import openpyxl
+import pytest
+from click.testing import CliRunner
+from hypothesis import HealthCheck, given, settings
+
+from selectielijst import (
+    CategoryStatus,
+    DocumentErrors,
+    Duration,
+    SelectionList,
+    Status,
+    Term,
+    Valuation,
+    VersionInfo,
+    export,
+    import_table,
+    import_vng,
+    load,
+    read,
+    read_export,
+    read_mapping,
+)
+from selectielijst._cli import main
+from strategies import selection_lists
+
+FIXTURES = Path(__file__).parent / "fixtures"
+
+
+def problems(error: pytest.ExceptionInfo[DocumentErrors]) -> list[str]:
+    """Every problem, as printed."""
+    return [str(problem) for problem in error.value.exceptions]
+
+
+class TestTableImport:
+    """A spreadsheet with a column mapping."""
+
+    def test_reads_every_row(self) -> None:
+        """Five rows, two sections, notations read, the cross reference resolved."""
+        imported = import_table(
+            FIXTURES / "gemeente.csv", read_mapping(FIXTURES / "gemeente.mapping.yaml")
+        )
+        selection = imported.selection_list
+        assert [s.title for s in selection.sections] == ["Bestuur", "Personeel"]
+        assert selection.category("1.1").valuation == Valuation.keep(1)
+        assert selection.category("1.2").valuation == Valuation.destroy(Term(Duration(years=7)))
+        assert selection.category("2.1").valuation == Valuation.destroy(
+            Term(Duration(years=10), "na uitdiensttreding")
+        )
+        assert selection.category("2.3").valuation == selection.category("2.2").valuation
+        assert selection.category("2.3").explanation == "Zie categorie 2.2."
+        notes = [str(note) for note in imported.notes]
+        assert any(":3 column 'Waardering': spaties genormaliseerd" in note for note in notes)
+
+    def test_xlsx(self, tmp_path: Path) -> None:
+        """The same sheet as XLSX gives the same list."""
+        workbook = openpyxl.Workbook()
+        sheet = workbook.worksheets[0]
+        with (FIXTURES / "gemeente.csv").open(encoding="utf-8") as stream:
+            for row in csv.reader(stream, delimiter=";"):
+                sheet.append(row)
+        workbook.save(tmp_path / "gemeente.xlsx")
+        mapping = read_mapping(FIXTURES / "gemeente.mapping.yaml")
+        from_csv = import_table(FIXTURES / "gemeente.csv", mapping).selection_list
+        assert import_table(tmp_path / "gemeente.xlsx", mapping).selection_list == from_csv
+
+    def test_problems_with_row_and_column(self, tmp_path: Path) -> None:
+        """Every bad row is reported with its row and column, together."""
+        sheet = tmp_path / "fout.csv"
+        text = (FIXTURES / "gemeente.csv").read_text(encoding="utf-8")
+        text = text.replace("Vernietigen;6 weken", "Vernietigen;zes weken").replace(
+            "2.1;Personeel", "1.2;Personeel"
+        )
+        sheet.write_text(text + ";Personeel;Zonder nummer;B;;;\n", encoding="utf-8")
+        with pytest.raises(DocumentErrors) as caught:
+            import_table(sheet, read_mapping(FIXTURES / "gemeente.mapping.yaml"))
+        found = problems(caught)
+        assert f"{sheet}:4 column 'Nr.': number '1.2' is used twice (first in row 3)" in found
+        assert any(
+            f"{sheet}:5 column 'Waardering': cannot read the term 'zes weken'" in p for p in found
+        )
+        assert f"{sheet}:7 column 'Nr.': the number is empty" in found
+
+    def test_missing_column(self, tmp_path: Path) -> None:
+        """A mapped column the sheet lacks is named, with the columns it has."""
+        sheet = tmp_path / "kort.csv"
+        sheet.write_text("Nr.;Naam\n1;Iets\n", encoding="utf-8")
+        with pytest.raises(DocumentErrors) as caught:
+            import_table(sheet, read_mapping(FIXTURES / "gemeente.mapping.yaml"))
+        assert "has no column 'Waardering'" in problems(caught)[0]
+
+    def test_unresolved_reference(self, tmp_path: Path) -> None:
+        """A reference to a category the sheet lacks is an error."""
+        sheet = tmp_path / "ref.csv"
+        text = (
+            (FIXTURES / "gemeente.csv")
+            .read_text(encoding="utf-8")
+            .replace("Zie categorie 2.2", "Zie categorie 9.9")
+        )
+        sheet.write_text(text, encoding="utf-8")
+        with pytest.raises(DocumentErrors) as caught:
+            import_table(sheet, read_mapping(FIXTURES / "gemeente.mapping.yaml"))
+        assert "refers to category '9.9'" in problems(caught)[0]
+
+    def test_not_utf8(self, tmp_path: Path) -> None:
+        """A sheet in another encoding is named as such."""
+        sheet = tmp_path / "latin.csv"
+        sheet.write_bytes(
+            (FIXTURES / "gemeente.csv")
+            .read_text(encoding="utf-8")
+            .replace("Bestuur", "Bestüur")
+            .encode("latin-1")
+        )
+        with pytest.raises(DocumentErrors) as caught:
+            import_table(sheet, read_mapping(FIXTURES / "gemeente.mapping.yaml"))
+        assert "is not UTF-8" in problems(caught)[0]
+
+    def test_bad_mapping(self, tmp_path: Path) -> None:
+        """A mapping file with a wrong key is located."""
+        mapping = tmp_path / "m.yaml"
+        mapping.write_text(
+            (FIXTURES / "gemeente.mapping.yaml").read_text().replace("  name: Naam", "  naam: Naam")
+        )
+        with pytest.raises(DocumentErrors) as caught:
+            read_mapping(mapping)
+        found = problems(caught)
+        assert any("$.columns.naam: unknown key 'naam'" in p for p in found)
+        assert any("$.columns.name: name is required but missing" in p for p in found)
+
+    def test_not_a_spreadsheet(self, tmp_path: Path) -> None:
+        """An XLSX that is no workbook is a clear error."""
+        fake = tmp_path / "nep.xlsx"
+        fake.write_text("geen werkmap", encoding="utf-8")
+        with pytest.raises(DocumentErrors) as caught:
+            import_table(fake, read_mapping(FIXTURES / "gemeente.mapping.yaml"))
+        assert "is not a readable XLSX workbook" in problems(caught)[0]
+
+
+class TestExport:
+    """Export and import give back an equal list."""
+
+    @pytest.mark.parametrize("fmt", ["csv", "xlsx", "json"])
+    def test_example_round_trip(self, tmp_path: Path, fmt: str) -> None:
+        """The example list survives every export format."""
+        original = load("voorbeeld", "2.0")
+        path = tmp_path / f"voorbeeld.{fmt}"
+        export(original, path)
+        back = read(path) if fmt == "json" else read_export(path)
+        assert back == original
+
+    @settings(suppress_health_check=[HealthCheck.function_scoped_fixture], max_examples=60)
+    @given(selection=selection_lists(max_categories=6))
+    def test_any_list_round_trips(self, tmp_path: Path, selection: SelectionList) -> None:
+        """Any valid list survives CSV and XLSX."""
+        for fmt in ("csv", "xlsx"):
+            path = tmp_path / f"lijst.{fmt}"
+            export(selection, path)
+            assert read_export(path) == selection
+
+    def test_formula_looking_text_stays_text(self, tmp_path: Path) -> None:
+        """Text starting with '=' is stored as text in XLSX, not as a formula."""
+        original = load("voorbeeld", "1.0")
+        tricky = attrs.evolve(original, title="=SUM(A1:A9)")
+        export(tricky, tmp_path / "x.xlsx")
+        assert read_export(tmp_path / "x.xlsx").title == "=SUM(A1:A9)"
+
+    def test_damaged_export(self, tmp_path: Path) -> None:
+        """A damaged export names the row."""
+        path = tmp_path / "x.csv"
+        export(load("voorbeeld", "1.0"), path)
+        text = path.read_text(encoding="utf-8").replace(
+            "category,post,2.5,bedrijfsvoering", "category,post,2.5,nergens"
+        )
+        path.write_text(text, encoding="utf-8")
+        with pytest.raises(DocumentErrors) as caught:
+            read_export(path)
+        assert "names section 'nergens'" in problems(caught)[0]
+
+
+class TestVngLike:
+    """The VNG importer on a small sheet of the same shape, written for the tests."""
+
+    def test_import(self) -> None:
+        """Process types become sections; withdrawn rows keep their successors."""
+        imported = import_vng(FIXTURES / "vng-like.csv", version=VersionInfo("1", Status.CONCEPT))
+        selection = imported.selection_list
+        assert [s.number for s in selection.sections] == ["1", "2"]
+        withdrawn = selection.category("1.1.2")
+        assert withdrawn.status is CategoryStatus.WITHDRAWN
+        assert withdrawn.successors == ("2.1",)
+        term = selection.category("2.1").valuation.term  # type: ignore[union-attr]
+        assert term == Term(
+            Duration(years=11),
+            "na de procestermijn: De bestaans- of geldigheidsduur van het procesobject",
+        )
+        assert any("'11 Jaar' gelezen als 11 jaar" in str(note) for note in imported.notes)
+
+    def test_not_vng(self) -> None:
+        """Another sheet is refused with the column it lacks."""
+        with pytest.raises(DocumentErrors) as caught:
+            import_vng(FIXTURES / "gemeente.csv", version=VersionInfo("1", Status.CONCEPT))
+        assert "has no column 'Procestypenummer'" in problems(caught)[0]
+
+
+class TestCli:
+    """import and export from the command line."""
+
+    def test_import_table_then_validate_show_diff(self, tmp_path: Path) -> None:
+        """The written folder is a snapshot validate, show and diff accept by path."""
+        runner = CliRunner()
+        out = tmp_path / "1.0"
+        sheet, mapping = str(FIXTURES / "gemeente.csv"), str(FIXTURES / "gemeente.mapping.yaml")
+        arguments = [
+            "import",
+            "table",
+            sheet,
+            "--mapping",
+            mapping,
+            "--version",
+            "1.0",
+            "-o",
+            str(out),
+        ]
+        result = runner.invoke(main, arguments)
+        assert result.exit_code == 0, result.output
+        assert "5 categories written" in result.stdout
+        assert runner.invoke(main, ["validate", str(out)]).exit_code == 0
+        assert "Beheren van vergaderstukken" in runner.invoke(main, ["show", str(out)]).stdout
+        assert runner.invoke(main, ["diff", str(out), str(out)]).exit_code == 0
+
+    def test_export_import_round_trip(self, tmp_path: Path) -> None:
+        """export then import table gives back the list."""
+        runner = CliRunner()
+        sheet = tmp_path / "voorbeeld.xlsx"
+        assert runner.invoke(main, ["export", "voorbeeld@2.1", "-o", str(sheet)]).exit_code == 0
+        result = runner.invoke(
+            main,
+            [
+                "import",
+                "table",
+                str(sheet),
+                "--version",
+                "2.1",
+                "--status",
+                "vastgesteld",
+                "-o",
+                str(tmp_path / "v"),
+            ],
+        )
+        assert result.exit_code == 0, result.output
+        assert read(tmp_path / "v" / "list.yaml") == load("voorbeeld", "2.1")
+
+    def test_export_unknown_format(self, tmp_path: Path) -> None:
+        """A file name that says no format is wrong usage."""
+        result = CliRunner().invoke(
+            main, ["export", "voorbeeld@2.1", "-o", str(tmp_path / "x.pdf")]
+        )
+        assert result.exit_code == 2
+        assert "give --format csv, xlsx or json" in result.output
+
+    def test_import_vng_json_needs_types(self, tmp_path: Path) -> None:
+        """The API's JSON without its process types is wrong usage."""
+        results = tmp_path / "r.json"
+        results.write_text("[]", encoding="utf-8")
+        result = CliRunner().invoke(
+            main, ["import", "vng", str(results), "--version", "1", "-o", str(tmp_path / "o")]
+        )
+        assert result.exit_code == 2
+        assert "--types" in result.output
+
+    def test_import_bad_version_label(self, tmp_path: Path) -> None:
+        """An unsafe version label is refused."""
+        result = CliRunner().invoke(
+            main,
+            [
+                "import",
+                "vng",
+                str(FIXTURES / "vng-like.csv"),
+                "--version",
+                "../x",
+                "-o",
+                str(tmp_path / "o"),
+            ],
+        )
+        assert result.exit_code == 1
+        assert "is not a version label" in result.stderr

@@ -1,0 +1,132 @@
+"""Tests on the real VNG Selectielijst in its 2017 and 2020 versions.
+
+The data is not ours to copy into the repository: these tests run when
+``../shared/data/vng-selectielijst`` is present and are skipped otherwise.
+"""
+
+from __future__ import annotations
+
+import csv
+from pathlib import Path
+
+import pytest
+
+from selectielijst import (
+    CategoryStatus,
+    ChangeKind,
+    Comparison,
+    Direction,
+    Duration,
+    SelectionList,
+    Status,
+    VersionInfo,
+    diff,
+    import_vng,
+    import_vng_api,
+)
+
+DATA = Path(__file__).resolve().parents[2] / "shared" / "data" / "vng-selectielijst"
+
+pytestmark = pytest.mark.skipif(not DATA.is_dir(), reason="the VNG data is not present")
+
+
+@pytest.fixture(scope="module")
+def vng() -> dict[str, SelectionList]:
+    """Both versions, imported from their spreadsheets."""
+    return {
+        year: import_vng(
+            DATA / f"selectielijst-{year}.csv", version=VersionInfo(year, Status.VASTGESTELD)
+        ).selection_list
+        for year in ("2017", "2020")
+    }
+
+
+def _rows(year: str) -> list[dict[str, str]]:
+    with (DATA / f"selectielijst-{year}.csv").open(encoding="utf-8") as stream:
+        return list(csv.DictReader(stream))
+
+
+class TestImport:
+    """Both versions import whole."""
+
+    @pytest.mark.parametrize(("year", "count"), [("2017", 305), ("2020", 346)])
+    def test_every_result(self, vng: dict[str, SelectionList], year: str, count: int) -> None:
+        """Every result row becomes a category, with its number."""
+        numbers = [c.number for _, c in vng[year].categories()]
+        assert len(numbers) == count
+        assert numbers == sorted(numbers, key=lambda n: [int(p) for p in n.split(".")])
+        assert {row["Nr."] for row in _rows(year)} == set(numbers)
+
+    @pytest.mark.parametrize("year", ["2017", "2020"])
+    def test_every_term_read(self, vng: dict[str, SelectionList], year: str) -> None:
+        """Every row with a Bewaartermijn has its term read."""
+        by_number = {c.number: c for _, c in vng[year].categories()}
+        for row in _rows(year):
+            if row["Bewaartermijn"].strip():
+                valuation = by_number[row["Nr."]].valuation
+                assert valuation is not None, row["Nr."]
+                assert valuation.term is not None, row["Nr."]
+
+    @pytest.mark.parametrize("year", ["2017", "2020"])
+    def test_29_process_types(self, vng: dict[str, SelectionList], year: str) -> None:
+        """Process types become sections 1 to 29."""
+        assert [s.number for s in vng[year].sections] == [str(n) for n in range(1, 30)]
+
+    def test_api_matches_spreadsheet(self, vng: dict[str, SelectionList]) -> None:
+        """The API's 2020 results have the spreadsheet's numbers and valuations."""
+        api = import_vng_api(
+            DATA / "api-resultaten-2020.json",
+            DATA / "api-procestypen.json",
+            year=2020,
+            version=VersionInfo("2020", Status.VASTGESTELD),
+        ).selection_list
+        sheet = {c.number: c for _, c in vng["2020"].categories()}
+        from_api = {c.number: c for _, c in api.categories()}
+        assert from_api.keys() == sheet.keys()
+        for number, category in from_api.items():
+            kind = category.valuation.kind if category.valuation else None
+            expected = sheet[number].valuation.kind if sheet[number].valuation else None
+            assert kind == expected, number
+            if category.valuation and category.valuation.term and category.valuation.term.duration:
+                # The API writes "6 weken" as P42D: another notation of the same term. And
+                # where the sheet says "Na kennisgeving ... terstond vernietigen" (an event),
+                # the API says P0D.
+                sheet_term = sheet[number].valuation.term.duration  # type: ignore[union-attr]
+                if sheet_term is None:
+                    assert category.valuation.term.duration == Duration(), number
+                else:
+                    assert (
+                        category.valuation.term.duration.compare(sheet_term) is Comparison.EQUAL
+                    ), number
+
+
+class TestDiff:
+    """What changed from 2017 to 2020, as a municipal archivist would see it."""
+
+    def test_withdrawn_with_successors(self, vng: dict[str, SelectionList]) -> None:
+        """The withdrawn results, with the successor the list names."""
+        withdrawn = {
+            c.number: c.successors
+            for c in diff(vng["2017"], vng["2020"]).select(kind=ChangeKind.WITHDRAWN)
+        }
+        assert withdrawn == {"7.1.20": ("19.1.19",), "19.1.13": ()}
+        assert vng["2020"].category("7.1.20").status is CategoryStatus.WITHDRAWN
+
+    def test_term_changes_in_the_right_direction(self, vng: dict[str, SelectionList]) -> None:
+        """Each changed term: longer when the number of years grew, shorter when it fell."""
+        changes = diff(vng["2017"], vng["2020"]).select(kind=ChangeKind.TERM_CHANGED)
+        durations = [c for c in changes if c.field == "duration"]
+        assert durations
+        for change in durations:
+            before = int(change.before.removeprefix("P").removesuffix("Y"))  # type: ignore[union-attr]
+            after = int(change.after.removeprefix("P").removesuffix("Y"))  # type: ignore[union-attr]
+            expected = Direction.LONGER if after > before else Direction.SHORTER
+            assert change.direction is expected, change
+        shorter = {c.number for c in durations if c.direction is Direction.SHORTER}
+        assert "8.1.6" in shorter
+
+    def test_added_results(self, vng: dict[str, SelectionList]) -> None:
+        """2020 adds 41 results and withdraws none silently."""
+        counts = diff(vng["2017"], vng["2020"]).counts()
+        assert counts[ChangeKind.ADDED] == 41
+        assert ChangeKind.SPLIT not in counts
