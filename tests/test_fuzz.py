@@ -3,17 +3,29 @@
 from __future__ import annotations
 
 from collections import Counter
+from pathlib import Path
 
 import pytest
 from click.testing import CliRunner
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
-from selectielijst import DocumentErrors, SelectionList, dumps, loads, make_converter
+from selectielijst import (
+    DocumentErrors,
+    SelectionList,
+    dumps,
+    export_bytes,
+    import_table,
+    loads,
+    make_converter,
+    read_export,
+    read_mapping,
+)
 from selectielijst._cli import main
 from selectielijst._yaml import dump
 from strategies import selection_lists
 
+FIXTURES = Path(__file__).parent / "fixtures"
 CASES: Counter[str] = Counter()
 """How many damaged inputs each fuzz test fed in; printed at the end of the run."""
 
@@ -82,6 +94,11 @@ def _check_errors(error: DocumentErrors) -> None:
         assert str(problem)
 
 
+def _check_file(error: DocumentErrors, path: Path) -> None:
+    assert error.exceptions
+    assert all(problem.file == str(path) for problem in error.exceptions)
+
+
 class TestDamagedSnapshots:
     """Reading damaged snapshots succeeds or raises DocumentErrors naming the place."""
 
@@ -122,6 +139,44 @@ class TestDamagedSnapshots:
         assert not isinstance(result.exception, Exception) or isinstance(
             result.exception, SystemExit
         )
+
+
+class TestDamagedSpreadsheets:
+    """Reading damaged exports and sheets gives DocumentErrors with a row, or a list."""
+
+    @settings(suppress_health_check=[HealthCheck.function_scoped_fixture])
+    @given(selection_list=selection_lists(max_categories=6), data=st.data())
+    def test_damaged_export(
+        self,
+        tmp_path_factory: pytest.TempPathFactory,
+        selection_list: SelectionList,
+        data: st.DataObject,
+    ) -> None:
+        """Rows dropped, duplicated, cut short or sprinkled with random text."""
+        CASES["damaged spreadsheets"] += 1
+        text = export_bytes(selection_list, "csv").decode("utf-8")
+        path = tmp_path_factory.mktemp("sheet") / "lijst.csv"
+        path.write_text(_damage_text(text, data), encoding="utf-8")
+        try:
+            read_export(path)
+        except DocumentErrors as e:
+            _check_errors(e)
+            _check_file(e, path)
+
+    @settings(suppress_health_check=[HealthCheck.function_scoped_fixture])
+    @given(data=st.data())
+    def test_damaged_mapped_sheet(
+        self, tmp_path_factory: pytest.TempPathFactory, data: st.DataObject
+    ) -> None:
+        """The fixture sheet, damaged, imported with its mapping."""
+        CASES["damaged spreadsheets"] += 1
+        text = (FIXTURES / "gemeente.csv").read_text(encoding="utf-8")
+        path = tmp_path_factory.mktemp("sheet") / "gemeente.csv"
+        path.write_text(_damage_text(text, data), encoding="utf-8")
+        try:
+            import_table(path, read_mapping(FIXTURES / "gemeente.mapping.yaml"))
+        except DocumentErrors as e:
+            _check_file(e, path)
 
 
 _words = st.text(st.characters(codec="utf-8", exclude_categories=("Cs",)), max_size=12)

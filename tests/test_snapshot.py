@@ -205,6 +205,29 @@ class TestBadInput:
         text = text.replace("notes: &a [x]\n", "") + "notes: &a [x]\n"
         assert any("aliases" in p.problem or "YAML" in p.problem for p in problems(text))
 
+    def test_billion_laughs(self) -> None:
+        """An alias bomb is refused at the first repeated alias, before it can expand."""
+        bomb = "format: selectielijst/1\na: &a [x, x, x, x, x, x, x, x, x]\n"
+        for level in "bcdefghi":
+            previous = ", ".join([f"*{chr(ord(level) - 1)}"] * 5)
+            bomb += f"{level}: &{level} [{previous}]\n"
+        found = problems(bomb)
+        assert any("aliases" in p.problem for p in found)
+
+    def test_file_too_large(self, tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+        """A file over the size limit is refused unread."""
+        monkeypatch.setattr("selectielijst._snapshot.MAX_FILE_SIZE", 100)
+        path = tmp_path / "groot.yaml"
+        path.write_text(GOOD, encoding="utf-8")
+        with pytest.raises(DocumentErrors) as caught:
+            read(path)
+        assert "no snapshot is that large" in caught.value.exceptions[0].problem
+
+    def test_tags_refused(self) -> None:
+        """YAML tags that could construct objects are refused."""
+        found = problems(GOOD.replace("title: Voorbeeld", "title: !!python/object:os.system echo"))
+        assert any("tags such as" in p.problem or "YAML" in p.problem for p in found)
+
     def test_not_utf8(self, tmp_path: Path) -> None:
         """A file in another encoding is refused with the offending byte."""
         path = tmp_path / "list.yaml"
