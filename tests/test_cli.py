@@ -115,6 +115,12 @@ class TestValidate:
         """No path at all is wrong usage: exit 2."""
         assert run.invoke(main, ["validate"]).exit_code == 2
 
+    def test_nul_in_path(self, run: CliRunner) -> None:
+        """A path no operating system can open is an error, not a crash (found by fuzzing)."""
+        result = run.invoke(main, ["validate", "a\x00b"])
+        assert result.exit_code == 1
+        assert "NUL character" in result.stderr
+
     def test_missing_file(self, run: CliRunner, tmp_path: Path) -> None:
         """A path that is not there is a problem, exit 1."""
         result = run.invoke(main, ["validate", str(tmp_path / "none.yaml")])

@@ -25,7 +25,7 @@ from selectielijst._render import Format, Language, changelog, mark_up, render
 from selectielijst._render._listing import list_as_text
 from selectielijst._retention import Outcome, retention
 from selectielijst._schema import changeset_schema, index_schema, snapshot_schema
-from selectielijst._snapshot import read, write, write_atomically
+from selectielijst._snapshot import read, usable_path, write, write_atomically
 from selectielijst._store import (
     SNAPSHOT_NAME,
     check_label,
@@ -147,13 +147,17 @@ def validate_command(paths: tuple[Path, ...]) -> None:
     """
     failed = False
     for path in paths:
-        target = path / "list.yaml" if path.is_dir() else path
         try:
+            target = usable_path(path)
+            target = target / SNAPSHOT_NAME if target.is_dir() else target
             selection_list = read(target)
         except DocumentErrors as e:
             failed = True
             for problem in e.exceptions:
                 click.echo(f"error: {problem}", err=True)
+        except SelectielijstError as e:
+            failed = True
+            click.echo(f"error: {e}", err=True)
         else:
             click.echo(f"{target}: valid ({selection_list.id}@{selection_list.version.label})")
     sys.exit(EXIT_INVALID if failed else 0)
@@ -164,6 +168,7 @@ def _emit(text: str, output: Path | None, *, format_name: str) -> None:
     if output is None:
         click.echo(text, nl=False)
         return
+    output = usable_path(output)
     try:
         write_atomically(output, text.encode("utf-8"), make_parents=False)
     except OSError as e:
@@ -487,7 +492,7 @@ def export_command(spec: str, format_name: str | None, output: Path) -> None:
         msg = f"cannot tell the format from {output.name!r}: give --format csv, xlsx or json"
         raise click.UsageError(msg)
     try:
-        export(load_spec(spec), output, chosen)
+        export(load_spec(spec), usable_path(output), chosen)
     except OSError as e:
         msg = f"cannot write {output}: {e.strerror or e}"
         raise click.ClickException(msg) from e

@@ -17,6 +17,7 @@ from selectielijst._converter import FIELD_RENAMES, make_converter
 from selectielijst._errors import (
     DocumentErrors,
     InvalidDocument,
+    InvalidName,
     InvalidRecord,
     PublishedVersion,
 )
@@ -55,8 +56,21 @@ def read(path: str | os.PathLike[str]) -> SelectionList:
     return loads(read_text(path), file=str(path))
 
 
+def usable_path(path: str | os.PathLike[str]) -> Path:
+    """*path* as a Path, if the operating system can use it at all.
+
+    Raises:
+        InvalidName: The path holds a NUL character, which no file name can.
+    """
+    if "\x00" in str(path):
+        msg = f"{str(path)!r} is not a usable file name: it holds a NUL character"
+        raise InvalidName(msg)
+    return Path(path)
+
+
 def read_text(path: str | os.PathLike[str]) -> str:
     """The text of a file, refusing what is too large or not UTF-8."""
+    path = usable_path(path)
     name = str(path)
     try:
         with Path(path).open("rb") as handle:

@@ -15,7 +15,7 @@ from selectielijst._errors import (
     UnknownVersion,
 )
 from selectielijst._model import ListIndex, SelectionList, VersionEntry
-from selectielijst._snapshot import read, read_text, structure
+from selectielijst._snapshot import read, read_text, structure, usable_path
 
 __all__ = [
     "INDEX_FORMAT",
@@ -151,7 +151,7 @@ def load_spec(spec: str, *, root: Path | None = None) -> SelectionList:
     >>> load_spec("mivd@0.16").version.label
     '0.16'
     """
-    path = Path(spec)
+    path = usable_path(spec)
     if path.exists():
         return read(path / SNAPSHOT_NAME if path.is_dir() else path)
     if "@" in spec:

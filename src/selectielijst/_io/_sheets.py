@@ -13,7 +13,7 @@ import openpyxl
 from openpyxl.utils.exceptions import InvalidFileException
 
 from selectielijst._errors import DocumentErrors, InvalidDocument
-from selectielijst._snapshot import MAX_FILE_SIZE
+from selectielijst._snapshot import MAX_FILE_SIZE, usable_path
 
 __all__ = ["Row", "Table", "read_table", "write_csv", "write_xlsx"]
 
@@ -55,6 +55,7 @@ def read_table(path: Path, *, sheet: str | None = None) -> Table:
     Raises:
         DocumentErrors: The file is missing, too large, not UTF-8, or no spreadsheet.
     """
+    path = usable_path(path)
     name = str(path)
     if not path.is_file():
         raise _fail(name, "no such file")

@@ -14,6 +14,7 @@ from selectielijst._render import _html, _markdown, _rst, _text
 from selectielijst._render._format import Format
 from selectielijst._render._labels import Language, label
 from selectielijst._render._report import build_report
+from selectielijst._snapshot import usable_path
 from selectielijst._store import check_list_id, history, load
 
 __all__ = ["Step", "changelog", "steps"]
@@ -38,7 +39,7 @@ class Step:
 
 
 def _where(list_or_folder: str | Path) -> tuple[str, Path | None]:
-    path = Path(list_or_folder)
+    path = usable_path(list_or_folder)
     if (path / "index.yaml").is_file():
         return path.name, path.parent
     return check_list_id(str(list_or_folder)), None
