@@ -118,8 +118,8 @@ class TestValidate:
     def test_nul_in_path(self, run: CliRunner) -> None:
         """A path no operating system can open is an error, not a crash (found by fuzzing)."""
         result = run.invoke(main, ["validate", "a\x00b"])
-        assert result.exit_code == 1
-        assert "NUL character" in result.stderr
+        assert result.exit_code == 2
+        assert "NUL character" in result.output
 
     def test_missing_file(self, run: CliRunner, tmp_path: Path) -> None:
         """A path that is not there is a problem, exit 1."""

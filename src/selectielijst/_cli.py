@@ -40,6 +40,23 @@ P = ParamSpec("P")
 R = TypeVar("R")
 
 EXIT_INVALID = 1
+
+
+class _PathType(click.ParamType):  # type: ignore[type-arg]  # generic only in newer clicks
+    """A file or folder path; refuses what no system can open (click's own crashes on NUL)."""
+
+    name = "path"
+
+    def convert(
+        self, value: object, param: click.Parameter | None, ctx: click.Context | None
+    ) -> Path:
+        text = str(value)
+        if "\x00" in text:
+            self.fail(f"{text!r} is not a usable path: it holds a NUL character", param, ctx)
+        return Path(text)
+
+
+PATH = _PathType()
 _FORMATS = click.Choice(["text", "md", "markdown", "rst", "html", "json"], case_sensitive=False)
 _LANGUAGES = click.Choice(["nl", "en"], case_sensitive=False)
 
@@ -114,7 +131,7 @@ def versions_command(list_id: str) -> None:
 @click.option(
     "-o",
     "--output",
-    type=click.Path(dir_okay=False, path_type=Path),
+    type=PATH,
     help="Write to this file (atomically) instead of standard output.",
 )
 @_reports_errors
@@ -139,7 +156,7 @@ def show_command(
 
 
 @main.command("validate")
-@click.argument("paths", nargs=-1, required=True, type=click.Path(path_type=Path))
+@click.argument("paths", nargs=-1, required=True, type=PATH)
 def validate_command(paths: tuple[Path, ...]) -> None:
     """Check snapshot files (or folders holding list.yaml); list every problem.
 
@@ -194,7 +211,7 @@ def _emit(text: str, output: Path | None, *, format_name: str) -> None:
 @click.option(
     "-o",
     "--output",
-    type=click.Path(dir_okay=False, path_type=Path),
+    type=PATH,
     help="Write to this file (atomically) instead of standard output.",
 )
 @_reports_errors
@@ -223,7 +240,7 @@ def diff_command(old: str, new: str, format_name: str, lang: str, output: Path |
 @click.option(
     "-o",
     "--output",
-    type=click.Path(dir_okay=False, path_type=Path),
+    type=PATH,
     help="Write to this file (atomically) instead of standard output.",
 )
 @_reports_errors
@@ -381,7 +398,7 @@ def _version_options(command: Callable[..., R]) -> Callable[..., R]:
             click.option(
                 "-o",
                 "--output",
-                type=click.Path(file_okay=False, path_type=Path),
+                type=PATH,
                 required=True,
                 help="The snapshot folder to write (list.yaml goes in it).",
             ),
@@ -406,10 +423,10 @@ def import_group() -> None:
 
 
 @import_group.command("vng")
-@click.argument("file", type=click.Path(dir_okay=False, path_type=Path))
+@click.argument("file", type=PATH)
 @click.option(
     "--types",
-    type=click.Path(dir_okay=False, path_type=Path),
+    type=PATH,
     help="For the API's results JSON: the process types JSON.",
 )
 @click.option("--year", type=int, help="For the API's JSON: the year of the process types to use.")
@@ -441,10 +458,10 @@ def import_vng_command(
 
 
 @import_group.command("table")
-@click.argument("file", type=click.Path(dir_okay=False, path_type=Path))
+@click.argument("file", type=PATH)
 @click.option(
     "--mapping",
-    type=click.Path(dir_okay=False, path_type=Path),
+    type=PATH,
     help="The mapping file (YAML): the list's facts and which column holds what."
     " Not needed for a selectielijst export.",
 )
@@ -480,7 +497,7 @@ def import_table_command(
 @click.option(
     "-o",
     "--output",
-    type=click.Path(dir_okay=False, path_type=Path),
+    type=PATH,
     required=True,
     help="The file to write.",
 )
