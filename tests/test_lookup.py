@@ -147,3 +147,12 @@ class TestCli:
         old = str(root / "versions" / "voorbeeld" / "1.0")
         result = CliRunner().invoke(main, ["trace", old, "2.5", "--to", "voorbeeld@2.1"])
         assert result.stdout == "2.5 -> 2.7\t(renumbered)\n"
+
+
+class TestSearchInsideWords:
+    """Words inside longer words are found."""
+
+    def test_inside(self) -> None:
+        """'lantaarn' finds the explanation that speaks of lantaarnpalen."""
+        hits = search(load("voorbeeld", "1.0"), "lantaarn")
+        assert [hit.category.number for hit in hits] == ["3.2"]

@@ -7,6 +7,7 @@ The data is not ours to copy into the repository: these tests run when
 from __future__ import annotations
 
 import csv
+import datetime
 from pathlib import Path
 
 import pytest
@@ -17,12 +18,16 @@ from selectielijst import (
     Comparison,
     Direction,
     Duration,
+    Outcome,
     SelectionList,
     Status,
     VersionInfo,
     diff,
     import_vng,
     import_vng_api,
+    retention,
+    search,
+    trace,
 )
 
 DATA = Path(__file__).resolve().parents[2] / "shared" / "data" / "vng-selectielijst"
@@ -130,3 +135,27 @@ class TestDiff:
         counts = diff(vng["2017"], vng["2020"]).counts()
         assert counts[ChangeKind.ADDED] == 41
         assert ChangeKind.SPLIT not in counts
+
+
+class TestLookupOnRealList:
+    """Lookup, retention and trace on the imported real list."""
+
+    def test_search(self, vng: dict[str, SelectionList]) -> None:
+        """A search for a subject finds categories about it."""
+        hits = search(vng["2020"], "reisdocument")
+        assert hits[0].category.number == "5.2.1"
+        assert {"5.1.4", "5.1.5", "19.1.19"} <= {hit.category.number for hit in hits}
+
+    def test_retention(self, vng: dict[str, SelectionList]) -> None:
+        """A generic result with a plain term gives a date; a withdrawn one names its successor."""
+        start = datetime.date(2021, 3, 31)
+        answer = retention(vng["2020"].category("1.1"), start=start)
+        assert answer.destroy_from == datetime.date(2031, 3, 31)
+        withdrawn = retention(vng["2020"].category("7.1.20"), start=start)
+        assert withdrawn.outcome is Outcome.NOT_COMPUTABLE
+        assert "19.1.19" in (withdrawn.needs or "")
+
+    def test_trace(self, vng: dict[str, SelectionList]) -> None:
+        """7.1.20 of 2017 belongs under 19.1.19 in 2020; 1.1 stays 1.1."""
+        assert trace(vng["2017"], vng["2020"], "7.1.20").new_numbers == ("19.1.19",)
+        assert trace(vng["2017"], vng["2020"], "1.1").new_numbers == ("1.1",)

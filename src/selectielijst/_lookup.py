@@ -7,7 +7,10 @@ from rapidfuzz import fuzz, process, utils
 
 from selectielijst._model import Category, SelectionList
 
-__all__ = ["Hit", "search"]
+__all__ = ["CONTAINED", "Hit", "search"]
+
+CONTAINED = 75.0
+"""The score of a text that holds every word of the query, inside longer words or not."""
 
 
 @attrs.frozen
@@ -25,7 +28,8 @@ def search(
     """Categories whose name, description or explanation match *query*, best first.
 
     Matching forgives word order, case, accents in typography and small typing
-    errors; each category scores by its best-matching field.
+    errors, and finds words inside longer ones (``paspoort`` in ``Paspoortwet``);
+    each category scores by its best-matching field.
 
     >>> from selectielijst import load
     >>> [hit.category.number for hit in search(load("voorbeeld", "2.1"), "personeelsdossier")][:2]
@@ -48,7 +52,16 @@ def search(
         score_cutoff=cutoff,
         limit=None,
     )
-    for _, score, index in results:
+    scores = {index: score for _, score, index in results}
+    # A query whose every word stands inside a longer text (paspoort in Paspoortwet)
+    # matches too, however long the text around it.
+    words = [word for word in utils.default_process(query).split() if len(word) >= 3]
+    for index, (_, _, text) in enumerate(entries):
+        if words and index not in scores:
+            processed = utils.default_process(text)
+            if all(word in processed for word in words):
+                scores[index] = CONTAINED
+    for index, score in scores.items():
         section, category, _ = entries[index]
         if category.id not in best or best[category.id].score < score:
             best[category.id] = Hit(category, section, score)
