@@ -27,6 +27,15 @@ html_theme = "furo"
 html_title = "selectielijst"
 language = "en"
 
+nitpicky = True
+# No intersphinx (the build runs without network): standard-library and
+# third-party types are named but not linked, and private types are not listed.
+nitpick_ignore_regex = [
+    (r"py:(class|attr|obj)", r"(pathlib|datetime|collections\.abc|os|typing|cattrs(\..*)?)\..*"),
+    (r"py:(class|attr|obj)", r"selectielijst\._.*"),
+    (r"py:class", r"Path"),
+]
+
 autodoc_member_order = "bysource"
 autodoc_typehints = "description"
 autodoc_default_options = {"members": True, "undoc-members": False}

@@ -62,7 +62,7 @@ class InvalidDocument(SelectielijstError, ValueError):
 class DocumentErrors(ExceptionGroup[InvalidDocument], SelectielijstError):
     """Every problem found in one document, raised together.
 
-    Iterate over :attr:`exceptions` to report them one by one; each is an
+    Iterate over ``exceptions`` to report them one by one; each is an
     :class:`InvalidDocument`.
     """
 

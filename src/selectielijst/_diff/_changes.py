@@ -156,12 +156,12 @@ class Change:
 
     @property
     def name(self) -> str | None:
-        """The name a reader knows it by: the new one, or the old one if it is gone."""
+        """The name a reader knows it by (the new one, or the old one if it is gone)."""
         return self.new_name if self.new_name is not None else self.old_name
 
     @property
     def number(self) -> str | None:
-        """The number a reader knows it by: the new one, or the old one if it is gone."""
+        """The number a reader knows it by (the new one, or the old one if it is gone)."""
         return self.new_number if self.new_number is not None else self.old_number
 
     @property
