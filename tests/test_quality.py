@@ -109,3 +109,20 @@ class TestReadme:
         )
         assert result.attempted > 0
         assert result.failed == 0
+
+
+class TestExamples:
+    """Each public function shows how it is called."""
+
+    def test_every_function_has_an_example(self) -> None:
+        """Every function in __all__ has a >>> example in its docstring (run by pytest)."""
+        import inspect  # noqa: PLC0415  # only this test needs it
+
+        import selectielijst  # noqa: PLC0415  # the package under test
+
+        functions = [
+            getattr(selectielijst, n)
+            for n in selectielijst.__all__
+            if inspect.isfunction(getattr(selectielijst, n))
+        ]
+        assert [f.__name__ for f in functions if ">>>" not in (f.__doc__ or "")] == []

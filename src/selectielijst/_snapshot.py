@@ -141,6 +141,10 @@ def structure(
 def dumps(selection_list: SelectionList) -> str:
     """The canonical YAML text of a list.
 
+    >>> from selectielijst import load
+    >>> print(dumps(load("mivd", "0.16")).splitlines()[1])
+    list: mivd
+
     Raises:
         DocumentErrors: The list breaks a rule a snapshot must keep (e.g. two
             categories with the same number).
@@ -159,6 +163,13 @@ def write(selection_list: SelectionList, path: str | os.PathLike[str]) -> None:
     A published version (ter inzage, ontwerp, vastgesteld, ingetrokken) that
     already stands at *path* is never overwritten with other content: changes
     go into a new version.
+
+    >>> import tempfile, pathlib
+    >>> from selectielijst import load
+    >>> folder = pathlib.Path(tempfile.mkdtemp())
+    >>> write(load("voorbeeld", "2.1"), folder / "list.yaml")
+    >>> read(folder / "list.yaml") == load("voorbeeld", "2.1")
+    True
 
     Raises:
         PublishedVersion: *path* holds a published version with other content.

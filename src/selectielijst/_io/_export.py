@@ -126,6 +126,13 @@ def export(selection_list: SelectionList, path: Path, format_name: str | None = 
     """Write the list to *path* as CSV, XLSX or JSON, atomically.
 
     The format is *format_name*, or else the suffix of *path*.
+
+    >>> import tempfile, pathlib
+    >>> from selectielijst import load
+    >>> path = pathlib.Path(tempfile.mkdtemp()) / "voorbeeld.xlsx"
+    >>> export(load("voorbeeld", "2.1"), path)
+    >>> read_export(path) == load("voorbeeld", "2.1")
+    True
     """
     chosen = format_name or path.suffix.lower().lstrip(".")
     write_atomically(path, export_bytes(selection_list, chosen), make_parents=False)
@@ -138,6 +145,13 @@ def is_export(table: Table) -> bool:
 
 def read_export(path: Path, *, sheet: str | None = None) -> SelectionList:
     """Read a list back from its CSV or XLSX export.
+
+    >>> import tempfile, pathlib
+    >>> from selectielijst import load
+    >>> path = pathlib.Path(tempfile.mkdtemp()) / "mivd.csv"
+    >>> export(load("mivd", "0.16"), path)
+    >>> read_export(path).sections[0].title
+    'Internationaal'
 
     Raises:
         DocumentErrors: The sheet is not a valid export; each problem names its row.

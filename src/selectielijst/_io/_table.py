@@ -117,7 +117,16 @@ def slug(text: str) -> str:
 
 
 def read_mapping(path: Path) -> TableOptions:
-    """Read a mapping file (YAML): the list's facts and which column holds what.
+    r"""Read a mapping file (YAML): the list's facts and which column holds what.
+
+    >>> import tempfile, pathlib
+    >>> path = pathlib.Path(tempfile.mkdtemp()) / "mapping.yaml"
+    >>> _ = path.write_text(
+    ...     "id: proef\ntitle: Proeflijst\nversion: {label: '1', status: concept}\n"
+    ...     "columns: {number: Nr., name: Naam, valuation: Waardering}\n"
+    ... )
+    >>> read_mapping(path).columns.valuation
+    'Waardering'
 
     Raises:
         DocumentErrors: The mapping file is not valid; each problem is located.
@@ -135,10 +144,19 @@ def read_mapping(path: Path) -> TableOptions:
 
 
 def import_table(path: Path, options: TableOptions) -> Imported:
-    """Read a spreadsheet (CSV or XLSX) as a list, one row per category.
+    r"""Read a spreadsheet (CSV or XLSX) as a list, one row per category.
 
     Every problem is collected with its row and column and reported together;
     no row is dropped without saying so.
+
+    >>> import tempfile, pathlib
+    >>> from selectielijst import Status, VersionInfo
+    >>> sheet = pathlib.Path(tempfile.mkdtemp()) / "lijst.csv"
+    >>> _ = sheet.write_text("Nr.,Naam,Waardering\n1,Post registreren,\"V, 1 jaar\"\n")
+    >>> columns = Columns(number="Nr.", name="Naam", valuation="Waardering")
+    >>> options = TableOptions("proef", "Proeflijst", VersionInfo("1", Status.CONCEPT), columns)
+    >>> str(import_table(sheet, options).selection_list.category("1").valuation)
+    'V, 1 jaar'
 
     Raises:
         DocumentErrors: The sheet has problems; each names its row and column.

@@ -152,7 +152,18 @@ def _category(result: _Result, where: tuple[Row, _Problems] | None) -> Category 
 
 
 def import_vng(path: Path, *, version: VersionInfo, list_id: str = "vng") -> Imported:
-    """Import the VNG Selectielijst from its spreadsheet (CSV or XLSX).
+    r"""Import the VNG Selectielijst from its spreadsheet (CSV or XLSX).
+
+    >>> import tempfile, pathlib
+    >>> from selectielijst import Status, VersionInfo
+    >>> sheet = pathlib.Path(tempfile.mkdtemp()) / "vng.csv"
+    >>> _ = sheet.write_text(
+    ...     "Procestypenummer,Procestypenaam,Nr.,Resultaat,Waardering,Bewaartermijn\n"
+    ...     "1.0,Voorbeeldproces,1.1,Afgerond,Vernietigen,10 jaar\n"
+    ... )
+    >>> lijst = import_vng(sheet, version=VersionInfo("1", Status.CONCEPT)).selection_list
+    >>> lijst.sections[0].title, str(lijst.category("1.1").valuation)
+    ('Voorbeeldproces', 'V, 10 jaar')
 
     Raises:
         DocumentErrors: Rows that cannot be read, each with its row and column.
@@ -230,6 +241,19 @@ def import_vng_api(
 
     *year* chooses the process types' names and descriptions (the API holds
     those of several years).
+
+    >>> import json, tempfile, pathlib
+    >>> from selectielijst import Status, VersionInfo
+    >>> folder = pathlib.Path(tempfile.mkdtemp())
+    >>> types = [{"pk": 1, "fields": {"nummer": 1, "naam": "Proces", "jaar": 2020}}]
+    >>> results = [{"pk": 7, "fields": {"proces_type": 1, "nummer": 1, "naam": "Afgerond",
+    ...             "waardering": "vernietigen", "bewaartermijn": "P10Y"}}]
+    >>> _ = (folder / "types.json").write_text(json.dumps(types))
+    >>> _ = (folder / "results.json").write_text(json.dumps(results))
+    >>> imported = import_vng_api(folder / "results.json", folder / "types.json",
+    ...                           year=2020, version=VersionInfo("1", Status.CONCEPT))
+    >>> str(imported.selection_list.category("1.1").valuation)
+    'V, 10 jaar'
 
     Raises:
         DocumentErrors: Records that cannot be read, each named by its primary key.
