@@ -20,10 +20,9 @@ from __future__ import annotations
 import argparse
 import itertools
 import random
-import time
-from collections.abc import Callable
 
 import attrs
+from _timing import timed
 from deepdiff import DeepDiff
 
 from selectielijst import (
@@ -176,16 +175,6 @@ def floor(old: SelectionList, new: SelectionList) -> set[str]:
     return {
         number for number in before.keys() | after.keys() if before.get(number) != after.get(number)
     }
-
-
-def timed(work: Callable[[], object], repeat: int) -> float:
-    """The best of *repeat* runs, in seconds."""
-    best = float("inf")
-    for _ in range(repeat):
-        start = time.perf_counter()
-        work()
-        best = min(best, time.perf_counter() - start)
-    return best
 
 
 def measure(size: int, repeat: int) -> tuple[float, float, float, int]:

@@ -10,9 +10,9 @@ from __future__ import annotations
 
 import argparse
 import csv
-import time
-from collections.abc import Callable
 from pathlib import Path
+
+from _timing import timed
 
 from selectielijst import Status, VersionInfo, import_vng
 
@@ -23,16 +23,6 @@ DEFAULT = (
     / "vng-selectielijst"
     / "selectielijst-2020.csv"
 )
-
-
-def timed(work: Callable[[], object], repeat: int) -> float:
-    """The best of *repeat* runs, in seconds."""
-    best = float("inf")
-    for _ in range(repeat):
-        start = time.perf_counter()
-        work()
-        best = min(best, time.perf_counter() - start)
-    return best
 
 
 def plain(path: Path) -> list[dict[str, str]]:

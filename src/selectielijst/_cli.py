@@ -59,6 +59,12 @@ class _PathType(click.ParamType):  # type: ignore[type-arg]  # generic only in n
 PATH = _PathType()
 _FORMATS = click.Choice(["text", "md", "markdown", "rst", "html", "json"], case_sensitive=False)
 _LANGUAGES = click.Choice(["nl", "en"], case_sensitive=False)
+_LANG_OPTION = click.option(
+    "--lang", type=_LANGUAGES, default="nl", show_default=True, help="Language of the labels."
+)
+_OUTPUT_OPTION = click.option(
+    "-o", "--output", type=PATH, help="Write to this file (atomically) instead of standard output."
+)
 
 
 def _reports_errors(command: Callable[P, R]) -> Callable[P, R]:
@@ -125,15 +131,8 @@ def versions_command(list_id: str) -> None:
     default=None,
     help="text (default), or md or html; with --changes-from, md (default) or html.",
 )
-@click.option(
-    "--lang", type=_LANGUAGES, default="nl", show_default=True, help="Language of the labels."
-)
-@click.option(
-    "-o",
-    "--output",
-    type=PATH,
-    help="Write to this file (atomically) instead of standard output.",
-)
+@_LANG_OPTION
+@_OUTPUT_OPTION
 @_reports_errors
 def show_command(
     spec: str, other: str | None, format_name: str | None, lang: str, output: Path | None
@@ -205,15 +204,8 @@ def _emit(text: str, output: Path | None, *, format_name: str) -> None:
     show_default=True,
     help="Output format.",
 )
-@click.option(
-    "--lang", type=_LANGUAGES, default="nl", show_default=True, help="Language of the labels."
-)
-@click.option(
-    "-o",
-    "--output",
-    type=PATH,
-    help="Write to this file (atomically) instead of standard output.",
-)
+@_LANG_OPTION
+@_OUTPUT_OPTION
 @_reports_errors
 def diff_command(old: str, new: str, format_name: str, lang: str, output: Path | None) -> None:
     """Show what changed from version OLD to version NEW, most important first.
@@ -234,15 +226,8 @@ def diff_command(old: str, new: str, format_name: str, lang: str, output: Path |
 @click.option(
     "--format", "format_name", type=_FORMATS, default="md", show_default=True, help="Output format."
 )
-@click.option(
-    "--lang", type=_LANGUAGES, default="nl", show_default=True, help="Language of the labels."
-)
-@click.option(
-    "-o",
-    "--output",
-    type=PATH,
-    help="Write to this file (atomically) instead of standard output.",
-)
+@_LANG_OPTION
+@_OUTPUT_OPTION
 @_reports_errors
 def changelog_command(list_id: str, format_name: str, lang: str, output: Path | None) -> None:
     """The version history of LIST: the changes of every version, newest first.

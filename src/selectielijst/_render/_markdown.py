@@ -4,7 +4,8 @@ from __future__ import annotations
 
 import re
 
-from selectielijst._diff import Segment, SegmentKind
+from selectielijst._render import _inline as inline
+from selectielijst._render._inline import Markup
 from selectielijst._render._labels import label
 from selectielijst._render._report import Item, Report
 
@@ -22,32 +23,18 @@ def escape(text: str) -> str:
     return _SPECIAL.sub(r"\\\1", " ".join(text.split()))
 
 
-def _segments(segments: tuple[Segment, ...]) -> str:
-    parts = []
-    for segment in segments:
-        text = escape(segment.text)
-        if segment.kind is SegmentKind.DELETE:
-            parts.append(f"~~{text}~~")
-        elif segment.kind is SegmentKind.INSERT:
-            parts.append(f"**{text}**")
-        else:
-            parts.append(text)
-    return " ".join(parts)
+MARKUP = Markup(
+    escape=escape,
+    strong=lambda text: f"**{text}**",
+    deleted=lambda text: f"~~{text}~~",
+    inserted=lambda text: f"**{text}**",
+)
+"""Markdown: removed words struck through, inserted ones in bold."""
 
 
 def item_line(item: Item) -> str:
     """One change as a Markdown list item."""
-    head = " ".join(
-        part
-        for part in (f"**{escape(item.number)}**" if item.number else "", escape(item.name or ""))
-        if part
-    )
-    line = f"- {head} — {escape(item.text)}" if head else f"- {escape(item.text)}"
-    if item.flag:
-        line += f" **{escape(item.flag)}**"
-    if item.segments:
-        line += " " + _segments(item.segments)
-    return line
+    return inline.item_line(item, MARKUP)
 
 
 def markdown(report: Report, *, level: int = 1, title: str | None = None) -> str:

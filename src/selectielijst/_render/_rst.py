@@ -6,7 +6,7 @@ import re
 import unicodedata
 from collections.abc import Sequence
 
-from selectielijst._diff import Segment, SegmentKind
+from selectielijst._render._inline import Markup, item_line
 from selectielijst._render._labels import label
 from selectielijst._render._report import Item, Report
 
@@ -38,31 +38,17 @@ def heading(text: str, underline: str) -> list[str]:
     return [text, underline * max(width(text), 3), ""]
 
 
-def _segments(segments: tuple[Segment, ...]) -> str:
-    parts = []
-    for segment in segments:
-        text = escape(segment.text)
-        if segment.kind is SegmentKind.DELETE:
-            parts.append(f":del:`{text}`")
-        elif segment.kind is SegmentKind.INSERT:
-            parts.append(f":ins:`{text}`")
-        else:
-            parts.append(text)
-    return " ".join(parts)
+MARKUP = Markup(
+    escape=escape,
+    strong=lambda text: f"**{text}**",
+    deleted=lambda text: f":del:`{text}`",
+    inserted=lambda text: f":ins:`{text}`",
+)
+"""reST: removed and inserted words in the ``del`` and ``ins`` roles the document defines."""
 
 
 def _item(item: Item) -> str:
-    head = " ".join(
-        part
-        for part in (f"**{escape(item.number)}**" if item.number else "", escape(item.name or ""))
-        if part
-    )
-    line = f"- {head} — {escape(item.text)}" if head else f"- {escape(item.text)}"
-    if item.flag:
-        line += f" **{escape(item.flag)}**"
-    if item.segments:
-        line += " " + _segments(item.segments)
-    return line
+    return item_line(item, MARKUP)
 
 
 def _table(header: tuple[str, ...], rows: Sequence[tuple[str, ...]]) -> list[str]:
