@@ -101,10 +101,12 @@ class TestRoundTrip:
         write(selection_list, path)
         assert read(path) == selection_list
 
-    def test_shipped_snapshot_is_canonical(self) -> None:
-        """The shipped MIVD file is exactly what write would produce."""
-        path = versions_folder() / "mivd" / "0.16" / "list.yaml"
-        assert dumps(read(path)) == path.read_text(encoding="utf-8")
+    def test_shipped_snapshots_are_canonical(self) -> None:
+        """Every shipped snapshot is exactly what write would produce."""
+        paths = sorted(versions_folder().glob("*/*/list.yaml"))
+        assert len(paths) >= 4
+        for path in paths:
+            assert dumps(read(path)) == path.read_text(encoding="utf-8"), path
 
 
 class TestBadInput:
