@@ -83,7 +83,6 @@ _INVERSE_KIND = {
     ChangeKind.SECTION_REMOVED: ChangeKind.SECTION_ADDED,
 }
 KIND_ORDER = {kind: index for index, kind in enumerate(ChangeKind)}
-_KIND_ORDER = KIND_ORDER
 _NUMBER_PART = re.compile(r"\d+|[^\d.]+")
 E = TypeVar("E", bound=enum.Enum)
 
@@ -216,7 +215,7 @@ class Change:
         return (
             self.significance.rank,
             number_key(self.number),
-            _KIND_ORDER[self.kind],
+            KIND_ORDER[self.kind],
             self.field or "",
             self.old_id or "",
             self.new_id or "",
@@ -259,7 +258,7 @@ class ConcordanceRow:
                 kinds.append(ChangeKind.WITHDRAWN)
             else:
                 kinds.append(_INVERSE_KIND.get(kind, kind))
-        ordered = tuple(sorted(set(kinds), key=_KIND_ORDER.__getitem__))
+        ordered = tuple(sorted(set(kinds), key=KIND_ORDER.__getitem__))
         return ConcordanceRow(self.new_number, self.old_number, ordered)
 
     def as_row(self) -> Row:
@@ -272,7 +271,7 @@ class ConcordanceRow:
             self.old_number is None,
             number_key(self.old_number),
             number_key(self.new_number),
-            tuple(_KIND_ORDER[kind] for kind in self.kinds),
+            tuple(KIND_ORDER[kind] for kind in self.kinds),
         )
 
 

@@ -27,6 +27,7 @@ __all__ = [
     "Columns",
     "ImportNote",
     "Imported",
+    "SheetProblems",
     "TableOptions",
     "import_table",
     "read_mapping",
@@ -84,7 +85,7 @@ class Imported:
     notes: tuple[ImportNote, ...] = ()
 
 
-class _Problems:
+class SheetProblems:
     """Problems found in a sheet, collected to be raised together."""
 
     def __init__(self, file: str) -> None:
@@ -163,7 +164,7 @@ def import_table(path: Path, options: TableOptions) -> Imported:
     """
     table = read_table(path, sheet=options.sheet)
     columns = options.columns
-    problems = _Problems(table.file)
+    problems = SheetProblems(table.file)
     missing = [c for c in attrs.astuple(columns) if c and c not in table.header]
     if missing:
         known = ", ".join(repr(c) for c in table.header if c)
@@ -213,7 +214,7 @@ def import_table(path: Path, options: TableOptions) -> Imported:
 
 
 def _category(
-    row: Row, columns: Columns, problems: _Problems, references: list[tuple[Row, Category, str]]
+    row: Row, columns: Columns, problems: SheetProblems, references: list[tuple[Row, Category, str]]
 ) -> Category | None:
     number = row.get(columns.number)
     name = row.get(columns.name)
@@ -255,7 +256,7 @@ def _category(
 def _resolve(
     references: list[tuple[Row, Category, str]],
     sections: dict[str, tuple[str | None, list[Category]]],
-    problems: _Problems,
+    problems: SheetProblems,
     columns: Columns,
 ) -> dict[str, Category]:
     """Give categories that say "zie categorie N" the valuation of category N."""

@@ -22,7 +22,7 @@ from selectielijst._duration import Term
 from selectielijst._errors import DocumentErrors, InvalidDocument, SelectielijstError
 from selectielijst._io._notation import read_valuation
 from selectielijst._io._sheets import Row, read_table
-from selectielijst._io._table import Imported, _Problems
+from selectielijst._io._table import Imported, SheetProblems
 from selectielijst._model import Category, CategoryStatus, Section, SelectionList, VersionInfo
 from selectielijst._snapshot import read_text
 
@@ -39,7 +39,7 @@ _EXPLANATION = ("Toelichting", "Toelichting/voorbeelden")
 class _Builder:
     """Collects process types and results in document order."""
 
-    problems: _Problems
+    problems: SheetProblems
     sections: dict[str, Section] = attrs.Factory(dict)
     categories: dict[str, list[Category]] = attrs.Factory(dict)
     differing: set[str] = attrs.Factory(set)
@@ -104,7 +104,7 @@ class _Result:
     process_term: str
 
 
-def _category(result: _Result, where: tuple[Row, _Problems] | None) -> Category | None:
+def _category(result: _Result, where: tuple[Row, SheetProblems] | None) -> Category | None:
     """One result as a category; ``None`` (with the problem noted) when it cannot be read."""
     number, name = result.number, result.name
     description, explanation = result.description, result.explanation
@@ -184,7 +184,7 @@ def import_vng(path: Path, *, version: VersionInfo, list_id: str = "vng") -> Imp
             f"{table.file} cannot be imported", [InvalidDocument(problem, file=table.file, line=1)]
         )
     explanation_column = next((c for c in _EXPLANATION if c in table.header), None)
-    problems = _Problems(table.file)
+    problems = SheetProblems(table.file)
     builder = _Builder(problems)
     seen: dict[str, int] = {}
     for row in table.rows:
@@ -270,7 +270,7 @@ def import_vng_api(
         raise DocumentErrors(
             f"{process_types} cannot be used", [InvalidDocument(problem, file=str(process_types))]
         )
-    problems = _Problems(str(results))
+    problems = SheetProblems(str(results))
     builder = _Builder(problems)
     result_by_pk = {item["pk"]: item["fields"] for item in records}
     for item in sorted(records, key=lambda i: _api_number(i["fields"], result_by_pk, by_pk)):
