@@ -23,6 +23,7 @@ from selectielijst import (
     export,
     import_table,
     import_vng,
+    import_vng_api,
     load,
     read,
     read_export,
@@ -201,6 +202,25 @@ class TestVngLike:
             "na de procestermijn: De bestaans- of geldigheidsduur van het procesobject",
         )
         assert any("'11 Jaar' gelezen als 11 jaar" in str(note) for note in imported.notes)
+
+    def test_api_bad_json(self, tmp_path: Path) -> None:
+        """API files that are not JSON, or not fixtures, or lack the year, are named."""
+        broken = tmp_path / "r.json"
+        broken.write_text("[{", encoding="utf-8")
+        types = tmp_path / "t.json"
+        types.write_text('[{"pk": 1, "fields": {"nummer": 1, "jaar": 2017}}]', encoding="utf-8")
+        version = VersionInfo("1", Status.CONCEPT)
+        with pytest.raises(DocumentErrors) as caught:
+            import_vng_api(broken, types, year=2017, version=version)
+        assert "is not valid JSON" in problems(caught)[0]
+        broken.write_text('{"a": 1}', encoding="utf-8")
+        with pytest.raises(DocumentErrors) as caught:
+            import_vng_api(broken, types, year=2017, version=version)
+        assert "is not a fixture of the Selectielijst API" in problems(caught)[0]
+        broken.write_text("[]", encoding="utf-8")
+        with pytest.raises(DocumentErrors) as caught:
+            import_vng_api(broken, types, year=2020, version=version)
+        assert "has no process types of 2020 (years: 2017)" in problems(caught)[0]
 
     def test_not_vng(self) -> None:
         """Another sheet is refused with the column it lacks."""
