@@ -82,12 +82,10 @@ class TestCli:
         assert result.exit_code == 0
         assert "every snapshot is as published" in result.stdout
 
-    def test_fails_after_change(self, shipped: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    def test_fails_after_change(self, shipped: Path) -> None:
         """Exit 1, one line per problem, after a one-byte change."""
-        monkeypatch.setattr("selectielijst._integrity.versions_folder", lambda: shipped)
-        monkeypatch.setattr("selectielijst._store.versions_folder", lambda: shipped)
         flip_one_byte(shipped / "mivd" / "0.16" / "list.yaml")
-        result = CliRunner().invoke(main, ["verify", "mivd"])
+        result = CliRunner().invoke(main, ["--root", str(shipped.parent), "verify", "mivd"])
         assert result.exit_code == 1
         assert result.stderr.count("\n") == 1
         assert "mivd@0.16: the file has changed" in result.stderr

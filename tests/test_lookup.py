@@ -2,10 +2,11 @@
 
 from __future__ import annotations
 
+import attrs
 import pytest
 from click.testing import CliRunner
 
-from selectielijst import ChangeKind, Duration, UnknownCategory, load, search, trace
+from selectielijst import ChangeKind, Duration, UnknownCategory, UnknownSection, load, search, trace
 from selectielijst._cli import main
 
 
@@ -19,12 +20,24 @@ class TestLookup:
     """Finding categories in one version."""
 
     def test_by_number_and_id(self, voorbeeld) -> None:  # type: ignore[no-untyped-def]
-        """A number and a stable id find the same category."""
-        assert voorbeeld.category("2.7") == voorbeeld.category("post")
+        """A number and a stable id find the same category, each by its own method."""
+        assert voorbeeld.category("2.7") == voorbeeld.category_by_id("post")
+
+    def test_number_is_never_an_id(self) -> None:
+        """Where one category's id is another's number, lookup by number finds the number."""
+        lijst = load("voorbeeld", "2.1")
+        first, second = (c for _, c in lijst.categories() if c.number in {"1.1", "1.2"})
+        clash = attrs.evolve(first, id="1.2")
+        sections = (attrs.evolve(lijst.sections[0], categories=(clash, second)),)
+        clashing = attrs.evolve(lijst, sections=sections)
+        assert clashing.category("1.2") == second
+        assert clashing.category_by_id("1.2") == clash
+        with pytest.raises(UnknownCategory, match="no category with id 'post'"):
+            clashing.category_by_id("post")
 
     def test_unknown_names_nearest(self, voorbeeld) -> None:  # type: ignore[no-untyped-def]
         """An unknown number is an error that names the nearest ones."""
-        with pytest.raises(UnknownCategory, match=r"no category '2\.10'; nearest: 2\.1"):
+        with pytest.raises(UnknownCategory, match=r"no category numbered '2\.10'; nearest: 2\.1"):
             voorbeeld.category("2.10")
 
     def test_section_categories(self, voorbeeld) -> None:  # type: ignore[no-untyped-def]
@@ -34,7 +47,7 @@ class TestLookup:
 
     def test_unknown_section(self, voorbeeld) -> None:  # type: ignore[no-untyped-def]
         """An unknown section lists the sections there are."""
-        with pytest.raises(UnknownCategory, match="sections: bestuur"):
+        with pytest.raises(UnknownSection, match="sections: bestuur"):
             voorbeeld.section("archief")
 
     def test_filters(self, voorbeeld) -> None:  # type: ignore[no-untyped-def]
@@ -132,7 +145,7 @@ class TestCli:
             main, ["retention", "voorbeeld@2.1", "7.7", "--start", "2024-01-31"]
         )
         assert result.exit_code == 1
-        assert "has no category '7.7'" in result.stderr
+        assert "has no category numbered '7.7'" in result.stderr
 
     def test_trace(self) -> None:
         """Old number to new, with what happened."""

@@ -250,7 +250,7 @@ class TestCli:
         ]
         result = runner.invoke(main, arguments)
         assert result.exit_code == 0, result.output
-        assert "5 categories written" in result.stdout
+        assert "5 categories written" in result.stderr
         assert runner.invoke(main, ["validate", str(out)]).exit_code == 0
         assert "Beheren van vergaderstukken" in runner.invoke(main, ["show", str(out)]).stdout
         assert runner.invoke(main, ["diff", str(out), str(out)]).exit_code == 0

@@ -31,8 +31,11 @@ from selectielijst._errors import (
     TextNotAvailable,
     UnknownCategory,
     UnknownList,
+    UnknownSection,
     UnknownVersion,
+    UnknownWorkspace,
 )
+from selectielijst._identity import Review
 from selectielijst._integrity import IntegrityProblem, record_digests, verify
 from selectielijst._io._export import export, export_bytes, read_export
 from selectielijst._io._notation import NotationError, Reading, read_term, read_valuation
@@ -50,6 +53,7 @@ from selectielijst._model import (
     Category,
     CategoryStatus,
     Criterion,
+    IdSource,
     KeepPart,
     ListIndex,
     Section,
@@ -63,11 +67,13 @@ from selectielijst._model import (
 from selectielijst._render import Format, Language, changelog, mark_up, render
 from selectielijst._retention import Outcome, Retention, add_duration, retention
 from selectielijst._snapshot import FORMAT, dumps, loads, read, write
-from selectielijst._store import history, lists, load, load_spec, versions, versions_folder
+from selectielijst._store import history, lists, load, versions, versions_folder
 from selectielijst._trace import Trace, trace
+from selectielijst._workspace import Added, Workspace, find_workspace, load_spec
 
 __all__ = [
     "FORMAT",
+    "Added",
     "Category",
     "CategoryStatus",
     "Change",
@@ -83,6 +89,7 @@ __all__ = [
     "Duration",
     "Format",
     "Hit",
+    "IdSource",
     "ImportNote",
     "Imported",
     "IntegrityProblem",
@@ -98,6 +105,7 @@ __all__ = [
     "PublishedVersion",
     "Reading",
     "Retention",
+    "Review",
     "Section",
     "Segment",
     "SegmentKind",
@@ -111,17 +119,21 @@ __all__ = [
     "Trace",
     "UnknownCategory",
     "UnknownList",
+    "UnknownSection",
     "UnknownVersion",
+    "UnknownWorkspace",
     "Valuation",
     "ValuationKind",
     "VersionEntry",
     "VersionInfo",
+    "Workspace",
     "add_duration",
     "changelog",
     "diff",
     "dumps",
     "export",
     "export_bytes",
+    "find_workspace",
     "history",
     "import_table",
     "import_vng",

@@ -14,27 +14,33 @@ import attrs
 import click
 
 from selectielijst._diff import diff
-from selectielijst._errors import DocumentErrors, SelectielijstError, UnknownCategory
-from selectielijst._integrity import record_digests, verify
+from selectielijst._errors import (
+    DocumentErrors,
+    InvalidRecord,
+    SelectielijstError,
+    UnknownCategory,
+    UnknownWorkspace,
+)
 from selectielijst._io._export import EXPORT_FORMATS, export, read_export
 from selectielijst._io._table import Imported, import_table, read_mapping
 from selectielijst._io._vng import import_vng, import_vng_api
 from selectielijst._lookup import search
-from selectielijst._model import Category, Status, VersionInfo
+from selectielijst._model import Category, SelectionList, Status, VersionInfo
 from selectielijst._render import Format, Language, changelog, mark_up, render
 from selectielijst._render._listing import list_as_text
 from selectielijst._retention import Outcome, retention
 from selectielijst._schema import changeset_schema, index_schema, snapshot_schema
 from selectielijst._snapshot import read, usable_path, write, write_atomically
-from selectielijst._store import (
-    SNAPSHOT_NAME,
-    check_label,
-    check_list_id,
-    history,
-    lists,
-    load_spec,
-)
+from selectielijst._store import SNAPSHOT_NAME, check_label, check_list_id, history, lists
 from selectielijst._trace import trace
+from selectielijst._workspace import (
+    ROOT_VARIABLE,
+    Workspace,
+    find_workspace,
+    list_folder,
+    load_spec,
+    resolve_list,
+)
 
 P = ParamSpec("P")
 R = TypeVar("R")
@@ -84,22 +90,68 @@ def _reports_errors(command: Callable[P, R]) -> Callable[P, R]:
     return wrapper
 
 
+_ROOT_HELP = (
+    "The workspace: the folder holding versions/ (default: the nearest one from the current"
+    f" folder upward; or ${ROOT_VARIABLE})."
+)
+
+
 @click.group(context_settings={"help_option_names": ["-h", "--help"]})
 @click.version_option(package_name="selectielijst")
-def main() -> None:
+@click.option("--root", type=PATH, envvar=ROOT_VARIABLE, help=_ROOT_HELP)
+@click.pass_context
+def main(ctx: click.Context, root: Path | None) -> None:
     """Work with Dutch selection lists (selectielijsten) and their versions.
 
     A version is named LIST@VERSION (e.g. mivd@0.16), or by the path of a
-    snapshot file or of the folder that holds it.
+    snapshot file or of the folder that holds it. LIST is looked up in your
+    workspace (the nearest folder upward holding versions/, or --root), then
+    among the lists that ship with the library; a list of your workspace hides
+    a shipped list of the same name.
     """
+    ctx.obj = root
+
+
+def _workspace() -> Workspace | None:
+    """The workspace in force: --root (or its variable), else the nearest one upward."""
+    root = click.get_current_context().find_root().obj
+    if root is not None:
+        return Workspace(usable_path(root))
+    return find_workspace()
+
+
+def _load(spec: str) -> SelectionList:
+    return load_spec(spec, workspace=_workspace())
+
+
+@main.command("init")
+@click.argument("list_id", metavar="LIST")
+@click.option("--title", help="The list's title (default: LIST).")
+@click.option("--root", "init_root", type=PATH, help="The workspace folder (default: here).")
+@_reports_errors
+def init_command(list_id: str, title: str | None, init_root: Path | None) -> None:
+    """Start a list of your own: write versions/LIST/index.yaml.
+
+    The workspace is --root, or $SELECTIELIJST_ROOT, or else the current folder.
+    Add versions with `selectielijst import table ... --list LIST --version V`.
+    """
+    root = init_root or click.get_current_context().find_root().obj or Path.cwd()
+    path = Workspace(usable_path(root)).init(list_id, title=title)
+    click.echo(f"{path}: list {list_id} started", err=True)
 
 
 @main.command("lists")
 @_reports_errors
 def lists_command() -> None:
-    """Show the lists that ship with the library."""
+    """Show the lists of your workspace and those that ship with the library."""
+    workspace = _workspace()
+    own = workspace.lists() if workspace is not None else ()
+    for list_id in own:
+        assert workspace is not None  # noqa: S101  # own is empty without a workspace
+        click.echo(f"{list_id}\t{workspace.history(list_id).title}\t(workspace {workspace.root})")
     for list_id in lists():
-        click.echo(f"{list_id}\t{history(list_id).title}")
+        if list_id not in own:
+            click.echo(f"{list_id}\t{history(list_id).title}")
 
 
 @main.command("versions")
@@ -107,7 +159,7 @@ def lists_command() -> None:
 @_reports_errors
 def versions_command(list_id: str) -> None:
     """Show every known version of LIST, oldest first, with or without text."""
-    index = history(list_id)
+    index = resolve_list(list_id, _workspace()).history(list_id)
     click.echo(index.title)
     for entry in index.versions:
         text = "" if entry.has_text else "  (tekst niet beschikbaar)"
@@ -142,14 +194,14 @@ def show_command(
     With --changes-from OLD, the whole version with what changed since OLD
     marked where it stands.
     """
-    selection_list = load_spec(spec)
+    selection_list = _load(spec)
     if other is None and format_name in {None, "text"}:
         _emit(list_as_text(selection_list, lang=Language(lang)), output, format_name="text")
         return
     chosen = Format.named(format_name or "md")
     if chosen is Format.TEXT:
         chosen = Format.MARKDOWN
-    old = load_spec(other) if other is not None else selection_list
+    old = _load(other) if other is not None else selection_list
     page = mark_up(selection_list, diff(old, selection_list), chosen, lang=Language(lang))
     _emit(page, output, format_name=chosen.value)
 
@@ -213,7 +265,7 @@ def diff_command(old: str, new: str, format_name: str, lang: str, output: Path |
     OLD and NEW are LIST@VERSION (e.g. voorbeeld@1.0) or snapshot paths.
     Exits 0 whatever the differences, 1 when a version cannot be read.
     """
-    changes = diff(load_spec(old), load_spec(new))
+    changes = diff(_load(old), _load(new))
     chosen = Format.named(format_name)
     color = chosen is Format.TEXT and output is None and sys.stdout.isatty()
     _emit(
@@ -238,36 +290,52 @@ def changelog_command(list_id: str, format_name: str, lang: str, output: Path | 
     chosen = Format.named(format_name)
     color = chosen is Format.TEXT and output is None and sys.stdout.isatty()
     _emit(
-        changelog(list_id, chosen, lang=Language(lang), color=color),
+        changelog(list_id, chosen, lang=Language(lang), color=color, workspace=_workspace()),
         output,
         format_name=chosen.value,
     )
 
 
 @main.command("verify")
-@click.argument("list_id", metavar="[LIST]", required=False)
+@click.argument("target", metavar="[LIST|FOLDER]", required=False)
 @click.option(
     "--record",
     is_flag=True,
     help="First record the SHA-256 of new versions whose index entry has none (never changes one).",
 )
 @_reports_errors
-def verify_command(list_id: str | None, record: bool) -> None:
+def verify_command(target: str | None, record: bool) -> None:
     """Check that every published snapshot is exactly what was published.
 
-    Recomputes the SHA-256 of each snapshot of LIST (or of every list) and
-    compares it with the one its index records. Exits 1 on any mismatch.
+    Recomputes the SHA-256 of each snapshot of LIST (or of every list of the
+    workspace, or the shipped lists outside one) and compares it with the one
+    its index records. FOLDER is a list's folder (holding index.yaml) or a
+    workspace. Exits 1 on any mismatch.
     """
+    workspace, list_id = _verify_target(target)
     if record:
-        for name in (list_id,) if list_id else lists():
-            for label in record_digests(name):
-                click.echo(f"{name}@{label}: SHA-256 recorded")
-    problems = verify(list_id)
+        for name in (list_id,) if list_id else workspace.lists():
+            for label in workspace.record_digests(name):
+                click.echo(f"{name}@{label}: SHA-256 recorded", err=True)
+    problems = workspace.verify(list_id)
     for problem in problems:
         click.echo(f"error: {problem}", err=True)
     if problems:
         sys.exit(EXIT_INVALID)
     click.echo("every snapshot is as published")
+
+
+def _verify_target(target: str | None) -> tuple[Workspace, str | None]:
+    """The workspace and list (``None``: every list) that ``verify`` checks."""
+    if target is None:
+        return _workspace() or Workspace.shipped(), None
+    folder = list_folder(target)
+    if folder is not None:
+        return folder[1], folder[0]
+    path = usable_path(target)
+    if (path / "versions").is_dir():
+        return Workspace(path), None
+    return resolve_list(target, _workspace()), target
 
 
 @main.command("find")
@@ -287,7 +355,7 @@ def find_command(spec: str, query: str, limit: int) -> None:
     A category number or stable id finds that category; anything else is a
     ranked text search that forgives word order and small typing errors.
     """
-    selection_list = load_spec(spec)
+    selection_list = _load(spec)
     try:
         exact = selection_list.category(query)
     except UnknownCategory:
@@ -334,7 +402,7 @@ def retention_command(
     Prints the first day destruction is allowed, "blijvend bewaren", or what
     is needed to compute it (exit 1 then).
     """
-    category = load_spec(spec).category(number)
+    category = _load(spec).category(number)
     answer = retention(category, start=start.date(), event=event.date() if event else None)
     click.echo(f"{category.number} {category.name}: {answer}")
     if answer.outcome is Outcome.NOT_COMPUTABLE:
@@ -354,7 +422,7 @@ def trace_command(old: str, number: str, new: str) -> None:
     Follows renumbering, moves, splits, merges and the successors a withdrawn
     category names, so records can move from the old list to the new one.
     """
-    found = trace(load_spec(old), load_spec(new), number)
+    found = trace(_load(old), _load(new), number)
     kinds = ", ".join(kind.value for kind in found.kinds) or "unchanged"
     target = ", ".join(found.new_numbers) or "-"
     click.echo(f"{found.old_number} -> {target}\t({kinds})")
@@ -366,26 +434,24 @@ def trace_command(old: str, number: str, new: str) -> None:
 
 
 def _version_options(command: Callable[..., R]) -> Callable[..., R]:
-    """The options that say which version an import is."""
+    """The options that say which version an import is, and where it goes."""
     for option in reversed(
         [
             click.option(
-                "--version", "label", required=True, help="The version's label, e.g. 2020."
+                "--list", "target_list", help="Add the version to this list of your workspace."
             ),
+            click.option("--version", "label", help="The version's label, e.g. 2.0."),
             click.option(
                 "--status",
                 type=click.Choice([s.value for s in Status]),
-                default=Status.VASTGESTELD.value,
-                show_default=True,
-                help="The version's status.",
+                help="The version's status (default: the mapping's; for the VNG list vastgesteld).",
             ),
             click.option("--date", help="The version's date (YYYY, YYYY-MM or YYYY-MM-DD)."),
             click.option(
                 "-o",
                 "--output",
                 type=PATH,
-                required=True,
-                help="The snapshot folder to write (list.yaml goes in it).",
+                help="Write the snapshot into this folder instead of the workspace.",
             ),
         ]
     ):
@@ -393,18 +459,43 @@ def _version_options(command: Callable[..., R]) -> Callable[..., R]:
     return command
 
 
-def _write_import(imported: Imported, output: Path) -> None:
+def _write_import(imported: Imported, output: Path | None) -> None:
+    """Write an import to the folder *output*, or add it to its list in the workspace."""
     for note in imported.notes:
         click.echo(f"note: {note}", err=True)
-    target = output / SNAPSHOT_NAME
-    write(imported.selection_list, target)
-    count = sum(1 for _ in imported.selection_list.categories())
-    click.echo(f"{target}: {count} categories written ({len(imported.notes)} notes)")
+    selection_list = imported.selection_list
+    count = sum(1 for _ in selection_list.categories())
+    if output is not None:
+        target = output / SNAPSHOT_NAME
+        write(selection_list, target)
+        click.echo(f"{target}: {count} categories written ({len(imported.notes)} notes)", err=True)
+        return
+    workspace = _workspace()
+    if workspace is None:
+        msg = (
+            f"no workspace here: start one with `selectielijst init {selection_list.id}`"
+            " in the folder to keep your lists in, or give -o FOLDER"
+        )
+        raise UnknownWorkspace(msg)
+    added = workspace.add(selection_list)
+    for line in added.review.lines() if added.review is not None else ():
+        click.echo(f"review: {line}", err=True)
+    name = f"{selection_list.id}@{added.entry.label}"
+    click.echo(
+        f"{added.path}: {name} written, {count} categories ({len(imported.notes)} notes)", err=True
+    )
 
 
 @main.group("import")
 def import_group() -> None:
-    """Import a list from a spreadsheet or the VNG Selectielijst into a snapshot folder."""
+    """Import a version from a spreadsheet or the VNG Selectielijst into your workspace.
+
+    The version is added to its list (--list, or the list the mapping names)
+    in the workspace, and recorded in the list's index; with -o FOLDER it is
+    written to that folder instead. Where the list has an earlier version,
+    categories without declared ids are linked to it by content, and a review
+    of those links is printed for you to check before publishing.
+    """
 
 
 @import_group.command("vng")
@@ -423,22 +514,24 @@ def import_vng_command(
     types: Path | None,
     year: int | None,
     list_id: str,
-    label: str,
-    status: str,
+    target_list: str | None,
+    label: str | None,
+    status: str | None,
     date: str | None,
-    output: Path,
+    output: Path | None,
 ) -> None:
     """Import the VNG Selectielijst from its spreadsheet (CSV, XLSX) or API JSON."""
-    version = VersionInfo(check_label(label), Status(status), date=date)
+    if label is None:
+        raise click.UsageError("give the version's label with --version, e.g. --version 2020")
+    version = VersionInfo(check_label(label), Status(status or "vastgesteld"), date=date)
+    list_id = check_list_id(target_list or list_id)
     if file.suffix.lower() == ".json":
         if types is None or year is None:
             msg = "the API's results JSON needs --types (the process types JSON) and --year"
             raise click.UsageError(msg)
-        imported = import_vng_api(
-            file, types, year=year, version=version, list_id=check_list_id(list_id)
-        )
+        imported = import_vng_api(file, types, year=year, version=version, list_id=list_id)
     else:
-        imported = import_vng(file, version=version, list_id=check_list_id(list_id))
+        imported = import_vng(file, version=version, list_id=list_id)
     _write_import(imported, output)
 
 
@@ -453,22 +546,52 @@ def import_vng_command(
 @_version_options
 @_reports_errors
 def import_table_command(
-    file: Path, mapping: Path | None, label: str, status: str, date: str | None, output: Path
+    file: Path,
+    mapping: Path | None,
+    target_list: str | None,
+    label: str | None,
+    status: str | None,
+    date: str | None,
+    output: Path | None,
 ) -> None:
-    """Import a list from a spreadsheet (CSV or XLSX), one row per category."""
+    """Import a version from a spreadsheet (CSV or XLSX), one row per category.
+
+    The version's label, status and date are the mapping's, unless --version,
+    --status or --date is given.
+    """
     if mapping is None:
         selection_list = read_export(file)
-        version = attrs.evolve(
-            selection_list.version, label=check_label(label), status=Status(status)
-        )
-        imported = Imported(attrs.evolve(selection_list, version=version))
+        version = _version(selection_list.version, label, status, date)
+        selection_list = attrs.evolve(selection_list, version=version)
+        if target_list is not None:
+            selection_list = attrs.evolve(selection_list, id=check_list_id(target_list))
+        imported = Imported(selection_list)
     else:
         options = read_mapping(mapping)
-        version = attrs.evolve(
-            options.version, label=check_label(label), status=Status(status), date=date
+        options = attrs.evolve(
+            options,
+            id=check_list_id(target_list) if target_list else options.id,
+            version=_version(options.version, label, status, date),
         )
-        imported = import_table(file, attrs.evolve(options, version=version))
+        imported = import_table(file, options)
     _write_import(imported, output)
+
+
+def _version(
+    version: VersionInfo, label: str | None, status: str | None, date: str | None
+) -> VersionInfo:
+    """*version* with what the options say instead, where they say it."""
+    changes: dict[str, Any] = {}
+    if label is not None:
+        changes["label"] = check_label(label)
+    if status is not None:
+        changes["status"] = Status(status)
+    if date is not None:
+        changes["date"] = date
+    try:
+        return attrs.evolve(version, **changes)
+    except InvalidRecord as e:
+        raise click.BadParameter(str(e)) from e
 
 
 @main.command("export")
@@ -494,7 +617,7 @@ def export_command(spec: str, format_name: str | None, output: Path) -> None:
         msg = f"cannot tell the format from {output.name!r}: give --format csv, xlsx or json"
         raise click.UsageError(msg)
     try:
-        export(load_spec(spec), usable_path(output), chosen)
+        export(_load(spec), usable_path(output), chosen)
     except OSError as e:
         msg = f"cannot write {output}: {e.strerror or e}"
         raise click.ClickException(msg) from e

@@ -17,7 +17,9 @@ __all__ = [
     "TextNotAvailable",
     "UnknownCategory",
     "UnknownList",
+    "UnknownSection",
     "UnknownVersion",
+    "UnknownWorkspace",
 ]
 
 
@@ -112,6 +114,14 @@ class TextNotAvailable(SelectielijstError, LookupError):
 
 class UnknownCategory(SelectielijstError, LookupError):
     """No category with this number or id in the list."""
+
+
+class UnknownSection(SelectielijstError, LookupError):
+    """No section with this id or number in the list."""
+
+
+class UnknownWorkspace(SelectielijstError, LookupError):
+    """No workspace (a folder with ``versions/``) where one was looked for."""
 
 
 class ChangeSetMismatch(SelectielijstError, ValueError):

@@ -7,18 +7,16 @@ from pathlib import Path
 
 import attrs
 
-from selectielijst import _yaml
-from selectielijst._converter import make_converter
 from selectielijst._errors import DocumentErrors
-from selectielijst._model import ListIndex
-from selectielijst._snapshot import read, write_atomically
+from selectielijst._model import VersionEntry
+from selectielijst._snapshot import read
 from selectielijst._store import (
-    INDEX_FORMAT,
     INDEX_NAME,
     SNAPSHOT_NAME,
     history,
     lists,
     versions_folder,
+    write_index,
 )
 
 __all__ = ["IntegrityProblem", "digest", "record_digests", "verify"]
@@ -70,7 +68,7 @@ def verify(list_id: str | None = None, *, root: Path | None = None) -> tuple[Int
                 continue
             path = folder / name / entry.snapshot
             listed.add(path.resolve())
-            problems.extend(_check(name, entry.label, entry.sha256, path))
+            problems.extend(_check(name, entry, path))
         problems.extend(
             IntegrityProblem(name, None, path, "this snapshot is not in the index")
             for path in sorted((folder / name).glob(f"*/{SNAPSHOT_NAME}"))
@@ -79,12 +77,16 @@ def verify(list_id: str | None = None, *, root: Path | None = None) -> tuple[Int
     return tuple(problems)
 
 
-def _check(list_id: str, label: str, expected: str | None, path: Path) -> list[IntegrityProblem]:
+def _check(list_id: str, entry: VersionEntry, path: Path) -> list[IntegrityProblem]:
+    label, expected = entry.label, entry.sha256
+
     def problem(text: str) -> list[IntegrityProblem]:
         return [IntegrityProblem(list_id, label, path, text)]
 
     if not path.is_file():
         return problem("the snapshot file is missing")
+    if expected is None and not entry.status.published:
+        return []  # a concept may change until it is published
     if expected is None:
         return problem("the index records no SHA-256; run `selectielijst verify --record`")
     actual = digest(path)
@@ -125,10 +127,5 @@ def record_digests(list_id: str, *, root: Path | None = None) -> tuple[str, ...]
         entries.append(entry)
     if recorded:
         updated = attrs.evolve(index, versions=tuple(entries))
-        _write_index(updated, folder / list_id / INDEX_NAME)
+        write_index(updated, folder / list_id / INDEX_NAME)
     return tuple(recorded)
-
-
-def _write_index(index: ListIndex, path: Path) -> None:
-    document = {"format": INDEX_FORMAT, **make_converter().unstructure(index)}
-    write_atomically(path, _yaml.dump(document).encode("utf-8"))

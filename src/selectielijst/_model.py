@@ -10,12 +10,13 @@ from collections.abc import Iterator
 import attrs
 
 from selectielijst._duration import Comparison, Duration, Term
-from selectielijst._errors import InvalidRecord, UnknownCategory
+from selectielijst._errors import InvalidRecord, UnknownCategory, UnknownSection
 
 __all__ = [
     "Category",
     "CategoryStatus",
     "Criterion",
+    "IdSource",
     "KeepPart",
     "ListIndex",
     "Section",
@@ -27,7 +28,7 @@ __all__ = [
     "VersionInfo",
 ]
 
-_STABLE_ID = re.compile(r"[a-z0-9](?:[a-z0-9._-]{0,98}[a-z0-9])?")
+STABLE_ID = re.compile(r"[a-z0-9](?:[a-z0-9._-]{0,98}[a-z0-9])?")
 _ISO_DATE = re.compile(r"\d{4}(?:-(0[1-9]|1[0-2])(?:-(0[1-9]|[12]\d|3[01]))?)?")
 
 
@@ -53,6 +54,21 @@ class ValuationKind(enum.Enum):
     DESTROY = "V"
 
 
+class IdSource(enum.Enum):
+    """Where the stable ids of a version's categories come from, and so what they are worth.
+
+    The semantic diff pairs categories by id only where the ids are identities:
+    see :func:`selectielijst.diff`.
+    """
+
+    DECLARED = "declared"
+    """Declared by somebody, in an id column, as the VNG API's uuid, or by hand."""
+    LINKED = "linked"
+    """Carried over from the list's earlier version by matching content on import."""
+    NUMBERS = "numbers"
+    """Made from the display numbers, which says nothing about identity."""
+
+
 class CategoryStatus(enum.Enum):
     """Whether a category is in force or withdrawn (*vervallen*) in this version."""
 
@@ -61,7 +77,7 @@ class CategoryStatus(enum.Enum):
 
 
 def _stable_id(instance: object, attribute: attrs.Attribute[str], value: str) -> None:
-    if not _STABLE_ID.fullmatch(value):
+    if not STABLE_ID.fullmatch(value):
         msg = (
             f"{value!r} is not a usable id: use lower-case letters, digits, '.', '-'"
             " and '_', starting and ending with a letter or digit"
@@ -291,6 +307,8 @@ class SelectionList:
         organisation: The body whose records the list covers.
         notes: Notes on the list as a whole (e.g. that it is a fictional example).
         criteria: The selection criteria the list's B valuations rest on.
+        ids: Where the categories' stable ids come from (declared, linked to
+            the earlier version, or made from numbers).
         sections: The sections, in document order.
     """
 
@@ -300,6 +318,7 @@ class SelectionList:
     organisation: str | None = None
     notes: tuple[str, ...] = ()
     criteria: tuple[Criterion, ...] = ()
+    ids: IdSource = IdSource.DECLARED
     sections: tuple[Section, ...] = ()
 
     def walk(self) -> Iterator[Section]:
@@ -317,8 +336,8 @@ class SelectionList:
         """The criterion with this number, or ``None``."""
         return next((c for c in self.criteria if c.number == number), None)
 
-    def category(self, key: str) -> Category:
-        """The category with this display number or stable id.
+    def category(self, number: str) -> Category:
+        """The category with this display number.
 
         >>> from selectielijst import load
         >>> load("voorbeeld", "2.1").category("1.2").name
@@ -328,26 +347,42 @@ class SelectionList:
             UnknownCategory: There is none; the message names the nearest numbers.
         """
         for _, category in self.categories():
-            if key in (category.number, category.id):
+            if category.number == number:
                 return category
         numbers = [c.number for _, c in self.categories()]
-        nearest = difflib.get_close_matches(key, numbers, n=3, cutoff=0.5)
+        nearest = difflib.get_close_matches(number, numbers, n=3, cutoff=0.5)
         hint = f"; nearest: {', '.join(nearest)}" if nearest else ""
-        msg = f"{self.id}@{self.version.label} has no category {key!r}{hint}"
+        msg = f"{self.id}@{self.version.label} has no category numbered {number!r}{hint}"
+        raise UnknownCategory(msg)
+
+    def category_by_id(self, category_id: str) -> Category:
+        """The category with this stable id.
+
+        >>> from selectielijst import load
+        >>> load("voorbeeld", "2.1").category_by_id("post").number
+        '2.7'
+
+        Raises:
+            UnknownCategory: There is none.
+        """
+        for _, category in self.categories():
+            if category.id == category_id:
+                return category
+        msg = f"{self.id}@{self.version.label} has no category with id {category_id!r}"
         raise UnknownCategory(msg)
 
     def section(self, section_id: str) -> Section:
         """The section (or subsection) with this stable id.
 
         Raises:
-            UnknownCategory: There is none; the message lists the sections.
+            UnknownSection: There is none; the message lists the sections.
         """
         for section in self.walk():
             if section_id in (section.id, section.number):
                 return section
         known = ", ".join(s.id for s in self.walk())
         msg = f"{self.id}@{self.version.label} has no section {section_id!r} (sections: {known})"
-        raise UnknownCategory(msg)
+        raise UnknownSection(msg)
 
     def section_categories(self, section_id: str) -> tuple[Category, ...]:
         """Every category of a section, its subsections included, in document order."""

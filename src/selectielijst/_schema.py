@@ -14,7 +14,7 @@ from selectielijst._converter import CHANGES_FORMAT, FIELD_RENAMES
 from selectielijst._diff import Change, ChangeKind, SegmentKind
 from selectielijst._duration import Duration
 from selectielijst._model import ListIndex, Section, SelectionList, Valuation, VersionInfo
-from selectielijst._snapshot import FORMAT
+from selectielijst._snapshot import FORMAT, FORMAT_1
 from selectielijst._store import INDEX_FORMAT
 
 __all__ = ["DRAFT", "changeset_schema", "index_schema", "record_schema", "snapshot_schema"]
@@ -71,7 +71,7 @@ def record_schema(
     root: type,
     *,
     title: str,
-    format_name: str | None = None,
+    format_name: str | tuple[str, ...] | None = None,
     types: Mapping[type, Mapping[str, Any]] = _SNAPSHOT_TYPES,
     fields: FieldOverrides = _SNAPSHOT_OVERRIDES,
 ) -> dict[str, Any]:
@@ -86,7 +86,10 @@ def record_schema(
     top = dict(builder.record(root))
     definitions.pop(root.__name__)
     if format_name is not None:
-        top["properties"] = {"format": {"const": format_name}, **top["properties"]}
+        allowed = (
+            {"const": format_name} if isinstance(format_name, str) else {"enum": list(format_name)}
+        )
+        top["properties"] = {"format": allowed, **top["properties"]}
         top["required"] = ["format", *top["required"]]
     return {"$schema": DRAFT, "title": title, **top, "$defs": dict(sorted(definitions.items()))}
 
@@ -95,10 +98,12 @@ def snapshot_schema() -> dict[str, Any]:
     """The JSON Schema of a snapshot file (``versions/<list>/<version>/list.yaml``).
 
     >>> snapshot_schema()["properties"]["format"]
-    {'const': 'selectielijst/1'}
+    {'enum': ['selectielijst/1', 'selectielijst/2']}
     """
     return record_schema(
-        SelectionList, title="Snapshot of a selection list version", format_name=FORMAT
+        SelectionList,
+        title="Snapshot of a selection list version",
+        format_name=(FORMAT_1, FORMAT),
     )
 
 

@@ -23,23 +23,56 @@ from selectielijst._errors import (
 )
 from selectielijst._model import SelectionList
 
-__all__ = ["FORMAT", "MAX_FILE_SIZE", "dumps", "loads", "read", "write", "write_atomically"]
+__all__ = [
+    "FORMAT",
+    "FORMAT_1",
+    "MAX_FILE_SIZE",
+    "dumps",
+    "loads",
+    "read",
+    "write",
+    "write_atomically",
+]
 
-FORMAT = "selectielijst/1"
-"""The snapshot format this version of the library writes."""
+FORMAT = "selectielijst/2"
+"""The newest snapshot format, which this version of the library reads and writes.
+
+Format 2 adds the ``ids`` key (where the categories' ids come from). A list
+whose ids are declared (the default) needs nothing of format 2 and is written
+as ``selectielijst/1``, byte for byte as before, so that published snapshots
+and their digests never change; older readers refuse a format 2 file with a
+clear message instead of misreading it.
+"""
+
+FORMAT_1 = "selectielijst/1"
+"""The first snapshot format: no ``ids`` key, every id declared."""
+
+_NEW_IN_2 = ("ids",)
 
 MAX_FILE_SIZE = 20 * 1024 * 1024
 """Larger files are refused unread: the longest real list is well under a megabyte."""
 
-_MIGRATIONS: Mapping[str, Callable[[dict[str, Any]], dict[str, Any]]] = {}
+Problem = tuple[str, str]
+"""A path inside the document and what is wrong there."""
+
+
+def _from_format_1(document: dict[str, Any], problems: list[Problem]) -> dict[str, Any]:
+    """Format 1 is format 2 without its new keys; a format 1 file may not use them."""
+    for key in _NEW_IN_2:
+        if key in document:
+            problem = f"{key!r} is new in {FORMAT}; write 'format: {FORMAT}' at the top"
+            problems.append((f"$.{key}", problem))
+    return {**document, "format": FORMAT}
+
+
+_MIGRATIONS: Mapping[str, Callable[[dict[str, Any], list[Problem]], dict[str, Any]]] = {
+    FORMAT_1: _from_format_1,
+}
 """Older format -> function that turns a document of it into the next format."""
 
 _CONVERTER = make_converter()
 
 T = TypeVar("T")
-
-Problem = tuple[str, str]
-"""A path inside the document and what is wrong there."""
 
 
 def read(path: str | os.PathLike[str]) -> SelectionList:
@@ -149,7 +182,9 @@ def dumps(selection_list: SelectionList) -> str:
         DocumentErrors: The list breaks a rule a snapshot must keep (e.g. two
             categories with the same number).
     """
-    document = {"format": FORMAT, **_CONVERTER.unstructure(selection_list)}
+    plain = _CONVERTER.unstructure(selection_list)
+    needs_2 = any(key in plain for key in _NEW_IN_2)
+    document = {"format": FORMAT if needs_2 else FORMAT_1, **plain}
     problems = list(check_document(document))
     if problems:
         errors = [InvalidDocument(problem, path=path) for path, problem in _unique(problems)]
@@ -198,8 +233,16 @@ def _refuse_published(target: Path, text: str) -> None:
         raise PublishedVersion(msg)
 
 
-def write_atomically(target: Path, content: bytes, *, make_parents: bool = True) -> None:
-    """Write *content* to *target* so that readers see the old file or the new, never half."""
+def write_atomically(
+    target: Path, content: bytes, *, make_parents: bool = True, exclusive: bool = False
+) -> None:
+    """Write *content* to *target* so that readers see the old file or the new, never half.
+
+    A new file gets the permissions the umask gives (644 under umask 022), as
+    any program's would; a file replaced keeps its own. With *exclusive*, the
+    write fails with ``FileExistsError`` when *target* exists, also when
+    another process creates it at the same moment.
+    """
     if make_parents:
         target.parent.mkdir(parents=True, exist_ok=True)
     handle, temporary = tempfile.mkstemp(
@@ -209,11 +252,38 @@ def write_atomically(target: Path, content: bytes, *, make_parents: bool = True)
         with os.fdopen(handle, "wb") as stream:
             stream.write(content)
             stream.flush()
+            os.fchmod(stream.fileno(), _mode_for(target))
             os.fsync(stream.fileno())
-        Path(temporary).replace(target)
+        if exclusive:
+            os.link(temporary, target)
+            Path(temporary).unlink()
+        else:
+            Path(temporary).replace(target)
     except BaseException:
         Path(temporary).unlink(missing_ok=True)
         raise
+
+
+def _mode_for(target: Path) -> int:
+    """The permissions *target* keeps, or those the umask gives a new file."""
+    try:
+        return target.stat().st_mode & 0o7777
+    except OSError:
+        return 0o666 & ~_umask()
+
+
+def _umask() -> int:
+    """The process's umask, read without changing it where the system allows."""
+    try:
+        with Path("/proc/self/status").open(encoding="ascii") as status:
+            for line in status:
+                if line.startswith("Umask:"):
+                    return int(line.split()[1], 8)
+    except (OSError, ValueError):
+        pass
+    mask = os.umask(0o022)  # elsewhere the only way to read it is to set it
+    os.umask(mask)
+    return mask
 
 
 def _single(error: InvalidDocument) -> DocumentErrors:
@@ -229,12 +299,13 @@ def _migrated(document: dict[str, Any], problems: list[Problem]) -> dict[str, An
     document = dict(document)
     version = document.pop("format", None)
     while isinstance(version, str) and version in _MIGRATIONS:
-        document = _MIGRATIONS[version](document)
+        document = _MIGRATIONS[version](document, problems)
         version = document.pop("format", None)
     if version is None:
-        problems.append(("$", f"says no format; add 'format: {FORMAT}' at the top"))
+        problems.append(("$", f"says no format; add 'format: {FORMAT_1}' at the top"))
     elif version != FORMAT:
-        problems.append(("$.format", f"unknown format {version!r}; this library reads {FORMAT}"))
+        readable = ", ".join([*_MIGRATIONS, FORMAT])
+        problems.append(("$.format", f"unknown format {version!r}; this library reads {readable}"))
     return document
 
 

@@ -6,6 +6,7 @@ import re
 from pathlib import Path
 
 from selectielijst import _yaml
+from selectielijst._converter import make_converter
 from selectielijst._errors import (
     DocumentErrors,
     InvalidDocument,
@@ -15,7 +16,7 @@ from selectielijst._errors import (
     UnknownVersion,
 )
 from selectielijst._model import ListIndex, SelectionList, VersionEntry
-from selectielijst._snapshot import read, read_text, structure, usable_path
+from selectielijst._snapshot import read, read_text, structure, write_atomically
 
 __all__ = [
     "INDEX_FORMAT",
@@ -24,9 +25,9 @@ __all__ = [
     "history",
     "lists",
     "load",
-    "load_spec",
     "versions",
     "versions_folder",
+    "write_index",
 ]
 
 INDEX_FORMAT = "selectielijst-index/1"
@@ -145,17 +146,10 @@ def _entry(list_id: str, label: str, *, root: Path | None) -> VersionEntry:
     raise UnknownVersion(msg)
 
 
-def load_spec(spec: str, *, root: Path | None = None) -> SelectionList:
-    """Load ``LIST@VERSION``, a snapshot file, or a folder holding ``list.yaml``.
+def write_index(index: ListIndex, path: Path, *, exclusive: bool = False) -> None:
+    """Write a list's index in canonical form, atomically.
 
-    >>> load_spec("mivd@0.16").version.label
-    '0.16'
+    With *exclusive*, refuse (``FileExistsError``) when *path* exists already.
     """
-    path = usable_path(spec)
-    if path.exists():
-        return read(path / SNAPSHOT_NAME if path.is_dir() else path)
-    if "@" in spec:
-        list_id, _, label = spec.partition("@")
-        return load(check_list_id(list_id), label, root=root)
-    msg = f"{spec!r} is neither LIST@VERSION (e.g. mivd@0.16) nor an existing file or folder"
-    raise InvalidName(msg)
+    document = {"format": INDEX_FORMAT, **make_converter().unstructure(index)}
+    write_atomically(path, _yaml.dump(document).encode("utf-8"), exclusive=exclusive)

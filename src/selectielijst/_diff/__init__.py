@@ -20,7 +20,7 @@ from selectielijst._diff._changes import (
 from selectielijst._diff._compare import Placement, added, merged, pair, removed, sections, split
 from selectielijst._diff._deep import metadata_changes
 from selectielijst._diff._delta import Delta
-from selectielijst._diff._match import Placed, match
+from selectielijst._diff._match import Matching, Placed, ids_trusted, match
 from selectielijst._diff._text import Segment, SegmentKind
 from selectielijst._model import Section, SelectionList
 
@@ -69,9 +69,14 @@ def _quiet_collector() -> Iterator[None]:
             gc.enable()
 
 
+def correspond(old: SelectionList, new: SelectionList) -> Matching:
+    """How the categories of *old* and *new* correspond, as the diff pairs them."""
+    return match(_placed(old), _placed(new), by_id=ids_trusted(old, new))
+
+
 def _diff(old: SelectionList, new: SelectionList) -> ChangeSet:
     old_placed, new_placed = _placed(old), _placed(new)
-    matching = match(old_placed, new_placed)
+    matching = match(old_placed, new_placed, by_id=ids_trusted(old, new))
     same_old = bytearray(len(old_placed))  # 1 where a category is unchanged under its id
     same_new = bytearray(len(new_placed))
     changes: list[Change] = [*metadata_changes(old, new)]

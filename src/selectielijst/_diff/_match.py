@@ -1,6 +1,6 @@
 """Matching the categories of two versions, in stages from certain to likely.
 
-1. the same stable id;
+1. the same stable id, where the ids are identities (see :func:`ids_trusted`);
 2. identical content under another number or in another section;
 3. among what is left, similar content or the same display number with
    compatible content, taken together: each category is linked to its most
@@ -24,9 +24,9 @@ import attrs
 from rapidfuzz import fuzz
 
 from selectielijst._diff._text import normalise
-from selectielijst._model import Category
+from selectielijst._model import Category, IdSource, SelectionList
 
-__all__ = ["Matching", "Placed", "match"]
+__all__ = ["Matching", "Placed", "ids_trusted", "match"]
 
 COMPATIBLE = 0.5
 """Stage 3: under one display number, content at least this similar is linked."""
@@ -116,18 +116,32 @@ def _similarity(
     return max(containment, ratio)
 
 
-def match(old: Sequence[Placed], new: Sequence[Placed]) -> Matching:
-    """Match the categories of *old* with those of *new*."""
-    new_by_id = {p.category.id: p for p in new}
+def ids_trusted(old: SelectionList, new: SelectionList) -> bool:
+    """Whether the same id in *old* and *new* means the same category.
+
+    Ids made from numbers mean nothing across versions, except to a version
+    whose ids were linked to them on import; declared and linked ids are
+    identities.
+    """
+    sources = {old.ids, new.ids}
+    return IdSource.NUMBERS not in sources or IdSource.LINKED in sources
+
+
+def match(old: Sequence[Placed], new: Sequence[Placed], *, by_id: bool = True) -> Matching:
+    """Match the categories of *old* with those of *new*; by id first if *by_id*."""
     pairs = []
-    left_old = []
-    for o in old:
-        n = new_by_id.pop(o.category.id, None)
-        if n is None:
-            left_old.append(o)
-        else:
-            pairs.append((o, n))
-    left_new = sorted(new_by_id.values(), key=_index)
+    if by_id:
+        new_by_id = {p.category.id: p for p in new}
+        left_old = []
+        for o in old:
+            n = new_by_id.pop(o.category.id, None)
+            if n is None:
+                left_old.append(o)
+            else:
+                pairs.append((o, n))
+        left_new = sorted(new_by_id.values(), key=_index)
+    else:
+        left_old, left_new = list(old), list(new)
 
     found = _by_content(left_old, left_new)
     pairs.extend(found)

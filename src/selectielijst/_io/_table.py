@@ -13,8 +13,11 @@ from selectielijst._errors import DocumentErrors, InvalidDocument, Selectielijst
 from selectielijst._io._notation import read_valuation
 from selectielijst._io._sheets import Row, read_table
 from selectielijst._model import (
+    STABLE_ID,
     Category,
+    CategoryStatus,
     Criterion,
+    IdSource,
     Section,
     SelectionList,
     Valuation,
@@ -37,7 +40,15 @@ __all__ = [
 
 @attrs.frozen
 class Columns:
-    """Which column of the sheet holds what (column names as in its first row)."""
+    """Which column of the sheet holds what (column names as in its first row).
+
+    Attributes:
+        id: A column of stable ids, if the sheet has one. Ids from it are
+            trusted as identity; without it, ids are made from the numbers and
+            linked to the list's earlier version by content on import.
+        status: A column saying whether a row is withdrawn ("Vervallen").
+        successors: For a withdrawn row, the numbers it went to.
+    """
 
     number: str
     name: str
@@ -49,6 +60,9 @@ class Columns:
     examples: str | None = None
     section: str | None = None
     section_number: str | None = None
+    id: str | None = None
+    status: str | None = None
+    successors: str | None = None
 
 
 @attrs.frozen
@@ -174,7 +188,9 @@ def import_table(path: Path, options: TableOptions) -> Imported:
         )
     sections: dict[str, tuple[str | None, list[Category]]] = {}
     numbers: dict[str, int] = {}
+    ids: dict[str, int] = {}
     references: list[tuple[Row, Category, str]] = []
+    withdrawn: list[tuple[Row, Category]] = []
     for row in table.rows:
         if not any(cell.strip() for cell in row.cells.values()):
             problems.note(row, columns.number, ("lege rij overgeslagen",))
@@ -190,12 +206,23 @@ def import_table(path: Path, options: TableOptions) -> Imported:
                 f" (first in row {numbers[category.number]})",
             )
             continue
+        if columns.id and category.id in ids:
+            problems.add(
+                row,
+                columns.id,
+                f"id {category.id!r} is used twice (first in row {ids[category.id]})",
+            )
+            continue
         numbers[category.number] = row.line
+        ids[category.id] = row.line
+        if category.withdrawn:
+            withdrawn.append((row, category))
         title = row.get(columns.section) or options.title
         sections.setdefault(title, (row.get(columns.section_number) or None, []))[1].append(
             category
         )
     resolved = _resolve(references, sections, problems, columns)
+    resolved.update(_successors(withdrawn, numbers, problems, columns))
     problems.raise_if_any()
     built = tuple(
         Section(
@@ -206,11 +233,37 @@ def import_table(path: Path, options: TableOptions) -> Imported:
         )
         for title, (number, categories) in sections.items()
     )
+    source = IdSource.DECLARED if columns.id else IdSource.NUMBERS
     selection_list = SelectionList(
         options.id, options.title, options.version, organisation=options.organisation,
-        criteria=options.criteria, sections=built,
+        criteria=options.criteria, ids=source, sections=built,
     )  # fmt: skip
     return Imported(selection_list, tuple(problems.notes))
+
+
+_WITHDRAWN = re.compile(r"(?:vervallen|ingetrokken|withdrawn)\b", re.IGNORECASE)
+_ACTIVE = frozenset({"", "actief", "active", "in gebruik", "geldig"})
+_NUMBER = re.compile(r"\d+(?:\.\d+)*[a-z]?")
+
+
+def _withdrawal(row: Row, columns: Columns, problems: SheetProblems) -> str | None:
+    """The text that marks the row withdrawn ("Vervallen: zie 2.4"), or ``None``."""
+    status = row.get(columns.status)
+    if status and not _WITHDRAWN.match(status):
+        if status.lower() not in _ACTIVE:
+            problems.add(
+                row,
+                columns.status or "",
+                f"unknown status {status!r}; use 'vervallen' or leave empty",
+            )
+        return None
+    if status:
+        return status
+    for column in (columns.valuation, columns.description, columns.name):
+        text = row.get(column)
+        if _WITHDRAWN.match(text):
+            return text
+    return None
 
 
 def _category(
@@ -220,15 +273,21 @@ def _category(
     name = row.get(columns.name)
     if not number:
         problems.add(row, columns.number, "the number is empty")
-    if not name:
+    withdrawn = _withdrawal(row, columns, problems)
+    if not name and withdrawn is None:
         problems.add(row, columns.name, "the name is empty")
-    try:
-        reading = read_valuation(row.raw(columns.valuation), term=row.raw(columns.term) or None)
-    except SelectielijstError as e:
-        problems.add(row, columns.valuation, str(e))
-        return None
-    problems.note(row, columns.valuation, reading.notes)
-    valuation = reading.valuation
+    valuation_text = row.raw(columns.valuation)
+    reading = None
+    if withdrawn is None or (
+        valuation_text.strip() and not _WITHDRAWN.match(valuation_text.strip())
+    ):
+        try:
+            reading = read_valuation(valuation_text, term=row.raw(columns.term) or None)
+        except SelectielijstError as e:
+            problems.add(row, columns.valuation, str(e))
+            return None
+        problems.note(row, columns.valuation, reading.notes)
+    valuation = reading.valuation if reading is not None else None
     criteria = tuple(int(n) for n in re.findall(r"\d+", row.get(columns.criteria)))
     if (
         criteria
@@ -237,20 +296,66 @@ def _category(
         and not valuation.criteria
     ):
         valuation = Valuation.keep(*criteria)
-    if not number or not name:
+    category_id = _category_id(row, columns, number, problems)
+    if not number or category_id is None or (not name and withdrawn is None):
         return None
     examples = tuple(
         line.strip() for line in row.raw(columns.examples).splitlines() if line.strip()
     )
+    if withdrawn is not None:
+        named = row.get(columns.successors) or withdrawn
+        return Category(
+            category_id, number, name or "Vervallen", valuation,
+            description=row.get(columns.description) or None,
+            explanation=row.get(columns.explanation) or None,
+            examples=examples, status=CategoryStatus.WITHDRAWN,
+            successors=tuple(n for n in _NUMBER.findall(named) if n != number),
+        )  # fmt: skip
     category = Category(
-        slug(number), number, name, valuation or Valuation.keep(),
+        category_id, number, name, valuation or Valuation.keep(),
         description=row.get(columns.description) or None,
         explanation=row.get(columns.explanation) or None,
         examples=examples,
     )  # fmt: skip
-    if reading.reference is not None:
+    if reading is not None and reading.reference is not None:
         references.append((row, category, reading.reference))
     return category
+
+
+def _category_id(row: Row, columns: Columns, number: str, problems: SheetProblems) -> str | None:
+    """The declared id of the row, or one made from its number."""
+    if columns.id is None:
+        return slug(number) if number else "x"
+    declared = row.get(columns.id)
+    if not declared:
+        problems.add(row, columns.id, "the id is empty; every row of an id column needs one")
+        return None
+    if not STABLE_ID.fullmatch(declared):
+        problems.add(
+            row,
+            columns.id,
+            f"{declared!r} is not a usable id: use lower-case letters, digits, '.', '-' and '_'",
+        )
+        return None
+    return declared
+
+
+def _successors(
+    withdrawn: list[tuple[Row, Category]],
+    numbers: dict[str, int],
+    problems: SheetProblems,
+    columns: Columns,
+) -> dict[str, Category]:
+    """Withdrawn categories with only the successors that are numbers of this sheet."""
+    checked = {}
+    for row, category in withdrawn:
+        known = tuple(n for n in category.successors if n in numbers)
+        for unknown in (n for n in category.successors if n not in numbers):
+            note = f"{unknown!r} is geen nummer in deze lijst; niet als opvolger gelezen"
+            problems.note(row, columns.successors or columns.status or columns.valuation, (note,))
+        if known != category.successors:
+            checked[category.id] = attrs.evolve(category, successors=known)
+    return checked
 
 
 def _resolve(

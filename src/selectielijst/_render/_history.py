@@ -14,8 +14,8 @@ from selectielijst._render import _html, _markdown, _rst, _text
 from selectielijst._render._format import Format
 from selectielijst._render._labels import Language, label
 from selectielijst._render._report import build_report
-from selectielijst._snapshot import usable_path
-from selectielijst._store import check_list_id, history, load
+from selectielijst._store import history, load
+from selectielijst._workspace import Workspace, list_folder, resolve_list
 
 __all__ = ["Step", "changelog", "steps"]
 
@@ -38,20 +38,22 @@ class Step:
     changes: ChangeSet | None = None
 
 
-def _where(list_or_folder: str | Path) -> tuple[str, Path | None]:
-    path = usable_path(list_or_folder)
-    if (path / "index.yaml").is_file():
-        return path.name, path.parent
-    return check_list_id(str(list_or_folder)), None
+def _where(list_or_folder: str | Path, workspace: Workspace | None) -> tuple[str, Path | None]:
+    """The list's id and the folder of its workspace's lists."""
+    found = list_folder(list_or_folder)
+    if found is not None:
+        return found[0], found[1].folder
+    list_id = str(list_or_folder)
+    return list_id, resolve_list(list_id, workspace).folder
 
 
-def steps(list_or_folder: str | Path) -> tuple[Step, ...]:
+def steps(list_or_folder: str | Path, *, workspace: Workspace | None = None) -> tuple[Step, ...]:
     """Every version of a list, newest first, each with its changes since the one before.
 
     >>> [(s.entry.label, s.previous.label if s.previous else None) for s in steps("voorbeeld")]
     [('2.1', '2.0'), ('2.0', '1.0'), ('1.0', None), ('0.9', None)]
     """
-    list_id, root = _where(list_or_folder)
+    list_id, root = _where(list_or_folder, workspace)
     found: list[Step] = []
     previous: VersionEntry | None = None
     loaded = None
@@ -77,20 +79,21 @@ def changelog(
     *,
     lang: str | Language = Language.NL,
     color: bool = False,
+    workspace: Workspace | None = None,
 ) -> str:
     """The whole version history of a list as one change log, newest version first.
 
-    *list_or_folder* is a shipped list's id or a folder holding an
-    ``index.yaml`` and its snapshots.
+    *list_or_folder* is a list's id (in the workspace in force, or shipped)
+    or a folder holding an ``index.yaml`` and its snapshots.
 
     >>> print(changelog("voorbeeld", "markdown").splitlines()[0])
     # Versiegeschiedenis: Selectielijst gemeente Voorbeeldstad (fictief voorbeeld)
     """
     chosen = format if isinstance(format, Format) else Format.named(format)
     language = lang if isinstance(lang, Language) else Language(lang)
-    list_id, root = _where(list_or_folder)
+    list_id, root = _where(list_or_folder, workspace)
     title = f"{label('history', language)}: {history(list_id, root=root).title}"
-    found = steps(list_or_folder)
+    found = steps(list_or_folder, workspace=workspace)
     if chosen is Format.JSON:
         return _json(list_id, title, found)
     parts: list[str] = []

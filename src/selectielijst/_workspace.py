@@ -1,0 +1,314 @@
+"""Workspaces: folders holding a user's own lists, found the way git finds a repository.
+
+A workspace is any folder with a ``versions/`` folder in it, holding one
+folder per list: ``versions/<list>/index.yaml`` and a snapshot per version,
+``versions/<list>/<version>/list.yaml``. ``LIST@VERSION`` is looked up in the
+workspace first and then among the lists shipped with the library; a list of
+the workspace hides a shipped list of the same name.
+"""
+
+from __future__ import annotations
+
+import os
+from pathlib import Path
+
+import attrs
+
+from selectielijst._errors import (
+    InvalidName,
+    PublishedVersion,
+    UnknownList,
+    UnknownVersion,
+    UnknownWorkspace,
+)
+from selectielijst._identity import Review, link
+from selectielijst._integrity import IntegrityProblem, record_digests, verify
+from selectielijst._model import ListIndex, SelectionList, VersionEntry
+from selectielijst._snapshot import read, usable_path, write
+from selectielijst._store import (
+    INDEX_NAME,
+    SNAPSHOT_NAME,
+    check_label,
+    check_list_id,
+    history,
+    lists,
+    load,
+    versions_folder,
+    write_index,
+)
+
+__all__ = [
+    "ROOT_VARIABLE",
+    "Added",
+    "Workspace",
+    "find_workspace",
+    "list_folder",
+    "load_spec",
+    "resolve_list",
+]
+
+ROOT_VARIABLE = "SELECTIELIJST_ROOT"
+"""The environment variable naming the workspace, instead of looking upward for one."""
+
+FOLDER = "versions"
+"""The folder of a workspace that holds its lists."""
+
+
+@attrs.frozen
+class Added:
+    """A version written into a workspace.
+
+    Attributes:
+        path: The snapshot file written.
+        entry: The version's entry in the list's index.
+        selection_list: The version as written (with its ids linked).
+        review: What the import took each category to be, compared with the
+            list's earlier version; ``None`` for a list's first version.
+    """
+
+    path: Path
+    entry: VersionEntry
+    selection_list: SelectionList
+    review: Review | None = None
+
+
+@attrs.frozen
+class Workspace:
+    """A folder holding lists: ``versions/<list>/index.yaml`` and their snapshots.
+
+    >>> import tempfile
+    >>> workspace = Workspace(Path(tempfile.mkdtemp()))
+    >>> _ = workspace.init("mijnlijst", title="Selectielijst van mijn organisatie")
+    >>> workspace.lists()
+    ('mijnlijst',)
+
+    Attributes:
+        root: The workspace folder (the one holding ``versions/``).
+        folder: The folder of its lists, ``root / "versions"`` unless given.
+    """
+
+    root: Path = attrs.field(converter=usable_path)
+    folder: Path = attrs.field(
+        converter=usable_path,
+        default=attrs.Factory(lambda self: self.root / FOLDER, takes_self=True),
+    )
+
+    @classmethod
+    def shipped(cls) -> Workspace:
+        """The lists that ship with the library, as a workspace to read from."""
+        return cls(versions_folder().parent, versions_folder())
+
+    def lists(self) -> tuple[str, ...]:
+        """The ids of the workspace's lists, sorted."""
+        return lists(root=self.folder) if self.folder.is_dir() else ()
+
+    def has_list(self, list_id: str) -> bool:
+        """Whether the workspace holds a list with this id."""
+        return (self.folder / check_list_id(list_id) / INDEX_NAME).is_file()
+
+    def history(self, list_id: str) -> ListIndex:
+        """The index of a list: its title and every known version, oldest first."""
+        return history(list_id, root=self.folder)
+
+    def versions(self, list_id: str) -> tuple[VersionEntry, ...]:
+        """Every known version of a list, oldest first."""
+        return self.history(list_id).versions
+
+    def load(self, list_id: str, version: str) -> SelectionList:
+        """Load a version of one of the workspace's lists."""
+        return load(list_id, version, root=self.folder)
+
+    def init(self, list_id: str, *, title: str | None = None) -> Path:
+        """Start a list: write its empty index, ``versions/<list>/index.yaml``.
+
+        Raises:
+            InvalidName: *list_id* is no usable list name.
+            PublishedVersion: The workspace has that list already.
+        """
+        path = self.folder / check_list_id(list_id) / INDEX_NAME
+        if path.exists():
+            msg = (
+                f"{path}: the workspace has a list {list_id!r} already; its index is left as it is"
+            )
+            raise PublishedVersion(msg)
+        title = (title or list_id).strip() or list_id
+        write_index(ListIndex(list_id, title), path, exclusive=True)
+        return path
+
+    def add(self, selection_list: SelectionList) -> Added:
+        """Write a version into its list, and record it in the list's index.
+
+        A list's first version is written as it is. A later one whose ids
+        were made from numbers is first linked to the latest earlier version
+        with text: each category takes the id of the category it matches by
+        content (see :func:`selectielijst.diff`), and the review says what
+        was taken for what. A version not yet published (concept) may be
+        added again; a published one may not change.
+
+        Raises:
+            UnknownList: The workspace has no such list; ``init`` it first.
+            PublishedVersion: That version was published with other content.
+        """
+        list_id = selection_list.id
+        if not self.has_list(list_id):
+            msg = (
+                f"the workspace {self.root} has no list {list_id!r};"
+                f" start it with `selectielijst init {list_id}`"
+            )
+            raise UnknownList(msg)
+        index = self.history(list_id)
+        label = check_label(selection_list.version.label)
+        earlier = _earlier_with_text(index, label)
+        review = None
+        if earlier:
+            previous = self.load(list_id, earlier[-1].label)
+            taken = {
+                c.id
+                for entry in earlier[:-1]
+                for _, c in self.load(list_id, entry.label).categories()
+            }
+            linked = link(previous, selection_list, taken=taken)
+            selection_list, review = linked.selection_list, linked.review
+        path = self.folder / list_id / label / SNAPSHOT_NAME
+        known = next((e for e in index.versions if e.label == label), None)
+        if known is not None and known.status.published and known.sha256 is not None:
+            msg = (
+                f"{list_id}@{label} was published ({known.status.value}) and its digest recorded;"
+                " import the changes as a new version"
+            )
+            raise PublishedVersion(msg)
+        write(selection_list, path)
+        version = selection_list.version
+        entry = VersionEntry(
+            label,
+            version.status,
+            date=version.date,
+            snapshot=f"{label}/{SNAPSHOT_NAME}",
+            notes=known.notes if known is not None else (),
+        )
+        entries = [entry if e.label == label else e for e in index.versions]
+        if known is None:
+            entries.append(entry)
+        write_index(
+            attrs.evolve(index, versions=tuple(entries)), self.folder / list_id / INDEX_NAME
+        )
+        return Added(path, entry, selection_list, review)
+
+    def verify(self, list_id: str | None = None) -> tuple[IntegrityProblem, ...]:
+        """Check every snapshot of a list (or of all lists) against its index."""
+        return verify(list_id, root=self.folder)
+
+    def record_digests(self, list_id: str) -> tuple[str, ...]:
+        """Record the SHA-256 of every snapshot of a list whose index entry has none yet."""
+        return record_digests(list_id, root=self.folder)
+
+
+def _earlier_with_text(index: ListIndex, label: str) -> list[VersionEntry]:
+    """The versions with text that come before *label* (all of them, for a new label)."""
+    earlier = []
+    for entry in index.versions:
+        if entry.label == label:
+            break
+        if entry.has_text:
+            earlier.append(entry)
+    return earlier
+
+
+def find_workspace(start: Path | None = None) -> Workspace | None:
+    """The workspace in force: ``SELECTIELIJST_ROOT``, or the nearest one upward.
+
+    Looking upward from *start* (the current folder by default), the first
+    folder whose ``versions/`` holds a list's ``index.yaml`` is the workspace.
+
+    >>> import tempfile
+    >>> empty = Path(tempfile.mkdtemp())
+    >>> find_workspace(empty) is None
+    True
+    >>> _ = Workspace(empty).init("mijnlijst")
+    >>> find_workspace(empty / "versions" / "mijnlijst") == Workspace(empty.resolve())
+    True
+
+    Raises:
+        UnknownWorkspace: ``SELECTIELIJST_ROOT`` names a folder that does not exist.
+    """
+    named = os.environ.get(ROOT_VARIABLE)
+    if named:
+        root = usable_path(named)
+        if not root.is_dir():
+            msg = f"{ROOT_VARIABLE} names {named!r}, which is not a folder"
+            raise UnknownWorkspace(msg)
+        return Workspace(root)
+    here = (start or Path.cwd()).resolve()
+    for folder in (here, *here.parents):
+        if any((folder / FOLDER).glob(f"*/{INDEX_NAME}")):
+            return Workspace(folder)
+    return None
+
+
+def resolve_list(list_id: str, workspace: Workspace | None = None) -> Workspace:
+    """The workspace that holds *list_id*: the one in force, or else the shipped lists.
+
+    Raises:
+        UnknownList: Neither has the list; the message names the lists there are.
+    """
+    workspace = workspace if workspace is not None else find_workspace()
+    check_list_id(list_id)
+    if workspace is not None and workspace.has_list(list_id):
+        return workspace
+    shipped = Workspace.shipped()
+    if shipped.has_list(list_id):
+        return shipped
+    known = ", ".join(shipped.lists())
+    if workspace is not None and workspace.folder.resolve() != shipped.folder.resolve():
+        own = ", ".join(workspace.lists()) or "none"
+        known = f"{own} in the workspace {workspace.root}; {known} shipped"
+    msg = (
+        f"there is no list {list_id!r} (known lists: {known});"
+        f" start one with `selectielijst init {list_id}`"
+    )
+    raise UnknownList(msg)
+
+
+def load_spec(spec: str, *, workspace: Workspace | None = None) -> SelectionList:
+    """Load ``LIST@VERSION``, a snapshot file, or a folder holding ``list.yaml``.
+
+    ``LIST@VERSION`` is looked up in the workspace in force (see
+    :func:`~selectielijst.find_workspace`), then among the shipped lists; a list of the
+    workspace hides a shipped list of the same name.
+
+    >>> load_spec("mivd@0.16").version.label
+    '0.16'
+
+    Raises:
+        InvalidName: *spec* is neither a version's name nor an existing path.
+        UnknownList: No such list, in the workspace or shipped.
+        UnknownVersion: The list has no such version.
+    """
+    path = usable_path(spec)
+    if path.exists():
+        return read(path / SNAPSHOT_NAME if path.is_dir() else path)
+    if "@" not in spec:
+        msg = f"{spec!r} is neither LIST@VERSION (e.g. mivd@0.16) nor an existing file or folder"
+        raise InvalidName(msg)
+    list_id, _, label = spec.partition("@")
+    holder = resolve_list(list_id, workspace)
+    try:
+        return holder.load(list_id, label)
+    except UnknownVersion as e:
+        shipped = Workspace.shipped()
+        if holder.folder.resolve() != shipped.folder.resolve() and shipped.has_list(list_id):
+            msg = (
+                f"{e} in the workspace {holder.root}; its list {list_id!r} hides the shipped"
+                f" list of that name (set {ROOT_VARIABLE} to another folder to reach it)"
+            )
+            raise UnknownVersion(msg) from e
+        raise
+
+
+def list_folder(path: str | os.PathLike[str]) -> tuple[str, Workspace] | None:
+    """For a folder holding an ``index.yaml``, the list's id and a workspace around it."""
+    folder = usable_path(path)
+    if (folder / INDEX_NAME).is_file():
+        resolved = folder.resolve()
+        return resolved.name, Workspace(resolved.parent.parent, resolved.parent)
+    return None
