@@ -191,3 +191,28 @@ def renumbered(selection_list: SelectionList) -> SelectionList:
         )
 
     return attrs.evolve(selection_list, sections=tuple(map(section, selection_list.sections)))
+
+
+# A records manager's spreadsheet: numbered rows, a chapter column, no ids.
+_WORDS = (
+    "beheren", "vaststellen", "registreren", "afhandelen", "dossiers", "vergunningen",
+    "klachten", "subsidies", "begroting", "personeel", "dijken", "gemalen", "meldingen",
+    "bezwaarschriften", "contracten", "inspecties", "verslagen", "archief", "gebouwen",
+    "voertuigen", "rioolbeheer", "peilbesluiten", "waterkwaliteit", "heffingen",
+)  # fmt: skip
+_NOTATIONS = ("B", "B (1)", "V, 10 jaar", "V, 7 jaar", "Vernietigen", "V, 6 weken", "V, 1 jaar")
+SheetRow = tuple[str, str, str, str]
+"""A row of such a sheet: number, chapter, name, valuation as written."""
+
+
+@st.composite
+def sheet_rows(draw: st.DrawFn, *, max_rows: int = 15) -> list[SheetRow]:
+    """The rows of a list kept in a spreadsheet: chapters of numbered categories."""
+    rows: list[SheetRow] = []
+    for chapter in range(1, draw(st.integers(1, 3)) + 1):
+        title = f"Hoofdstuk {chapter} " + draw(st.sampled_from(_WORDS))
+        for number in range(1, draw(st.integers(1, max_rows // 3)) + 1):
+            name = " ".join(draw(st.lists(st.sampled_from(_WORDS), min_size=2, max_size=5)))
+            notation = draw(st.sampled_from(_NOTATIONS))
+            rows.append((f"{chapter}.{number}", title, name.capitalize(), notation))
+    return rows

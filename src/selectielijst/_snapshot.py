@@ -171,7 +171,7 @@ def structure(
     return result
 
 
-def dumps(selection_list: SelectionList) -> str:
+def dumps(selection_list: SelectionList, *, file: str | None = None) -> str:
     """The canonical YAML text of a list.
 
     >>> from selectielijst import load
@@ -187,8 +187,10 @@ def dumps(selection_list: SelectionList) -> str:
     document = {"format": FORMAT if needs_2 else FORMAT_1, **plain}
     problems = list(check_document(document))
     if problems:
-        errors = [InvalidDocument(problem, path=path) for path, problem in _unique(problems)]
-        raise DocumentErrors("the list cannot be written", errors)
+        errors = [
+            InvalidDocument(problem, file=file, path=path) for path, problem in _unique(problems)
+        ]
+        raise DocumentErrors(f"{file or 'the list'} cannot be written", errors)
     return _yaml.dump(document)
 
 
@@ -210,7 +212,7 @@ def write(selection_list: SelectionList, path: str | os.PathLike[str]) -> None:
         PublishedVersion: *path* holds a published version with other content.
         DocumentErrors: The list breaks a rule a snapshot must keep.
     """
-    text = dumps(selection_list)
+    text = dumps(selection_list, file=str(path))
     target = Path(path)
     if target.exists():
         _refuse_published(target, text)
