@@ -3,8 +3,10 @@
 From its spreadsheet (one row per result, the process type's columns repeated
 on every row) or from the fixtures of its API (process types and results as
 JSON). Process types become sections, results categories; generic results
-(``1.1``) and specific ones (``1.1.2``) keep their numbers, which are also their
-stable ids; withdrawn results ("Vervallen: dit is resultaat 19.1.19 geworden")
+(``1.1``) and specific ones (``1.1.2``) keep their numbers. The VNG declares its
+result numbers as identity: it never reuses one, and a result it retires stays
+in the list as "Vervallen" under its number. So the sheet's numbers are its
+declared ids; the API's uuids are declared ids too. Withdrawn results ("Vervallen: dit is resultaat 19.1.19 geworden")
 become withdrawn categories with the successors they name.
 """
 
@@ -23,7 +25,14 @@ from selectielijst._errors import DocumentErrors, InvalidDocument, Selectielijst
 from selectielijst._io._notation import read_valuation
 from selectielijst._io._sheets import Row, read_table
 from selectielijst._io._table import Imported, SheetProblems
-from selectielijst._model import Category, CategoryStatus, Section, SelectionList, VersionInfo
+from selectielijst._model import (
+    STABLE_ID,
+    Category,
+    CategoryStatus,
+    Section,
+    SelectionList,
+    VersionInfo,
+)
 from selectielijst._snapshot import read_text
 
 __all__ = ["import_vng", "import_vng_api"]
@@ -102,6 +111,8 @@ class _Result:
     valuation: str
     term: str
     process_term: str
+    id: str | None = None
+    """The API's uuid, where there is one: a declared id."""
 
 
 def _category(result: _Result, where: tuple[Row, SheetProblems] | None) -> Category | None:
@@ -115,7 +126,7 @@ def _category(result: _Result, where: tuple[Row, SheetProblems] | None) -> Categ
         if described and described.lower().startswith("vervallen"):
             successors = tuple(_SUCCESSOR.findall(described))
             return Category(
-                number, number, name or "Vervallen", None,
+                result.id or number, number, name or "Vervallen", None,
                 description=described, explanation=explained,
                 status=CategoryStatus.WITHDRAWN, successors=successors,
             )  # fmt: skip
@@ -147,7 +158,12 @@ def _category(result: _Result, where: tuple[Row, SheetProblems] | None) -> Categ
             trigger = f"{valuation.term.trigger}; {trigger}"
         valuation = attrs.evolve(valuation, term=Term(valuation.term.duration, trigger))
     return Category(
-        number, number, name or number, valuation, description=described, explanation=explained
+        result.id or number,
+        number,
+        name or number,
+        valuation,
+        description=described,
+        explanation=explained,
     )
 
 
@@ -298,13 +314,20 @@ def import_vng_api(
             _api_number(fields, result_by_pk, by_pk), str(fields.get("naam") or ""),
             str(fields.get("omschrijving") or ""), str(fields.get("toelichting") or ""),
             str(waardering), str(fields.get("bewaartermijn") or ""),
-            str(fields.get("procestermijn") or ""),
+            str(fields.get("procestermijn") or ""), _uuid(fields.get("uuid")),
         )  # fmt: skip
         category = _category(result, (row, problems))
         if category is not None:
             builder.categories[key].append(category)
     problems.raise_if_any()
     return Imported(builder.build(version, list_id), tuple(problems.notes))
+
+
+def _uuid(value: object) -> str | None:
+    """The API's uuid as a stable id, or ``None`` when it has none that fits."""
+    if isinstance(value, str) and STABLE_ID.fullmatch(value.lower()):
+        return value.lower()
+    return None
 
 
 def _api_number(
