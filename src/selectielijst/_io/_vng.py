@@ -6,8 +6,9 @@ JSON). Process types become sections, results categories; generic results
 (``1.1``) and specific ones (``1.1.2``) keep their numbers. The VNG declares its
 result numbers as identity: it never reuses one, and a result it retires stays
 in the list as "Vervallen" under its number. So the sheet's numbers are its
-declared ids; the API's uuids are declared ids too. Withdrawn results ("Vervallen: dit is resultaat 19.1.19 geworden")
-become withdrawn categories with the successors they name.
+declared ids; the API's uuids are declared ids too. Withdrawn results
+("Vervallen: dit is resultaat 19.1.19 geworden") become withdrawn categories
+with the successors they name.
 """
 
 from __future__ import annotations
