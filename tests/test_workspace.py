@@ -213,7 +213,7 @@ class TestKeepYourOwnList:
         assert "review: linked under another number: 1.2 → 1.3, 1.3 → 1.4" in result.stderr
         assert "review: split: 2.1 → 2.1, 2.2" in result.stderr
         assert "review: new: 1.2" in result.stderr
-        assert "review: withdrawn: 2.4" in result.stderr
+        assert "review: withdrawn: 2.3 → 2.4" in result.stderr
         assert result.stdout == ""
 
     @pytest.mark.usefixtures("kept")

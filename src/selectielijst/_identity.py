@@ -33,7 +33,8 @@ class Review:
         split: An old number and the new numbers it was split into.
         merged: Old numbers and the new number they were merged into.
         added: New numbers that match nothing in the earlier version.
-        withdrawn: Numbers the new version marks withdrawn (vervallen).
+        withdrawn: Numbers the new version marks withdrawn (vervallen), as
+            ``old → new`` where the number changed too.
         dropped: Old numbers the new version no longer has at all.
     """
 
@@ -138,7 +139,8 @@ def _review(matching: Matching) -> Review:
     for o, n in matching.pairs:
         before, after = o.category, n.category
         if after.withdrawn and not before.withdrawn:
-            withdrawn.append(after.number)
+            moved = f"{before.number} → " if before.number != after.number else ""
+            withdrawn.append(f"{moved}{after.number}")
             continue
         if before.number != after.number:
             relinked.append((before.number, after.number))
