@@ -34,6 +34,14 @@ nitpick_ignore_regex = [
     (r"py:(class|attr|obj)", r"(pathlib|datetime|collections\.abc|os|typing|cattrs(\..*)?)\..*"),
     (r"py:(class|attr|obj)", r"selectielijst\._.*"),
     (r"py:class", r"Path"),
+    # The change records are documented under the names the package re-exports them by.
+    (
+        r"py:(class|func)",
+        (
+            r"selectielijst\.changes\.(Change|ChangeKind|ChangeSet|ConcordanceRow|Direction"
+            r"|Field|Heading|Segment|SegmentKind|Significance|read_changes)"
+        ),
+    ),
 ]
 
 autodoc_member_order = "bysource"

@@ -12,6 +12,8 @@ from selectielijst import (
     ChangeKind,
     ChangeSetMismatch,
     Direction,
+    Duration,
+    Field,
     SelectionList,
     Significance,
     diff,
@@ -48,9 +50,10 @@ class TestExample:
         assert (first.kind, first.new_number, first.before, first.after) == (
             ChangeKind.TERM_CHANGED,
             "1.2",
-            "P10Y",
-            "P7Y",
+            Duration(years=10),
+            Duration(years=7),
         )
+        assert first.field is Field.DURATION
         assert first.direction is Direction.SHORTER
         assert first.significance is Significance.MAJOR
 
@@ -77,7 +80,9 @@ class TestExample:
 
     def test_word_level_text_change(self, example: tuple[SelectionList, SelectionList]) -> None:
         """A reworded explanation says which words went and which came."""
-        changed = next(c for c in diff(*example) if c.field == "explanation" and c.number == "3.2")
+        changed = next(
+            c for c in diff(*example) if c.field is Field.EXPLANATION and c.number == "3.2"
+        )
         assert changed.removed_words == ("tegels,", "kapotte lantaarnpalen.")
         assert changed.inserted_words == ("stoeptegels,", "defecte straatverlichting.")
 
@@ -85,7 +90,7 @@ class TestExample:
         """Quote style and double spaces only: trivial, last."""
         changes = diff(*example)
         trivial = [c for c in changes if c.significance is Significance.TRIVIAL]
-        assert [(c.number, c.field) for c in trivial] == [("3.3", "explanation")]
+        assert [(c.number, c.field) for c in trivial] == [("3.3", Field.EXPLANATION)]
         assert changes.changes[-1] == trivial[0]
 
     def test_filters(self, example: tuple[SelectionList, SelectionList]) -> None:

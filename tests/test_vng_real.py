@@ -18,6 +18,7 @@ from selectielijst import (
     Comparison,
     Direction,
     Duration,
+    Field,
     Outcome,
     SelectionList,
     Status,
@@ -120,11 +121,12 @@ class TestDiff:
     def test_term_changes_in_the_right_direction(self, vng: dict[str, SelectionList]) -> None:
         """Each changed term: longer when the number of years grew, shorter when it fell."""
         changes = diff(vng["2017"], vng["2020"]).select(kind=ChangeKind.TERM_CHANGED)
-        durations = [c for c in changes if c.field == "duration"]
+        durations = [c for c in changes if c.field is Field.DURATION]
         assert durations
         for change in durations:
-            before = int(change.before.removeprefix("P").removesuffix("Y"))  # type: ignore[union-attr]
-            after = int(change.after.removeprefix("P").removesuffix("Y"))  # type: ignore[union-attr]
+            assert isinstance(change.before, Duration)
+            assert isinstance(change.after, Duration)
+            before, after = change.before.years, change.after.years
             expected = Direction.LONGER if after > before else Direction.SHORTER
             assert change.direction is expected, change
         shorter = {c.number for c in durations if c.direction is Direction.SHORTER}

@@ -7,17 +7,7 @@
 """
 
 from selectielijst._converter import make_converter
-from selectielijst._diff import (
-    Change,
-    ChangeKind,
-    ChangeSet,
-    ConcordanceRow,
-    Direction,
-    Segment,
-    SegmentKind,
-    Significance,
-    diff,
-)
+from selectielijst._diff import diff
 from selectielijst._duration import Comparison, Duration, Term
 from selectielijst._errors import (
     ChangeSetMismatch,
@@ -30,11 +20,13 @@ from selectielijst._errors import (
     SelectielijstError,
     TextNotAvailable,
     UnknownCategory,
+    UnknownFormat,
     UnknownList,
     UnknownSection,
     UnknownVersion,
     UnknownWorkspace,
 )
+from selectielijst._history import changelog
 from selectielijst._identity import Review
 from selectielijst._integrity import IntegrityProblem, record_digests, verify
 from selectielijst._io._export import export, export_bytes, read_export
@@ -64,12 +56,25 @@ from selectielijst._model import (
     VersionEntry,
     VersionInfo,
 )
-from selectielijst._render import Format, Language, changelog, mark_up, render
+from selectielijst._render import Format, Language, mark_up, render
 from selectielijst._retention import Outcome, Retention, add_duration, retention
 from selectielijst._snapshot import FORMAT, dumps, loads, read, write
 from selectielijst._store import history, lists, load, versions, versions_folder
 from selectielijst._trace import Trace, trace
 from selectielijst._workspace import Added, Workspace, find_workspace, load_spec
+from selectielijst.changes import (
+    Change,
+    ChangeKind,
+    ChangeSet,
+    ConcordanceRow,
+    Direction,
+    Field,
+    Heading,
+    Segment,
+    SegmentKind,
+    Significance,
+    read_changes,
+)
 
 __all__ = [
     "FORMAT",
@@ -87,7 +92,9 @@ __all__ = [
     "Direction",
     "DocumentErrors",
     "Duration",
+    "Field",
     "Format",
+    "Heading",
     "Hit",
     "IdSource",
     "ImportNote",
@@ -118,6 +125,7 @@ __all__ = [
     "TextNotAvailable",
     "Trace",
     "UnknownCategory",
+    "UnknownFormat",
     "UnknownList",
     "UnknownSection",
     "UnknownVersion",
@@ -145,6 +153,7 @@ __all__ = [
     "make_converter",
     "mark_up",
     "read",
+    "read_changes",
     "read_export",
     "read_mapping",
     "read_term",

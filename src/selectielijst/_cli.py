@@ -21,12 +21,13 @@ from selectielijst._errors import (
     UnknownCategory,
     UnknownWorkspace,
 )
+from selectielijst._history import changelog
 from selectielijst._io._export import EXPORT_FORMATS, export, read_export
 from selectielijst._io._table import Imported, import_table, read_mapping
 from selectielijst._io._vng import import_vng, import_vng_api
 from selectielijst._lookup import search
 from selectielijst._model import Category, SelectionList, Status, VersionInfo
-from selectielijst._render import Format, Language, changelog, mark_up, render
+from selectielijst._render import Format, Language, mark_up, render
 from selectielijst._render._listing import list_as_text
 from selectielijst._retention import Outcome, retention
 from selectielijst._schema import changeset_schema, index_schema, snapshot_schema
@@ -41,6 +42,7 @@ from selectielijst._workspace import (
     load_spec,
     resolve_list,
 )
+from selectielijst.changes import read_changes
 
 P = ParamSpec("P")
 R = TypeVar("R")
@@ -268,6 +270,32 @@ def diff_command(old: str, new: str, format_name: str, lang: str, output: Path |
     changes = diff(_load(old), _load(new))
     chosen = Format.named(format_name)
     color = chosen is Format.TEXT and output is None and sys.stdout.isatty()
+    _emit(
+        render(changes, chosen, lang=Language(lang), color=color), output, format_name=chosen.value
+    )
+
+
+@main.command("render")
+@click.argument("source", metavar="CHANGES.json", type=PATH)
+@click.option(
+    "--format",
+    "format_name",
+    type=_FORMATS,
+    default="md",
+    show_default=True,
+    help="Output format.",
+)
+@_LANG_OPTION
+@_OUTPUT_OPTION
+@_reports_errors
+def render_command(source: Path, format_name: str, lang: str, output: Path | None) -> None:
+    """Render a published change set (the JSON of `diff --format json`) in another format.
+
+    The result is the same text as rendering the change set when it was made.
+    """
+    chosen = Format.named(format_name)
+    color = chosen is Format.TEXT and output is None and sys.stdout.isatty()
+    changes = read_changes(usable_path(source))
     _emit(
         render(changes, chosen, lang=Language(lang), color=color), output, format_name=chosen.value
     )

@@ -6,11 +6,9 @@ import enum
 from collections.abc import Callable, Mapping
 from typing import Any, TypeVar
 
-import attrs
 import cattrs
 from cattrs.gen import make_dict_structure_fn, make_dict_unstructure_fn, override
 
-from selectielijst._diff import Change, ChangeSet
 from selectielijst._duration import Duration, Term
 from selectielijst._errors import InvalidRecord
 from selectielijst._model import (
@@ -26,10 +24,7 @@ from selectielijst._model import (
     VersionInfo,
 )
 
-__all__ = ["CHANGES_FORMAT", "FIELD_RENAMES", "make_converter"]
-
-CHANGES_FORMAT = "selectielijst-changes/1"
-"""The format of a change set in JSON."""
+__all__ = ["FIELD_RENAMES", "make_converter", "register"]
 
 E = TypeVar("E", bound=enum.Enum)
 T = TypeVar("T")
@@ -181,36 +176,6 @@ def _unstructure_paragraphs(paragraphs: tuple[str, ...]) -> str | list[str]:
     return list(paragraphs)
 
 
-def _unstructure_change(change: Change) -> dict[str, Any]:
-    """Every field, with null where it does not apply, and the word-level differences."""
-    data: dict[str, Any] = {
-        field.name: _plain(getattr(change, field.name)) for field in attrs.fields(Change)
-    }
-    data["removed_words"] = list(change.removed_words)
-    data["inserted_words"] = list(change.inserted_words)
-    data["segments"] = [{"kind": s.kind.value, "text": s.text} for s in change.segments]
-    return data
-
-
-def _plain(value: object) -> object:
-    if isinstance(value, enum.Enum):
-        return value.value
-    if isinstance(value, tuple):
-        return list(value)
-    return value
-
-
-def _unstructure_changeset(changeset: ChangeSet, converter: cattrs.Converter) -> dict[str, Any]:
-    return {
-        "format": CHANGES_FORMAT,
-        "list": changeset.list_id,
-        "old_version": converter.unstructure(changeset.old_version),
-        "new_version": converter.unstructure(changeset.new_version),
-        "summary": {kind.value: count for kind, count in changeset.counts().items()},
-        "changes": [_unstructure_change(change) for change in changeset],
-    }
-
-
 def make_converter() -> cattrs.Converter:
     """Make the converter between records and plain data.
 
@@ -237,18 +202,15 @@ def make_converter() -> cattrs.Converter:
     # Leaves first: a record's generated hooks take its fields' hooks as they stand.
     leaves: tuple[type, ...] = (Criterion, VersionInfo, VersionEntry, Category)
     for leaf in leaves:
-        _register(converter, leaf)
-    _register(converter, Section, text=paragraphs)
-    _register(converter, SelectionList)
-    _register(converter, ListIndex)
-    converter.register_unstructure_hook(Change, _unstructure_change)
-    converter.register_unstructure_hook(
-        ChangeSet, lambda changeset: _unstructure_changeset(changeset, converter)
-    )
+        register(converter, leaf)
+    register(converter, Section, text=paragraphs)
+    register(converter, SelectionList)
+    register(converter, ListIndex)
     return converter
 
 
-def _register(converter: cattrs.Converter, cls: type, **overrides: Any) -> None:
+def register(converter: cattrs.Converter, cls: type, **overrides: Any) -> None:
+    """Register strict hooks for the attrs record *cls*: unknown keys are errors."""
     renames = FIELD_RENAMES.get(cls, {})
     for name, key in renames.items():
         overrides[name] = override(rename=key)

@@ -16,6 +16,7 @@ __all__ = [
     "SelectielijstError",
     "TextNotAvailable",
     "UnknownCategory",
+    "UnknownFormat",
     "UnknownList",
     "UnknownSection",
     "UnknownVersion",
@@ -114,6 +115,10 @@ class TextNotAvailable(SelectielijstError, LookupError):
 
 class UnknownCategory(SelectielijstError, LookupError):
     """No category with this number or id in the list."""
+
+
+class UnknownFormat(SelectielijstError, ValueError):
+    """A format or language this library does not write (``pdf``, ``fr``)."""
 
 
 class UnknownSection(SelectielijstError, LookupError):

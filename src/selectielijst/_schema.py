@@ -10,12 +10,27 @@ from typing import Any
 
 import attrs
 
-from selectielijst._converter import CHANGES_FORMAT, FIELD_RENAMES
-from selectielijst._diff import Change, ChangeKind, SegmentKind
+from selectielijst._converter import FIELD_RENAMES
 from selectielijst._duration import Duration
-from selectielijst._model import ListIndex, Section, SelectionList, Valuation, VersionInfo
+from selectielijst._model import (
+    Category,
+    ListIndex,
+    Section,
+    SelectionList,
+    Status,
+    Valuation,
+    VersionInfo,
+)
 from selectielijst._snapshot import FORMAT, FORMAT_1
 from selectielijst._store import INDEX_FORMAT
+from selectielijst.changes import (
+    CHANGES_FORMAT,
+    Change,
+    ChangeKind,
+    ConcordanceRow,
+    Heading,
+    SegmentKind,
+)
 
 __all__ = ["DRAFT", "changeset_schema", "index_schema", "record_schema", "snapshot_schema"]
 
@@ -114,10 +129,32 @@ def changeset_schema() -> dict[str, Any]:
     ['after', 'before', 'direction']
     """
     definitions: dict[str, Any] = {}
-    builder = _Builder(definitions, _SNAPSHOT_TYPES, {})
+    builder = _Builder(definitions, _SNAPSHOT_TYPES, _SNAPSHOT_OVERRIDES)
     change = builder.record(Change)
     words = {"type": "array", "items": {"type": "string"}}
+    builder.record(Category)
+    term = {
+        "type": "object",
+        "properties": {
+            "duration": {"anyOf": [_DURATION, {"type": "null"}]},
+            "trigger": {"type": ["string", "null"]},
+        },
+        "required": ["duration", "trigger"],
+        "additionalProperties": False,
+    }
+    value = {
+        "description": "The typed value of the changed field; its type follows from the field.",
+        "anyOf": [
+            {"type": ["string", "boolean", "null"]},
+            {"type": "array", "items": {"type": ["string", "integer"]}},
+            _VALUATION,
+            term,
+            {"enum": [status.value for status in Status]},
+        ],
+    }
     change["properties"].update(
+        before=value,
+        after=value,
         removed_words=words,
         inserted_words=words,
         segments={
@@ -134,25 +171,36 @@ def changeset_schema() -> dict[str, Any]:
         },
     )
     change["required"] = list(change["properties"])
+
+    def items(record: type) -> dict[str, Any]:
+        builder.record(record)
+        return {"type": "array", "items": {"$ref": f"#/$defs/{record.__name__}"}}
+
     builder.record(VersionInfo)
     version = {"$ref": "#/$defs/VersionInfo"}
+    properties = {
+        "format": {"const": CHANGES_FORMAT},
+        "list": {"type": "string"},
+        "title": {"type": "string"},
+        "old_version": version,
+        "new_version": version,
+        "summary": {
+            "type": "object",
+            "propertyNames": {"enum": [kind.value for kind in ChangeKind]},
+            "additionalProperties": {"type": "integer", "minimum": 1},
+        },
+        "changes": items(Change),
+        "outline": items(Heading),
+        "concordance": items(ConcordanceRow),
+        "old_categories": items(Category),
+        "new_categories": items(Category),
+    }
     return {
         "$schema": DRAFT,
         "title": "Changes between two versions of a selection list",
         "type": "object",
-        "properties": {
-            "format": {"const": CHANGES_FORMAT},
-            "list": {"type": "string"},
-            "old_version": version,
-            "new_version": version,
-            "summary": {
-                "type": "object",
-                "propertyNames": {"enum": [kind.value for kind in ChangeKind]},
-                "additionalProperties": {"type": "integer", "minimum": 1},
-            },
-            "changes": {"type": "array", "items": {"$ref": "#/$defs/Change"}},
-        },
-        "required": ["format", "list", "old_version", "new_version", "summary", "changes"],
+        "properties": properties,
+        "required": list(properties),
         "additionalProperties": False,
         "$defs": dict(sorted(definitions.items())),
     }

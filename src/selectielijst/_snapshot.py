@@ -147,18 +147,19 @@ def loads(text: str, *, file: str | None = None) -> SelectionList:
     return structure(document, SelectionList, loaded=loaded, file=file, problems=problems)
 
 
-def structure(
+def structure(  # noqa: PLR0913  # what every reader has at hand, and an optional converter
     document: dict[str, Any],
     record: type[T],
     *,
     loaded: _yaml.Loaded,
     file: str | None,
     problems: list[Problem],
+    converter: cattrs.Converter | None = None,
 ) -> T:
     """Structure *document* as *record*, or raise every problem found in it."""
     result = None
     try:
-        result = _CONVERTER.structure(document, record)
+        result = (converter or _CONVERTER).structure(document, record)
     except (ClassValidationError, IterableValidationError) as e:
         problems.extend(cattrs_problems(e, "$", record))
     if problems or result is None:

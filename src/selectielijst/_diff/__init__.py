@@ -7,34 +7,13 @@ import gc
 from collections.abc import Iterator
 from itertools import count, repeat
 
-from selectielijst._diff._changes import (
-    KIND_ORDER,
-    Change,
-    ChangeKind,
-    ChangeSet,
-    ConcordanceRow,
-    Direction,
-    Row,
-    Significance,
-)
 from selectielijst._diff._compare import Placement, added, merged, pair, removed, sections, split
-from selectielijst._diff._deep import metadata_changes
 from selectielijst._diff._delta import Delta
 from selectielijst._diff._match import Matching, Placed, ids_trusted, match
-from selectielijst._diff._text import Segment, SegmentKind
-from selectielijst._model import Section, SelectionList
+from selectielijst._model import Category, Section, SelectionList
+from selectielijst.changes import KIND_ORDER, Change, ChangeKind, ChangeSet, ConcordanceRow
 
-__all__ = [
-    "Change",
-    "ChangeKind",
-    "ChangeSet",
-    "ConcordanceRow",
-    "Direction",
-    "Segment",
-    "SegmentKind",
-    "Significance",
-    "diff",
-]
+__all__ = ["correspond", "diff"]
 
 
 def diff(old: SelectionList, new: SelectionList) -> ChangeSet:
@@ -43,8 +22,10 @@ def diff(old: SelectionList, new: SelectionList) -> ChangeSet:
     >>> from selectielijst import load
     >>> changes = diff(load("voorbeeld", "1.0"), load("voorbeeld", "2.0"))
     >>> first = changes.changes[0]
-    >>> first.kind.value, first.new_number, first.before, first.after, first.direction.value
-    ('term_changed', '1.2', 'P10Y', 'P7Y', 'shorter')
+    >>> first.kind.value, first.new_number, str(first.before), str(first.after)
+    ('term_changed', '1.2', '10 jaar', '7 jaar')
+    >>> first.direction.value
+    'shorter'
     >>> len(diff(load("mivd", "0.16"), load("mivd", "0.16")))
     0
     """
@@ -75,50 +56,72 @@ def correspond(old: SelectionList, new: SelectionList) -> Matching:
 
 
 def _diff(old: SelectionList, new: SelectionList) -> ChangeSet:
+    from selectielijst._diff._deep import metadata_changes  # noqa: PLC0415  # deepdiff when used
+
     old_placed, new_placed = _placed(old), _placed(new)
     matching = match(old_placed, new_placed, by_id=ids_trusted(old, new))
     same_old = bytearray(len(old_placed))  # 1 where a category is unchanged under its id
     same_new = bytearray(len(new_placed))
+    named_old = bytearray(len(old_placed))  # 1 where a change names the category
+    named_new = bytearray(len(new_placed))
     changes: list[Change] = [*metadata_changes(old, new)]
     changes.extend(sections(_placement(old), _placement(new)))
-    rows: list[Row] = []
+    rows: list[ConcordanceRow] = []
     for old_category, new_category in matching.pairs:
         before, after = old_category.category, new_category.category
         if before.id == after.id and (before is after or before == after):
             same_old[old_category.position] = same_new[new_category.position] = 1
             if old_category.section == new_category.section:
-                rows.append((before.number, after.number, ()))
+                rows.append(ConcordanceRow(before.number, after.number))
                 continue
         found = tuple(pair(old_category, new_category))
         changes.extend(found)
-        kinds = tuple(sorted({c.kind for c in found}, key=KIND_ORDER.__getitem__)) if found else ()
-        rows.append((old_category.category.number, new_category.category.number, kinds))
+        if found:
+            named_old[old_category.position] = named_new[new_category.position] = 1
+        kinds = tuple(sorted({c.kind for c in found}, key=KIND_ORDER.__getitem__))
+        rows.append(ConcordanceRow(before.number, after.number, kinds))
     for o, news in matching.splits:
         changes.append(split(o, news))
-        rows.extend((o.category.number, n.category.number, (ChangeKind.SPLIT,)) for n in news)
+        named_old[o.position] = 1
+        for n in news:
+            named_new[n.position] = 1
+            rows.append(ConcordanceRow(o.category.number, n.category.number, (ChangeKind.SPLIT,)))
     for olds, n in matching.merges:
         changes.append(merged(olds, n))
-        rows.extend((o.category.number, n.category.number, (ChangeKind.MERGED,)) for o in olds)
+        named_new[n.position] = 1
+        for o in olds:
+            named_old[o.position] = 1
+            rows.append(ConcordanceRow(o.category.number, n.category.number, (ChangeKind.MERGED,)))
     for o in matching.removed:
         changes.append(removed(o))
-        rows.append((o.category.number, None, (ChangeKind.WITHDRAWN,)))
+        named_old[o.position] = 1
+        rows.append(ConcordanceRow(o.category.number, None, (ChangeKind.WITHDRAWN,)))
     for n in matching.added:
         changes.append(added(n))
-        rows.append((None, n.category.number, (ChangeKind.ADDED,)))
+        named_new[n.position] = 1
+        rows.append(ConcordanceRow(None, n.category.number, (ChangeKind.ADDED,)))
+    delta = Delta.between(
+        old,
+        new,
+        changed=(_marked(old_placed, same_old, 0), _marked(new_placed, same_new, 0)),
+    )
     return ChangeSet(
+        list_id=new.id,
+        title=new.title,
         old_version=old.version,
         new_version=new.version,
         changes=tuple(changes),
-        rows=tuple(rows),
-        delta=Delta.between(
-            old,
-            new,
-            changed=(
-                [p.category for p in old_placed if not same_old[p.position]],
-                [p.category for p in new_placed if not same_new[p.position]],
-            ),
-        ),
+        outline=delta.outline(),
+        concordance=tuple(rows),
+        old_categories=tuple(_marked(old_placed, named_old, 1)),
+        new_categories=tuple(_marked(new_placed, named_new, 1)),
+        delta=delta,
     )
+
+
+def _marked(placed: list[Placed], marks: bytearray, mark: int) -> list[Category]:
+    """The categories whose mark is *mark*, in document order."""
+    return [p.category for p in placed if marks[p.position] == mark]
 
 
 def _placed(selection_list: SelectionList) -> list[Placed]:

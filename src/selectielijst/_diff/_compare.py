@@ -7,11 +7,11 @@ from typing import TypedDict
 
 import attrs
 
-from selectielijst._diff._changes import Change, ChangeKind, Direction, Significance
 from selectielijst._diff._match import Placed
-from selectielijst._diff._text import is_trivial
 from selectielijst._duration import Comparison, Term
 from selectielijst._model import Category, Section, Valuation, ValuationKind
+from selectielijst._text import is_trivial
+from selectielijst.changes import Change, ChangeKind, Direction, Field, Significance
 
 __all__ = ["added", "merged", "pair", "removed", "sections", "split"]
 
@@ -21,7 +21,8 @@ _DIRECTION = {
     Comparison.SHORTER: Direction.SHORTER,
     Comparison.INCOMPARABLE: Direction.INCOMPARABLE,
 }
-_TEXT_FIELDS = ("name", "description", "explanation")
+_TEXT_FIELDS = (Field.NAME, Field.DESCRIPTION, Field.EXPLANATION)
+_LIST_FIELDS = (Field.EXAMPLES, Field.SUCCESSORS)
 
 
 def _wording(before: str | None, after: str | None) -> Significance:
@@ -40,7 +41,8 @@ def added(new: Placed) -> Change:
         new_id=category.id,
         section=new.section,
         new_name=category.name,
-        after=_valuation(category.valuation),
+        field=Field.VALUATION,
+        after=category.valuation,
     )
 
 
@@ -54,7 +56,8 @@ def removed(old: Placed) -> Change:
         old_id=category.id,
         section=old.section,
         old_name=category.name,
-        before=_valuation(category.valuation),
+        field=Field.VALUATION,
+        before=category.valuation,
     )
 
 
@@ -68,8 +71,6 @@ def split(old: Placed, news: tuple[Placed, ...]) -> Change:
         section=news[0].section,
         old_section=old.section,
         old_name=old.category.name,
-        before=_valuation(old.category.valuation),
-        after="; ".join(f"{n.category.number}: {_valuation(n.category.valuation)}" for n in news),
         new_numbers=tuple(n.category.number for n in news),
     )
 
@@ -84,8 +85,6 @@ def merged(olds: tuple[Placed, ...], new: Placed) -> Change:
         section=new.section,
         old_section=olds[0].section,
         new_name=new.category.name,
-        before="; ".join(f"{o.category.number}: {_valuation(o.category.valuation)}" for o in olds),
-        after=_valuation(new.category.valuation),
         old_numbers=tuple(o.category.number for o in olds),
     )
 
@@ -134,7 +133,7 @@ def pair(old: Placed, new: Placed) -> Iterator[Change]:
 
 def _text_changes(before: Category, after: Category, where: _Where) -> Iterator[Change]:
     for field in _TEXT_FIELDS:
-        old_text, new_text = getattr(before, field), getattr(after, field)
+        old_text, new_text = getattr(before, field.value), getattr(after, field.value)
         if old_text != new_text:
             significance = _wording(old_text, new_text)
             yield Change(
@@ -145,8 +144,8 @@ def _text_changes(before: Category, after: Category, where: _Where) -> Iterator[
                 after=new_text,
                 **where,
             )
-    for field in ("examples", "successors"):
-        old_items, new_items = getattr(before, field), getattr(after, field)
+    for field in _LIST_FIELDS:
+        old_items, new_items = getattr(before, field.value), getattr(after, field.value)
         if old_items != new_items:
             same_count = len(old_items) == len(new_items)
             trivial = same_count and all(map(is_trivial, old_items, new_items))
@@ -154,38 +153,27 @@ def _text_changes(before: Category, after: Category, where: _Where) -> Iterator[
                 ChangeKind.TEXT_CHANGED,
                 Significance.TRIVIAL if trivial else Significance.MINOR,
                 field=field,
-                before="; ".join(old_items) or None,
-                after="; ".join(new_items) or None,
+                before=old_items,
+                after=new_items,
                 **where,
             )
-
-
-def _valuation(valuation: Valuation | None) -> str | None:
-    return str(valuation) if valuation is not None else None
 
 
 def _valuation_changes(
     before: Valuation | None, after: Valuation | None, where: _Where
 ) -> Iterator[Change]:
     revalued = ChangeKind.REVALUED
-    if before is None or after is None:
+    if before is None or after is None or before.kind != after.kind:
+        direction = None
+        if before is not None and after is not None:
+            gained = after.kind is ValuationKind.KEEP
+            direction = Direction.TO_RETAIN if gained else Direction.TO_DESTROY
         yield Change(
             revalued,
             Significance.MAJOR,
-            before=_valuation(before),
-            after=_valuation(after),
-            **where,
-        )
-        return
-    if before.kind != after.kind:
-        direction = (
-            Direction.TO_RETAIN if after.kind is ValuationKind.KEEP else Direction.TO_DESTROY
-        )
-        yield Change(
-            revalued,
-            Significance.MAJOR,
-            before=str(before),
-            after=str(after),
+            field=Field.VALUATION,
+            before=before,
+            after=after,
             direction=direction,
             **where,
         )
@@ -196,27 +184,26 @@ def _valuation_changes(
     yield from _term(before.term, after.term, where)
     if len(before.keep_parts) != len(after.keep_parts):
         gained = len(after.keep_parts) > len(before.keep_parts)
-        direction = Direction.TO_RETAIN if gained else Direction.TO_DESTROY
         yield Change(
             revalued,
             Significance.MAJOR,
-            field="keep_parts",
-            before=str(before),
-            after=str(after),
-            direction=direction,
+            field=Field.KEEP_PARTS,
+            before=before,
+            after=after,
+            direction=Direction.TO_RETAIN if gained else Direction.TO_DESTROY,
             **where,
         )
         return
     for index, (old_part, new_part) in enumerate(
         zip(before.keep_parts, after.keep_parts, strict=True)
     ):
-        field = f"keep_parts[{index}]"
-        yield from _criteria(old_part.criteria, new_part.criteria, where, field=field)
+        yield from _criteria(old_part.criteria, new_part.criteria, where, item=index)
         if old_part.description != new_part.description:
             yield Change(
                 ChangeKind.TEXT_CHANGED,
                 _wording(old_part.description, new_part.description),
-                field=f"{field}.description",
+                field=Field.KEEP_PART_DESCRIPTION,
+                item=index,
                 before=old_part.description,
                 after=new_part.description,
                 **where,
@@ -224,15 +211,16 @@ def _valuation_changes(
 
 
 def _criteria(
-    before: tuple[int, ...], after: tuple[int, ...], where: _Where, field: str | None = None
+    before: tuple[int, ...], after: tuple[int, ...], where: _Where, item: int | None = None
 ) -> Iterator[Change]:
     if before != after:
         yield Change(
             ChangeKind.CRITERIA_CHANGED,
             Significance.MINOR,
-            field=field,
-            before=", ".join(map(str, before)),
-            after=", ".join(map(str, after)),
+            field=Field.CRITERIA if item is None else Field.KEEP_PART_CRITERIA,
+            item=item,
+            before=before,
+            after=after,
             **where,
         )
 
@@ -249,9 +237,9 @@ def _term(before: Term | None, after: Term | None, where: _Where) -> Iterator[Ch
         yield Change(
             ChangeKind.TERM_CHANGED,
             Significance.TRIVIAL if comparison is Comparison.EQUAL else Significance.MAJOR,
-            field="duration",
-            before=old_duration.isoformat() if old_duration else None,
-            after=new_duration.isoformat() if new_duration else None,
+            field=Field.DURATION,
+            before=old_duration,
+            after=new_duration,
             direction=_DIRECTION[comparison],
             **where,
         )
@@ -262,7 +250,7 @@ def _term(before: Term | None, after: Term | None, where: _Where) -> Iterator[Ch
         yield Change(
             ChangeKind.TERM_CHANGED,
             Significance.TRIVIAL if trivial else Significance.MAJOR,
-            field="trigger",
+            field=Field.TRIGGER,
             before=old_trigger,
             after=new_trigger,
             direction=Direction.INCOMPARABLE,
@@ -285,7 +273,8 @@ def sections(old: Placement, new: Placement) -> Iterator[Change]:
                 new_id=section_id,
                 section=section_id,
                 new_name=section.title,
-                after=_paragraphs(section.text),
+                field=Field.TEXT,
+                after=section.text,
             )
             continue
         before, old_parent = old[section_id]
@@ -302,7 +291,7 @@ def sections(old: Placement, new: Placement) -> Iterator[Change]:
         )
         if old_parent != parent:
             yield attrs.evolve(
-                here, kind=ChangeKind.MOVED, field="parent", before=old_parent, after=parent
+                here, kind=ChangeKind.MOVED, field=Field.PARENT, before=old_parent, after=parent
             )
         yield from _section_fields(before, section, here)
     for section_id, (section, _) in old.items():
@@ -314,30 +303,35 @@ def sections(old: Placement, new: Placement) -> Iterator[Change]:
                 old_id=section_id,
                 section=section_id,
                 old_name=section.title,
-                before=_paragraphs(section.text),
+                field=Field.TEXT,
+                before=section.text,
             )
 
 
 def _section_fields(before: Section, after: Section, here: Change) -> Iterator[Change]:
-    for field, old_text, new_text in (
-        ("number", before.number, after.number),
-        ("title", before.title, after.title),
-        ("text", _paragraphs(before.text), _paragraphs(after.text)),
-        ("notes", _paragraphs(before.notes), _paragraphs(after.notes)),
+    for field, old_value, new_value in (
+        (Field.NUMBER, before.number, after.number),
+        (Field.TITLE, before.title, after.title),
+        (Field.TEXT, before.text, after.text),
+        (Field.NOTES, before.notes, after.notes),
     ):
-        if old_text != new_text:
-            significance = _wording(old_text, new_text) if field != "number" else Significance.MINOR
+        if old_value != new_value:
+            significance = (
+                _wording(_joined(old_value), _joined(new_value))
+                if field is not Field.NUMBER
+                else Significance.MINOR
+            )
             yield attrs.evolve(
-                here, significance=significance, field=field, before=old_text, after=new_text
+                here, significance=significance, field=field, before=old_value, after=new_value
             )
     if before.incomplete != after.incomplete:
         yield attrs.evolve(
-            here,
-            field="incomplete",
-            before=str(before.incomplete).lower(),
-            after=str(after.incomplete).lower(),
+            here, field=Field.INCOMPLETE, before=before.incomplete, after=after.incomplete
         )
 
 
-def _paragraphs(paragraphs: tuple[str, ...]) -> str | None:
-    return "\n\n".join(paragraphs) or None
+def _joined(value: str | tuple[str, ...] | None) -> str | None:
+    """Text or paragraphs as one text, ``None`` for none."""
+    if isinstance(value, tuple):
+        return "\n\n".join(value) or None
+    return value

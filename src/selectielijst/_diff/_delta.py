@@ -13,6 +13,7 @@ import attrs
 
 from selectielijst._errors import ChangeSetMismatch
 from selectielijst._model import Category, Section, SelectionList
+from selectielijst.changes import Heading
 
 __all__ = ["Delta", "Slot"]
 
@@ -46,26 +47,6 @@ def shell(section: Section) -> Section:
     return attrs.evolve(section, categories=(), sections=())
 
 
-def _changed(old: SelectionList, new: SelectionList) -> tuple[list[Category], list[Category]]:
-    """Categories either version lacks or holds otherwise, each in its document order.
-
-    Document order on each side is canonical, and makes the delta of (b, a)
-    exactly the inverse of the delta of (a, b).
-    """
-    old_records = {c.id: c for _, c in old.categories()}
-    new_records = {c.id: c for _, c in new.categories()}
-    old_changed, changed = [], set()
-    for key, before in old_records.items():
-        after = new_records.get(key)
-        if after is None:
-            old_changed.append(before)
-        elif after is not before and after != before:
-            old_changed.append(before)
-            changed.add(key)
-    new_changed = [c for key, c in new_records.items() if key in changed or key not in old_records]
-    return old_changed, new_changed
-
-
 @attrs.frozen
 class Delta:
     """What differs between two versions, by stable id, with both layouts."""
@@ -85,17 +66,18 @@ class Delta:
         old: SelectionList,
         new: SelectionList,
         *,
-        changed: tuple[Sequence[Category], Sequence[Category]] | None = None,
+        changed: tuple[Sequence[Category], Sequence[Category]],
     ) -> Delta:
         """The delta that turns *old* into *new*.
 
-        *changed* is, when the caller knows it already, the categories of each
-        version that the other lacks or holds otherwise under the same id, each
-        in its version's document order.
+        *changed* is the categories of each version that the other lacks or
+        holds otherwise under the same id, each in its version's document
+        order (which makes the delta of (b, a) exactly the inverse of the
+        delta of (a, b)).
         """
         old_shells = {s.id: shell(s) for s in old.walk()}
         new_shells = {s.id: shell(s) for s in new.walk()}
-        old_changed, new_changed = changed if changed is not None else _changed(old, new)
+        old_changed, new_changed = changed
         return cls(
             old_shell=attrs.evolve(old, sections=()),
             new_shell=attrs.evolve(new, sections=()),
@@ -120,19 +102,11 @@ class Delta:
             new_categories=self.old_categories,
         )
 
-    def outline(self) -> tuple[Slot, ...]:
+    def outline(self) -> tuple[Heading, ...]:
         """The new version's sections in order, then those only the old version had."""
         present = {slot.id for slot in self.new_layout}
-        return self.new_layout + tuple(s for s in self.old_layout if s.id not in present)
-
-    def descendants(self, section_id: str) -> frozenset[str]:
-        """*section_id* and every section below it, in either version."""
-        found = {section_id}
-        for slots in (self.old_layout, self.new_layout):
-            for slot in slots:
-                if slot.parent in found:
-                    found.add(slot.id)
-        return frozenset(found)
+        slots = self.new_layout + tuple(s for s in self.old_layout if s.id not in present)
+        return tuple(Heading(s.id, s.number, s.title, s.parent, s.depth) for s in slots)
 
     def apply(self, old: SelectionList) -> SelectionList:
         """Rebuild the new version from *old*."""

@@ -23,8 +23,8 @@ from typing import NamedTuple
 import attrs
 from rapidfuzz import fuzz
 
-from selectielijst._diff._text import normalise
 from selectielijst._model import Category, IdSource, SelectionList
+from selectielijst._text import normalise
 
 __all__ = ["Matching", "Placed", "ids_trusted", "match"]
 

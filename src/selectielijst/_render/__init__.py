@@ -1,22 +1,57 @@
-"""Renderers: lists and change sets as text, Markdown, reStructuredText, HTML and JSON."""
+"""Renderers: change sets and histories in every format, chosen from one table.
+
+Each format has one module with one :class:`~selectielijst._render._style.Writer`;
+:data:`WRITERS` maps the formats to them. What a change log says is worked out
+once, as a :class:`~selectielijst._render._report.Report`, before a writer lays
+it out. Renderers read change sets through the public :mod:`selectielijst.changes`.
+"""
 
 from __future__ import annotations
 
-import json
+from collections.abc import Mapping
 
-from selectielijst._converter import make_converter
-from selectielijst._diff import ChangeSet
-from selectielijst._render._format import Format
-from selectielijst._render._history import changelog
-from selectielijst._render._html import html
-from selectielijst._render._labels import Language
-from selectielijst._render._markdown import markdown
+import attrs
+
+from selectielijst._model import VersionEntry
+from selectielijst._render import _html, _json, _markdown, _rst, _text
+from selectielijst._render._format import Format, language_named
+from selectielijst._render._labels import Language, label
 from selectielijst._render._markup import mark_up
 from selectielijst._render._report import build_report
-from selectielijst._render._rst import rst
-from selectielijst._render._text import text
+from selectielijst._render._style import Chapter, Writer
+from selectielijst.changes import ChangeSet
 
-__all__ = ["Format", "Language", "changelog", "mark_up", "render"]
+__all__ = [
+    "WRITERS",
+    "Format",
+    "History",
+    "Language",
+    "Part",
+    "mark_up",
+    "render",
+    "render_history",
+]
+
+WRITERS: Mapping[Format, Writer] = {
+    Format.MARKDOWN: _markdown.WRITER,
+    Format.RST: _rst.WRITER,
+    Format.HTML: _html.WRITER,
+    Format.JSON: _json.WRITER,
+    Format.TEXT: _text.WRITER,
+}
+"""The writer of each format."""
+
+Part = tuple[VersionEntry, VersionEntry | None, ChangeSet | None]
+"""A version, the one it is compared with, and the changes between them."""
+
+
+@attrs.frozen
+class History:
+    """A list's history to render: its id, its title and each version's part, newest first."""
+
+    list_id: str
+    title: str
+    parts: tuple[Part, ...]
 
 
 def render(
@@ -35,18 +70,39 @@ def render(
     >>> log = render(diff(load("voorbeeld", "2.0"), load("voorbeeld", "2.1")), "markdown")
     >>> print(log.splitlines()[0])
     # Wijzigingen in Selectielijst gemeente Voorbeeldstad (fictief voorbeeld)
+
+    Raises:
+        UnknownFormat: *format* or *lang* is not one this library writes.
     """
-    chosen = format if isinstance(format, Format) else Format.named(format)
-    language = lang if isinstance(lang, Language) else Language(lang)
-    if chosen is Format.JSON:
-        return (
-            json.dumps(make_converter().unstructure(changeset), ensure_ascii=False, indent=2) + "\n"
+    chosen = Format.named(format) if not isinstance(format, Format) else format
+    language = language_named(lang)
+    return WRITERS[chosen].changes(build_report(changeset, language), 1, None, color)
+
+
+def render_history(
+    history: History,
+    format: str | Format = Format.MARKDOWN,  # noqa: A002  # the word users know
+    *,
+    lang: str | Language = Language.NL,
+    color: bool = False,
+) -> str:
+    """A version history: each version, newest first, with its changes or a note.
+
+    Raises:
+        UnknownFormat: *format* or *lang* is not one this library writes.
+    """
+    chosen = Format.named(format) if not isinstance(format, Format) else format
+    language = language_named(lang)
+    chapters = []
+    for entry, previous, changes in history.parts:
+        note = label("text_not_available" if not entry.has_text else "first_text", language)
+        chapters.append(
+            Chapter(
+                entry,
+                previous,
+                build_report(changes, language) if changes is not None else None,
+                " ".join([note, *entry.notes]),
+            )
         )
-    report = build_report(changeset, language)
-    if chosen is Format.MARKDOWN:
-        return markdown(report)
-    if chosen is Format.RST:
-        return rst(report)
-    if chosen is Format.HTML:
-        return html(report)
-    return text(report, color=color)
+    title = f"{label('history', language)}: {history.title}"
+    return WRITERS[chosen].history(title, history.list_id, chapters, language, color)

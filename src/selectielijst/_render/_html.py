@@ -2,15 +2,23 @@
 
 from __future__ import annotations
 
+from collections.abc import Sequence
 from html import escape
 
-from selectielijst._diff import Segment, SegmentKind
-from selectielijst._render._labels import label
+from selectielijst._render._labels import Language, label
 from selectielijst._render._report import Item, Report
+from selectielijst._render._style import (
+    Chapter,
+    Style,
+    Writer,
+    marked_words,
+    since,
+    version_heading,
+)
 
-__all__ = ["body", "html", "list_text", "page", "segments"]
+__all__ = ["STYLE", "WRITER", "body", "history", "html", "list_text", "page"]
 
-STYLE = """
+CSS = """
 body{font-family:system-ui,-apple-system,"Segoe UI",sans-serif;max-width:60rem;margin:2rem auto;
 padding:0 1rem;line-height:1.5;color:#1b1b1b}
 h1{font-size:1.6rem}h2{font-size:1.3rem;margin-top:2rem;border-bottom:1px solid #ccc}
@@ -27,18 +35,13 @@ def list_text(text: str) -> str:
     return f"<bdi>{escape(text)}</bdi>"
 
 
-def segments(parts: tuple[Segment, ...]) -> str:
-    """Words kept, removed (``<del>``) and inserted (``<ins>``)."""
-    out = []
-    for segment in parts:
-        text = list_text(segment.text)
-        if segment.kind is SegmentKind.DELETE:
-            out.append(f"<del>{text}</del>")
-        elif segment.kind is SegmentKind.INSERT:
-            out.append(f"<ins>{text}</ins>")
-        else:
-            out.append(text)
-    return " ".join(out)
+STYLE = Style(
+    escape=list_text,
+    strong=lambda text: f"<strong>{text}</strong>",
+    deleted=lambda text: f"<del>{text}</del>",
+    inserted=lambda text: f"<ins>{text}</ins>",
+)
+"""HTML: removed words in ``<del>``, inserted ones in ``<ins>``, list text isolated."""
 
 
 def _item(item: Item) -> str:
@@ -52,7 +55,7 @@ def _item(item: Item) -> str:
     if item.flag:
         body += f' <span class="flag">{escape(item.flag)}</span>'
     if item.segments:
-        body += " " + segments(item.segments)
+        body += " " + marked_words(item.segments, STYLE)
     return f"<li>{head} — {body}</li>" if head else f"<li>{body}</li>"
 
 
@@ -65,7 +68,7 @@ def page(title: str, body: list[str], language: str) -> str:
         '<meta charset="utf-8">',
         '<meta name="viewport" content="width=device-width, initial-scale=1">',
         f"<title>{escape(title)}</title>",
-        f"<style>{STYLE}</style>",
+        f"<style>{CSS}</style>",
         "</head>",
         "<body>",
     ]
@@ -117,3 +120,28 @@ def body(report: Report, *, level: int = 1, title: str | None = None) -> list[st
             out.append("<tr>" + "".join(f"<td>{list_text(cell)}</td>" for cell in row) + "</tr>")
         out.append("</table>")
     return out
+
+
+def history(
+    title: str, list_id: str, chapters: Sequence[Chapter], language: Language, color: bool
+) -> str:
+    """A version history as one HTML page: each version a section, newest first."""
+    parts = []
+    for chapter in chapters:
+        if chapter.report is None:
+            elements = [f"<p>{list_text(chapter.note)}</p>"]
+        else:
+            elements = body(chapter.report, level=3, title=since(chapter, language))
+        heading = f"<h2>{list_text(version_heading(chapter.entry, language))}</h2>"
+        parts.append("\n".join([heading, *elements]))
+    return page(title, [f"<h1>{list_text(title)}</h1>", *parts], language.value)
+
+
+WRITER = Writer(
+    changes=lambda report, level, title, _color: (
+        html(report)
+        if level == 1 and title is None
+        else "\n".join(body(report, level=level, title=title))
+    ),
+    history=history,
+)

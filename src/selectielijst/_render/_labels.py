@@ -5,8 +5,8 @@ from __future__ import annotations
 import enum
 from collections.abc import Mapping
 
-from selectielijst._diff import ChangeKind, Significance
 from selectielijst._duration import Duration
+from selectielijst.changes import ChangeKind, Field, Significance
 
 __all__ = ["Language", "duration_words", "field_label", "kind_label", "label"]
 
@@ -134,28 +134,36 @@ _SIGNIFICANCE: Mapping[Significance, tuple[str, str]] = {
     Significance.TRIVIAL: ("alleen opmaak", "typography only"),
 }
 
-_FIELDS: Mapping[str, tuple[str, str]] = {
-    "name": ("Naam", "Name"),
-    "description": ("Omschrijving", "Description"),
-    "explanation": ("Toelichting", "Explanation"),
-    "examples": ("Voorbeelden", "Examples"),
-    "successors": ("Opvolgers", "Successors"),
-    "number": ("Nummer", "Number"),
-    "title": ("Titel", "Title"),
-    "text": ("Tekst", "Text"),
-    "notes": ("Noten", "Notes"),
-    "incomplete": ("Onvolledig", "Incomplete"),
-    "list": ("Lijst", "List"),
-    "organisation": ("Organisatie", "Organisation"),
-    "version.label": ("Versie", "Version"),
-    "version.status": ("Status", "Status"),
-    "version.date": ("Datum", "Date"),
-    "version.source": ("Bron", "Source"),
-    "version.coverage": ("Omvang", "Coverage"),
-    "version.incomplete": ("Onvolledig", "Incomplete"),
-    "version.notes": ("Noten bij de versie", "Notes on the version"),
-    "criteria": ("Criterium", "Criterion"),
-    "keep_parts": ("Blijvend te bewaren deel", "Part kept permanently"),
+_FIELDS: Mapping[Field, tuple[str, str]] = {
+    Field.NAME: ("Naam", "Name"),
+    Field.DESCRIPTION: ("Omschrijving", "Description"),
+    Field.EXPLANATION: ("Toelichting", "Explanation"),
+    Field.EXAMPLES: ("Voorbeelden", "Examples"),
+    Field.SUCCESSORS: ("Opvolgers", "Successors"),
+    Field.VALUATION: ("Waardering", "Valuation"),
+    Field.TERM: ("Bewaartermijn", "Retention term"),
+    Field.DURATION: ("Bewaartermijn", "Retention term"),
+    Field.TRIGGER: ("Aanvang van de termijn", "Start of the term"),
+    Field.CRITERIA: ("Selectiecriteria", "Selection criteria"),
+    Field.KEEP_PARTS: ("Blijvend te bewaren deel", "Part kept permanently"),
+    Field.KEEP_PART_CRITERIA: ("Blijvend te bewaren deel", "Part kept permanently"),
+    Field.KEEP_PART_DESCRIPTION: ("Blijvend te bewaren deel", "Part kept permanently"),
+    Field.NUMBER: ("Nummer", "Number"),
+    Field.TITLE: ("Titel", "Title"),
+    Field.TEXT: ("Tekst", "Text"),
+    Field.NOTES: ("Noten", "Notes"),
+    Field.INCOMPLETE: ("Onvolledig", "Incomplete"),
+    Field.PARENT: ("Plaats", "Place"),
+    Field.LIST: ("Lijst", "List"),
+    Field.ORGANISATION: ("Organisatie", "Organisation"),
+    Field.CRITERION: ("Criterium", "Criterion"),
+    Field.VERSION_LABEL: ("Versie", "Version"),
+    Field.VERSION_STATUS: ("Status", "Status"),
+    Field.VERSION_DATE: ("Datum", "Date"),
+    Field.VERSION_SOURCE: ("Bron", "Source"),
+    Field.VERSION_COVERAGE: ("Omvang", "Coverage"),
+    Field.VERSION_INCOMPLETE: ("Onvolledig", "Incomplete"),
+    Field.VERSION_NOTES: ("Noten bij de versie", "Notes on the version"),
 }
 
 _UNITS = (
@@ -189,17 +197,18 @@ def significance_label(significance: Significance, language: Language = Language
     return _pick(_SIGNIFICANCE[significance], language)
 
 
-def field_label(field: str, language: Language = Language.NL) -> str:
+def field_label(
+    field: Field | None, item: int | None = None, language: Language = Language.NL
+) -> str:
     """The name of a changed field, e.g. ``Toelichting`` or ``Criterium 7``.
 
-    >>> field_label("criteria.7")
+    >>> field_label(Field.CRITERION, 7)
     'Criterium 7'
     """
-    if field.startswith("criteria."):
-        return f"{_pick(_FIELDS['criteria'], language)} {field.removeprefix('criteria.')}"
-    if field.startswith("keep_parts"):
-        return _pick(_FIELDS["keep_parts"], language)
-    return _pick(_FIELDS.get(field, (field, field)), language)
+    if field is None:
+        return ""
+    name = _pick(_FIELDS[field], language)
+    return f"{name} {item}" if field is Field.CRITERION and item is not None else name
 
 
 def duration_words(duration: Duration, language: Language = Language.NL) -> str:

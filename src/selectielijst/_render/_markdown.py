@@ -3,13 +3,20 @@
 from __future__ import annotations
 
 import re
+from collections.abc import Sequence
 
-from selectielijst._render import _inline as inline
-from selectielijst._render._inline import Markup
-from selectielijst._render._labels import label
+from selectielijst._render._labels import Language, label
 from selectielijst._render._report import Item, Report
+from selectielijst._render._style import (
+    Chapter,
+    Style,
+    Writer,
+    item_line,
+    since,
+    version_heading,
+)
 
-__all__ = ["escape", "markdown"]
+__all__ = ["STYLE", "WRITER", "escape", "history", "markdown"]
 
 _SPECIAL = re.compile(r"([\\`*_{}\[\]<>#+!|~&])")
 
@@ -23,7 +30,7 @@ def escape(text: str) -> str:
     return _SPECIAL.sub(r"\\\1", " ".join(text.split()))
 
 
-MARKUP = Markup(
+STYLE = Style(
     escape=escape,
     strong=lambda text: f"**{text}**",
     deleted=lambda text: f"~~{text}~~",
@@ -32,9 +39,8 @@ MARKUP = Markup(
 """Markdown: removed words struck through, inserted ones in bold."""
 
 
-def item_line(item: Item) -> str:
-    """One change as a Markdown list item."""
-    return inline.item_line(item, MARKUP)
+def _item(item: Item) -> str:
+    return item_line(item, STYLE)
 
 
 def markdown(report: Report, *, level: int = 1, title: str | None = None) -> str:
@@ -53,12 +59,12 @@ def markdown(report: Report, *, level: int = 1, title: str | None = None) -> str
     lines += [f"| {escape(kind)} | {count} |" for kind, count in report.summary]
     lines += [f"| **{label('total', say)}** | **{sum(c for _, c in report.summary)}** |", ""]
     lines += [f"{h2} {label('major', say)}", ""]
-    lines += [item_line(item) for item in report.major] or [label("no_major", say)]
+    lines += [_item(item) for item in report.major] or [label("no_major", say)]
     if report.groups:
         lines += ["", f"{h2} {label('other', say)}"]
         for group in report.groups:
             lines += ["", f"{h3} {escape(group.heading)}", ""]
-            lines += [item_line(item) for item in group.items]
+            lines += [_item(item) for item in group.items]
     if report.concordance:
         lines += ["", f"{h2} {label('concordance', say)}", ""]
         lines += [
@@ -70,3 +76,23 @@ def markdown(report: Report, *, level: int = 1, title: str | None = None) -> str
             for old, new, kinds in report.concordance
         ]
     return "\n".join(lines) + "\n"
+
+
+def history(
+    title: str, list_id: str, chapters: Sequence[Chapter], language: Language, color: bool
+) -> str:
+    """A version history as Markdown: each version a section, newest first."""
+    parts = []
+    for chapter in chapters:
+        top = f"## {escape(version_heading(chapter.entry, language))}\n\n"
+        if chapter.report is None:
+            parts.append(top + escape(chapter.note) + "\n")
+        else:
+            parts.append(top + markdown(chapter.report, level=3, title=since(chapter, language)))
+    return f"# {escape(title)}\n\n" + "\n".join(parts)
+
+
+WRITER = Writer(
+    changes=lambda report, level, title, _color: markdown(report, level=level, title=title),
+    history=history,
+)

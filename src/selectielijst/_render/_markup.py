@@ -13,51 +13,52 @@ from collections.abc import Callable, Iterator
 
 import attrs
 
-from selectielijst._diff import Change, ChangeKind, ChangeSet, Segment, SegmentKind
-from selectielijst._diff._text import word_segments
+from selectielijst._errors import UnknownFormat
 from selectielijst._model import Category, Section, SelectionList
 from selectielijst._render import _html, _markdown
-from selectielijst._render._format import Format
+from selectielijst._render._format import Format, language_named
 from selectielijst._render._labels import Language, field_label, kind_label, label
+from selectielijst._render._style import Style, marked_words
+from selectielijst.changes import Change, ChangeKind, ChangeSet, Field, Segment, value_text
 
 __all__ = ["mark_up"]
 
 
 @attrs.frozen
-class _Style:
-    """How one output format writes text, marks and structure."""
+class _Layout:
+    """How one output format lays out a whole version: its words' style and its blocks."""
 
-    text: Callable[[str], str]
-    deleted: Callable[[str], str]
-    inserted: Callable[[str], str]
+    style: Style
     heading: Callable[[int, str], str]
     paragraph: Callable[[str], str]
     item: Callable[[str], str]
-    note: Callable[[str], str]
+    wrap: Callable[[list[str]], list[str]]
+
+    def text(self, text: str) -> str:
+        return self.style.escape(text)
+
+    def deleted(self, text: str) -> str:
+        return self.style.deleted(self.style.escape(text))
+
+    def inserted(self, text: str) -> str:
+        return self.style.inserted(self.style.escape(text))
 
 
-def _md_heading(level: int, text: str) -> str:
-    return f"{'#' * min(level, 6)} {text}\n"
-
-
-_MARKDOWN = _Style(
-    text=_markdown.escape,
-    deleted=lambda t: f"~~{_markdown.escape(t)}~~",
-    inserted=lambda t: f"**{_markdown.escape(t)}**",
-    heading=_md_heading,
+_MARKDOWN = _Layout(
+    style=_markdown.STYLE,
+    heading=lambda level, t: f"{'#' * min(level, 6)} {t}\n",
     paragraph=lambda t: f"{t}\n",
     item=lambda t: f"- {t}",
-    note=lambda t: f"> {t}\n",
+    wrap=lambda items: [*items, ""],
 )
-_HTML = _Style(
-    text=_html.list_text,
-    deleted=lambda t: f"<del>{_html.list_text(t)}</del>",
-    inserted=lambda t: f"<ins>{_html.list_text(t)}</ins>",
+_HTML = _Layout(
+    style=_html.STYLE,
     heading=lambda level, t: f"<h{min(level, 6)}>{t}</h{min(level, 6)}>",
     paragraph=lambda t: f"<p>{t}</p>",
     item=lambda t: f"<li>{t}</li>",
-    note=lambda t: f'<p class="note">{t}</p>',
+    wrap=lambda items: ["<ul>", *items, "</ul>"],
 )
+_LAYOUTS = {Format.MARKDOWN: _MARKDOWN, Format.HTML: _HTML}
 
 
 def mark_up(
@@ -78,13 +79,12 @@ def mark_up(
     >>> "~~V, 5 jaar~~ **B (6)**" in page
     True
     """
-    chosen = format if isinstance(format, Format) else Format.named(format)
-    language = lang if isinstance(lang, Language) else Language(lang)
-    if chosen not in {Format.MARKDOWN, Format.HTML}:
+    chosen = Format.named(format) if not isinstance(format, Format) else format
+    language = language_named(lang)
+    if chosen not in _LAYOUTS:
         msg = f"a marked-up version is written in markdown or html, not {chosen.value}"
-        raise ValueError(msg)
-    style = _HTML if chosen is Format.HTML else _MARKDOWN
-    marker = _Marker(style, language, changes)
+        raise UnknownFormat(msg)
+    marker = _Marker(_LAYOUTS[chosen], language, changes)
     body = list(marker.document(new))
     if chosen is Format.HTML:
         return _html.page(new.title, body, language.value)
@@ -92,7 +92,7 @@ def mark_up(
 
 
 class _Marker:
-    def __init__(self, style: _Style, language: Language, changes: ChangeSet) -> None:
+    def __init__(self, style: _Layout, language: Language, changes: ChangeSet) -> None:
         self.style = style
         self.language = language
         self.changes = changes
@@ -101,7 +101,6 @@ class _Marker:
         self.gone: dict[str | None, list[Change]] = defaultdict(list)
         self.split_from: dict[str, Change] = {}
         self.removed_sections: list[Change] = []
-        self.old_records = {c.id: c for c in changes.delta.old_categories}
         for change in changes:
             if change.kind is ChangeKind.SECTION_REMOVED:
                 self.removed_sections.append(change)
@@ -113,7 +112,9 @@ class _Marker:
                 self.gone[change.section].append(change)
             elif change.new_id is not None and change.kind is not ChangeKind.METADATA_CHANGED:
                 self.by_category[change.new_id].append(change)
-        present = {slot.id for slot in changes.delta.new_layout}
+        present = {heading.id for heading in changes.outline} - {
+            c.section for c in self.removed_sections
+        }
         self.orphans = [
             c for section, found in self.gone.items() if section not in present for c in found
         ]
@@ -122,15 +123,7 @@ class _Marker:
         return label(key, self.language)
 
     def marked(self, segments: tuple[Segment, ...]) -> str:
-        out = []
-        for segment in segments:
-            if segment.kind is SegmentKind.DELETE:
-                out.append(self.style.deleted(segment.text))
-            elif segment.kind is SegmentKind.INSERT:
-                out.append(self.style.inserted(segment.text))
-            else:
-                out.append(self.style.text(segment.text))
-        return " ".join(out)
+        return marked_words(segments, self.style.style)
 
     def replaced(self, before: str | None, after: str | None) -> str:
         parts = [
@@ -167,22 +160,13 @@ class _Marker:
         )
         if ChangeKind.SECTION_ADDED in {c.kind for c in self.by_section.get(section.id, ())}:
             heading += f" ({self.style.inserted(self.say('new_here'))})"
-        elif "title" in changes:
-            heading = self.marked(changes["title"].segments)
+        elif Field.TITLE in changes:
+            heading = self.marked(changes[Field.TITLE].segments)
         yield self.style.heading(level, heading)
-        text_change = changes.get("text")
-        if text_change is not None:
-            paragraphs = zip(
-                (text_change.before or "").split("\n\n"),
-                (text_change.after or "").split("\n\n"),
-                strict=False,
-            )
-            old_text, new_text = (text_change.before or ""), (text_change.after or "")
-            if len(old_text.split("\n\n")) == len(new_text.split("\n\n")):
-                for before, after in paragraphs:
-                    yield self.style.paragraph(self.marked(word_segments(before, after)))
-            else:
-                yield self.style.paragraph(self.marked(text_change.segments))
+        text_change = changes.get(Field.TEXT)
+        if text_change is not None and text_change.wording:
+            for segments in text_change.paragraph_segments():
+                yield self.style.paragraph(self.marked(segments))
         else:
             yield from (self.style.paragraph(self.style.text(p)) for p in section.text)
         items = [self.category(c) for c in section.categories]
@@ -192,15 +176,8 @@ class _Marker:
             yield from self.section(subsection, level + 1)
 
     def wrap(self, items: list[str]) -> Iterator[str]:
-        if not items:
-            return
-        if self.style is _HTML:
-            yield "<ul>"
-            yield from items
-            yield "</ul>"
-        else:
-            yield from items
-            yield ""
+        if items:
+            yield from self.style.wrap(items)
 
     def gone_items(self, changes: list[Change]) -> Iterator[str]:
         for change in changes:
@@ -220,7 +197,7 @@ class _Marker:
             line = f"{self.style.inserted(category.number)} {self.style.inserted(category.name)}"
             notes.insert(0, self.say("new_here").lower())
         else:
-            name_change = by_field.get("name")
+            name_change = by_field.get(Field.NAME)
             name = (
                 self.marked(name_change.segments) if name_change else self.style.text(category.name)
             )
@@ -228,10 +205,10 @@ class _Marker:
         if notes:
             line += " (" + "; ".join(notes) + ")"
         line += f" — {self.say('valuation')}: {self.valuation(category, changes)}"
-        for field in ("description", "explanation", "examples"):
-            text = self.field(getattr(category, field), by_field.get(field))
+        for field in (Field.DESCRIPTION, Field.EXPLANATION, Field.EXAMPLES):
+            text = self.field(getattr(category, field.value), by_field.get(field))
             if text:
-                line += f"; {field_label(field, self.language)}: {text}"
+                line += f"; {field_label(field, None, self.language)}: {text}"
         return self.style.item(line)
 
     def notes(self, category: Category, changes: list[Change]) -> list[str]:
@@ -253,9 +230,11 @@ class _Marker:
     def field(self, value: str | tuple[str, ...] | None, change: Change | None) -> str:
         """A field's text, with its change marked if it changed."""
         if change is not None:
-            if change.before and change.after:
+            if change.wording:
                 return self.marked(change.segments)
-            return self.replaced(change.before, change.after)
+            return self.replaced(
+                value_text(change.field, change.before), value_text(change.field, change.after)
+            )
         if not value:
             return ""
         return self.style.text("; ".join(value) if isinstance(value, tuple) else value)
@@ -264,12 +243,16 @@ class _Marker:
         current = self.style.text(str(category.valuation)) if category.valuation else "—"
         for change in changes:
             if change.kind is ChangeKind.REVALUED:
-                return self.replaced(change.before, change.after)
-            if change.kind is ChangeKind.TERM_CHANGED and change.field == "duration":
-                record = self.old_records.get(change.old_id or "")
-                before = str(record.valuation) if record and record.valuation else change.before
+                return self.replaced(
+                    value_text(change.field, change.before), value_text(change.field, change.after)
+                )
+            if change.kind is ChangeKind.TERM_CHANGED and change.field is Field.DURATION:
+                record = self.changes.old_category(change)
+                before = str(record.valuation) if record and record.valuation else None
                 return self.replaced(before, str(category.valuation))
             if change.kind is ChangeKind.CRITERIA_CHANGED:
-                criteria = self.replaced(change.before, change.after)
+                criteria = self.replaced(
+                    value_text(change.field, change.before), value_text(change.field, change.after)
+                )
                 return f"{current} ({self.say('criteria_changed').lower()}: {criteria})"
         return current

@@ -11,8 +11,6 @@ from collections.abc import Callable
 
 import attrs
 
-from selectielijst._diff import Change, ChangeKind, ChangeSet, Direction, Segment, Significance
-from selectielijst._diff._delta import Slot
 from selectielijst._duration import Duration
 from selectielijst._render._labels import (
     Language,
@@ -22,22 +20,19 @@ from selectielijst._render._labels import (
     label,
     significance_label,
 )
+from selectielijst.changes import (
+    Change,
+    ChangeKind,
+    ChangeSet,
+    Direction,
+    Field,
+    Segment,
+    Significance,
+    Value,
+    value_text,
+)
 
 __all__ = ["Group", "Item", "Report", "build_report"]
-
-_WORDING_FIELDS = frozenset(
-    {
-        "name",
-        "description",
-        "explanation",
-        "examples",
-        "text",
-        "notes",
-        "title",
-        "trigger",
-        "version.notes",
-    }
-)
 
 
 @attrs.frozen
@@ -72,8 +67,13 @@ class Group:
 
 @attrs.frozen
 class Report:
-    """A change log's content, in one language, ready to be laid out."""
+    """A change log's content, in one language, ready to be laid out.
 
+    Attributes:
+        changeset: The change set the report tells of.
+    """
+
+    changeset: ChangeSet
     language: Language
     title: str
     subtitle: str
@@ -85,24 +85,25 @@ class Report:
 
 def build_report(changeset: ChangeSet, language: Language = Language.NL) -> Report:
     """Work out what the change log of *changeset* says, in *language*."""
-    outline = changeset.delta.outline()
-    headings = {slot.id: _heading(slot) for slot in outline}
+    outline = changeset.outline
+    headings = {heading.id: str(heading) for heading in outline}
     old, new = changeset.old_version, changeset.new_version
     subtitle = label("from_to", language).format(
         old=_version(old.label, old.status.value, old.date),
         new=_version(new.label, new.status.value, new.date),
     )
-    items = [_item(change, headings, language) for change in changeset]
+    context = _Context(language, headings, changeset)
+    items = [_item(change, context) for change in changeset]
     major = tuple(item for item in items if item.change.significance is Significance.MAJOR)
     rest = [item for item in items if item.change.significance is not Significance.MAJOR]
     groups = []
     whole = tuple(item for item in rest if item.change.section is None)
     if whole:
         groups.append(Group(label("whole_list", language), 0, whole))
-    for slot in outline:
-        found = tuple(item for item in rest if item.change.section == slot.id)
+    for heading in outline:
+        found = tuple(item for item in rest if item.change.section == heading.id)
         if found:
-            groups.append(Group(headings[slot.id], slot.depth, found))
+            groups.append(Group(headings[heading.id], heading.depth, found))
     concordance = tuple(
         (
             row.old_number or "—",
@@ -113,6 +114,7 @@ def build_report(changeset: ChangeSet, language: Language = Language.NL) -> Repo
         for row in changeset.concordance
     )
     return Report(
+        changeset=changeset,
         language=language,
         title=f"{label('changes_in', language)} {changeset.title}",
         subtitle=subtitle,
@@ -129,26 +131,20 @@ def _version(version_label: str, status: str, date: str | None) -> str:
     return f"{version_label} ({status}{', ' + date if date else ''})"
 
 
-def _heading(slot: Slot) -> str:
-    return f"{slot.number} {slot.title}" if slot.number else slot.title
+def _words(value: Value, language: Language) -> str:
+    if isinstance(value, Duration):
+        return duration_words(value, language)
+    return label("none", language)
 
 
-def _words(iso: str | None, language: Language) -> str:
-    return duration_words(Duration.parse(iso), language) if iso else label("none", language)
+def _item(change: Change, context: _Context) -> Item:
+    text, flag = _describe(change, context)
+    return Item(change.number, change.name, text, flag, change.segments, change)
 
 
-def _item(change: Change, headings: dict[str, str], language: Language) -> Item:
-    text, flag = _describe(change, headings, language)
-    segments = (
-        change.segments if change.field in _WORDING_FIELDS or _is_criterion_text(change) else ()
-    )
-    return Item(change.number, change.name, text, flag, segments, change)
-
-
-def _is_criterion_text(change: Change) -> bool:
-    return bool(
-        change.field and change.field.startswith("criteria.") and change.before and change.after
-    )
+def _text(change: Change, value: Value) -> str:
+    """A value as the list writes it, or a dash for none."""
+    return value_text(change.field, value) or "—"
 
 
 Description = tuple[str, str | None]
@@ -159,6 +155,7 @@ Description = tuple[str, str | None]
 class _Context:
     language: Language
     headings: dict[str, str]
+    changes: ChangeSet
 
     def say(self, key: str) -> str:
         return label(key, self.language)
@@ -167,13 +164,13 @@ class _Context:
         return self.headings.get(section_id or "", "—")
 
 
-def _describe(change: Change, headings: dict[str, str], language: Language) -> Description:
+def _describe(change: Change, context: _Context) -> Description:
     describe = _DESCRIBERS.get(change.kind, _field_change)
-    return describe(change, _Context(language, headings))
+    return describe(change, context)
 
 
 def _term(change: Change, context: _Context) -> Description:
-    if change.field == "trigger":
+    if change.field is Field.TRIGGER:
         return f"{context.say('trigger_changed')}:", None
     words = f"{_words(change.before, context.language)} → {_words(change.after, context.language)}"
     headline, meaning = {
@@ -185,8 +182,9 @@ def _term(change: Change, context: _Context) -> Description:
 
 
 def _revalued(change: Change, context: _Context) -> Description:
-    text = f"{context.say('revalued')}: {change.before or '—'} → {change.after or '—'}."
-    if change.field == "keep_parts":
+    values = f"{_text(change, change.before)} → {_text(change, change.after)}"
+    text = f"{context.say('revalued')}: {values}."
+    if change.field is Field.KEEP_PARTS:
         gained = change.direction is Direction.TO_RETAIN
         return text, context.say("kept_part_gained" if gained else "kept_part_lost")
     meaning = {Direction.TO_RETAIN: "now_kept", Direction.TO_DESTROY: "now_destroyed"}
@@ -196,16 +194,17 @@ def _revalued(change: Change, context: _Context) -> Description:
 
 def _withdrawn(change: Change, context: _Context) -> Description:
     text = context.say("gone_category")
-    if change.before:
-        text += f" ({change.before})"
+    if change.before is not None:
+        text += f" ({_text(change, change.before)})"
     if change.successors:
         text += f"; {context.say('successors').lower()} {', '.join(change.successors)}"
     return f"{text}.", None
 
 
 def _moved(change: Change, context: _Context) -> Description:
-    if change.field == "parent":
-        where = f"{context.heading(change.before)} → {context.heading(change.after)}"
+    if change.field is Field.PARENT:
+        old, new = (v if isinstance(v, str) else None for v in (change.before, change.after))
+        where = f"{context.heading(old)} → {context.heading(new)}"
         return f"{context.say('section_moved')}: {where}.", None
     where = context.say("moved_from").format(
         old=context.heading(change.old_section), new=context.heading(change.section)
@@ -214,13 +213,37 @@ def _moved(change: Change, context: _Context) -> Description:
 
 
 def _field_change(change: Change, context: _Context) -> Description:
-    field = field_label(change.field or "", context.language)
-    if change.field in _WORDING_FIELDS or _is_criterion_text(change):
+    field = field_label(change.field, change.item, context.language)
+    if change.wording:
         trivial = ""
         if change.significance is Significance.TRIVIAL:
             trivial = f" ({significance_label(Significance.TRIVIAL, context.language)})"
         return f"{field} {context.say('changed')}{trivial}:", None
-    return _sentence(f"{field}: {change.before or '—'} → {change.after or '—'}"), None
+    values = f"{_text(change, change.before)} → {_text(change, change.after)}"
+    return _sentence(f"{field}: {values}"), None
+
+
+def _split(change: Change, context: _Context) -> Description:
+    parts = "; ".join(
+        f"{number}: {_valuation_of(context, number, new=True)}" for number in change.new_numbers
+    )
+    return _sentence(f"{context.say('split_into')} {', '.join(change.new_numbers)}: {parts}"), None
+
+
+def _merged(change: Change, context: _Context) -> Description:
+    parts = "; ".join(
+        f"{number}: {_valuation_of(context, number, new=False)}" for number in change.old_numbers
+    )
+    new = context.changes.new_category(change)
+    after = str(new.valuation) if new is not None and new.valuation is not None else "—"
+    text = f"{context.say('merged_from')} {', '.join(change.old_numbers)}: {parts} → {after}"
+    return _sentence(text), None
+
+
+def _valuation_of(context: _Context, number: str, *, new: bool) -> str:
+    changes = context.changes
+    category = changes.new_numbered(number) if new else changes.old_numbered(number)
+    return str(category.valuation) if category is not None and category.valuation else "—"
 
 
 def _simple(
@@ -238,18 +261,19 @@ _DESCRIBERS: dict[ChangeKind, Callable[[Change, _Context], Description]] = {
     ChangeKind.REVALUED: _revalued,
     ChangeKind.WITHDRAWN: _withdrawn,
     ChangeKind.MOVED: _moved,
-    ChangeKind.ADDED: _simple("new_category", lambda c, _: f": {c.after}"),
+    ChangeKind.ADDED: _simple("new_category", lambda c, _: f": {_text(c, c.after)}"),
     ChangeKind.REINSTATED: _simple("reinstated_category"),
-    ChangeKind.SPLIT: _simple("split_into", lambda c, _: f" {', '.join(c.new_numbers)}: {c.after}"),
-    ChangeKind.MERGED: _simple(
-        "merged_from", lambda c, _: f" {', '.join(c.old_numbers)}: {c.before} → {c.after}"
-    ),
+    ChangeKind.SPLIT: _split,
+    ChangeKind.MERGED: _merged,
     ChangeKind.RENUMBERED: _simple(
         "renumbered_from", lambda c, _: f": {c.old_number} → {c.new_number}"
     ),
     ChangeKind.CRITERIA_CHANGED: _simple(
         "criteria_changed",
-        lambda c, ctx: f": {c.before or ctx.say('none')} → {c.after or ctx.say('none')}",
+        lambda c, ctx: (
+            f": {value_text(c.field, c.before) or ctx.say('none')}"
+            f" → {value_text(c.field, c.after) or ctx.say('none')}"
+        ),
     ),
     ChangeKind.SECTION_ADDED: _simple("section_new"),
     ChangeKind.SECTION_REMOVED: _simple("section_gone"),

@@ -6,11 +6,18 @@ import re
 import unicodedata
 from collections.abc import Sequence
 
-from selectielijst._render._inline import Markup, item_line
-from selectielijst._render._labels import label
+from selectielijst._render._labels import Language, label
 from selectielijst._render._report import Item, Report
+from selectielijst._render._style import (
+    Chapter,
+    Style,
+    Writer,
+    item_line,
+    since,
+    version_heading,
+)
 
-__all__ = ["escape", "heading", "roles", "rst", "width"]
+__all__ = ["STYLE", "WRITER", "escape", "heading", "history", "rst", "width"]
 
 _SPECIAL = re.compile(r"([\\`*_|])")
 _BLOCK_START = re.compile(r"^([-*+#.:|=>]|\d+[.)]\s)")
@@ -35,10 +42,11 @@ def width(text: str) -> int:
 
 
 def heading(text: str, underline: str) -> list[str]:
+    """A section title, underlined for its level."""
     return [text, underline * max(width(text), 3), ""]
 
 
-MARKUP = Markup(
+STYLE = Style(
     escape=escape,
     strong=lambda text: f"**{text}**",
     deleted=lambda text: f":del:`{text}`",
@@ -48,7 +56,7 @@ MARKUP = Markup(
 
 
 def _item(item: Item) -> str:
-    return item_line(item, MARKUP)
+    return item_line(item, STYLE)
 
 
 def _table(header: tuple[str, ...], rows: Sequence[tuple[str, ...]]) -> list[str]:
@@ -61,11 +69,6 @@ def _table(header: tuple[str, ...], rows: Sequence[tuple[str, ...]]) -> list[str
 
 
 _LEVELS = "=-~^\"'"
-
-
-def roles() -> list[str]:
-    """The role definitions a document with word-level changes starts with."""
-    return list(_ROLES)
 
 
 def rst(report: Report, *, level: int = 0, title: str | None = None) -> str:
@@ -99,3 +102,26 @@ def rst(report: Report, *, level: int = 0, title: str | None = None) -> str:
         header = (label("old_number", say), label("new_number", say), label("change", say))
         lines += _table(header, list(report.concordance))
     return "\n".join(lines).rstrip() + "\n"
+
+
+def history(
+    title: str, list_id: str, chapters: Sequence[Chapter], language: Language, color: bool
+) -> str:
+    """A version history as reStructuredText: each version a section, newest first."""
+    parts = []
+    for chapter in chapters:
+        top = "\n".join(heading(escape(version_heading(chapter.entry, language)), "="))
+        if chapter.report is None:
+            rest = escape(chapter.note) + "\n"
+        else:
+            rest = rst(chapter.report, level=2, title=since(chapter, language))
+        parts.append(top + "\n" + rest)
+    escaped = escape(title)
+    rule = "#" * width(escaped)
+    return "\n".join([*_ROLES, rule, escaped, rule, "", *parts])
+
+
+WRITER = Writer(
+    changes=lambda report, level, title, _color: rst(report, level=level - 1, title=title),
+    history=history,
+)

@@ -3,12 +3,21 @@
 from __future__ import annotations
 
 import textwrap
+from collections.abc import Callable, Sequence
 
-from selectielijst._diff import Segment, SegmentKind, Significance
-from selectielijst._render._labels import label
+from selectielijst._render._labels import Language, label
 from selectielijst._render._report import Item, Report
+from selectielijst._render._style import (
+    Chapter,
+    Style,
+    Writer,
+    marked_words,
+    since,
+    version_heading,
+)
+from selectielijst.changes import Segment, Significance
 
-__all__ = ["text"]
+__all__ = ["WRITER", "history", "style", "text"]
 
 WIDTH = 88
 _RED, _GREEN, _BOLD, _RESET = "\x1b[31m", "\x1b[32m", "\x1b[1m", "\x1b[0m"
@@ -19,24 +28,31 @@ def _plain(text: str) -> str:
     return "".join(ch if ch.isprintable() else f"\\u{ord(ch):04x}" for ch in " ".join(text.split()))
 
 
+def style(*, color: bool) -> Style:
+    """Plain text: removed words ``[-so-]``, inserted ``{+so+}``, in colour if *color*."""
+
+    def paint(code: str) -> Callable[[str], str]:
+        return (lambda text: f"{code}{text}{_RESET}") if color else (lambda text: text)
+
+    red, green, bold = paint(_RED), paint(_GREEN), paint(_BOLD)
+    return Style(
+        escape=_plain,
+        strong=bold,
+        deleted=lambda text: red(f"[-{text}-]"),
+        inserted=lambda text: green(f"{{+{text}+}}"),
+    )
+
+
 class _Painter:
     def __init__(self, *, color: bool) -> None:
         self.color = color
+        self.style = style(color=color)
 
     def paint(self, text: str, code: str) -> str:
         return f"{code}{text}{_RESET}" if self.color else text
 
     def segments(self, parts: tuple[Segment, ...]) -> str:
-        out = []
-        for segment in parts:
-            words = _plain(segment.text)
-            if segment.kind is SegmentKind.DELETE:
-                out.append(self.paint(f"[-{words}-]", _RED))
-            elif segment.kind is SegmentKind.INSERT:
-                out.append(self.paint(f"{{+{words}+}}", _GREEN))
-            else:
-                out.append(words)
-        return " ".join(out)
+        return marked_words(parts, self.style)
 
     def item(self, item: Item, indent: str) -> list[str]:
         head = " ".join(
@@ -87,3 +103,24 @@ def text(report: Report, *, color: bool = False, title: str | None = None) -> st
             for old, new, kinds in report.concordance
         ]
     return "\n".join(lines) + "\n"
+
+
+def history(
+    title: str, list_id: str, chapters: Sequence[Chapter], language: Language, color: bool
+) -> str:
+    """A version history as plain text: each version a section, newest first."""
+    parts = []
+    for chapter in chapters:
+        heading = version_heading(chapter.entry, language)
+        if chapter.report is None:
+            body = chapter.note + "\n"
+        else:
+            body = text(chapter.report, color=color, title=since(chapter, language))
+        parts.append(f"{heading}\n{'=' * len(heading)}\n\n{body}")
+    return f"{title}\n\n" + "\n".join(parts)
+
+
+WRITER = Writer(
+    changes=lambda report, _level, title, color: text(report, color=color, title=title),
+    history=history,
+)
