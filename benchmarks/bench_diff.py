@@ -38,7 +38,7 @@ from selectielijst import (
     diff,
     make_converter,
 )
-from selectielijst._diff._changes import number_key  # cleared before each run: no warm cache
+from selectielijst.changes import number_key  # cleared before each run: no warm cache
 
 VERBS = [
     "beheren",

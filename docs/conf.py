@@ -39,7 +39,7 @@ nitpick_ignore_regex = [
         r"py:(class|func)",
         (
             r"selectielijst\.changes\.(Change|ChangeKind|ChangeSet|ConcordanceRow|Direction"
-            r"|Field|Heading|Segment|SegmentKind|Significance|read_changes)"
+            r"|Field|Heading|Segment|SegmentKind|Significance|read_changes|Row)"
         ),
     ),
 ]

@@ -218,7 +218,7 @@ class TestBadInput:
 
     def test_file_too_large(self, tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
         """A file over the size limit is refused unread."""
-        monkeypatch.setattr("selectielijst._snapshot.MAX_FILE_SIZE", 100)
+        monkeypatch.setattr("selectielijst._files.MAX_FILE_SIZE", 100)
         path = tmp_path / "groot.yaml"
         path.write_text(GOOD, encoding="utf-8")
         with pytest.raises(DocumentErrors) as caught:

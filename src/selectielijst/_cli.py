@@ -21,6 +21,7 @@ from selectielijst._errors import (
     UnknownCategory,
     UnknownWorkspace,
 )
+from selectielijst._files import usable_path, write_atomically
 from selectielijst._history import changelog
 from selectielijst._io._export import EXPORT_FORMATS, export, read_export
 from selectielijst._io._table import Imported, import_table, read_mapping
@@ -31,7 +32,7 @@ from selectielijst._render import Format, Language, mark_up, render
 from selectielijst._render._listing import list_as_text
 from selectielijst._retention import Outcome, retention
 from selectielijst._schema import changeset_schema, index_schema, snapshot_schema
-from selectielijst._snapshot import read, usable_path, write, write_atomically
+from selectielijst._snapshot import read, write
 from selectielijst._store import SNAPSHOT_NAME, check_label, check_list_id, history, lists
 from selectielijst._trace import trace
 from selectielijst._workspace import (

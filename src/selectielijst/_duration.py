@@ -16,7 +16,7 @@ MAX_COMPONENT = 9999
 
 _ISO_8601 = re.compile(r"P(?:(\d{1,4})Y)?(?:(\d{1,4})M)?(?:(\d{1,4})W)?(?:(\d{1,4})D)?")
 
-_DUTCH_UNITS = (
+DUTCH_UNITS = (
     ("jaar", "jaar"),
     ("maand", "maanden"),
     ("week", "weken"),
@@ -106,7 +106,7 @@ class Duration:
         parts = [
             f"{value} {singular if value == 1 else plural}"
             for value, (singular, plural) in zip(
-                (self.years, self.months, self.weeks, self.days), _DUTCH_UNITS, strict=True
+                (self.years, self.months, self.weeks, self.days), DUTCH_UNITS, strict=True
             )
             if value
         ]

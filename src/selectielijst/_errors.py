@@ -52,6 +52,10 @@ class InvalidDocument(SelectielijstError, ValueError):
         self.path = path
         super().__init__(self.location() + ": " + problem)
 
+    def __reduce__(self) -> tuple[object, ...]:
+        keywords = {"file": self.file, "line": self.line, "path": self.path}
+        return (_rebuilt, (type(self), (self.problem,), keywords))
+
     def location(self) -> str:
         """Where the problem is, as ``file:line path``."""
         where = self.file or "<text>"
@@ -91,6 +95,16 @@ class InvalidRecord(SelectielijstError, ValueError):
     def __init__(self, field: str, problem: str) -> None:
         self.field = field
         super().__init__(problem)
+
+    def __reduce__(self) -> tuple[object, ...]:
+        return (_rebuilt, (type(self), (self.field, str(self)), {}))
+
+
+def _rebuilt(
+    cls: type[Exception], args: tuple[object, ...], keywords: dict[str, object]
+) -> Exception:
+    """An error made again from its attributes, as pickle unpickles it."""
+    return cls(*args, **keywords)
 
 
 class InvalidDuration(SelectielijstError, ValueError):

@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 import attrs
-from rapidfuzz import fuzz, process, utils
 
 from selectielijst._model import Category, SelectionList
 
@@ -37,6 +36,8 @@ def search(
     """
     if not query.strip():
         return ()
+    from rapidfuzz import fuzz, process, utils  # noqa: PLC0415  # loaded when searched, not on import
+
     entries = [
         (section.id, category, text)
         for section, category in selection_list.categories()

@@ -15,8 +15,10 @@ from selectielijst._errors import (
     UnknownList,
     UnknownVersion,
 )
+from selectielijst._files import read_text, write_atomically
 from selectielijst._model import ListIndex, SelectionList, VersionEntry
-from selectielijst._snapshot import read, read_text, structure, write_atomically
+from selectielijst._problems import Problems, structure
+from selectielijst._snapshot import read
 
 __all__ = [
     "INDEX_FORMAT",
@@ -29,6 +31,8 @@ __all__ = [
     "versions_folder",
     "write_index",
 ]
+
+_CONVERTER = make_converter()
 
 INDEX_FORMAT = "selectielijst-index/1"
 SNAPSHOT_NAME = "list.yaml"
@@ -92,11 +96,11 @@ def history(list_id: str, *, root: Path | None = None) -> ListIndex:
         raise UnknownList(msg)
     loaded = _yaml.load(read_text(path), file=str(path))
     document = loaded.data if isinstance(loaded.data, dict) else {}
-    problems = []
+    problems = Problems(str(path), loaded)
     if document.get("format") != INDEX_FORMAT:
-        problems.append(("$", f"an index starts with 'format: {INDEX_FORMAT}'"))
+        problems.report("$", f"an index starts with 'format: {INDEX_FORMAT}'")
     document = {k: v for k, v in document.items() if k != "format"}
-    return structure(document, ListIndex, loaded=loaded, file=str(path), problems=problems)
+    return structure(document, ListIndex, problems, converter=_CONVERTER)
 
 
 def versions(list_id: str, *, root: Path | None = None) -> tuple[VersionEntry, ...]:

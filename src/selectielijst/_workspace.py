@@ -21,10 +21,11 @@ from selectielijst._errors import (
     UnknownVersion,
     UnknownWorkspace,
 )
+from selectielijst._files import usable_path
 from selectielijst._identity import Review, link
 from selectielijst._integrity import IntegrityProblem, record_digests, verify
 from selectielijst._model import ListIndex, SelectionList, VersionEntry
-from selectielijst._snapshot import read, usable_path, write
+from selectielijst._snapshot import read, write
 from selectielijst._store import (
     INDEX_NAME,
     SNAPSHOT_NAME,

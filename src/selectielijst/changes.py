@@ -28,10 +28,10 @@ import cattrs
 from selectielijst._converter import make_converter, register
 from selectielijst._duration import Duration, Term
 from selectielijst._errors import ChangeSetMismatch, DocumentErrors, InvalidDocument
+from selectielijst._files import read_text
 from selectielijst._model import Category, SelectionList, Status, Valuation, VersionInfo
-from selectielijst._snapshot import read_text, structure
+from selectielijst._problems import Problems, structure
 from selectielijst._text import Segment, SegmentKind, word_segments
-from selectielijst._yaml import Loaded
 
 
 class Structure(Protocol):
@@ -65,6 +65,7 @@ __all__ = [
     "Direction",
     "Field",
     "Heading",
+    "Row",
     "Segment",
     "SegmentKind",
     "Significance",
@@ -512,8 +513,24 @@ def _sorted_changes(changes: Iterable[Change]) -> tuple[Change, ...]:
     return tuple(sorted(changes, key=Change.sort_key))
 
 
-def _sorted_rows(rows: Iterable[ConcordanceRow]) -> tuple[ConcordanceRow, ...]:
-    return tuple(sorted(rows, key=ConcordanceRow.sort_key))
+Row = tuple[str | None, str | None, tuple[ChangeKind, ...]]
+"""A concordance row as plain data (old number, new number, kinds of change)."""
+
+
+def _rows(rows: Iterable[ConcordanceRow | Row]) -> tuple[Row, ...]:
+    return tuple(
+        (row.old_number, row.new_number, row.kinds) if isinstance(row, ConcordanceRow) else row
+        for row in rows
+    )
+
+
+@attrs.define
+class _Memo:
+    """What a change set works out once, when first asked."""
+
+    concordance: tuple[ConcordanceRow, ...] | None = None
+    old_by_id: dict[str, Category] | None = None
+    new_by_id: dict[str, Category] | None = None
 
 
 @attrs.frozen
@@ -540,7 +557,8 @@ class ChangeSet:
         changes: The changes, most important first.
         outline: The new version's sections in order, then those only the old
             version had.
-        concordance: Every category's old and new number, sorted by old number.
+        concordance: Every category's old and new number and what happened to
+            it, sorted by old number (given as rows in any order).
         old_categories: The old record of every category a change names, in
             the old version's order.
         new_categories: The new record of every category a change names.
@@ -552,13 +570,13 @@ class ChangeSet:
     new_version: VersionInfo
     changes: tuple[Change, ...] = attrs.field(converter=_sorted_changes)
     outline: tuple[Heading, ...] = ()
-    concordance: tuple[ConcordanceRow, ...] = attrs.field(default=(), converter=_sorted_rows)
+    _rows: tuple[Row, ...] = attrs.field(
+        default=(), converter=_rows, eq=frozenset, repr=False, alias="concordance"
+    )
     old_categories: tuple[Category, ...] = ()
     new_categories: tuple[Category, ...] = ()
     _delta: Structure | None = attrs.field(default=None, eq=False, repr=False, alias="delta")
-    _by_id: dict[str, dict[str, Category]] = attrs.field(
-        init=False, factory=dict, eq=False, repr=False
-    )
+    _memo: _Memo = attrs.field(init=False, factory=_Memo, eq=False, repr=False)
 
     def __iter__(self) -> Iterator[Change]:
         return iter(self.changes)
@@ -569,18 +587,28 @@ class ChangeSet:
     def __bool__(self) -> bool:
         return bool(self.changes)
 
+    @property
+    def concordance(self) -> tuple[ConcordanceRow, ...]:
+        """Every category's old and new number and what happened to it, as in the appendices.
+
+        Sorted by old number, with new categories last.
+        """
+        if self._memo.concordance is None:
+            rows = sorted((ConcordanceRow(*row) for row in self._rows), key=ConcordanceRow.sort_key)
+            self._memo.concordance = tuple(rows)
+        return self._memo.concordance
+
     def old_category(self, change: Change) -> Category | None:
         """The old record of the category *change* names, if it had one."""
-        return self._records("old", self.old_categories).get(change.old_id or "")
+        if self._memo.old_by_id is None:
+            self._memo.old_by_id = {c.id: c for c in self.old_categories}
+        return self._memo.old_by_id.get(change.old_id or "")
 
     def new_category(self, change: Change) -> Category | None:
         """The new record of the category *change* names, if it has one."""
-        return self._records("new", self.new_categories).get(change.new_id or "")
-
-    def _records(self, side: str, categories: tuple[Category, ...]) -> dict[str, Category]:
-        if side not in self._by_id:
-            self._by_id[side] = {c.id: c for c in categories}
-        return self._by_id[side]
+        if self._memo.new_by_id is None:
+            self._memo.new_by_id = {c.id: c for c in self.new_categories}
+        return self._memo.new_by_id.get(change.new_id or "")
 
     def new_numbered(self, number: str) -> Category | None:
         """The new record of a changed category, by its new number."""
@@ -731,18 +759,15 @@ def read_changes(source: str | os.PathLike[str]) -> ChangeSet:
     except json.JSONDecodeError as e:
         problem = InvalidDocument(f"is not valid JSON: {e.msg}", file=file, line=e.lineno)
         raise DocumentErrors(f"{file or 'the text'} is not a change set", [problem]) from e
-    problems: list[tuple[str, str]] = []
+    problems = Problems(file)
     if not isinstance(data, dict):
-        data, problems = {}, [("$", "a change set in JSON is an object with format and changes")]
+        data = {}
+        problems.report("$", "a change set in JSON is an object with format and changes")
     elif data.get("format") != CHANGES_FORMAT:
-        problems.append(
-            ("$.format", f"expected format {CHANGES_FORMAT!r}, not {data.get('format')!r}")
-        )
+        found = data.get("format")
+        problems.report("$.format", f"expected format {CHANGES_FORMAT!r}, not {found!r}")
     document = {k: v for k, v in data.items() if k not in {"format", "summary"}}
-    published = structure(
-        document, _Published, loaded=Loaded(None, {}), file=file, problems=problems,
-        converter=_converter(),
-    )  # fmt: skip
+    published = structure(document, _Published, problems, converter=_converter())
     return ChangeSet(
         list_id=published.list,
         title=published.title,

@@ -16,12 +16,12 @@ version against the old pairs the same categories.
 
 from __future__ import annotations
 
+import functools
 from collections import Counter, defaultdict
-from collections.abc import Iterable, Sequence
+from collections.abc import Callable, Iterable, Sequence
 from typing import NamedTuple
 
 import attrs
-from rapidfuzz import fuzz
 
 from selectielijst._model import Category, IdSource, SelectionList
 from selectielijst._text import normalise
@@ -101,6 +101,19 @@ def similarity(old: Category, new: Category) -> float:
     return _similarity(old_text, _words(old_text), new_text, _words(new_text))
 
 
+Ratio = Callable[..., float]
+"""rapidfuzz's edit similarity: ``ratio(a, b, score_cutoff=...)`` from 0 to 100."""
+
+
+@functools.cache
+def _ratio() -> Ratio:
+    """Rapidfuzz's ratio, loaded when a diff first needs it, not on import."""
+    from rapidfuzz import fuzz  # noqa: PLC0415  # see above
+
+    ratio: Ratio = fuzz.ratio
+    return ratio
+
+
 def _similarity(
     old_text: str,
     old_words: frozenset[str],
@@ -112,7 +125,7 @@ def _similarity(
     containment = 0.0
     if old_words and new_words:
         containment = len(old_words & new_words) / min(len(old_words), len(new_words))
-    ratio = fuzz.ratio(old_text, new_text, score_cutoff=max(cutoff, containment) * 100) / 100
+    ratio = _ratio()(old_text, new_text, score_cutoff=max(cutoff, containment) * 100) / 100
     return max(containment, ratio)
 
 

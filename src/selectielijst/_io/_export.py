@@ -15,10 +15,13 @@ from pathlib import Path
 from typing import Any
 
 from selectielijst import _yaml
+from selectielijst._converter import make_converter
 from selectielijst._errors import DocumentErrors, InvalidDocument
+from selectielijst._files import write_atomically
 from selectielijst._io._sheets import Row, Table, read_table, write_csv, write_xlsx
 from selectielijst._model import Category, Section, SelectionList
-from selectielijst._snapshot import dumps, structure, write_atomically
+from selectielijst._problems import Problems, structure
+from selectielijst._snapshot import dumps
 
 __all__ = ["COLUMNS", "EXPORT_FORMATS", "export", "export_bytes", "is_export", "read_export"]
 
@@ -162,9 +165,10 @@ def read_export(path: Path, *, sheet: str | None = None) -> SelectionList:
         raise DocumentErrors(
             f"{table.file} cannot be read", [InvalidDocument(problem, file=table.file, line=1)]
         )
-    document, lines, problems = _document(table)
-    loaded = _yaml.Loaded(document, lines)
-    return structure(document, SelectionList, loaded=loaded, file=table.file, problems=problems)
+    document, lines, found = _document(table)
+    problems = Problems(table.file, _yaml.Loaded(document, lines))
+    problems.extend(found)
+    return structure(document, SelectionList, problems, converter=make_converter())
 
 
 def _json_list(row: Row, column: str, path: str, problems: list[tuple[str, str]]) -> Any:

@@ -9,11 +9,9 @@ from collections.abc import Sequence
 from pathlib import Path
 
 import attrs
-import openpyxl
-from openpyxl.utils.exceptions import InvalidFileException
 
 from selectielijst._errors import DocumentErrors, InvalidDocument
-from selectielijst._snapshot import MAX_FILE_SIZE, usable_path
+from selectielijst._files import MAX_FILE_SIZE, usable_path
 
 __all__ = ["Row", "Table", "read_table", "write_csv", "write_xlsx"]
 
@@ -82,6 +80,9 @@ def read_table(path: Path, *, sheet: str | None = None) -> Table:
 
 
 def _read_xlsx(path: Path, sheet: str | None) -> Table:
+    import openpyxl  # noqa: PLC0415  # loaded when a workbook is read, not on import
+    from openpyxl.utils.exceptions import InvalidFileException  # noqa: PLC0415  # likewise
+
     name = str(path)
     try:
         workbook = openpyxl.load_workbook(path, read_only=True, data_only=True)
@@ -137,6 +138,8 @@ def write_csv(header: Sequence[str], rows: Sequence[Sequence[str]]) -> bytes:
 
 def write_xlsx(header: Sequence[str], rows: Sequence[Sequence[str]], *, title: str) -> bytes:
     """XLSX bytes with one sheet, every cell text."""
+    import openpyxl  # noqa: PLC0415  # loaded when a workbook is written, not on import
+
     workbook = openpyxl.Workbook()
     worksheet = workbook.worksheets[0]
     worksheet.title = title[:31]

@@ -9,7 +9,9 @@ from pathlib import Path
 import attrs
 
 from selectielijst import _yaml
+from selectielijst._converter import make_converter
 from selectielijst._errors import DocumentErrors, InvalidDocument, SelectielijstError
+from selectielijst._files import read_text
 from selectielijst._io._notation import read_valuation
 from selectielijst._io._sheets import Row, read_table
 from selectielijst._model import (
@@ -24,7 +26,7 @@ from selectielijst._model import (
     ValuationKind,
     VersionInfo,
 )
-from selectielijst._snapshot import read_text, structure
+from selectielijst._problems import Problems, structure
 
 __all__ = [
     "Columns",
@@ -99,25 +101,24 @@ class Imported:
     notes: tuple[ImportNote, ...] = ()
 
 
-class SheetProblems:
-    """Problems found in a sheet, collected to be raised together."""
+class SheetProblems(Problems):
+    """The problems of a sheet, by row and column, and the notes for a person to check."""
 
     def __init__(self, file: str) -> None:
-        self.file = file
-        self.found: list[InvalidDocument] = []
+        super().__init__(file)
         self.notes: list[ImportNote] = []
 
     def add(self, row: Row, column: str, problem: str) -> None:
-        self.found.append(
-            InvalidDocument(problem, file=self.file, line=row.line, path=f"column {column!r}")
-        )
+        """Note *problem* in *column* of *row*."""
+        self.report(f"column {column!r}", problem, line=row.line)
 
     def note(self, row: Row, column: str, notes: tuple[str, ...]) -> None:
-        self.notes.extend(ImportNote(self.file, row.line, column, note) for note in notes)
+        """Note what the importer had to normalise in *column* of *row*."""
+        self.notes.extend(ImportNote(self.file or "", row.line, column, note) for note in notes)
 
-    def raise_if_any(self) -> None:
-        if self.found:
-            raise DocumentErrors(f"{self.file} cannot be imported", self.found)
+    def raise_if_any(self, message: str | None = None) -> None:
+        """Raise every problem of the sheet together, if there is any."""
+        super().raise_if_any(message or f"{self.file} cannot be imported")
 
 
 def slug(text: str) -> str:
@@ -152,10 +153,10 @@ def read_mapping(path: Path) -> TableOptions:
     except InvalidDocument as e:
         raise DocumentErrors(f"{name} is not a valid mapping", [e]) from e
     document = loaded.data if isinstance(loaded.data, dict) else {}
-    problems = (
-        [] if isinstance(loaded.data, dict) else [("$", "a mapping file is a mapping of keys")]
-    )
-    return structure(document, TableOptions, loaded=loaded, file=name, problems=problems)
+    problems = Problems(name, loaded)
+    if not isinstance(loaded.data, dict):
+        problems.report("$", "a mapping file is a mapping of keys")
+    return structure(document, TableOptions, problems, converter=make_converter())
 
 
 def import_table(path: Path, options: TableOptions) -> Imported:

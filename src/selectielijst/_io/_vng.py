@@ -23,6 +23,7 @@ import attrs
 
 from selectielijst._duration import Term
 from selectielijst._errors import DocumentErrors, InvalidDocument, SelectielijstError
+from selectielijst._files import read_text
 from selectielijst._io._notation import read_valuation
 from selectielijst._io._sheets import Row, read_table
 from selectielijst._io._table import Imported, SheetProblems
@@ -34,7 +35,7 @@ from selectielijst._model import (
     SelectionList,
     VersionInfo,
 )
-from selectielijst._snapshot import read_text
+from selectielijst.changes import number_key
 
 __all__ = ["import_vng", "import_vng_api"]
 
@@ -85,14 +86,10 @@ class _Builder:
         sections = tuple(
             attrs.evolve(section, categories=tuple(self.categories[key]))
             for key, section in sorted(
-                self.sections.items(), key=lambda item: _number_key(item[1].number)
+                self.sections.items(), key=lambda item: number_key(item[1].number)
             )
         )
         return SelectionList(list_id, TITLE, version, organisation=ORGANISATION, sections=sections)
-
-
-def _number_key(number: str | None) -> tuple[int, ...]:
-    return tuple(int(part) for part in re.findall(r"\d+", number or ""))
 
 
 def _process_number(text: str) -> str:
@@ -116,7 +113,7 @@ class _Result:
     """The API's uuid, where there is one: a declared id."""
 
 
-def _category(result: _Result, where: tuple[Row, SheetProblems] | None) -> Category | None:
+def _category(result: _Result, row: Row, problems: SheetProblems) -> Category | None:
     """One result as a category; ``None`` (with the problem noted) when it cannot be read."""
     number, name = result.number, result.name
     description, explanation = result.description, result.explanation
@@ -131,27 +128,21 @@ def _category(result: _Result, where: tuple[Row, SheetProblems] | None) -> Categ
                 description=described, explanation=explained,
                 status=CategoryStatus.WITHDRAWN, successors=successors,
             )  # fmt: skip
-        if where is not None:
-            where[1].add(
-                where[0],
-                "Waardering",
-                "the valuation is empty and the result is not marked 'Vervallen'",
-            )
+        problems.add(
+            row,
+            "Waardering",
+            "the valuation is empty and the result is not marked 'Vervallen'",
+        )
         return None
     try:
         reading = read_valuation(valuation_text, term=term_text or None)
     except SelectielijstError as e:
-        if where is not None:
-            where[1].add(where[0], "Waardering", str(e))
+        problems.add(row, "Waardering", str(e))
         return None
-    if where is not None:
-        where[1].note(where[0], "Bewaartermijn", reading.notes)
+    problems.note(row, "Bewaartermijn", reading.notes)
     valuation = reading.valuation
     if valuation is None:  # a cross reference: the VNG list has none
-        if where is not None:
-            where[1].add(
-                where[0], "Waardering", f"refers to {reading.reference!r}; give a valuation"
-            )
+        problems.add(row, "Waardering", f"refers to {reading.reference!r}; give a valuation")
         return None
     if valuation.term is not None and process_term.strip().lower() not in _NO_PROCESS_TERM:
         trigger = f"na de procestermijn: {process_term.strip()}"
@@ -227,7 +218,7 @@ def import_vng(path: Path, *, version: VersionInfo, list_id: str = "vng") -> Imp
             number, row.get("Resultaat"), row.get("Omschrijving"), row.raw(explanation_column),
             row.raw("Waardering"), row.raw("Bewaartermijn"), row.get("Procestermijn"),
         )  # fmt: skip
-        category = _category(result, (row, problems))
+        category = _category(result, row, problems)
         if category is not None:
             builder.categories[key].append(category)
     problems.raise_if_any()
@@ -317,7 +308,7 @@ def import_vng_api(
             str(waardering), str(fields.get("bewaartermijn") or ""),
             str(fields.get("procestermijn") or ""), _uuid(fields.get("uuid")),
         )  # fmt: skip
-        category = _category(result, (row, problems))
+        category = _category(result, row, problems)
         if category is not None:
             builder.categories[key].append(category)
     problems.raise_if_any()

@@ -21,8 +21,6 @@ class Language(enum.Enum):
 _LABELS: Mapping[str, tuple[str, str]] = {
     # Lists
     "version": ("Versie", "Version"),
-    "status": ("Status", "Status"),
-    "date": ("Datum", "Date"),
     "source": ("Bron", "Source"),
     "coverage": ("Omvang", "Coverage"),
     "incomplete": ("onvolledig", "incomplete"),
@@ -35,7 +33,6 @@ _LABELS: Mapping[str, tuple[str, str]] = {
     "examples": ("Voorbeelden", "Examples"),
     "withdrawn": ("Vervallen", "Withdrawn"),
     "successors": ("Opgevolgd door", "Succeeded by"),
-    "no_text": ("Tekst niet beschikbaar", "Text not available"),
     # Change logs
     "changes_in": ("Wijzigingen in", "Changes to"),
     "from_to": ("Van versie {old} naar versie {new}", "From version {old} to version {new}"),
@@ -53,8 +50,6 @@ _LABELS: Mapping[str, tuple[str, str]] = {
     "new_number": ("Nieuw nummer", "New number"),
     "change": ("Wijziging", "Change"),
     "unchanged": ("ongewijzigd", "unchanged"),
-    "removed": ("verwijderd", "removed"),
-    "inserted": ("toegevoegd", "inserted"),
     "history": ("Versiegeschiedenis", "Version history"),
     "since": ("Wijzigingen ten opzichte van versie", "Changes since version"),
     "first_text": (
@@ -72,7 +67,6 @@ _LABELS: Mapping[str, tuple[str, str]] = {
         "met wijzigingen gemarkeerd ten opzichte van versie",
         "with changes marked against version",
     ),
-    "changed_here": ("Gewijzigd", "Changed"),
     "new_here": ("Nieuw", "New"),
     "gone_here": ("Niet meer in deze versie", "No longer in this version"),
     # What a change means
@@ -166,12 +160,8 @@ _FIELDS: Mapping[Field, tuple[str, str]] = {
     Field.VERSION_NOTES: ("Noten bij de versie", "Notes on the version"),
 }
 
-_UNITS = (
-    (("jaar", "jaar"), ("year", "years")),
-    (("maand", "maanden"), ("month", "months")),
-    (("week", "weken"), ("week", "weeks")),
-    (("dag", "dagen"), ("day", "days")),
-)
+_ENGLISH_UNITS = (("year", "years"), ("month", "months"), ("week", "weeks"), ("day", "days"))
+"""English names of the units, in the order of the Dutch ones of the durations."""
 
 
 def _pick(pair: tuple[str, str], language: Language) -> str:
@@ -222,7 +212,7 @@ def duration_words(duration: Duration, language: Language = Language.NL) -> str:
     values = (duration.years, duration.months, duration.weeks, duration.days)
     parts = [
         f"{value} {english[0] if value == 1 else english[1]}"
-        for value, (_, english) in zip(values, _UNITS, strict=True)
+        for value, english in zip(values, _ENGLISH_UNITS, strict=True)
         if value
     ]
     if not parts:

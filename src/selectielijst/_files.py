@@ -1,0 +1,115 @@
+"""Files: names a system can open, reading within a size bound, and atomic writes."""
+
+from __future__ import annotations
+
+import os
+import tempfile
+from pathlib import Path
+
+from selectielijst._errors import DocumentErrors, InvalidDocument, InvalidName
+
+__all__ = ["MAX_FILE_SIZE", "one_problem", "read_text", "usable_path", "write_atomically"]
+
+MAX_FILE_SIZE = 20 * 1024 * 1024
+"""Larger files are refused unread: the longest real list is well under a megabyte."""
+
+
+def one_problem(error: InvalidDocument) -> DocumentErrors:
+    """A single problem with a file, raised as the group every reader raises."""
+    return DocumentErrors(f"{error.file or 'the text'} is not a valid snapshot", [error])
+
+
+def usable_path(path: str | os.PathLike[str]) -> Path:
+    """*path* as a Path, if the operating system can use it at all.
+
+    Raises:
+        InvalidName: The path holds a NUL character, which no file name can.
+    """
+    if "\x00" in str(path):
+        msg = f"{str(path)!r} is not a usable file name: it holds a NUL character"
+        raise InvalidName(msg)
+    return Path(path)
+
+
+def read_text(path: str | os.PathLike[str]) -> str:
+    """The text of a file, refusing what is too large or not UTF-8.
+
+    Raises:
+        DocumentErrors: The file is missing, a folder, unreadable, too large
+            or not UTF-8.
+    """
+    path = usable_path(path)
+    name = str(path)
+    try:
+        with Path(path).open("rb") as handle:
+            raw = handle.read(MAX_FILE_SIZE + 1)
+    except FileNotFoundError as e:
+        raise one_problem(InvalidDocument("no such file", file=name)) from e
+    except IsADirectoryError as e:
+        raise one_problem(InvalidDocument("is a folder, not a file", file=name)) from e
+    except OSError as e:
+        raise one_problem(InvalidDocument(f"cannot be read: {e.strerror}", file=name)) from e
+    if len(raw) > MAX_FILE_SIZE:
+        problem = f"is larger than {MAX_FILE_SIZE // (1024 * 1024)} MiB; no snapshot is that large"
+        raise one_problem(InvalidDocument(problem, file=name))
+    try:
+        return raw.decode("utf-8")
+    except UnicodeDecodeError as e:
+        line = raw[: e.start].count(b"\n") + 1
+        problem = (
+            f"is not UTF-8 text (byte {raw[e.start]:#04x} at offset {e.start}); save it as UTF-8"
+        )
+        raise one_problem(InvalidDocument(problem, file=name, line=line)) from e
+
+
+def write_atomically(
+    target: Path, content: bytes, *, make_parents: bool = True, exclusive: bool = False
+) -> None:
+    """Write *content* to *target* so that readers see the old file or the new, never half.
+
+    A new file gets the permissions the umask gives (644 under umask 022), as
+    any program's would; a file replaced keeps its own. With *exclusive*, the
+    write fails with ``FileExistsError`` when *target* exists, also when
+    another process creates it at the same moment.
+    """
+    if make_parents:
+        target.parent.mkdir(parents=True, exist_ok=True)
+    handle, temporary = tempfile.mkstemp(
+        dir=target.parent, prefix=f".{target.name}.", suffix=".tmp"
+    )
+    try:
+        with os.fdopen(handle, "wb") as stream:
+            stream.write(content)
+            stream.flush()
+            os.fchmod(stream.fileno(), _mode_for(target))
+            os.fsync(stream.fileno())
+        if exclusive:
+            os.link(temporary, target)
+            Path(temporary).unlink()
+        else:
+            Path(temporary).replace(target)
+    except BaseException:
+        Path(temporary).unlink(missing_ok=True)
+        raise
+
+
+def _mode_for(target: Path) -> int:
+    """The permissions *target* keeps, or those the umask gives a new file."""
+    try:
+        return target.stat().st_mode & 0o7777
+    except OSError:
+        return 0o666 & ~_umask()
+
+
+def _umask() -> int:
+    """The process's umask, read without changing it where the system allows."""
+    try:
+        with Path("/proc/self/status").open(encoding="ascii") as status:
+            for line in status:
+                if line.startswith("Umask:"):
+                    return int(line.split()[1], 8)
+    except (OSError, ValueError):
+        pass
+    mask = os.umask(0o022)  # elsewhere the only way to read it is to set it
+    os.umask(mask)
+    return mask
