@@ -36,9 +36,9 @@ from selectielijst import (
     ValuationKind,
     VersionInfo,
     diff,
-    make_converter,
 )
 from selectielijst.changes import number_key  # cleared before each run: no warm cache
+from selectielijst.snapshots import make_converter
 
 VERBS = [
     "beheren",

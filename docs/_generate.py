@@ -4,8 +4,9 @@ from __future__ import annotations
 
 from pathlib import Path
 
-from selectielijst import changelog, history, lists, load
+from selectielijst import changelog, lists, load
 from selectielijst._render._listing import list_as_text
+from selectielijst.workspace import history
 
 
 def lists_pages(folder: Path) -> None:

@@ -10,19 +10,11 @@ from click.testing import CliRunner
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
-from selectielijst import (
-    DocumentErrors,
-    SelectionList,
-    dumps,
-    export_bytes,
-    import_table,
-    loads,
-    make_converter,
-    read_export,
-    read_mapping,
-)
+from selectielijst import DocumentErrors, SelectionList, import_table, read_export
 from selectielijst._cli import main
 from selectielijst._yaml import dump
+from selectielijst.io import export_bytes, read_mapping
+from selectielijst.snapshots import dumps, loads, make_converter
 from strategies import selection_lists
 
 FIXTURES = Path(__file__).parent / "fixtures"

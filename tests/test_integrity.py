@@ -8,8 +8,9 @@ from pathlib import Path
 import pytest
 from click.testing import CliRunner
 
-from selectielijst import record_digests, verify, versions_folder
 from selectielijst._cli import main
+from selectielijst.integrity import record_digests, verify
+from selectielijst.workspace import versions_folder
 
 
 @pytest.fixture

@@ -5,15 +5,8 @@ from __future__ import annotations
 import pytest
 from hypothesis import assume, given
 
-from selectielijst import (
-    Duration,
-    KeepPart,
-    NotationError,
-    Term,
-    Valuation,
-    read_term,
-    read_valuation,
-)
+from selectielijst import Duration, KeepPart, NotationError, Term, Valuation
+from selectielijst.io import read_term, read_valuation
 from strategies import valuations
 
 

@@ -14,13 +14,12 @@ from selectielijst import (
     Comparison,
     Duration,
     KeepPart,
-    Outcome,
     Term,
     Valuation,
-    add_duration,
     load,
     retention,
 )
+from selectielijst.lookup import Outcome, add_duration
 
 days = st.dates(min_value=datetime.date(1900, 1, 1), max_value=datetime.date(2200, 12, 31))
 terms = st.builds(

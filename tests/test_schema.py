@@ -8,9 +8,11 @@ from pathlib import Path
 import jsonschema
 from hypothesis import given
 
-from selectielijst import SelectionList, dumps, versions_folder
+from selectielijst import SelectionList
 from selectielijst._schema import index_schema, snapshot_schema
 from selectielijst._yaml import load
+from selectielijst.snapshots import dumps
+from selectielijst.workspace import versions_folder
 from strategies import selection_lists
 
 SCHEMAS = Path(__file__).resolve().parents[1] / "schemas"

@@ -15,14 +15,12 @@ from selectielijst import (
     PublishedVersion,
     SelectionList,
     Status,
-    dumps,
     load,
-    loads,
-    make_converter,
     read,
-    versions_folder,
     write,
 )
+from selectielijst.snapshots import dumps, loads, make_converter
+from selectielijst.workspace import versions_folder
 from strategies import selection_lists, with_status
 
 GOOD = textwrap.dedent(

@@ -13,13 +13,13 @@ from selectielijst import (
     TextNotAvailable,
     UnknownList,
     UnknownVersion,
-    history,
     lists,
     load,
     load_spec,
     versions,
 )
 from selectielijst._integrity import digest
+from selectielijst.workspace import history
 
 SEED = Path(__file__).resolve().parents[2] / "shared" / "seed" / "000_cad5ec393c4d4fed.txt"
 

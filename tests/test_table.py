@@ -27,9 +27,9 @@ from selectielijst import (
     load,
     read,
     read_export,
-    read_mapping,
 )
 from selectielijst._cli import main
+from selectielijst.io import read_mapping
 from strategies import selection_lists
 
 FIXTURES = Path(__file__).parent / "fixtures"

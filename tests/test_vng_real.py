@@ -19,7 +19,6 @@ from selectielijst import (
     Direction,
     Duration,
     Field,
-    Outcome,
     SelectionList,
     Status,
     VersionInfo,
@@ -30,6 +29,7 @@ from selectielijst import (
     search,
     trace,
 )
+from selectielijst.lookup import Outcome
 
 DATA = Path(__file__).resolve().parents[2] / "shared" / "data" / "vng-selectielijst"
 

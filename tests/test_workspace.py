@@ -24,13 +24,15 @@ from selectielijst import (
     UnknownVersion,
     Workspace,
     diff,
-    find_workspace,
+    import_table,
     load_spec,
-    loads,
     retention,
     trace,
 )
 from selectielijst._cli import main
+from selectielijst.io import read_mapping
+from selectielijst.snapshots import loads
+from selectielijst.workspace import find_workspace
 from strategies import SheetRow, sheet_rows
 
 MAPPING = """\
@@ -456,7 +458,6 @@ class TestRenumberedProperty:
         write_csv(folder / "b.csv", header, again)
         workspace = Workspace(folder)
         workspace.init("eigen")
-        from selectielijst import import_table, read_mapping  # noqa: PLC0415  # the API path
 
         options = read_mapping(mapping)
         workspace.add(import_table(folder / "a.csv", options).selection_list)

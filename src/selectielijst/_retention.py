@@ -93,7 +93,7 @@ def retention(
     list ties to an event ("na uitdiensttreding") runs from the date of that
     event instead, given as *event*; without it the answer is not computable
     and says what it needs. Destruction is allowed from the day the term has
-    run (see :func:`add_duration` for the calendar rules).
+    run (see :func:`~selectielijst.lookup.add_duration` for the calendar rules).
 
     >>> from selectielijst import load
     >>> voorbeeld = load("voorbeeld", "2.1")

@@ -52,7 +52,7 @@ _CONVERTER = make_converter()
 def read(path: str | os.PathLike[str]) -> SelectionList:
     """Read a snapshot file, reporting every problem in it at once.
 
-    >>> from selectielijst import versions_folder
+    >>> from selectielijst.workspace import versions_folder
     >>> read(versions_folder() / "mivd" / "0.16" / "list.yaml").version.label
     '0.16'
 

@@ -274,7 +274,7 @@ def load_spec(spec: str, *, workspace: Workspace | None = None) -> SelectionList
     """Load ``LIST@VERSION``, a snapshot file, or a folder holding ``list.yaml``.
 
     ``LIST@VERSION`` is looked up in the workspace in force (see
-    :func:`~selectielijst.find_workspace`), then among the shipped lists; a list of the
+    :func:`~selectielijst.workspace.find_workspace`), then among the shipped lists; a list of the
     workspace hides a shipped list of the same name.
 
     >>> load_spec("mivd@0.16").version.label

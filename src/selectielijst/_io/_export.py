@@ -16,7 +16,7 @@ from typing import Any
 
 from selectielijst import _yaml
 from selectielijst._converter import make_converter
-from selectielijst._errors import DocumentErrors, InvalidDocument
+from selectielijst._errors import DocumentErrors, InvalidDocument, UnknownFormat
 from selectielijst._files import write_atomically
 from selectielijst._io._sheets import Row, Table, read_table, write_csv, write_xlsx
 from selectielijst._model import Category, Section, SelectionList
@@ -122,7 +122,7 @@ def export_bytes(selection_list: SelectionList, format_name: str) -> bytes:
             COLUMNS, rows, title=f"{selection_list.id} {selection_list.version.label}"
         )
     msg = f"unknown export format {format_name!r}; choose one of {', '.join(EXPORT_FORMATS)}"
-    raise ValueError(msg)
+    raise UnknownFormat(msg)
 
 
 def export(selection_list: SelectionList, path: Path, format_name: str | None = None) -> None:

@@ -1,0 +1,10 @@
+"""Published versions cannot silently change: digests recorded in each list's index.
+
+>>> from selectielijst.integrity import verify
+>>> verify()
+()
+"""
+
+from selectielijst._integrity import IntegrityProblem, digest, record_digests, verify
+
+__all__ = ["IntegrityProblem", "digest", "record_digests", "verify"]
