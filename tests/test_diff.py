@@ -9,11 +9,14 @@ from hypothesis import strategies as st
 
 from selectielijst import (
     Category,
+    Change,
     ChangeKind,
+    ChangeSet,
     ChangeSetMismatch,
     Direction,
     Duration,
     Field,
+    Section,
     SelectionList,
     Significance,
     diff,
@@ -28,9 +31,9 @@ def example() -> tuple[SelectionList, SelectionList]:
     return load("voorbeeld", "1.0"), load("voorbeeld", "2.0")
 
 
-def only(changes: object, kind: ChangeKind, number: str | None = None) -> object:
+def only(changes: ChangeSet, kind: ChangeKind, number: str | None = None) -> Change:
     """The one change of *kind* (at *number*) in *changes*."""
-    found = [c for c in changes if c.kind is kind and (number is None or c.number == number)]  # type: ignore[attr-defined]
+    found = [c for c in changes if c.kind is kind and (number is None or c.number == number)]
     assert len(found) == 1, found
     return found[0]
 
@@ -60,23 +63,23 @@ class TestExample:
     def test_directions(self, example: tuple[SelectionList, SelectionList]) -> None:
         """V -> B is to_retain, B -> V to_destroy; months against weeks incomparable."""
         changes = diff(*example)
-        assert only(changes, ChangeKind.REVALUED, "1.4").direction is Direction.TO_RETAIN  # type: ignore[attr-defined]
-        assert only(changes, ChangeKind.REVALUED, "2.4").direction is Direction.TO_DESTROY  # type: ignore[attr-defined]
-        assert only(changes, ChangeKind.TERM_CHANGED, "2.8").direction is Direction.INCOMPARABLE  # type: ignore[attr-defined]
-        assert only(changes, ChangeKind.TERM_CHANGED, "3.1").direction is Direction.LONGER  # type: ignore[attr-defined]
+        assert only(changes, ChangeKind.REVALUED, "1.4").direction is Direction.TO_RETAIN
+        assert only(changes, ChangeKind.REVALUED, "2.4").direction is Direction.TO_DESTROY
+        assert only(changes, ChangeKind.TERM_CHANGED, "2.8").direction is Direction.INCOMPARABLE
+        assert only(changes, ChangeKind.TERM_CHANGED, "3.1").direction is Direction.LONGER
 
     def test_split_and_merge(self, example: tuple[SelectionList, SelectionList]) -> None:
         """Personeelsdossiers split in two; inkoop and aanbesteding merged."""
         changes = diff(*example)
         split = only(changes, ChangeKind.SPLIT)
-        assert (split.old_number, split.new_numbers) == ("2.1", ("2.1", "2.2"))  # type: ignore[attr-defined]
+        assert (split.old_number, split.new_numbers) == ("2.1", ("2.1", "2.2"))
         merged = only(changes, ChangeKind.MERGED)
-        assert (merged.old_numbers, merged.new_number) == (("2.2", "2.3"), "2.3")  # type: ignore[attr-defined]
+        assert (merged.old_numbers, merged.new_number) == (("2.2", "2.3"), "2.3")
 
     def test_withdrawn_with_successor(self, example: tuple[SelectionList, SelectionList]) -> None:
         """A withdrawn entry that names where it went keeps that successor."""
         withdrawn = only(diff(*example), ChangeKind.WITHDRAWN, "3.4")
-        assert withdrawn.successors == ("4.1",)  # type: ignore[attr-defined]
+        assert withdrawn.successors == ("4.1",)
 
     def test_word_level_text_change(self, example: tuple[SelectionList, SelectionList]) -> None:
         """A reworded explanation says which words went and which came."""
@@ -188,15 +191,14 @@ class TestLaws:
 def _move(
     selection_list: SelectionList, category: Category, source: str, target: str
 ) -> SelectionList:
-    def visit(section: object) -> object:
-        assert attrs.has(type(section))
-        categories = section.categories  # type: ignore[attr-defined]
-        if section.id == source:  # type: ignore[attr-defined]
+    def visit(section: Section) -> Section:
+        categories = section.categories
+        if section.id == source:
             categories = tuple(c for c in categories if c.id != category.id)
-        if section.id == target:  # type: ignore[attr-defined]
+        if section.id == target:
             categories = (*categories, category)
         return attrs.evolve(
             section, categories=categories, sections=tuple(map(visit, section.sections))
-        )  # type: ignore[attr-defined]
+        )
 
-    return attrs.evolve(selection_list, sections=tuple(map(visit, selection_list.sections)))  # type: ignore[arg-type]
+    return attrs.evolve(selection_list, sections=tuple(map(visit, selection_list.sections)))

@@ -45,7 +45,7 @@ class TestParse:
     def test_refuses_non_text(self) -> None:
         """A number is not a duration either."""
         with pytest.raises(InvalidDuration, match="written as text"):
-            Duration.parse(10)  # type: ignore[arg-type]
+            Duration.parse(10)  # type: ignore[arg-type]  # the wrong type is what is tested
 
     def test_refuses_negative_components(self) -> None:
         """A negative term makes no sense."""

@@ -72,23 +72,23 @@ def _damage_data(document: object, data: st.DataObject) -> object:
         return copy
     if isinstance(document, list) and document:
         index = data.draw(st.integers(0, len(document) - 1))
-        copy = list(document)
-        copy[index] = _damage_data(copy[index], data)
-        return copy
+        items = list(document)
+        items[index] = _damage_data(items[index], data)
+        return items
     return data.draw(_any_value)
 
 
 def _check_errors(error: DocumentErrors) -> None:
-    assert error.exceptions
-    for problem in error.exceptions:
+    assert error.problems
+    for problem in error.problems:
         assert problem.path.startswith("$")
         assert problem.problem
         assert str(problem)
 
 
 def _check_file(error: DocumentErrors, path: Path) -> None:
-    assert error.exceptions
-    assert all(problem.file == str(path) for problem in error.exceptions)
+    assert error.problems
+    assert all(problem.file == str(path) for problem in error.problems)
 
 
 class TestDamagedSnapshots:
@@ -171,7 +171,7 @@ class TestDamagedSpreadsheets:
             _check_file(e, path)
 
 
-_words = st.text(st.characters(codec="utf-8", exclude_categories=("Cs",)), max_size=12)
+_words = st.text(st.characters(codec="utf-8", exclude_categories=["Cs"]), max_size=12)
 
 
 class TestCommandLine:

@@ -2,16 +2,27 @@
 
 from __future__ import annotations
 
+from pathlib import Path
+
 import attrs
 import pytest
 from click.testing import CliRunner
 
-from selectielijst import ChangeKind, Duration, UnknownCategory, UnknownSection, load, search, trace
+from selectielijst import (
+    ChangeKind,
+    Duration,
+    SelectionList,
+    UnknownCategory,
+    UnknownSection,
+    load,
+    search,
+    trace,
+)
 from selectielijst._cli import main
 
 
 @pytest.fixture(scope="module")
-def voorbeeld():  # type: ignore[no-untyped-def]
+def voorbeeld() -> SelectionList:
     """The example list's latest version."""
     return load("voorbeeld", "2.1")
 
@@ -19,7 +30,7 @@ def voorbeeld():  # type: ignore[no-untyped-def]
 class TestLookup:
     """Finding categories in one version."""
 
-    def test_by_number_and_id(self, voorbeeld) -> None:  # type: ignore[no-untyped-def]
+    def test_by_number_and_id(self, voorbeeld: SelectionList) -> None:
         """A number and a stable id find the same category, each by its own method."""
         assert voorbeeld.category("2.7") == voorbeeld.category_by_id("post")
 
@@ -35,38 +46,38 @@ class TestLookup:
         with pytest.raises(UnknownCategory, match="no category with id 'post'"):
             clashing.category_by_id("post")
 
-    def test_unknown_names_nearest(self, voorbeeld) -> None:  # type: ignore[no-untyped-def]
+    def test_unknown_names_nearest(self, voorbeeld: SelectionList) -> None:
         """An unknown number is an error that names the nearest ones."""
         with pytest.raises(UnknownCategory, match=r"no category numbered '2\.10'; nearest: 2\.1"):
             voorbeeld.category("2.10")
 
-    def test_section_categories(self, voorbeeld) -> None:  # type: ignore[no-untyped-def]
+    def test_section_categories(self, voorbeeld: SelectionList) -> None:
         """All categories of a section, in order."""
         numbers = [c.number for c in voorbeeld.section_categories("bestuur")]
         assert numbers == ["1.1", "1.2", "1.3", "1.4"]
 
-    def test_unknown_section(self, voorbeeld) -> None:  # type: ignore[no-untyped-def]
+    def test_unknown_section(self, voorbeeld: SelectionList) -> None:
         """An unknown section lists the sections there are."""
         with pytest.raises(UnknownSection, match="sections: bestuur"):
             voorbeeld.section("archief")
 
-    def test_filters(self, voorbeeld) -> None:  # type: ignore[no-untyped-def]
+    def test_filters(self, voorbeeld: SelectionList) -> None:
         """All B, and all V with a term surely under two years."""
         assert [c.number for c in voorbeeld.kept()] == ["1.1", "1.3", "1.4", "4.1"]
         short = voorbeeld.destroyed(shorter_than=Duration(years=2))
         assert [c.number for c in short] == ["2.7", "2.8", "3.2"]
         assert len(voorbeeld.destroyed()) == 13  # 18 categories: 4 B, 1 withdrawn
 
-    def test_search_ranks(self, voorbeeld) -> None:  # type: ignore[no-untyped-def]
+    def test_search_ranks(self, voorbeeld: SelectionList) -> None:
         """A misspelt, differently ordered query still finds the right categories first."""
         hits = search(voorbeeld, "personeelsdosiers stagiair")
         assert hits[0].category.number == "2.2"
 
-    def test_search_explanations(self, voorbeeld) -> None:  # type: ignore[no-untyped-def]
+    def test_search_explanations(self, voorbeeld: SelectionList) -> None:
         """Explanations are searched too."""
         assert search(voorbeeld, "straatverlichting")[0].category.number == "3.2"
 
-    def test_search_nothing(self, voorbeeld) -> None:  # type: ignore[no-untyped-def]
+    def test_search_nothing(self, voorbeeld: SelectionList) -> None:
         """No match, and an empty query, give nothing."""
         assert search(voorbeeld, "ruimtevaart kernfusie") == ()
         assert search(voorbeeld, "  ") == ()
@@ -155,7 +166,7 @@ class TestCli:
         assert result.exit_code == 0
         assert result.stdout == "2.1 -> 2.1, 2.2\t(split)\n"
 
-    def test_trace_by_path(self, root) -> None:  # type: ignore[no-untyped-def]
+    def test_trace_by_path(self, root: Path) -> None:
         """Snapshot folders work where LIST@VERSION does."""
         old = str(root / "versions" / "voorbeeld" / "1.0")
         result = CliRunner().invoke(main, ["trace", old, "2.5", "--to", "voorbeeld@2.1"])

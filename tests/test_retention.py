@@ -32,9 +32,14 @@ terms = st.builds(
 START = datetime.date(2024, 1, 31)
 
 
-def category(valuation: Valuation | None, **kwargs: object) -> Category:
-    """A category with *valuation*."""
-    return Category("x", "1", "Iets", valuation, **kwargs)  # type: ignore[arg-type]
+def category(
+    valuation: Valuation | None,
+    *,
+    status: CategoryStatus = CategoryStatus.ACTIVE,
+    successors: tuple[str, ...] = (),
+) -> Category:
+    """A category with *valuation*, active or withdrawn."""
+    return Category("x", "1", "Iets", valuation, status=status, successors=successors)
 
 
 class TestCalendar:

@@ -58,7 +58,7 @@ def problems(text: str, file: str = "list.yaml") -> list[InvalidDocument]:
     """The problems reported for *text*."""
     with pytest.raises(DocumentErrors) as caught:
         loads(text, file=file)
-    return list(caught.value.exceptions)
+    return list(caught.value.problems)
 
 
 def only(text: str) -> InvalidDocument:
@@ -221,7 +221,7 @@ class TestBadInput:
         path.write_text(GOOD, encoding="utf-8")
         with pytest.raises(DocumentErrors) as caught:
             read(path)
-        assert "no snapshot is that large" in caught.value.exceptions[0].problem
+        assert "no snapshot is that large" in caught.value.problems[0].problem
 
     def test_tags_refused(self) -> None:
         """YAML tags that could construct objects are refused."""
@@ -234,7 +234,7 @@ class TestBadInput:
         path.write_bytes(GOOD.replace("Voorbeeld", "Voorbéeld").encode("latin-1"))
         with pytest.raises(DocumentErrors) as caught:
             read(path)
-        (problem,) = caught.value.exceptions
+        (problem,) = caught.value.problems
         assert problem.file == str(path)
         assert problem.line == 3
         assert "not UTF-8" in problem.problem
@@ -243,7 +243,7 @@ class TestBadInput:
         """A file that is not there is named."""
         with pytest.raises(DocumentErrors) as caught:
             read(tmp_path / "nope.yaml")
-        assert str(caught.value.exceptions[0]) == f"{tmp_path / 'nope.yaml'}: no such file"
+        assert str(caught.value.problems[0]) == f"{tmp_path / 'nope.yaml'}: no such file"
 
 
 class TestWrite:
@@ -283,7 +283,7 @@ class TestWrite:
         path = tmp_path / "list.yaml"
         with pytest.raises(DocumentErrors) as caught:
             write(twice, path)
-        assert "is used twice" in caught.value.exceptions[0].problem
+        assert "is used twice" in caught.value.problems[0].problem
         assert list(tmp_path.iterdir()) == []
 
     def test_interrupted_write_keeps_old_content(

@@ -196,7 +196,9 @@ class TestVngLike:
         withdrawn = selection.category("1.1.2")
         assert withdrawn.status is CategoryStatus.WITHDRAWN
         assert withdrawn.successors == ("2.1",)
-        term = selection.category("2.1").valuation.term  # type: ignore[union-attr]
+        valuation = selection.category("2.1").valuation
+        assert valuation is not None
+        term = valuation.term
         assert term == Term(
             Duration(years=11),
             "na de procestermijn: De bestaans- of geldigheidsduur van het procesobject",

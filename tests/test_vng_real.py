@@ -91,13 +91,17 @@ class TestImport:
         assert from_api.keys() == sheet.keys()
         for number, category in from_api.items():
             kind = category.valuation.kind if category.valuation else None
-            expected = sheet[number].valuation.kind if sheet[number].valuation else None
+            sheet_valuation = sheet[number].valuation
+            expected = sheet_valuation.kind if sheet_valuation is not None else None
             assert kind == expected, number
             if category.valuation and category.valuation.term and category.valuation.term.duration:
                 # The API writes "6 weken" as P42D: another notation of the same term. And
                 # where the sheet says "Na kennisgeving ... terstond vernietigen" (an event),
                 # the API says P0D.
-                sheet_term = sheet[number].valuation.term.duration  # type: ignore[union-attr]
+                sheet_valuation = sheet[number].valuation
+                assert sheet_valuation is not None
+                assert sheet_valuation.term is not None
+                sheet_term = sheet_valuation.term.duration
                 if sheet_term is None:
                     assert category.valuation.term.duration == Duration(), number
                 else:

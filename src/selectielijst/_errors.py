@@ -76,6 +76,11 @@ class DocumentErrors(ExceptionGroup[InvalidDocument], SelectielijstError):
     def __new__(cls, message: str, exceptions: Sequence[InvalidDocument]) -> DocumentErrors:
         return super().__new__(cls, message, exceptions)
 
+    @property
+    def problems(self) -> tuple[InvalidDocument, ...]:
+        """Each problem, one :class:`InvalidDocument` each, in the order of the document."""
+        return tuple(e for e in self.exceptions if isinstance(e, InvalidDocument))
+
     def derive(self, excs: Sequence[InvalidDocument]) -> DocumentErrors:  # type: ignore[override]  # narrows the element type
         return DocumentErrors(self.message, excs)
 
