@@ -144,7 +144,7 @@ class TestPublished:
         paths = {problem.path for problem in wrong.value.problems}
         assert {"$.format", "$.changes[0].kind"} <= paths
 
-    def test_render_command(self, example: tuple[SelectionList, ...], tmp_path: Path) -> None:
+    def test_render_command(self, tmp_path: Path) -> None:
         """selectielijst render CHANGES.json --format F gives what diff --format F gives."""
         runner = CliRunner()
         published = tmp_path / "wijzigingen.json"
