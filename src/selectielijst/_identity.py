@@ -99,7 +99,7 @@ def link(previous: SelectionList, imported: SelectionList, *, taken: Iterable[st
     review = _review(matching)
     if imported.ids is not IdSource.NUMBERS:
         return Linked(imported, review)
-    inherited = {n.category.id: o.category.id for o, n in matching.pairs}
+    inherited = {n.category.id: o.category.id for o, n in matching.placed_pairs()}
     used = {c.id for _, c in previous.categories()} | set(taken)
     label = slug(imported.version.label)
     fresh: dict[str, str] = {}
@@ -136,7 +136,7 @@ def _renamed_sections(
 
 def _review(matching: Matching) -> Review:
     relinked, similar, withdrawn = [], [], []
-    for o, n in matching.pairs:
+    for o, n in matching.placed_pairs():
         before, after = o.category, n.category
         if after.withdrawn and not before.withdrawn:
             moved = f"{before.number} → " if before.number != after.number else ""

@@ -5,11 +5,10 @@ from __future__ import annotations
 import contextlib
 import gc
 from collections.abc import Iterator
-from itertools import count, repeat
 
 from selectielijst._diff._compare import Placement, added, merged, pair, removed, sections, split
 from selectielijst._diff._delta import Delta
-from selectielijst._diff._match import Matching, Placed, ids_trusted, match
+from selectielijst._diff._match import Matching, Side, ids_trusted, match
 from selectielijst._model import Category, Section, SelectionList
 from selectielijst.changes import KIND_ORDER, Change, ChangeKind, ChangeSet, Row
 
@@ -57,32 +56,34 @@ def _quiet_collector() -> Iterator[None]:
 
 def correspond(old: SelectionList, new: SelectionList) -> Matching:
     """How the categories of *old* and *new* correspond, as the diff pairs them."""
-    return match(_placed(old), _placed(new), by_id=ids_trusted(old, new))
+    return match(Side.of(old), Side.of(new), by_id=ids_trusted(old, new))
 
 
 def _diff(old: SelectionList, new: SelectionList) -> ChangeSet:
     from selectielijst._diff._deep import metadata_changes  # noqa: PLC0415  # deepdiff when used
 
-    old_placed, new_placed = _placed(old), _placed(new)
-    matching = match(old_placed, new_placed, by_id=ids_trusted(old, new))
-    same_old = bytearray(len(old_placed))  # 1 where a category is unchanged under its id
-    same_new = bytearray(len(new_placed))
-    named_old = bytearray(len(old_placed))  # 1 where a change names the category
-    named_new = bytearray(len(new_placed))
+    old_side, new_side = Side.of(old), Side.of(new)
+    matching = match(old_side, new_side, by_id=ids_trusted(old, new))
+    old_categories, new_categories = old_side.categories, new_side.categories
+    same_old = bytearray(len(old_categories))  # 1 where a category is unchanged under its id
+    same_new = bytearray(len(new_categories))
+    named_old = bytearray(len(old_categories))  # 1 where a change names the category
+    named_new = bytearray(len(new_categories))
     changes: list[Change] = [*metadata_changes(old, new)]
     changes.extend(sections(_placement(old), _placement(new)))
     rows: list[Row] = []
-    for old_category, new_category in matching.pairs:
-        before, after = old_category.category, new_category.category
+    old_sections, new_sections = old_side.sections, new_side.sections
+    for i, j in matching.pairs:
+        before, after = old_categories[i], new_categories[j]
         if before.id == after.id and (before is after or before == after):
-            same_old[old_category.position] = same_new[new_category.position] = 1
-            if old_category.section == new_category.section:
+            same_old[i] = same_new[j] = 1
+            if old_sections[i] == new_sections[j]:
                 rows.append((before.number, after.number, ()))
                 continue
-        found = tuple(pair(old_category, new_category))
+        found = tuple(pair(old_side.placed(i), new_side.placed(j)))
         changes.extend(found)
         if found:
-            named_old[old_category.position] = named_new[new_category.position] = 1
+            named_old[i] = named_new[j] = 1
         kinds = tuple(sorted({c.kind for c in found}, key=KIND_ORDER.__getitem__))
         rows.append((before.number, after.number, kinds))
     for o, news in matching.splits:
@@ -108,7 +109,7 @@ def _diff(old: SelectionList, new: SelectionList) -> ChangeSet:
     delta = Delta.between(
         old,
         new,
-        changed=(_marked(old_placed, same_old, 0), _marked(new_placed, same_new, 0)),
+        changed=(_marked(old_categories, same_old, 0), _marked(new_categories, same_new, 0)),
     )
     return ChangeSet(
         list_id=new.id,
@@ -118,23 +119,15 @@ def _diff(old: SelectionList, new: SelectionList) -> ChangeSet:
         changes=tuple(changes),
         outline=delta.outline(),
         concordance=tuple(rows),
-        old_categories=tuple(_marked(old_placed, named_old, 1)),
-        new_categories=tuple(_marked(new_placed, named_new, 1)),
+        old_categories=tuple(_marked(old_categories, named_old, 1)),
+        new_categories=tuple(_marked(new_categories, named_new, 1)),
         delta=delta,
     )
 
 
-def _marked(placed: list[Placed], marks: bytearray, mark: int) -> list[Category]:
+def _marked(categories: list[Category], marks: bytearray, mark: int) -> list[Category]:
     """The categories whose mark is *mark*, in document order."""
-    return [p.category for p in placed if marks[p.position] == mark]
-
-
-def _placed(selection_list: SelectionList) -> list[Placed]:
-    placed: list[Placed] = []
-    for section in selection_list.walk():
-        start = len(placed)
-        placed.extend(map(Placed, repeat(section.id), section.categories, count(start)))
-    return placed
+    return [c for c, m in zip(categories, marks, strict=True) if m == mark]
 
 
 def _placement(selection_list: SelectionList) -> Placement:

@@ -7,6 +7,7 @@ differ, keyed by stable id, and the order of sections and categories.
 
 from __future__ import annotations
 
+import operator
 from collections.abc import Iterator, Sequence
 
 import attrs
@@ -35,9 +36,12 @@ def layout(selection_list: SelectionList) -> tuple[Slot, ...]:
     return tuple(_slots(selection_list.sections, None, 0))
 
 
+_ID = operator.attrgetter("id")
+
+
 def _slots(sections: tuple[Section, ...], parent: str | None, depth: int) -> Iterator[Slot]:
     for section in sections:
-        categories = tuple(c.id for c in section.categories)
+        categories = tuple(map(_ID, section.categories))
         yield Slot(section.id, parent, section.number, section.title, depth, categories)
         yield from _slots(section.sections, section.id, depth + 1)
 

@@ -17,8 +17,10 @@ version against the old pairs the same categories.
 from __future__ import annotations
 
 import functools
+import operator
 from collections import Counter, defaultdict
-from collections.abc import Callable, Iterable, Sequence
+from collections.abc import Callable, Iterable, Iterator, Sequence
+from itertools import count, repeat
 from typing import NamedTuple
 
 import attrs
@@ -26,7 +28,7 @@ import attrs
 from selectielijst._model import Category, IdSource, SelectionList
 from selectielijst._text import normalise
 
-__all__ = ["Matching", "Placed", "ids_trusted", "match"]
+__all__ = ["Matching", "Placed", "Side", "ids_trusted", "match"]
 
 COMPATIBLE = 0.5
 """Stage 3: under one display number, content at least this similar is linked."""
@@ -56,14 +58,56 @@ class Placed(NamedTuple):
 
 
 @attrs.frozen
-class Matching:
-    """How the categories of two versions correspond."""
+class Side:
+    """One version's categories in document order, with the id of the section of each.
 
-    pairs: tuple[tuple[Placed, Placed], ...]
+    Two parallel lists, not a record per category: a diff of a hundred
+    thousand categories makes a record only for those that changed.
+    """
+
+    categories: list[Category]
+    sections: list[str]
+
+    @classmethod
+    def of(cls, selection_list: SelectionList) -> Side:
+        """The categories of *selection_list* and their sections."""
+        categories: list[Category] = []
+        sections: list[str] = []
+        for section in selection_list.walk():
+            categories.extend(section.categories)
+            sections.extend(repeat(section.id, len(section.categories)))
+        return cls(categories, sections)
+
+    def placed(self, position: int) -> Placed:
+        """The category at *position*, with its section."""
+        return Placed(self.sections[position], self.categories[position], position)
+
+    def all_placed(self) -> list[Placed]:
+        """Every category, with its section."""
+        return [self.placed(position) for position in range(len(self.categories))]
+
+
+@attrs.frozen
+class Matching:
+    """How the categories of two versions correspond.
+
+    Attributes:
+        pairs: The positions of each old and new category that are one, in
+            the new version's order.
+    """
+
+    old: Side
+    new: Side
+    pairs: tuple[tuple[int, int], ...]
     splits: tuple[tuple[Placed, tuple[Placed, ...]], ...]
     merges: tuple[tuple[tuple[Placed, ...], Placed], ...]
     removed: tuple[Placed, ...]
     added: tuple[Placed, ...]
+
+    def placed_pairs(self) -> Iterator[tuple[Placed, Placed]]:
+        """Each pair as the placed old and new category."""
+        for o, n in self.pairs:
+            yield self.old.placed(o), self.new.placed(n)
 
 
 def _content(category: Category) -> tuple[object, ...]:
@@ -140,24 +184,27 @@ def ids_trusted(old: SelectionList, new: SelectionList) -> bool:
     return IdSource.NUMBERS not in sources or IdSource.LINKED in sources
 
 
-def match(old: Sequence[Placed], new: Sequence[Placed], *, by_id: bool = True) -> Matching:
+_ID = operator.attrgetter("id")
+
+
+def match(old: Side, new: Side, *, by_id: bool = True) -> Matching:
     """Match the categories of *old* with those of *new*; by id first if *by_id*."""
-    pairs = []
+    pairs: list[tuple[int, int]] = []
     if by_id:
-        new_by_id = {p.category.id: p for p in new}
+        new_by_id = dict(zip(map(_ID, new.categories), count(), strict=False))
         left_old = []
-        for o in old:
-            n = new_by_id.pop(o.category.id, None)
-            if n is None:
-                left_old.append(o)
+        for position, key in enumerate(map(_ID, old.categories)):
+            found_at = new_by_id.pop(key, None)
+            if found_at is None:
+                left_old.append(old.placed(position))
             else:
-                pairs.append((o, n))
-        left_new = sorted(new_by_id.values(), key=_index)
+                pairs.append((position, found_at))
+        left_new = [new.placed(position) for position in sorted(new_by_id.values())]
     else:
-        left_old, left_new = list(old), list(new)
+        left_old, left_new = old.all_placed(), new.all_placed()
 
     found = _by_content(left_old, left_new)
-    pairs.extend(found)
+    pairs.extend((o.position, n.position) for o, n in found)
     taken_old = {o.position for o, _ in found}
     taken_new = {n.position for _, n in found}
     left_old = [o for o in left_old if o.position not in taken_old]
@@ -165,17 +212,26 @@ def match(old: Sequence[Placed], new: Sequence[Placed], *, by_id: bool = True) -
 
     similar = _by_similarity(left_old, left_new)
     if found or similar.pairs:
-        pairs.extend(similar.pairs)
-        pairs.sort(key=_new_index)
-    return attrs.evolve(similar, pairs=tuple(pairs))
+        pairs.extend((o.position, n.position) for o, n in similar.pairs)
+        pairs.sort(key=_new_position)
+    return Matching(
+        old, new, tuple(pairs), similar.splits, similar.merges, similar.removed, similar.added
+    )
 
 
-def _index(placed: Placed) -> int:
-    return placed.position
+def _new_position(pair: tuple[int, int]) -> int:
+    return pair[1]
 
 
-def _new_index(pair: tuple[Placed, Placed]) -> int:
-    return pair[1].position
+@attrs.frozen
+class _Groups:
+    """What the similarity stage found among the categories left."""
+
+    pairs: tuple[tuple[Placed, Placed], ...]
+    splits: tuple[tuple[Placed, tuple[Placed, ...]], ...]
+    merges: tuple[tuple[tuple[Placed, ...], Placed], ...]
+    removed: tuple[Placed, ...]
+    added: tuple[Placed, ...]
 
 
 def _by_number(old: Sequence[Placed], new: Sequence[Placed]) -> list[tuple[Placed, Placed]]:
@@ -200,7 +256,7 @@ def _by_content(old: Sequence[Placed], new: Sequence[Placed]) -> list[tuple[Plac
     return found
 
 
-def _by_similarity(old: Sequence[Placed], new: Sequence[Placed]) -> Matching:
+def _by_similarity(old: Sequence[Placed], new: Sequence[Placed]) -> _Groups:
     texts = {id(p): _text(p.category) for p in (*old, *new)}
     words = {key: _words(text) for key, text in texts.items()}
     frequency = Counter(word for p in (*old, *new) for word in words[id(p)])
@@ -250,7 +306,7 @@ Edge = tuple[Placed, Placed, float]
 """An old and a new category that may be one, and how alike they are."""
 
 
-def _components(old: Sequence[Placed], new: Sequence[Placed], edges: Sequence[Edge]) -> Matching:
+def _components(old: Sequence[Placed], new: Sequence[Placed], edges: Sequence[Edge]) -> _Groups:
     parent: dict[tuple[str, int], tuple[str, int]] = {}
 
     def root(key: tuple[str, int]) -> tuple[str, int]:
@@ -290,7 +346,7 @@ def _components(old: Sequence[Placed], new: Sequence[Placed], edges: Sequence[Ed
             paired_new = {n.position for _, n in matched}
             removed.extend(o for o in olds if o.position not in paired_old)
             added.extend(n for n in news if n.position not in paired_new)
-    return Matching(
+    return _Groups(
         pairs=tuple(pairs),
         splits=tuple(sorted(splits, key=lambda s: s[0].position)),
         merges=tuple(sorted(merges, key=lambda m: m[1].position)),
