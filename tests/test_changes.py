@@ -17,7 +17,6 @@ from selectielijst import (
     ChangeKind,
     ChangeSetMismatch,
     DocumentErrors,
-    Duration,
     Field,
     InvalidDocument,
     InvalidRecord,
@@ -57,7 +56,6 @@ class TestTypedValues:
             ValueKind.NUMBERS: tuple,
             ValueKind.FLAG: bool,
             ValueKind.VALUATION: Valuation,
-            ValueKind.DURATION: Duration,
             ValueKind.TERM: Term,
         }
         seen = set()
@@ -69,7 +67,7 @@ class TestTypedValues:
                 if kind in expected:
                     assert isinstance(value, expected[kind]), change
                 seen.add(kind)
-        assert {ValueKind.TEXT, ValueKind.VALUATION, ValueKind.DURATION} <= seen
+        assert {ValueKind.TEXT, ValueKind.VALUATION, ValueKind.TERM} <= seen
 
     def test_criteria_are_numbers(self, example: tuple[SelectionList, ...]) -> None:
         """A change of criteria holds the numbers, not their text."""

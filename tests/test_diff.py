@@ -19,6 +19,7 @@ from selectielijst import (
     Section,
     SelectionList,
     Significance,
+    Term,
     diff,
     load,
 )
@@ -53,10 +54,10 @@ class TestExample:
         assert (first.kind, first.new_number, first.before, first.after) == (
             ChangeKind.TERM_CHANGED,
             "1.2",
-            Duration(years=10),
-            Duration(years=7),
+            Term(Duration(years=10)),
+            Term(Duration(years=7)),
         )
-        assert first.field is Field.DURATION
+        assert first.field is Field.TERM
         assert first.direction is Direction.SHORTER
         assert first.significance is Significance.MAJOR
 
@@ -115,12 +116,17 @@ class TestExample:
         assert [c.new_number for c in moved] == ["3.5", "3.6"]
 
     def test_concordance(self, example: tuple[SelectionList, SelectionList]) -> None:
-        """Every old and new number appears, with what happened to it."""
-        rows = {(r.old_number, r.new_number): r.kinds for r in diff(*example).concordance}
-        assert rows[("2.5", "2.7")] == (ChangeKind.RENUMBERED,)
-        assert rows[("1.1", "1.1")] == ()
-        assert rows[("2.7", None)] == (ChangeKind.WITHDRAWN,)
-        assert rows[(None, "2.9")] == (ChangeKind.ADDED,)
+        """Every old number appears once, with where its records go and what happened to it."""
+        concordance = diff(*example).concordance
+        rows = {(r.old_number, r.new_numbers): r.kinds for r in concordance}
+        assert rows[("2.5", ("2.7",))] == (ChangeKind.RENUMBERED,)
+        assert rows[("1.1", ("1.1",))] == ()
+        assert rows[("2.7", ())] == (ChangeKind.WITHDRAWN,)
+        assert rows[(None, ("2.9",))] == (ChangeKind.ADDED,)
+        assert rows[("2.1", ("2.1", "2.2"))] == (ChangeKind.SPLIT,)
+        assert rows[("3.4", ("4.1",))] == (ChangeKind.WITHDRAWN,)  # to its successor
+        olds = [r.old_number for r in concordance if r.old_number is not None]
+        assert len(olds) == len(set(olds))
 
     def test_apply_refuses_another_version(
         self, example: tuple[SelectionList, SelectionList]

@@ -18,9 +18,9 @@ from selectielijst import (
     Comparison,
     Direction,
     Duration,
-    Field,
     SelectionList,
     Status,
+    Term,
     VersionInfo,
     diff,
     import_vng,
@@ -125,12 +125,22 @@ class TestDiff:
     def test_term_changes_in_the_right_direction(self, vng: dict[str, SelectionList]) -> None:
         """Each changed term: longer when the number of years grew, shorter when it fell."""
         changes = diff(vng["2017"], vng["2020"]).select(kind=ChangeKind.TERM_CHANGED)
-        durations = [c for c in changes if c.field is Field.DURATION]
+        durations = [
+            c
+            for c in changes
+            if isinstance(c.before, Term)
+            and isinstance(c.after, Term)
+            and c.before.duration is not None
+            and c.after.duration is not None
+            and c.before.duration != c.after.duration
+        ]
         assert durations
         for change in durations:
-            assert isinstance(change.before, Duration)
-            assert isinstance(change.after, Duration)
-            before, after = change.before.years, change.after.years
+            assert isinstance(change.before, Term)
+            assert isinstance(change.after, Term)
+            assert change.before.duration is not None
+            assert change.after.duration is not None
+            before, after = change.before.duration.years, change.after.duration.years
             expected = Direction.LONGER if after > before else Direction.SHORTER
             assert change.direction is expected, change
         shorter = {c.number for c in durations if c.direction is Direction.SHORTER}

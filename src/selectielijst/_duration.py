@@ -55,8 +55,8 @@ class Duration:
     (1, 6)
     >>> term.isoformat()
     'P1Y6M'
-    >>> str(Duration(weeks=6))
-    '6 weken'
+    >>> str(Duration(weeks=6)), str(Duration())
+    ('6 weken', 'direct')
     """
 
     years: int = attrs.field(default=0, validator=_check_component)
@@ -111,7 +111,7 @@ class Duration:
             if value
         ]
         if not parts:
-            return "0 dagen"
+            return "direct"  # as lists write a term of nothing ("terstond", "direct")
         if len(parts) == 1:
             return parts[0]
         return ", ".join(parts[:-1]) + " en " + parts[-1]

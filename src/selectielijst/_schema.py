@@ -17,7 +17,6 @@ from selectielijst._model import (
     ListIndex,
     Section,
     SelectionList,
-    Status,
     Valuation,
     VersionInfo,
 )
@@ -149,7 +148,6 @@ def changeset_schema() -> dict[str, Any]:
             {"type": "array", "items": {"type": ["string", "integer"]}},
             _VALUATION,
             term,
-            {"enum": [status.value for status in Status]},
         ],
     }
     change["properties"].update(

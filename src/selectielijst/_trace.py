@@ -47,13 +47,7 @@ def trace(old: SelectionList, new: SelectionList, number: str) -> Trace:
         UnknownCategory: *old* has no category *number*.
     """
     category = old.category(number)
-    changes = diff(old, new)
-    rows = [row for row in changes.concordance if row.old_number == category.number]
+    rows = [row for row in diff(old, new).concordance if row.old_number == category.number]
     kinds = tuple(dict.fromkeys(kind for row in rows for kind in row.kinds))
-    numbers: list[str] = []
-    for row in rows:
-        if row.new_number is None:
-            continue
-        found = new.category(row.new_number)
-        numbers.extend(found.successors if found.withdrawn else (found.number,))
-    return Trace(category.number, tuple(dict.fromkeys(numbers)), kinds)
+    numbers = tuple(dict.fromkeys(n for row in rows for n in row.new_numbers))
+    return Trace(category.number, numbers, kinds)

@@ -29,7 +29,7 @@ from selectielijst._converter import make_converter, register
 from selectielijst._duration import Duration, Term
 from selectielijst._errors import ChangeSetMismatch, DocumentErrors, InvalidDocument
 from selectielijst._files import read_text
-from selectielijst._model import Category, SelectionList, Status, Valuation, VersionInfo
+from selectielijst._model import Category, SelectionList, Valuation, VersionInfo
 from selectielijst._problems import Problems, structure
 from selectielijst._text import Segment, SegmentKind, word_segments
 
@@ -174,12 +174,8 @@ class ValueKind(enum.Enum):
     """``bool``"""
     VALUATION = "valuation"
     """``Valuation | None``"""
-    DURATION = "duration"
-    """``Duration | None``"""
     TERM = "term"
     """``Term | None``"""
-    STATUS = "status"
-    """``Status``"""
 
 
 class Field(enum.Enum):
@@ -193,8 +189,6 @@ class Field(enum.Enum):
     SUCCESSORS = "successors"
     VALUATION = "valuation"
     TERM = "term"
-    DURATION = "duration"
-    TRIGGER = "trigger"
     CRITERIA = "criteria"
     KEEP_PARTS = "keep_parts"
     KEEP_PART_CRITERIA = "keep_part.criteria"
@@ -210,9 +204,6 @@ class Field(enum.Enum):
     LIST = "list"
     ORGANISATION = "organisation"
     CRITERION = "criterion"
-    VERSION_LABEL = "version.label"
-    VERSION_STATUS = "version.status"
-    VERSION_DATE = "version.date"
     VERSION_SOURCE = "version.source"
     VERSION_COVERAGE = "version.coverage"
     VERSION_INCOMPLETE = "version.incomplete"
@@ -242,8 +233,6 @@ VALUE_KINDS: Mapping[Field, ValueKind] = {
     Field.VALUATION: ValueKind.VALUATION,
     Field.KEEP_PARTS: ValueKind.VALUATION,
     Field.TERM: ValueKind.TERM,
-    Field.DURATION: ValueKind.DURATION,
-    Field.VERSION_STATUS: ValueKind.STATUS,
 }
 """The type of each field's values; a field not named holds text (``str | None``)."""
 
@@ -257,14 +246,13 @@ _WORDING = frozenset(
         Field.TITLE,
         Field.TEXT,
         Field.NOTES,
-        Field.TRIGGER,
         Field.CRITERION,
         Field.VERSION_NOTES,
     }
 )
 _ITEM_SEPARATOR = {Field.EXAMPLES: "; ", Field.SUCCESSORS: "; "}
 
-Value = str | tuple[str, ...] | tuple[int, ...] | bool | Valuation | Duration | Term | Status | None
+Value = str | tuple[str, ...] | tuple[int, ...] | bool | Valuation | Term | None
 """What ``before`` and ``after`` hold: the typed value of the changed field."""
 
 
@@ -273,15 +261,13 @@ def value_text(field: Field | None, value: Value) -> str | None:
 
     >>> value_text(Field.CRITERIA, (1, 6))
     '1, 6'
-    >>> value_text(Field.DURATION, Duration(years=10))
-    '10 jaar'
+    >>> value_text(Field.TERM, Term(Duration(years=10), "na afloop"))
+    '10 jaar na afloop'
     """
     if value is None:
         return None
     if isinstance(value, bool):
         return str(value).lower()
-    if isinstance(value, Status):
-        return value.value
     if isinstance(value, tuple):
         if all(isinstance(item, int) for item in value):
             return ", ".join(map(str, value))
@@ -456,30 +442,26 @@ class Change:
 
 @attrs.frozen
 class ConcordanceRow:
-    """One line of a concordance table: an old number, the new one, and what happened.
+    """One line of a concordance: where the records of an old category go.
 
     Attributes:
         old_number: The number in the old version (``None`` for a new category).
-        new_number: The number in the new version (``None`` for one that is gone).
+        new_numbers: Where its records belong in the new version: its new
+            number; the parts it was split into; for a withdrawn category, the
+            successors the list names; none when it is gone without one.
         kinds: The kinds of change to this category; empty when it is unchanged.
     """
 
     old_number: str | None
-    new_number: str | None
+    new_numbers: tuple[str, ...] = ()
     kinds: tuple[ChangeKind, ...] = ()
-
-    def inverted(self) -> ConcordanceRow:
-        """The row seen from the new version."""
-        kinds = {kind.inverted(still_there=self.new_number is not None) for kind in self.kinds}
-        ordered = tuple(sorted(kinds, key=KIND_ORDER.__getitem__))
-        return ConcordanceRow(self.new_number, self.old_number, ordered)
 
     def sort_key(self) -> tuple[object, ...]:
         """Old number first, then new, new categories last: as the official appendices."""
         return (
             self.old_number is None,
             number_key(self.old_number),
-            number_key(self.new_number),
+            tuple(map(number_key, self.new_numbers)),
             tuple(KIND_ORDER[kind] for kind in self.kinds),
         )
 
@@ -513,15 +495,49 @@ def _sorted_changes(changes: Iterable[Change]) -> tuple[Change, ...]:
     return tuple(sorted(changes, key=Change.sort_key))
 
 
-Row = tuple[str | None, str | None, tuple[ChangeKind, ...]]
-"""A concordance row as plain data (old number, new number, kinds of change)."""
+Row = tuple[str | None, tuple[str, ...], tuple[ChangeKind, ...]]
+"""A concordance row as plain data (old number, new numbers, kinds of change)."""
 
 
 def _rows(rows: Iterable[ConcordanceRow | Row]) -> tuple[Row, ...]:
     return tuple(
-        (row.old_number, row.new_number, row.kinds) if isinstance(row, ConcordanceRow) else row
+        (row.old_number, row.new_numbers, row.kinds) if isinstance(row, ConcordanceRow) else row
         for row in rows
     )
+
+
+def _inverted_rows(rows: Iterable[Row], changes: Iterable[Change]) -> list[Row]:
+    """The concordance seen from the new version, its rows as the reverse diff makes them."""
+    listed: dict[str | None, str] = {}  # a withdrawn category's number in the new version
+    successors: dict[str | None, tuple[str, ...]] = {}  # a reinstated one's, in the old
+    for change in changes:
+        if change.kind is ChangeKind.WITHDRAWN and change.new_number is not None:
+            listed[change.old_number] = change.new_number
+        elif change.kind is ChangeKind.REINSTATED:
+            successors[change.new_number] = change.successors
+    inverted: list[Row] = []
+    merged_into: dict[str, list[str]] = {}
+    for old, news, kinds in rows:
+        turned = tuple(
+            sorted({k.inverted(still_there=True) for k in kinds}, key=KIND_ORDER.__getitem__)
+        )
+        if old is None:
+            inverted.extend((new, (), (ChangeKind.WITHDRAWN,)) for new in news)
+        elif ChangeKind.SPLIT in kinds:
+            inverted.extend((new, (old,), (ChangeKind.MERGED,)) for new in news)
+        elif ChangeKind.MERGED in kinds:
+            merged_into.setdefault(news[0], []).append(old)
+        elif ChangeKind.WITHDRAWN in kinds:
+            if old in listed:
+                inverted.append((listed[old], (old,), turned))
+            else:
+                inverted.append((None, (old,), (ChangeKind.ADDED,)))
+        elif ChangeKind.REINSTATED in kinds:
+            inverted.append((news[0], successors.get(news[0], ()), turned))
+        else:
+            inverted.append((news[0], (old,), turned))
+    inverted.extend((new, tuple(olds), (ChangeKind.SPLIT,)) for new, olds in merged_into.items())
+    return inverted
 
 
 @attrs.define
@@ -681,7 +697,7 @@ class ChangeSet:
             new_version=self.old_version,
             changes=tuple(change.inverted() for change in self.changes),
             outline=delta.outline(),
-            concordance=tuple(row.inverted() for row in self.concordance),
+            concordance=_inverted_rows(self._rows, self.changes),
             old_categories=self.new_categories,
             new_categories=self.old_categories,
             delta=delta,
@@ -719,8 +735,8 @@ def to_plain(changeset: ChangeSet) -> dict[str, object]:
 
     >>> from selectielijst import diff, load
     >>> plain = to_plain(diff(load("voorbeeld", "1.0"), load("voorbeeld", "2.0")))
-    >>> plain["format"], plain["changes"][0]["before"], plain["changes"][0]["field"]
-    ('selectielijst-changes/2', 'P10Y', 'duration')
+    >>> plain["format"], plain["changes"][0]["field"], plain["changes"][0]["before"]
+    ('selectielijst-changes/2', 'term', {'duration': 'P10Y', 'trigger': None})
     """
     converter = _converter()
     return {
@@ -828,7 +844,7 @@ def _value_to_plain(field: Field | None, value: Value, converter: cattrs.Convert
             "duration": value.duration.isoformat() if value.duration is not None else None,
             "trigger": value.trigger,
         }
-    if isinstance(value, Valuation | Duration | Status):
+    if isinstance(value, Valuation):
         return converter.unstructure(value)
     if isinstance(value, tuple):
         return list(value)
@@ -856,8 +872,6 @@ def _value_from_plain(field: Field | None, value: object, converter: cattrs.Conv
         ValueKind.NUMBERS: tuple[int, ...],
         ValueKind.FLAG: bool,
         ValueKind.VALUATION: Valuation,
-        ValueKind.DURATION: Duration,
-        ValueKind.STATUS: Status,
     }
     structured = converter.structure(value, types[kind])
     return structured

@@ -78,34 +78,36 @@ def _diff(old: SelectionList, new: SelectionList) -> ChangeSet:
         if before.id == after.id and (before is after or before == after):
             same_old[i] = same_new[j] = 1
             if old_sections[i] == new_sections[j]:
-                rows.append((before.number, after.number, ()))
+                rows.append((before.number, (after.number,), ()))
                 continue
         found = tuple(pair(old_side.placed(i), new_side.placed(j)))
         changes.extend(found)
         if found:
             named_old[i] = named_new[j] = 1
         kinds = tuple(sorted({c.kind for c in found}, key=KIND_ORDER.__getitem__))
-        rows.append((before.number, after.number, kinds))
+        goes_to = after.successors if ChangeKind.WITHDRAWN in kinds else (after.number,)
+        rows.append((before.number, goes_to, kinds))
     for o, news in matching.splits:
         changes.append(split(o, news))
         named_old[o.position] = 1
         for n in news:
             named_new[n.position] = 1
-            rows.append((o.category.number, n.category.number, (ChangeKind.SPLIT,)))
+        parts = tuple(n.category.number for n in news)
+        rows.append((o.category.number, parts, (ChangeKind.SPLIT,)))
     for olds, n in matching.merges:
         changes.append(merged(olds, n))
         named_new[n.position] = 1
         for o in olds:
             named_old[o.position] = 1
-            rows.append((o.category.number, n.category.number, (ChangeKind.MERGED,)))
+            rows.append((o.category.number, (n.category.number,), (ChangeKind.MERGED,)))
     for o in matching.removed:
         changes.append(removed(o))
         named_old[o.position] = 1
-        rows.append((o.category.number, None, (ChangeKind.WITHDRAWN,)))
+        rows.append((o.category.number, (), (ChangeKind.WITHDRAWN,)))
     for n in matching.added:
         changes.append(added(n))
         named_new[n.position] = 1
-        rows.append((None, n.category.number, (ChangeKind.ADDED,)))
+        rows.append((None, (n.category.number,), (ChangeKind.ADDED,)))
     delta = Delta.between(
         old,
         new,

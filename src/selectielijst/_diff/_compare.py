@@ -226,36 +226,36 @@ def _criteria(
 
 
 def _term(before: Term | None, after: Term | None, where: _Where) -> Iterator[Change]:
+    """One change for a term, whether its length, its start or both changed."""
+    if before == after:
+        return
     old_duration = before.duration if before else None
     new_duration = after.duration if after else None
-    if old_duration != new_duration:
-        comparison = (
-            new_duration.compare(old_duration)
-            if old_duration is not None and new_duration is not None
-            else Comparison.INCOMPARABLE
-        )
-        yield Change(
-            ChangeKind.TERM_CHANGED,
-            Significance.TRIVIAL if comparison is Comparison.EQUAL else Significance.MAJOR,
-            field=Field.DURATION,
-            before=old_duration,
-            after=new_duration,
-            direction=_DIRECTION[comparison],
-            **where,
-        )
     old_trigger = before.trigger if before else None
     new_trigger = after.trigger if after else None
-    if old_trigger != new_trigger:
-        trivial = _wording(old_trigger, new_trigger) is Significance.TRIVIAL
-        yield Change(
-            ChangeKind.TERM_CHANGED,
-            Significance.TRIVIAL if trivial else Significance.MAJOR,
-            field=Field.TRIGGER,
-            before=old_trigger,
-            after=new_trigger,
-            direction=Direction.INCOMPARABLE,
-            **where,
-        )
+    comparison = Comparison.INCOMPARABLE
+    if old_duration is not None and new_duration is not None:
+        comparison = new_duration.compare(old_duration)
+    same_start = old_trigger == new_trigger or (
+        _wording(old_trigger, new_trigger) is Significance.TRIVIAL
+    )
+    same_length = old_duration == new_duration or comparison is Comparison.EQUAL
+    if not same_length and comparison is not Comparison.INCOMPARABLE:
+        direction = _DIRECTION[comparison]  # the length decides, as the list reads
+    elif same_length and same_start:
+        direction = Direction.EQUAL  # only the notation differs
+    else:
+        direction = Direction.INCOMPARABLE
+    trivial = same_length and same_start
+    yield Change(
+        ChangeKind.TERM_CHANGED,
+        Significance.TRIVIAL if trivial else Significance.MAJOR,
+        field=Field.TERM,
+        before=before,
+        after=after,
+        direction=direction,
+        **where,
+    )
 
 
 Placement = dict[str, tuple[Section, str | None]]

@@ -32,9 +32,6 @@ _FIELDS: Mapping[tuple[str, ...], Field] = {
     ("title",): Field.TITLE,
     ("organisation",): Field.ORGANISATION,
     ("notes",): Field.NOTES,
-    ("version", "label"): Field.VERSION_LABEL,
-    ("version", "status"): Field.VERSION_STATUS,
-    ("version", "date"): Field.VERSION_DATE,
     ("version", "source"): Field.VERSION_SOURCE,
     ("version", "coverage"): Field.VERSION_COVERAGE,
     ("version", "incomplete"): Field.VERSION_INCOMPLETE,
@@ -49,10 +46,7 @@ def _facts(selection_list: SelectionList) -> dict[str, Any]:
         "title": selection_list.title,
         "organisation": selection_list.organisation,
         "notes": selection_list.notes,
-        "version": {
-            "label": version.label,
-            "status": version.status,
-            "date": version.date,
+        "version": {  # label, status and date are the version's own heading, not changes
             "source": version.source,
             "coverage": version.coverage,
             "incomplete": version.incomplete,

@@ -101,7 +101,7 @@ def read_term(text: str) -> tuple[Term, tuple[str, ...]]:
         except InvalidDuration:
             pass
     if cleaned.lower() in _NOW:
-        notes.append(f"{cleaned!r} gelezen als een termijn van 0 dagen")
+        notes.append(f"{cleaned!r} gelezen als een termijn van 0 dagen (direct)")
         return Term(Duration()), tuple(notes)
     duration, rest = _durations(cleaned, notes)
     if duration is None:

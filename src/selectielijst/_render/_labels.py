@@ -5,10 +5,20 @@ from __future__ import annotations
 import enum
 from collections.abc import Mapping
 
-from selectielijst._duration import Duration
+from selectielijst._duration import Duration, Term
+from selectielijst._model import Status, Valuation, ValuationKind
 from selectielijst.changes import ChangeKind, Field, Significance
 
-__all__ = ["Language", "duration_words", "field_label", "kind_label", "label"]
+__all__ = [
+    "Language",
+    "duration_words",
+    "field_label",
+    "kind_label",
+    "label",
+    "status_words",
+    "term_words",
+    "valuation_words",
+]
 
 
 class Language(enum.Enum):
@@ -50,6 +60,9 @@ _LABELS: Mapping[str, tuple[str, str]] = {
     "new_number": ("Nieuw nummer", "New number"),
     "change": ("Wijziging", "Change"),
     "unchanged": ("ongewijzigd", "unchanged"),
+    "old": ("oud", "old"),
+    "added": ("toegevoegd", "added"),
+    "removed": ("vervallen", "removed"),
     "history": ("Versiegeschiedenis", "Version history"),
     "since": ("Wijzigingen ten opzichte van versie", "Changes since version"),
     "first_text": (
@@ -136,8 +149,6 @@ _FIELDS: Mapping[Field, tuple[str, str]] = {
     Field.SUCCESSORS: ("Opvolgers", "Successors"),
     Field.VALUATION: ("Waardering", "Valuation"),
     Field.TERM: ("Bewaartermijn", "Retention term"),
-    Field.DURATION: ("Bewaartermijn", "Retention term"),
-    Field.TRIGGER: ("Aanvang van de termijn", "Start of the term"),
     Field.CRITERIA: ("Selectiecriteria", "Selection criteria"),
     Field.KEEP_PARTS: ("Blijvend te bewaren deel", "Part kept permanently"),
     Field.KEEP_PART_CRITERIA: ("Blijvend te bewaren deel", "Part kept permanently"),
@@ -151,9 +162,6 @@ _FIELDS: Mapping[Field, tuple[str, str]] = {
     Field.LIST: ("Lijst", "List"),
     Field.ORGANISATION: ("Organisatie", "Organisation"),
     Field.CRITERION: ("Criterium", "Criterion"),
-    Field.VERSION_LABEL: ("Versie", "Version"),
-    Field.VERSION_STATUS: ("Status", "Status"),
-    Field.VERSION_DATE: ("Datum", "Date"),
     Field.VERSION_SOURCE: ("Bron", "Source"),
     Field.VERSION_COVERAGE: ("Omvang", "Coverage"),
     Field.VERSION_INCOMPLETE: ("Onvolledig", "Incomplete"),
@@ -202,10 +210,12 @@ def field_label(
 
 
 def duration_words(duration: Duration, language: Language = Language.NL) -> str:
-    """A duration in words, e.g. ``1 jaar en 6 maanden`` or ``6 weeks``.
+    """A duration in words, e.g. ``1 jaar en 6 maanden`` or ``6 weeks``; none is ``direct``.
 
     >>> duration_words(Duration(years=1, months=6), Language.EN)
     '1 year and 6 months'
+    >>> duration_words(Duration(), Language.EN)
+    'immediately'
     """
     if language is Language.NL:
         return str(duration)
@@ -216,5 +226,65 @@ def duration_words(duration: Duration, language: Language = Language.NL) -> str:
         if value
     ]
     if not parts:
-        return "0 days"
+        return "immediately"
     return parts[0] if len(parts) == 1 else ", ".join(parts[:-1]) + " and " + parts[-1]
+
+
+def term_words(term: Term | None, language: Language = Language.NL) -> str:
+    """A term as the list writes it: its length, then what starts it, as written.
+
+    >>> term_words(Term(Duration(years=10), "na uitdiensttreding"), Language.EN)
+    '10 years na uitdiensttreding'
+    """
+    if term is None:
+        return label("none", language)
+    parts = [duration_words(term.duration, language)] if term.duration is not None else []
+    if term.trigger is not None:
+        parts.append(term.trigger)
+    return " ".join(parts)
+
+
+def valuation_words(valuation: Valuation | None, language: Language = Language.NL) -> str:
+    """A valuation: the list's notation in Dutch (``V, 10 jaar``), spelt out in English.
+
+    >>> valuation_words(Valuation.keep(1, 6), Language.EN)
+    'B: keep permanently (criteria 1, 6)'
+    """
+    if valuation is None:
+        return label("none", language)
+    if language is Language.NL:
+        return str(valuation)
+    if valuation.kind is ValuationKind.KEEP:
+        return "B: keep permanently" + _criteria_words(valuation.criteria)
+    term = valuation.term
+    text = "V: destroy"
+    if term is not None and term.duration is not None:
+        words = duration_words(term.duration, language)
+        text += f" after {words}" if term.duration != Duration() else f" {words}"
+    if term is not None and term.trigger is not None:
+        text += f", {term.trigger}"
+    for part in valuation.keep_parts:
+        text += f"; B{_criteria_words(part.criteria)}: keep {part.description}"
+    return text
+
+
+def _criteria_words(criteria: tuple[int, ...]) -> str:
+    return f" (criteria {', '.join(map(str, criteria))})" if criteria else ""
+
+
+_STATUS: Mapping[Status, str] = {
+    Status.CONCEPT: "draft",
+    Status.TER_INZAGE: "public inspection",
+    Status.ONTWERP: "proposed",
+    Status.VASTGESTELD: "adopted",
+    Status.INGETROKKEN: "withdrawn",
+}
+
+
+def status_words(status: Status, language: Language = Language.NL) -> str:
+    """Where a version stands: ``ter inzage``, or in English ``public inspection``.
+
+    >>> status_words(Status.VASTGESTELD, Language.EN)
+    'adopted'
+    """
+    return status.value if language is Language.NL else _STATUS[status]

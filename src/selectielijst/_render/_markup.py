@@ -246,7 +246,7 @@ class _Marker:
                 return self.replaced(
                     value_text(change.field, change.before), value_text(change.field, change.after)
                 )
-            if change.kind is ChangeKind.TERM_CHANGED and change.field is Field.DURATION:
+            if change.kind is ChangeKind.TERM_CHANGED:
                 record = self.changes.old_category(change)
                 before = str(record.valuation) if record and record.valuation else None
                 return self.replaced(before, str(category.valuation))

@@ -11,14 +11,17 @@ from collections.abc import Callable
 
 import attrs
 
-from selectielijst._duration import Duration
+from selectielijst._duration import Term
+from selectielijst._model import Status, Valuation
 from selectielijst._render._labels import (
     Language,
-    duration_words,
     field_label,
     kind_label,
     label,
     significance_label,
+    status_words,
+    term_words,
+    valuation_words,
 )
 from selectielijst.changes import (
     Change,
@@ -29,6 +32,7 @@ from selectielijst.changes import (
     Segment,
     Significance,
     Value,
+    number_key,
     value_text,
 )
 
@@ -46,6 +50,7 @@ class Item:
         flag: What it means, when that needs saying (e.g. earlier destruction).
         segments: For wording, the words kept, removed and inserted.
         change: The change itself.
+        reason: Why it changed (the *motivering*), when one was given.
     """
 
     number: str | None
@@ -54,6 +59,7 @@ class Item:
     flag: str | None
     segments: tuple[Segment, ...]
     change: Change
+    reason: str | None = None
 
 
 @attrs.frozen
@@ -84,18 +90,33 @@ class Report:
 
 
 def build_report(changeset: ChangeSet, language: Language = Language.NL) -> Report:
-    """Work out what the change log of *changeset* says, in *language*."""
+    """Work out what the change log of *changeset* says, in *language*.
+
+    The version's own facts (label, status, date) are its heading. Major
+    changes come first; the rest follow by section, each section in the order
+    of the list, with trivial edits marked as such where they stand.
+    """
     outline = changeset.outline
+    gone = {c.section for c in changeset if c.kind is ChangeKind.SECTION_REMOVED}
+    present = [heading for heading in outline if heading.id not in gone]
+    listed = {number for row in changeset.concordance for number in row.new_numbers}
+    listed |= {heading.number for heading in present if heading.number}
     headings = {heading.id: str(heading) for heading in outline}
+    for heading in outline:
+        if heading.id in gone and heading.number in listed:  # another section has its number
+            headings[heading.id] = f"{label('old', language)} {heading}"
     old, new = changeset.old_version, changeset.new_version
     subtitle = label("from_to", language).format(
-        old=_version(old.label, old.status.value, old.date),
-        new=_version(new.label, new.status.value, new.date),
+        old=_version(old.label, old.status, old.date, language),
+        new=_version(new.label, new.status, new.date, language),
     )
-    context = _Context(language, headings, changeset)
+    context = _Context(language, headings, changeset, frozenset(listed))
     items = [_item(change, context) for change in changeset]
     major = tuple(item for item in items if item.change.significance is Significance.MAJOR)
-    rest = [item for item in items if item.change.significance is not Significance.MAJOR]
+    rest = sorted(
+        (item for item in items if item.change.significance is not Significance.MAJOR),
+        key=_in_list_order,
+    )
     groups = []
     whole = tuple(item for item in rest if item.change.section is None)
     if whole:
@@ -107,7 +128,7 @@ def build_report(changeset: ChangeSet, language: Language = Language.NL) -> Repo
     concordance = tuple(
         (
             row.old_number or "—",
-            row.new_number or "—",
+            ", ".join(row.new_numbers) or "—",
             ", ".join(kind_label(kind, language) for kind in row.kinds)
             or label("unchanged", language),
         )
@@ -127,23 +148,33 @@ def build_report(changeset: ChangeSet, language: Language = Language.NL) -> Repo
     )
 
 
-def _version(version_label: str, status: str, date: str | None) -> str:
-    return f"{version_label} ({status}{', ' + date if date else ''})"
+def _in_list_order(item: Item) -> tuple[object, ...]:
+    """A section's changes in the order of the list: by number, a category's changes together."""
+    change = item.change
+    return (number_key(change.number), change.sort_key())
 
 
-def _words(value: Value, language: Language) -> str:
-    if isinstance(value, Duration):
-        return duration_words(value, language)
-    return label("none", language)
+def _version(version_label: str, status: Status, date: str | None, language: Language) -> str:
+    words = status_words(status, language)
+    return f"{version_label} ({words}{', ' + date if date else ''})"
 
 
 def _item(change: Change, context: _Context) -> Item:
     text, flag = _describe(change, context)
-    return Item(change.number, change.name, text, flag, change.segments, change)
+    if change.significance is Significance.TRIVIAL and not change.wording:
+        text = f"{text} ({significance_label(Significance.TRIVIAL, context.language)})"
+    number = change.number
+    if change.new_number is None and number is not None and number in context.listed:
+        number = f"{context.say('old')} {number}"  # another category has this number now
+    return Item(number, change.name, text, flag, change.segments, change)
 
 
-def _text(change: Change, value: Value) -> str:
-    """A value as the list writes it, or a dash for none."""
+def _words(value: Value, change: Change, language: Language) -> str:
+    """A value in words: a valuation or term as the list writes it, a status, or the text."""
+    if isinstance(value, Valuation):
+        return valuation_words(value, language)
+    if isinstance(value, Term):
+        return term_words(value, language)
     return value_text(change.field, value) or "—"
 
 
@@ -156,6 +187,8 @@ class _Context:
     language: Language
     headings: dict[str, str]
     changes: ChangeSet
+    listed: frozenset[str]
+    """Every number in the new version."""
 
     def say(self, key: str) -> str:
         return label(key, self.language)
@@ -163,26 +196,39 @@ class _Context:
     def heading(self, section_id: str | None) -> str:
         return self.headings.get(section_id or "", "—")
 
+    def words(self, change: Change, value: Value) -> str:
+        return _words(value, change, self.language)
+
 
 def _describe(change: Change, context: _Context) -> Description:
     describe = _DESCRIBERS.get(change.kind, _field_change)
     return describe(change, context)
 
 
+_TERM_WORDS = {
+    Direction.SHORTER: ("term_shorter", "earlier_destruction"),
+    Direction.LONGER: ("term_longer", "later_destruction"),
+    Direction.EQUAL: ("term_changed", "same_length"),
+}
+
+
 def _term(change: Change, context: _Context) -> Description:
-    if change.field is Field.TRIGGER:
-        return f"{context.say('trigger_changed')}:", None
-    words = f"{_words(change.before, context.language)} → {_words(change.after, context.language)}"
-    headline, meaning = {
-        Direction.SHORTER: ("term_shorter", "earlier_destruction"),
-        Direction.LONGER: ("term_longer", "later_destruction"),
-        Direction.EQUAL: ("term_changed", "same_length"),
-    }.get(change.direction or Direction.INCOMPARABLE, ("term_changed", "not_comparable"))
+    """One entry for a term: its length and its start, before and after."""
+    words = f"{context.words(change, change.before)} → {context.words(change, change.after)}"
+    before, after = change.before, change.after
+    durations_equal = (
+        isinstance(before, Term) and isinstance(after, Term) and before.duration == after.duration
+    )
+    if change.direction is Direction.INCOMPARABLE and durations_equal:
+        return f"{context.say('trigger_changed')}: {words}.", None
+    headline, meaning = _TERM_WORDS.get(
+        change.direction or Direction.INCOMPARABLE, ("term_changed", "not_comparable")
+    )
     return f"{context.say(headline)}: {words}.", context.say(meaning)
 
 
 def _revalued(change: Change, context: _Context) -> Description:
-    values = f"{_text(change, change.before)} → {_text(change, change.after)}"
+    values = f"{context.words(change, change.before)} → {context.words(change, change.after)}"
     text = f"{context.say('revalued')}: {values}."
     if change.field is Field.KEEP_PARTS:
         gained = change.direction is Direction.TO_RETAIN
@@ -195,7 +241,7 @@ def _revalued(change: Change, context: _Context) -> Description:
 def _withdrawn(change: Change, context: _Context) -> Description:
     text = context.say("gone_category")
     if change.before is not None:
-        text += f" ({_text(change, change.before)})"
+        text += f" ({context.words(change, change.before)})"
     if change.successors:
         text += f"; {context.say('successors').lower()} {', '.join(change.successors)}"
     return f"{text}.", None
@@ -219,8 +265,31 @@ def _field_change(change: Change, context: _Context) -> Description:
         if change.significance is Significance.TRIVIAL:
             trivial = f" ({significance_label(Significance.TRIVIAL, context.language)})"
         return f"{field} {context.say('changed')}{trivial}:", None
-    values = f"{_text(change, change.before)} → {_text(change, change.after)}"
+    if change.field is not None and change.field.wording:
+        if change.before is None:  # a text where there was none: shown in full
+            return _sentence(
+                f"{field} {context.say('added')}: {context.words(change, change.after)}"
+            ), None
+        if change.after is None:  # a text removed: shown in full, as it was
+            return _sentence(
+                f"{field} {context.say('removed')}: {context.words(change, change.before)}"
+            ), None
+    values = f"{context.words(change, change.before)} → {context.words(change, change.after)}"
     return _sentence(f"{field}: {values}"), None
+
+
+def _section(
+    key: str, value: Callable[[Change], Value]
+) -> Callable[[Change, _Context], Description]:
+    """A section added or removed: said so, with its text in full."""
+
+    def describe(change: Change, context: _Context) -> Description:
+        text = value(change)
+        if text:
+            return _sentence(f"{context.say(key)}: {context.words(change, text)}"), None
+        return _sentence(context.say(key)), None
+
+    return describe
 
 
 def _split(change: Change, context: _Context) -> Description:
@@ -235,7 +304,7 @@ def _merged(change: Change, context: _Context) -> Description:
         f"{number}: {_valuation_of(context, number, new=False)}" for number in change.old_numbers
     )
     new = context.changes.new_category(change)
-    after = str(new.valuation) if new is not None and new.valuation is not None else "—"
+    after = valuation_words(new.valuation, context.language) if new and new.valuation else "—"
     text = f"{context.say('merged_from')} {', '.join(change.old_numbers)}: {parts} → {after}"
     return _sentence(text), None
 
@@ -243,7 +312,9 @@ def _merged(change: Change, context: _Context) -> Description:
 def _valuation_of(context: _Context, number: str, *, new: bool) -> str:
     changes = context.changes
     category = changes.new_numbered(number) if new else changes.old_numbered(number)
-    return str(category.valuation) if category is not None and category.valuation else "—"
+    if category is None or category.valuation is None:
+        return "—"
+    return valuation_words(category.valuation, context.language)
 
 
 def _simple(
@@ -261,7 +332,7 @@ _DESCRIBERS: dict[ChangeKind, Callable[[Change, _Context], Description]] = {
     ChangeKind.REVALUED: _revalued,
     ChangeKind.WITHDRAWN: _withdrawn,
     ChangeKind.MOVED: _moved,
-    ChangeKind.ADDED: _simple("new_category", lambda c, _: f": {_text(c, c.after)}"),
+    ChangeKind.ADDED: _simple("new_category", lambda c, ctx: f": {ctx.words(c, c.after)}"),
     ChangeKind.REINSTATED: _simple("reinstated_category"),
     ChangeKind.SPLIT: _split,
     ChangeKind.MERGED: _merged,
@@ -275,8 +346,8 @@ _DESCRIBERS: dict[ChangeKind, Callable[[Change, _Context], Description]] = {
             f" → {value_text(c.field, c.after) or ctx.say('none')}"
         ),
     ),
-    ChangeKind.SECTION_ADDED: _simple("section_new"),
-    ChangeKind.SECTION_REMOVED: _simple("section_gone"),
+    ChangeKind.SECTION_ADDED: _section("section_new", lambda c: c.after),
+    ChangeKind.SECTION_REMOVED: _section("section_gone", lambda c: c.before),
 }
 
 
