@@ -28,6 +28,7 @@ from selectielijst.changes import (
     ChangeKind,
     ConcordanceRow,
     Heading,
+    Reason,
     SegmentKind,
 )
 
@@ -153,6 +154,8 @@ def changeset_schema() -> dict[str, Any]:
     change["properties"].update(
         before=value,
         after=value,
+        key={"type": "string", "description": "The change's identity across recomputations."},
+        reason={"type": ["string", "null"], "description": "Why it changed, if said."},
         removed_words=words,
         inserted_words=words,
         segments={
@@ -192,6 +195,7 @@ def changeset_schema() -> dict[str, Any]:
         "concordance": items(ConcordanceRow),
         "old_categories": items(Category),
         "new_categories": items(Category),
+        "reasons": items(Reason),
     }
     return {
         "$schema": DRAFT,

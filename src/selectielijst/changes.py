@@ -65,6 +65,7 @@ __all__ = [
     "Direction",
     "Field",
     "Heading",
+    "Reason",
     "Row",
     "Segment",
     "SegmentKind",
@@ -359,6 +360,20 @@ class Change:
         return self.new_number if self.new_number is not None else self.old_number
 
     @property
+    def key(self) -> str:
+        """The change's identity when the diff is computed again (kind, ids, field, item).
+
+        Reasons (*motiveringen*) are kept under it, so they stay with their change.
+
+        >>> Change(ChangeKind.TERM_CHANGED, Significance.MAJOR, old_id="post", new_id="post",
+        ...        field=Field.TERM).key
+        'term_changed|post|post|term|'
+        """
+        field = self.field.value if self.field is not None else ""
+        item = "" if self.item is None else str(self.item)
+        return f"{self.kind.value}|{self.old_id or ''}|{self.new_id or ''}|{field}|{item}"
+
+    @property
     def wording(self) -> bool:
         """Whether this is a change of running text with words on both sides."""
         return (
@@ -540,11 +555,27 @@ def _inverted_rows(rows: Iterable[Row], changes: Iterable[Change]) -> list[Row]:
     return inverted
 
 
+@attrs.frozen
+class Reason:
+    """Why a change was made (its *motivering*), kept under the change's key.
+
+    Attributes:
+        key: The :attr:`~selectielijst.Change.key` of the change it motivates.
+        text: The reason, as written.
+        number: The number a reader knows the change by, for people reading the file.
+    """
+
+    key: str
+    text: str
+    number: str | None = None
+
+
 @attrs.define
 class _Memo:
     """What a change set works out once, when first asked."""
 
     concordance: tuple[ConcordanceRow, ...] | None = None
+    reasons: dict[str, str] | None = None
     old_by_id: dict[str, Category] | None = None
     new_by_id: dict[str, Category] | None = None
 
@@ -578,6 +609,7 @@ class ChangeSet:
         old_categories: The old record of every category a change names, in
             the old version's order.
         new_categories: The new record of every category a change names.
+        reasons: Why the changes were made, where somebody said so.
     """
 
     list_id: str
@@ -591,6 +623,7 @@ class ChangeSet:
     )
     old_categories: tuple[Category, ...] = ()
     new_categories: tuple[Category, ...] = ()
+    reasons: tuple[Reason, ...] = ()
     _delta: Structure | None = attrs.field(default=None, eq=False, repr=False, alias="delta")
     _memo: _Memo = attrs.field(init=False, factory=_Memo, eq=False, repr=False)
 
@@ -613,6 +646,28 @@ class ChangeSet:
             rows = sorted((ConcordanceRow(*row) for row in self._rows), key=ConcordanceRow.sort_key)
             self._memo.concordance = tuple(rows)
         return self._memo.concordance
+
+    def reason(self, change: Change) -> str | None:
+        """Why *change* was made, if a reason was given for it."""
+        if self._memo.reasons is None:
+            self._memo.reasons = {reason.key: reason.text for reason in self.reasons}
+        return self._memo.reasons.get(change.key)
+
+    def unmatched_reasons(self) -> tuple[Reason, ...]:
+        """The reasons whose change is no longer there (the diff changed since they were given)."""
+        keys = {change.key for change in self.changes}
+        return tuple(reason for reason in self.reasons if reason.key not in keys)
+
+    def with_reasons(self, reasons: Iterable[Reason]) -> ChangeSet:
+        """The same changes, with *reasons* for them.
+
+        >>> from selectielijst import diff, load
+        >>> changes = diff(load("voorbeeld", "1.0"), load("voorbeeld", "2.0"))
+        >>> why = Reason(changes.changes[0].key, "Wettelijke termijn is 7 jaar.")
+        >>> changes.with_reasons([why]).reason(changes.changes[0])
+        'Wettelijke termijn is 7 jaar.'
+        """
+        return attrs.evolve(self, reasons=tuple(reasons))
 
     def old_category(self, change: Change) -> Category | None:
         """The old record of the category *change* names, if it had one."""
@@ -726,7 +781,7 @@ def _as_set(value: E | Iterable[E] | None, enum_type: type[E]) -> frozenset[E] |
 CHANGES_FORMAT = "selectielijst-changes/2"
 """The format of a change set in JSON; format 1 (before typed values) is not read back."""
 
-_DERIVED = ("removed_words", "inserted_words", "segments")
+_DERIVED = ("key", "reason", "removed_words", "inserted_words", "segments")
 """Keys the JSON adds for its readers, worked out from the rest and ignored on reading."""
 
 
@@ -746,11 +801,15 @@ def to_plain(changeset: ChangeSet) -> dict[str, object]:
         "old_version": converter.unstructure(changeset.old_version),
         "new_version": converter.unstructure(changeset.new_version),
         "summary": {kind.value: count for kind, count in changeset.counts().items()},
-        "changes": [_change_to_plain(change, converter) for change in changeset],
+        "changes": [
+            {**_change_to_plain(change, converter), "reason": changeset.reason(change)}
+            for change in changeset
+        ],
         "outline": [converter.unstructure(heading) for heading in changeset.outline],
         "concordance": [converter.unstructure(row) for row in changeset.concordance],
         "old_categories": [converter.unstructure(c) for c in changeset.old_categories],
         "new_categories": [converter.unstructure(c) for c in changeset.new_categories],
+        "reasons": [converter.unstructure(reason) for reason in changeset.reasons],
     }
 
 
@@ -794,6 +853,7 @@ def read_changes(source: str | os.PathLike[str]) -> ChangeSet:
         concordance=published.concordance,
         old_categories=published.old_categories,
         new_categories=published.new_categories,
+        reasons=published.reasons,
     )
 
 
@@ -810,6 +870,7 @@ class _Published:
     concordance: tuple[ConcordanceRow, ...] = ()
     old_categories: tuple[Category, ...] = ()
     new_categories: tuple[Category, ...] = ()
+    reasons: tuple[Reason, ...] = ()
 
 
 def _source_text(source: str | os.PathLike[str]) -> tuple[str, str | None]:
@@ -830,6 +891,7 @@ def _change_to_plain(change: Change, converter: cattrs.Converter) -> dict[str, o
             data[field.name] = list(value)
         else:
             data[field.name] = value
+    data["key"] = change.key
     data["removed_words"] = list(change.removed_words)
     data["inserted_words"] = list(change.inserted_words)
     data["segments"] = [{"kind": s.kind.value, "text": s.text} for s in change.segments]
@@ -925,7 +987,7 @@ class _ChangeShell:
 @functools.cache
 def _converter() -> cattrs.Converter:
     converter = make_converter()
-    for record in (Heading, ConcordanceRow, _ChangeShell):
+    for record in (Heading, ConcordanceRow, Reason, _ChangeShell):
         register(converter, record)
     converter.register_structure_hook(Change, lambda value, _: _structure_change(value, converter))
     register(converter, _Published)

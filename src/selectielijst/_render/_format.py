@@ -18,6 +18,28 @@ class Format(enum.Enum):
     HTML = "html"
     JSON = "json"
     TEXT = "text"
+    DOCX = "docx"
+    """Word, as overviews of changes are usually published."""
+    XLSX = "xlsx"
+    """A change table, one row per change, with a column for the reasons."""
+
+    @property
+    def binary(self) -> bool:
+        """Whether the format is bytes (Word, XLSX) rather than text."""
+        return self in {Format.DOCX, Format.XLSX}
+
+    @classmethod
+    def for_path(cls, path: str) -> Format | None:
+        """The format a file name's suffix stands for, if any.
+
+        >>> Format.for_path("wijzigingen.docx"), Format.for_path("lijst.pdf")
+        (<Format.DOCX: 'docx'>, None)
+        """
+        suffix = path.rsplit(".", 1)[-1].lower() if "." in path else ""
+        suffixes = {"md": cls.MARKDOWN, "htm": cls.HTML, "txt": cls.TEXT}
+        if suffix in suffixes:
+            return suffixes[suffix]
+        return next((f for f in cls if f.value == suffix), None)
 
     @classmethod
     def named(cls, name: str) -> Format:
@@ -31,7 +53,12 @@ class Format(enum.Enum):
         """
         if isinstance(name, Format):
             return name
-        aliases = {"md": cls.MARKDOWN, "restructuredtext": cls.RST, "txt": cls.TEXT}
+        aliases = {
+            "md": cls.MARKDOWN,
+            "restructuredtext": cls.RST,
+            "txt": cls.TEXT,
+            "word": cls.DOCX,
+        }
         key = str(name).lower()
         if key in aliases:
             return aliases[key]

@@ -56,6 +56,8 @@ def _item(item: Item) -> str:
         body += f' <span class="flag">{escape(item.flag)}</span>'
     if item.segments:
         body += " " + marked_words(item.segments, STYLE)
+    if item.reason:
+        body += f' <span class="reason">{list_text(item.reason)}</span>'
     return f"<li>{head} — {body}</li>" if head else f"<li>{body}</li>"
 
 
@@ -119,6 +121,10 @@ def body(report: Report, *, level: int = 1, title: str | None = None) -> list[st
         for row in report.concordance:
             out.append("<tr>" + "".join(f"<td>{list_text(cell)}</td>" for cell in row) + "</tr>")
         out.append("</table>")
+    if report.unmatched:
+        out += [f"<{h2}>{escape(label('unmatched', say))}</{h2}>", "<ul>"]
+        out += [f"<li>{list_text(reason)}</li>" for reason in report.unmatched]
+        out.append("</ul>")
     return out
 
 

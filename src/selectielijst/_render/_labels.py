@@ -61,6 +61,11 @@ _LABELS: Mapping[str, tuple[str, str]] = {
     "change": ("Wijziging", "Change"),
     "unchanged": ("ongewijzigd", "unchanged"),
     "old": ("oud", "old"),
+    "reason": ("Motivering", "Reason"),
+    "unmatched": (
+        "Motiveringen bij wijzigingen die er niet meer zijn",
+        "Reasons for changes that are no longer there",
+    ),
     "added": ("toegevoegd", "added"),
     "removed": ("vervallen", "removed"),
     "history": ("Versiegeschiedenis", "Version history"),

@@ -75,6 +75,9 @@ def markdown(report: Report, *, level: int = 1, title: str | None = None) -> str
             f"| {escape(old)} | {escape(new)} | {escape(kinds)} |"
             for old, new, kinds in report.concordance
         ]
+    if report.unmatched:
+        lines += ["", f"{h2} {label('unmatched', say)}", ""]
+        lines += [f"- {escape(reason)}" for reason in report.unmatched]
     return "\n".join(lines) + "\n"
 
 

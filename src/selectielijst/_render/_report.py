@@ -50,7 +50,9 @@ class Item:
         flag: What it means, when that needs saying (e.g. earlier destruction).
         segments: For wording, the words kept, removed and inserted.
         change: The change itself.
-        reason: Why it changed (the *motivering*), when one was given.
+        was: What it was, in words (for a table of changes).
+        becomes: What it becomes, in words.
+        reason: Why it changed (the *motivering*), labelled, when one was given.
     """
 
     number: str | None
@@ -59,6 +61,8 @@ class Item:
     flag: str | None
     segments: tuple[Segment, ...]
     change: Change
+    was: str = "—"
+    becomes: str = "—"
     reason: str | None = None
 
 
@@ -87,6 +91,8 @@ class Report:
     major: tuple[Item, ...]
     groups: tuple[Group, ...]
     concordance: tuple[tuple[str, str, str], ...]
+    unmatched: tuple[str, ...] = ()
+    """Reasons given for changes that are no longer there, each with its number."""
 
 
 def build_report(changeset: ChangeSet, language: Language = Language.NL) -> Report:
@@ -145,6 +151,9 @@ def build_report(changeset: ChangeSet, language: Language = Language.NL) -> Repo
         major=major,
         groups=tuple(groups),
         concordance=concordance,
+        unmatched=tuple(
+            f"{reason.number or '—'}: {reason.text}" for reason in changeset.unmatched_reasons()
+        ),
     )
 
 
@@ -166,7 +175,34 @@ def _item(change: Change, context: _Context) -> Item:
     number = change.number
     if change.new_number is None and number is not None and number in context.listed:
         number = f"{context.say('old')} {number}"  # another category has this number now
-    return Item(number, change.name, text, flag, change.segments, change)
+    was, becomes = _was_and_becomes(change, context)
+    reason = context.changes.reason(change)
+    if reason is not None:
+        reason = f"{context.say('reason')}: {reason}"
+    return Item(number, change.name, text, flag, change.segments, change, was, becomes, reason)
+
+
+def _was_and_becomes(change: Change, context: _Context) -> tuple[str, str]:
+    """What a change was and what it becomes, in words, for a table of changes."""
+    if change.kind is ChangeKind.SPLIT:
+        record = context.changes.old_category(change)
+        valuation = record.valuation if record is not None else None
+        was = valuation_words(valuation, context.language) if valuation else "—"
+        parts = [f"{n}: {_valuation_of(context, n, new=True)}" for n in change.new_numbers]
+        return was, "; ".join(parts)
+    if change.kind is ChangeKind.MERGED:
+        parts = [f"{n}: {_valuation_of(context, n, new=False)}" for n in change.old_numbers]
+        new = context.changes.new_category(change)
+        becomes = valuation_words(new.valuation, context.language) if new and new.valuation else "—"
+        return "; ".join(parts), becomes
+    if change.kind in {ChangeKind.RENUMBERED, ChangeKind.MOVED} and change.field is None:
+        return change.old_number or "—", change.new_number or "—"
+    if change.field is Field.PARENT:
+        parents = [v if isinstance(v, str) else None for v in (change.before, change.after)]
+        return context.heading(parents[0]), context.heading(parents[1])
+    was = context.words(change, change.before) if change.before is not None else "—"
+    becomes = context.words(change, change.after) if change.after is not None else "—"
+    return was, becomes
 
 
 def _words(value: Value, change: Change, language: Language) -> str:

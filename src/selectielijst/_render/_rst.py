@@ -101,6 +101,10 @@ def rst(report: Report, *, level: int = 0, title: str | None = None) -> str:
         lines += heading(label("concordance", say), h2)
         header = (label("old_number", say), label("new_number", say), label("change", say))
         lines += _table(header, list(report.concordance))
+    if report.unmatched:
+        lines += heading(label("unmatched", say), h2)
+        lines += [f"- {escape(reason)}" for reason in report.unmatched]
+        lines.append("")
     return "\n".join(lines).rstrip() + "\n"
 
 

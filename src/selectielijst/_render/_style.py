@@ -62,6 +62,8 @@ def item_line(item: Item, style: Style) -> str:
         line += " " + style.strong(style.escape(item.flag))
     if item.segments:
         line += " " + marked_words(item.segments, style)
+    if item.reason:
+        line += " " + style.escape(item.reason)
     return line
 
 

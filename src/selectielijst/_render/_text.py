@@ -63,6 +63,8 @@ class _Painter:
             line += " " + self.paint(_plain(item.flag), _BOLD + _RED)
         if item.segments:
             line += " " + self.segments(item.segments)
+        if item.reason:
+            line += " " + _plain(item.reason)
         if item.change.significance is Significance.TRIVIAL:
             return [f"{indent}- {line}"]  # short by nature; kept on one line
         return textwrap.wrap(
@@ -102,6 +104,9 @@ def text(report: Report, *, color: bool = False, title: str | None = None) -> st
             f"  {_plain(old):<{width}}  →  {_plain(new)}  ({kinds})"
             for old, new, kinds in report.concordance
         ]
+    if report.unmatched:
+        lines += ["", painter.paint(label("unmatched", say), _BOLD)]
+        lines += [f"  - {_plain(reason)}" for reason in report.unmatched]
     return "\n".join(lines) + "\n"
 
 
