@@ -164,13 +164,17 @@ class TestCli:
             main, ["trace", "voorbeeld@1.0", "2.1", "--to", "voorbeeld@2.1"]
         )
         assert result.exit_code == 0
-        assert result.stdout == "2.1 -> 2.1, 2.2\t(split)\n"
+        assert result.stdout == "2.1 → 2.1, 2.2\t(gesplitst)\n"
+        english = CliRunner().invoke(
+            main, ["trace", "voorbeeld@1.0", "2.1", "--to", "voorbeeld@2.1", "--lang", "en"]
+        )
+        assert english.stdout == "2.1 → 2.1, 2.2\t(split)\n"
 
     def test_trace_by_path(self, root: Path) -> None:
         """Snapshot folders work where LIST@VERSION does."""
         old = str(root / "versions" / "voorbeeld" / "1.0")
         result = CliRunner().invoke(main, ["trace", old, "2.5", "--to", "voorbeeld@2.1"])
-        assert result.stdout == "2.5 -> 2.7\t(renumbered)\n"
+        assert result.stdout == "2.5 → 2.7\t(vernummerd)\n"
 
 
 class TestSearchInsideWords:

@@ -111,7 +111,10 @@ class TestRetention:
         term = Term(Duration(years=10), "na uitdiensttreding")
         answer = retention(category(Valuation.destroy(term)), start=START)
         assert answer.outcome is Outcome.NOT_COMPUTABLE
-        assert answer.needs == "de datum van: na uitdiensttreding"
+        assert answer.needs == (
+            "de termijn loopt vanaf een gebeurtenis (na uitdiensttreding)"
+            " en de datum daarvan is niet gegeven"
+        )
         with_event = retention(
             category(Valuation.destroy(term)), start=START, event=datetime.date(2025, 6, 30)
         )
@@ -136,7 +139,7 @@ class TestRetention:
         withdrawn = category(None, status=CategoryStatus.WITHDRAWN, successors=("4.1",))
         answer = retention(withdrawn, start=START)
         assert answer.outcome is Outcome.NOT_COMPUTABLE
-        assert "opvolgers: 4.1" in (answer.needs or "")
+        assert "de stukken horen nu bij 4.1" in (answer.needs or "")
 
     def test_no_term(self) -> None:
         """A V without any term is not computable."""

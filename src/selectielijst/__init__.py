@@ -33,7 +33,7 @@ from selectielijst._errors import (
     UnknownVersion,
     UnknownWorkspace,
 )
-from selectielijst._history import changelog
+from selectielijst._history import changelog, changelog_bytes
 from selectielijst._io._export import export, read_export
 from selectielijst._io._notation import NotationError
 from selectielijst._io._table import import_table
@@ -52,7 +52,7 @@ from selectielijst._model import (
     ValuationKind,
     VersionInfo,
 )
-from selectielijst._render import Format, Language, mark_up, render
+from selectielijst._render import Format, Language, mark_up, render, render_bytes
 from selectielijst._retention import retention
 from selectielijst._snapshot import read, write
 from selectielijst._store import lists, load, versions
@@ -109,6 +109,7 @@ __all__ = [
     "VersionInfo",
     "Workspace",
     "changelog",
+    "changelog_bytes",
     "diff",
     "export",
     "import_table",
@@ -122,6 +123,7 @@ __all__ = [
     "read_changes",
     "read_export",
     "render",
+    "render_bytes",
     "retention",
     "search",
     "trace",

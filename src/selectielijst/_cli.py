@@ -5,6 +5,7 @@ from __future__ import annotations
 import datetime
 import functools
 import json
+import os
 import sys
 from collections.abc import Callable
 from pathlib import Path
@@ -22,13 +23,15 @@ from selectielijst._errors import (
     UnknownWorkspace,
 )
 from selectielijst._files import usable_path, write_atomically
-from selectielijst._history import changelog
+from selectielijst._history import changelog_bytes
 from selectielijst._io._export import EXPORT_FORMATS, export, read_export
 from selectielijst._io._table import Imported, import_table, read_mapping
 from selectielijst._io._vng import import_vng, import_vng_api
 from selectielijst._lookup import search
 from selectielijst._model import Category, SelectionList, Status, VersionInfo
-from selectielijst._render import Format, Language, mark_up, render
+from selectielijst._reasons import REASONS_NAME, read_reasons, reasons_from_table, write_reasons
+from selectielijst._render import Format, Language, mark_up, render_bytes
+from selectielijst._render._labels import kind_label, label
 from selectielijst._render._listing import list_as_text
 from selectielijst._retention import Outcome, retention
 from selectielijst._schema import changeset_schema, index_schema, snapshot_schema
@@ -42,8 +45,9 @@ from selectielijst._workspace import (
     list_folder,
     load_spec,
     resolve_list,
+    snapshot_path,
 )
-from selectielijst.changes import read_changes
+from selectielijst.changes import ChangeSet, read_changes
 
 P = ParamSpec("P")
 R = TypeVar("R")
@@ -66,13 +70,27 @@ class _PathType(click.ParamType):  # type: ignore[type-arg]  # generic only in n
 
 
 PATH = _PathType()
-_FORMATS = click.Choice(["text", "md", "markdown", "rst", "html", "json"], case_sensitive=False)
+_FORMATS = click.Choice(
+    ["text", "md", "markdown", "rst", "html", "json", "docx", "xlsx"], case_sensitive=False
+)
 _LANGUAGES = click.Choice(["nl", "en"], case_sensitive=False)
 _LANG_OPTION = click.option(
     "--lang", type=_LANGUAGES, default="nl", show_default=True, help="Language of the labels."
 )
 _OUTPUT_OPTION = click.option(
-    "-o", "--output", type=PATH, help="Write to this file (atomically) instead of standard output."
+    "-o",
+    "--output",
+    type=PATH,
+    help="Write to this file (atomically) instead of standard output; its suffix"
+    " (.md .rst .html .json .txt .docx .xlsx) gives the format unless --format does."
+    " '-' is standard output.",
+)
+_COLOR_OPTION = click.option(
+    "--color",
+    type=click.Choice(["auto", "always", "never"]),
+    default="auto",
+    show_default=True,
+    help="Colours in text output: auto uses them on a terminal unless NO_COLOR is set.",
 )
 
 
@@ -234,18 +252,59 @@ def validate_command(paths: tuple[Path, ...]) -> None:
     sys.exit(EXIT_INVALID if failed else 0)
 
 
-def _emit(text: str, output: Path | None, *, format_name: str) -> None:
-    """Print *text*, or write it atomically to *output*."""
-    if output is None:
-        click.echo(text, nl=False)
+def _to_stdout(output: Path | None) -> bool:
+    return output is None or str(output) == "-"
+
+
+def _emit(content: str | bytes, output: Path | None, *, format_name: str) -> None:
+    """Print *content* (results go to standard output), or write it atomically to *output*."""
+    if _to_stdout(output):
+        click.echo(content, nl=False)  # bytes go to the binary stream as they are
         return
+    assert output is not None  # noqa: S101  # _to_stdout says so
     output = usable_path(output)
+    data = content.encode("utf-8") if isinstance(content, str) else content
     try:
-        write_atomically(output, text.encode("utf-8"), make_parents=False)
+        write_atomically(output, data, make_parents=False)
     except OSError as e:
         msg = f"cannot write {output}: {e.strerror or e}"
         raise click.ClickException(msg) from e
     click.echo(f"{output}: {format_name} written", err=True)
+
+
+def _chosen_format(format_name: str | None, output: Path | None, default: str) -> Format:
+    """The format asked for, else the one the output's suffix names, else *default*."""
+    if format_name is not None:
+        return Format.named(format_name)
+    if not _to_stdout(output):
+        assert output is not None  # noqa: S101  # _to_stdout says so
+        if output.suffix:
+            found = Format.for_path(output.name)
+            if found is None:
+                names = ".md .rst .html .json .txt .docx .xlsx"
+                msg = f"cannot tell the format from {output.name!r} ({names}): give --format"
+                raise click.UsageError(msg)
+            return found
+    return Format.named(default)
+
+
+def _color(choice: str, chosen: Format, output: Path | None) -> bool:
+    """Whether to colour: never but for text; auto on a terminal, unless NO_COLOR is set."""
+    if chosen is not Format.TEXT or choice == "never":
+        return False
+    if choice == "always":
+        return True
+    return _to_stdout(output) and sys.stdout.isatty() and not os.environ.get("NO_COLOR")
+
+
+def _with_reasons(changes: ChangeSet, new: str) -> ChangeSet:
+    """*changes* with the reasons stored beside version *new*, saying which match no change."""
+    reasons = read_reasons(snapshot_path(new, workspace=_workspace()).parent / REASONS_NAME)
+    changes = changes.with_reasons(reasons)
+    for reason in changes.unmatched_reasons():
+        number = f" ({reason.number})" if reason.number else ""
+        click.echo(f"note: a reason{number} matches no change any more: {reason.text}", err=True)
+    return changes
 
 
 @main.command("diff")
@@ -255,25 +314,41 @@ def _emit(text: str, output: Path | None, *, format_name: str) -> None:
     "--format",
     "format_name",
     type=_FORMATS,
-    default="text",
-    show_default=True,
-    help="Output format.",
+    help="Output format (default: by -o's suffix, else text).",
 )
 @_LANG_OPTION
 @_OUTPUT_OPTION
+@_COLOR_OPTION
+@click.option(
+    "--exit-code",
+    is_flag=True,
+    help="Exit 1 when there are differences and 0 when there are none, as git diff does.",
+)
 @_reports_errors
-def diff_command(old: str, new: str, format_name: str, lang: str, output: Path | None) -> None:
+def diff_command(
+    old: str,
+    new: str,
+    format_name: str | None,
+    lang: str,
+    output: Path | None,
+    color: str,
+    exit_code: bool,
+) -> None:
     """Show what changed from version OLD to version NEW, most important first.
 
-    OLD and NEW are LIST@VERSION (e.g. voorbeeld@1.0) or snapshot paths.
-    Exits 0 whatever the differences, 1 when a version cannot be read.
+    OLD and NEW are LIST@VERSION (e.g. voorbeeld@1.0) or snapshot paths. The
+    reasons stored beside NEW (see `selectielijst reasons`) go with the changes.
+    Exits 0 whatever the differences, or with --exit-code 1 when there are any;
+    a version that cannot be read is an error (exit 1, one line each).
     """
-    changes = diff(_load(old), _load(new))
-    chosen = Format.named(format_name)
-    color = chosen is Format.TEXT and output is None and sys.stdout.isatty()
-    _emit(
-        render(changes, chosen, lang=Language(lang), color=color), output, format_name=chosen.value
+    changes = _with_reasons(diff(_load(old), _load(new)), new)
+    chosen = _chosen_format(format_name, output, "text")
+    written = render_bytes(
+        changes, chosen, lang=Language(lang), color=_color(color, chosen, output)
     )
+    _emit(written, output, format_name=chosen.value)
+    if exit_code and changes:
+        sys.exit(1)
 
 
 @main.command("render")
@@ -282,47 +357,95 @@ def diff_command(old: str, new: str, format_name: str, lang: str, output: Path |
     "--format",
     "format_name",
     type=_FORMATS,
-    default="md",
-    show_default=True,
-    help="Output format.",
+    help="Output format (default: by -o's suffix, else md).",
 )
 @_LANG_OPTION
 @_OUTPUT_OPTION
+@_COLOR_OPTION
 @_reports_errors
-def render_command(source: Path, format_name: str, lang: str, output: Path | None) -> None:
+def render_command(
+    source: Path, format_name: str | None, lang: str, output: Path | None, color: str
+) -> None:
     """Render a published change set (the JSON of `diff --format json`) in another format.
 
     The result is the same text as rendering the change set when it was made.
     """
-    chosen = Format.named(format_name)
-    color = chosen is Format.TEXT and output is None and sys.stdout.isatty()
+    chosen = _chosen_format(format_name, output, "md")
     changes = read_changes(usable_path(source))
-    _emit(
-        render(changes, chosen, lang=Language(lang), color=color), output, format_name=chosen.value
+    written = render_bytes(
+        changes, chosen, lang=Language(lang), color=_color(color, chosen, output)
     )
+    _emit(written, output, format_name=chosen.value)
 
 
 @main.command("changelog")
 @click.argument("list_id", metavar="LIST")
 @click.option(
-    "--format", "format_name", type=_FORMATS, default="md", show_default=True, help="Output format."
+    "--format",
+    "format_name",
+    type=_FORMATS,
+    help="Output format (default: by -o's suffix, else md).",
 )
 @_LANG_OPTION
 @_OUTPUT_OPTION
+@_COLOR_OPTION
 @_reports_errors
-def changelog_command(list_id: str, format_name: str, lang: str, output: Path | None) -> None:
+def changelog_command(
+    list_id: str, format_name: str | None, lang: str, output: Path | None, color: str
+) -> None:
     """The version history of LIST: the changes of every version, newest first.
 
-    LIST is a shipped list (e.g. voorbeeld) or a folder with an index.yaml.
-    Versions whose text is not available are listed, saying so.
+    LIST is a list of your workspace, a shipped list (e.g. voorbeeld), or a
+    folder with an index.yaml. Versions whose text is not available are listed,
+    saying so; the reasons stored beside each version go with its changes.
     """
-    chosen = Format.named(format_name)
-    color = chosen is Format.TEXT and output is None and sys.stdout.isatty()
-    _emit(
-        changelog(list_id, chosen, lang=Language(lang), color=color, workspace=_workspace()),
-        output,
-        format_name=chosen.value,
+    chosen = _chosen_format(format_name, output, "md")
+    written = changelog_bytes(
+        list_id,
+        chosen,
+        lang=Language(lang),
+        color=_color(color, chosen, output),
+        workspace=_workspace(),
     )
+    _emit(written, output, format_name=chosen.value)
+
+
+@main.command("reasons")
+@click.argument("spec", metavar="LIST@VERSION")
+@click.argument("table", metavar="TABLE", type=PATH)
+@_reports_errors
+def reasons_command(spec: str, table: Path) -> None:
+    """Store the reasons (motivering) filled in a change table beside version LIST@VERSION.
+
+    TABLE is the change table of `diff ... -o wijzigingen.xlsx` (XLSX or CSV)
+    with its Motivering column filled in. Each reason is kept under its
+    change's key (the Sleutel column), so it stays with that change when the
+    diff is computed again; a reason whose change is no longer there is
+    reported, and kept.
+    """
+    found = reasons_from_table(usable_path(table))
+    target = snapshot_path(spec, workspace=_workspace()).parent / REASONS_NAME
+    kept = {reason.key: reason for reason in read_reasons(target)}
+    kept.update((reason.key, reason) for reason in found)
+    write_reasons(target, tuple(kept.values()))
+    click.echo(f"{target}: {len(found)} reasons stored ({len(kept)} in all)", err=True)
+    previous = _previous_version(spec)
+    if previous is not None:
+        _with_reasons(diff(_load(previous), _load(spec)), spec)
+
+
+def _previous_version(spec: str) -> str | None:
+    """The latest version with text before LIST@VERSION in its list, if there is one."""
+    if "@" not in spec or usable_path(spec).exists():
+        return None
+    list_id, _, label = spec.partition("@")
+    earlier = None
+    for entry in resolve_list(list_id, _workspace()).versions(list_id):
+        if entry.label == label:
+            return f"{list_id}@{earlier}" if earlier else None
+        if entry.has_text:
+            earlier = entry.label
+    return None
 
 
 @main.command("verify")
@@ -435,6 +558,9 @@ def retention_command(
     answer = retention(category, start=start.date(), event=event.date() if event else None)
     click.echo(f"{category.number} {category.name}: {answer}")
     if answer.outcome is Outcome.NOT_COMPUTABLE:
+        valuation = category.valuation
+        if valuation is not None and valuation.term is not None and valuation.term.trigger:
+            click.echo("give the date of that event with --event YYYY-MM-DD", err=True)
         sys.exit(EXIT_INVALID)
 
 
@@ -444,17 +570,19 @@ def retention_command(
 @click.option(
     "--to", "new", metavar="LIST@NEW", required=True, help="The version to follow it into."
 )
+@_LANG_OPTION
 @_reports_errors
-def trace_command(old: str, number: str, new: str) -> None:
+def trace_command(old: str, number: str, new: str, lang: str) -> None:
     """Where category NUMBER of version OLD is in version NEW.
 
     Follows renumbering, moves, splits, merges and the successors a withdrawn
     category names, so records can move from the old list to the new one.
     """
+    language = Language(lang)
     found = trace(_load(old), _load(new), number)
-    kinds = ", ".join(kind.value for kind in found.kinds) or "unchanged"
-    target = ", ".join(found.new_numbers) or "-"
-    click.echo(f"{found.old_number} -> {target}\t({kinds})")
+    kinds = ", ".join(kind_label(kind, language) for kind in found.kinds)
+    target = ", ".join(found.new_numbers) or "—"
+    click.echo(f"{found.old_number} → {target}\t({kinds or label('unchanged', language)})")
     if found.gone:
         click.echo(
             f"{found.old_number} has no place in {new}: it was withdrawn without a successor",

@@ -12,13 +12,13 @@ import attrs
 
 from selectielijst._diff import diff
 from selectielijst._model import SelectionList, VersionEntry
-from selectielijst._render import Format, History, Language, render_history
-from selectielijst._render._format import language_named
+from selectielijst._reasons import REASONS_NAME, read_reasons
+from selectielijst._render import Format, History, Language, render_history, text_only
 from selectielijst._store import history, load
 from selectielijst._workspace import Workspace, list_folder, resolve_list
 from selectielijst.changes import ChangeSet
 
-__all__ = ["Step", "changelog", "steps"]
+__all__ = ["Step", "changelog", "changelog_bytes", "steps"]
 
 
 @attrs.frozen
@@ -49,7 +49,7 @@ def _where(list_or_folder: str | Path, workspace: Workspace | None) -> tuple[str
 def steps(list_or_folder: str | Path, *, workspace: Workspace | None = None) -> tuple[Step, ...]:
     """Every version of a list, newest first, each with its changes since the one before.
 
-    Each version is read once.
+    Each version is read once; the reasons stored beside a version go with its changes.
 
     >>> [(s.entry.label, s.previous.label if s.previous else None) for s in steps("voorbeeld")]
     [('2.1', '2.0'), ('2.0', '1.0'), ('1.0', None), ('0.9', None)]
@@ -63,7 +63,10 @@ def steps(list_or_folder: str | Path, *, workspace: Workspace | None = None) -> 
             found.append(Step(entry))
             continue
         current = load(list_id, entry.label, root=root)
-        changes = diff(loaded, current) if loaded is not None else None
+        changes = None
+        if loaded is not None and entry.snapshot is not None:
+            beside = (root / list_id / entry.snapshot).parent / REASONS_NAME
+            changes = diff(loaded, current).with_reasons(read_reasons(beside))
         found.append(Step(entry, previous, changes))
         previous, loaded = entry, current
     return tuple(reversed(found))
@@ -80,7 +83,8 @@ def changelog(
     """The whole version history of a list as one change log, newest version first.
 
     *list_or_folder* is a list's id (in the workspace in force, or shipped)
-    or a folder holding an ``index.yaml`` and its snapshots.
+    or a folder holding an ``index.yaml`` and its snapshots. Word and XLSX
+    are written by :func:`~selectielijst.changelog_bytes`.
 
     >>> print(changelog("voorbeeld", "markdown").splitlines()[0])
     # Versiegeschiedenis: Selectielijst gemeente Voorbeeldstad (fictief voorbeeld)
@@ -88,11 +92,27 @@ def changelog(
     Raises:
         UnknownFormat: *format* or *lang* is not one this library writes.
     """
+    written = changelog_bytes(list_or_folder, format, lang=lang, color=color, workspace=workspace)
+    return text_only(written, format)
+
+
+def changelog_bytes(
+    list_or_folder: str | Path,
+    format: str | Format = Format.MARKDOWN,  # noqa: A002  # the word users know
+    *,
+    lang: str | Language = Language.NL,
+    color: bool = False,
+    workspace: Workspace | None = None,
+) -> str | bytes:
+    """The version history in any format: Word and XLSX as bytes, the rest as text.
+
+    >>> changelog_bytes("voorbeeld", "xlsx")[:2]
+    b'PK'
+    """
     chosen = Format.named(format) if not isinstance(format, Format) else format
-    language = language_named(lang)
     list_id, root = _where(list_or_folder, workspace)
     parts = tuple(
         (s.entry, s.previous, s.changes) for s in steps(list_or_folder, workspace=workspace)
     )
     told = History(list_id, history(list_id, root=root).title, parts)
-    return render_history(told, chosen, lang=language, color=color)
+    return render_history(told, chosen, lang=lang, color=color)

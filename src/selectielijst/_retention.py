@@ -45,7 +45,7 @@ class Retention:
         if self.outcome is Outcome.KEEP:
             return "blijvend bewaren"
         if self.outcome is Outcome.NOT_COMPUTABLE:
-            return f"niet te berekenen: {self.needs}"
+            return f"niet te berekenen, want {self.needs}"
         text = f"vernietigen vanaf {self.destroy_from.isoformat() if self.destroy_from else '?'}"
         if self.keep_parts:
             text += "; blijvend bewaren: " + "; ".join(p.description for p in self.keep_parts)
@@ -99,31 +99,42 @@ def retention(
     >>> voorbeeld = load("voorbeeld", "2.1")
     >>> str(retention(voorbeeld.category("1.2"), start=datetime.date(2024, 1, 31)))
     'vernietigen vanaf 2031-01-31'
-    >>> str(retention(voorbeeld.category("2.1"), start=datetime.date(2024, 1, 31)))
-    'niet te berekenen: de datum van: na uitdiensttreding'
+    >>> print(retention(voorbeeld.category("2.1"), start=datetime.date(2024, 1, 31)))
+    niet te berekenen, want de termijn loopt vanaf een gebeurtenis (na uitdiensttreding)
+    en de datum daarvan is niet gegeven
     >>> str(retention(voorbeeld.category("1.1"), start=datetime.date(2024, 1, 31)))
     'blijvend bewaren'
     """
     valuation = category.valuation
     if category.withdrawn:
-        successors = ", ".join(category.successors) or "geen"
-        needs = f"de categorie is vervallen (opvolgers: {successors})"
+        if category.successors:
+            needs = (
+                "de categorie is vervallen; de stukken horen nu bij"
+                f" {', '.join(category.successors)}"
+            )
+        else:
+            needs = "de categorie is vervallen en de lijst noemt geen opvolger"
         return Retention(Outcome.NOT_COMPUTABLE, category, needs=needs)
     if valuation is None:
         return Retention(
-            Outcome.NOT_COMPUTABLE, category, needs="de categorie heeft geen waardering"
+            Outcome.NOT_COMPUTABLE, category, needs="de lijst geeft deze categorie geen waardering"
         )
     if valuation.kind is ValuationKind.KEEP:
         return Retention(Outcome.KEEP, category)
     term = valuation.term
     if term is None:
         return Retention(
-            Outcome.NOT_COMPUTABLE, category, needs="de lijst noemt geen bewaartermijn"
+            Outcome.NOT_COMPUTABLE,
+            category,
+            needs="de lijst noemt voor deze categorie geen bewaartermijn",
         )
     base = start
     if term.trigger is not None:
         if event is None:
-            needs = f"de datum van: {term.trigger}"
+            needs = (
+                f"de termijn loopt vanaf een gebeurtenis ({term.trigger})"
+                " en de datum daarvan is niet gegeven"
+            )
             return Retention(Outcome.NOT_COMPUTABLE, category, needs=needs)
         base = event
     destroy_from = add_duration(base, term.duration) if term.duration is not None else base

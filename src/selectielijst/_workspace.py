@@ -17,6 +17,7 @@ import attrs
 from selectielijst._errors import (
     InvalidName,
     PublishedVersion,
+    TextNotAvailable,
     UnknownList,
     UnknownVersion,
     UnknownWorkspace,
@@ -46,6 +47,7 @@ __all__ = [
     "list_folder",
     "load_spec",
     "resolve_list",
+    "snapshot_path",
 ]
 
 ROOT_VARIABLE = "SELECTIELIJST_ROOT"
@@ -304,6 +306,30 @@ def load_spec(spec: str, *, workspace: Workspace | None = None) -> SelectionList
             )
             raise UnknownVersion(msg) from e
         raise
+
+
+def snapshot_path(spec: str, *, workspace: Workspace | None = None) -> Path:
+    """The snapshot file that ``LIST@VERSION`` or a path names (it need not exist yet).
+
+    Raises:
+        UnknownList: No such list.
+        UnknownVersion: The list has no such version.
+        TextNotAvailable: The version is known without its text.
+    """
+    path = usable_path(spec)
+    if path.exists() or "@" not in spec:
+        return path / SNAPSHOT_NAME if path.is_dir() else path
+    list_id, _, label = spec.partition("@")
+    holder = resolve_list(list_id, workspace)
+    entry = next((e for e in holder.versions(list_id) if e.label == label), None)
+    if entry is None:
+        known = ", ".join(e.label for e in holder.versions(list_id)) or "none"
+        msg = f"list {list_id!r} has no version {label!r} (versions: {known})"
+        raise UnknownVersion(msg)
+    if entry.snapshot is None:
+        msg = f"the text of {list_id}@{label} ({entry.status.value}) is not available"
+        raise TextNotAvailable(msg)
+    return holder.folder / list_id / entry.snapshot
 
 
 def list_folder(path: str | os.PathLike[str]) -> tuple[str, Workspace] | None:

@@ -12,8 +12,9 @@ from collections.abc import Mapping
 
 import attrs
 
+from selectielijst._errors import UnknownFormat
 from selectielijst._model import VersionEntry
-from selectielijst._render import _html, _json, _markdown, _rst, _text
+from selectielijst._render import _docx, _html, _json, _markdown, _rst, _text, _xlsx
 from selectielijst._render._format import Format, language_named
 from selectielijst._render._labels import Language, label
 from selectielijst._render._markup import mark_up
@@ -29,7 +30,9 @@ __all__ = [
     "Part",
     "mark_up",
     "render",
+    "render_bytes",
     "render_history",
+    "text_only",
 ]
 
 WRITERS: Mapping[Format, Writer] = {
@@ -38,6 +41,8 @@ WRITERS: Mapping[Format, Writer] = {
     Format.HTML: _html.WRITER,
     Format.JSON: _json.WRITER,
     Format.TEXT: _text.WRITER,
+    Format.DOCX: _docx.WRITER,
+    Format.XLSX: _xlsx.WRITER,
 }
 """The writer of each format."""
 
@@ -74,9 +79,37 @@ def render(
     Raises:
         UnknownFormat: *format* or *lang* is not one this library writes.
     """
+    return text_only(render_bytes(changeset, format, lang=lang, color=color), format)
+
+
+def render_bytes(
+    changeset: ChangeSet,
+    format: str | Format = Format.MARKDOWN,  # noqa: A002  # the word users know
+    *,
+    lang: str | Language = Language.NL,
+    color: bool = False,
+) -> bytes | str:
+    """A change log of *changeset* in any format: Word and XLSX as bytes, the rest as text.
+
+    >>> from selectielijst import diff, load
+    >>> word = render_bytes(diff(load("voorbeeld", "2.0"), load("voorbeeld", "2.1")), "docx")
+    >>> word[:2]
+    b'PK'
+
+    Raises:
+        UnknownFormat: *format* or *lang* is not one this library writes.
+    """
     chosen = Format.named(format) if not isinstance(format, Format) else format
     language = language_named(lang)
     return WRITERS[chosen].changes(build_report(changeset, language), 1, None, color)
+
+
+def text_only(written: str | bytes, format: str | Format) -> str:  # noqa: A002  # as above
+    if isinstance(written, bytes):
+        name = format.value if isinstance(format, Format) else format
+        msg = f"{name} is a binary format: write it with render_bytes() or -o FILE.{name}"
+        raise UnknownFormat(msg)
+    return written
 
 
 def render_history(
@@ -85,7 +118,7 @@ def render_history(
     *,
     lang: str | Language = Language.NL,
     color: bool = False,
-) -> str:
+) -> str | bytes:
     """A version history: each version, newest first, with its changes or a note.
 
     Raises:

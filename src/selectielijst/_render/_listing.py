@@ -72,7 +72,8 @@ def _section(section: Section, depth: int, lang: Language) -> Iterator[str]:
 
 def _category(category: Category, indent: str, lang: Language) -> Iterator[str]:
     inner = indent + "    "
-    yield from _wrapped(category.name, inner, first=f"{indent}{category.number:<4}")
+    number = f"{category.number:<4}" if len(category.number) < 4 else category.number
+    yield from _wrapped(category.name, inner, first=f"{indent}{number} ")
     if category.withdrawn:
         successors = ", ".join(category.successors)
         more = f"; {label('successors', lang).lower()} {successors}" if successors else ""

@@ -94,8 +94,8 @@ class Writer:
         history: A version history: its title, the list's id and the chapters.
     """
 
-    changes: Callable[[Report, int, str | None, bool], str]
-    history: Callable[[str, str, Sequence[Chapter], Language, bool], str]
+    changes: Callable[[Report, int, str | None, bool], str | bytes]
+    history: Callable[[str, str, Sequence[Chapter], Language, bool], str | bytes]
 
 
 def version_heading(entry: VersionEntry, language: Language) -> str:

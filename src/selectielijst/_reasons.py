@@ -1,0 +1,99 @@
+"""Reasons for changes (*motiveringen*), kept beside the version they motivate.
+
+A maintainer fills in the *Motivering* column of the change table (``diff -o
+wijzigingen.xlsx``) and gives it back; the reasons are stored in
+``reasons.yaml`` beside the version's ``list.yaml``, under each change's key, so
+that they stay with their change when the diff is computed again.
+"""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+from selectielijst import _yaml
+from selectielijst._converter import make_converter, register
+from selectielijst._errors import DocumentErrors, InvalidDocument
+from selectielijst._files import read_text, write_atomically
+from selectielijst._io._sheets import read_table
+from selectielijst._problems import Problems, structure
+from selectielijst._render._xlsx import COLUMNS, KEY, REASON
+from selectielijst.changes import Reason
+
+__all__ = ["REASONS_FORMAT", "REASONS_NAME", "read_reasons", "reasons_from_table", "write_reasons"]
+
+REASONS_NAME = "reasons.yaml"
+"""The file of a version's reasons, beside its ``list.yaml``."""
+REASONS_FORMAT = "selectielijst-reasons/1"
+"""The format of that file."""
+
+
+def read_reasons(path: Path) -> tuple[Reason, ...]:
+    """The reasons stored in *path*; none when there is no such file.
+
+    Raises:
+        DocumentErrors: The file is not a valid reasons file; each problem located.
+    """
+    if not path.is_file():
+        return ()
+    loaded = _yaml.load(read_text(path), file=str(path))
+    problems = Problems(str(path), loaded)
+    document = loaded.data if isinstance(loaded.data, dict) else {}
+    if document.get("format") != REASONS_FORMAT:
+        problems.report("$", f"a reasons file starts with 'format: {REASONS_FORMAT}'")
+    converter = make_converter()
+    register(converter, Reason)
+    reasons = document.get("reasons", [])
+    found: tuple[Reason, ...] = structure(
+        reasons, tuple[Reason, ...], problems, converter=converter
+    )
+    return found
+
+
+def write_reasons(path: Path, reasons: tuple[Reason, ...]) -> None:
+    """Store *reasons* in *path*, atomically, in a stable order."""
+    converter = make_converter()
+    register(converter, Reason)
+    ordered = sorted(reasons, key=lambda reason: reason.key)
+    document = {
+        "format": REASONS_FORMAT,
+        "reasons": [converter.unstructure(reason) for reason in ordered],
+    }
+    write_atomically(path, _yaml.dump(document).encode("utf-8"))
+
+
+def reasons_from_table(path: Path) -> tuple[Reason, ...]:
+    """The reasons filled in a change table (XLSX or CSV, as ``diff`` writes it).
+
+    Rows with an empty *Motivering* are skipped.
+
+    Raises:
+        DocumentErrors: The table has no *Sleutel* or *Motivering* column, or a
+            reason without a key.
+    """
+    table = read_table(path)
+    missing = [column for column in (KEY, REASON) if column not in table.header]
+    if missing:
+        expected = ", ".join(COLUMNS)
+        problem = (
+            f"this is not a change table: it has no column {missing[0]!r}"
+            f" (a change table has the columns {expected})"
+        )
+        raise DocumentErrors(
+            f"{table.file} cannot be read", [InvalidDocument(problem, file=table.file, line=1)]
+        )
+    problems = Problems(table.file)
+    reasons = []
+    for row in table.rows:
+        text = row.get(REASON)
+        if not text:
+            continue
+        key = row.get(KEY)
+        if not key:
+            problems.report(
+                f"column {KEY!r}", "a reason without the key of its change", line=row.line
+            )
+            continue
+        number = row.get("Nieuw nummer") or row.get("Oud nummer") or None
+        reasons.append(Reason(key, text, number))
+    problems.raise_if_any(f"{table.file} cannot be read")
+    return tuple(reasons)
