@@ -256,10 +256,13 @@ def _to_stdout(output: Path | None) -> bool:
     return output is None or str(output) == "-"
 
 
-def _emit(content: str | bytes, output: Path | None, *, format_name: str) -> None:
+def _emit(
+    content: str | bytes, output: Path | None, *, format_name: str, color: bool = False
+) -> None:
     """Print *content* (results go to standard output), or write it atomically to *output*."""
     if _to_stdout(output):
-        click.echo(content, nl=False)  # bytes go to the binary stream as they are
+        # bytes go to the binary stream as they are; colours only where asked for
+        click.echo(content, nl=False, color=color or None)
         return
     assert output is not None  # noqa: S101  # _to_stdout says so
     output = usable_path(output)
@@ -343,10 +346,9 @@ def diff_command(
     """
     changes = _with_reasons(diff(_load(old), _load(new)), new)
     chosen = _chosen_format(format_name, output, "text")
-    written = render_bytes(
-        changes, chosen, lang=Language(lang), color=_color(color, chosen, output)
-    )
-    _emit(written, output, format_name=chosen.value)
+    colored = _color(color, chosen, output)
+    written = render_bytes(changes, chosen, lang=Language(lang), color=colored)
+    _emit(written, output, format_name=chosen.value, color=colored)
     if exit_code and changes:
         sys.exit(1)
 
@@ -372,10 +374,9 @@ def render_command(
     """
     chosen = _chosen_format(format_name, output, "md")
     changes = read_changes(usable_path(source))
-    written = render_bytes(
-        changes, chosen, lang=Language(lang), color=_color(color, chosen, output)
-    )
-    _emit(written, output, format_name=chosen.value)
+    colored = _color(color, chosen, output)
+    written = render_bytes(changes, chosen, lang=Language(lang), color=colored)
+    _emit(written, output, format_name=chosen.value, color=colored)
 
 
 @main.command("changelog")
@@ -400,14 +401,11 @@ def changelog_command(
     saying so; the reasons stored beside each version go with its changes.
     """
     chosen = _chosen_format(format_name, output, "md")
+    colored = _color(color, chosen, output)
     written = changelog_bytes(
-        list_id,
-        chosen,
-        lang=Language(lang),
-        color=_color(color, chosen, output),
-        workspace=_workspace(),
+        list_id, chosen, lang=Language(lang), color=colored, workspace=_workspace()
     )
-    _emit(written, output, format_name=chosen.value)
+    _emit(written, output, format_name=chosen.value, color=colored)
 
 
 @main.command("reasons")

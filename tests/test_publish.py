@@ -1,0 +1,297 @@
+"""Tests of change logs as an archivist publishes them: Word, XLSX, reasons, conventions."""
+
+from __future__ import annotations
+
+import csv
+import io
+import re
+from pathlib import Path
+
+import docx
+import openpyxl
+import pytest
+from click.testing import CliRunner
+
+from selectielijst import (
+    ChangeKind,
+    SelectionList,
+    Workspace,
+    diff,
+    load,
+    render,
+    render_bytes,
+)
+from selectielijst._cli import main
+from selectielijst._render._labels import _FIELDS, _KINDS, _LABELS, _SIGNIFICANCE
+from selectielijst._render._report import build_report
+from selectielijst.snapshots import make_converter
+
+SHARED = Path(__file__).resolve().parents[2] / "shared" / "data" / "vng-selectielijst"
+
+
+@pytest.fixture(scope="module")
+def example() -> tuple[SelectionList, SelectionList]:
+    """The example list's versions 1.0 and 2.0."""
+    return load("voorbeeld", "1.0"), load("voorbeeld", "2.0")
+
+
+def plain(text: str) -> str:
+    """Markdown without its markup and escapes, spaces collapsed."""
+    text = re.sub(r"\\(.)", r"\1", text.replace("**", "").replace("~~", ""))
+    return " ".join(text.split())
+
+
+def list_texts(*lists: SelectionList) -> set[str]:
+    """Every text the lists hold, as written."""
+    found: set[str] = set()
+
+    def visit(value: object) -> None:
+        if isinstance(value, str):
+            found.update({value, *value.split("\n\n")})
+        elif isinstance(value, dict):
+            for item in value.values():
+                visit(item)
+        elif isinstance(value, list):
+            for item in value:
+                visit(item)
+
+    for selection_list in lists:
+        visit(make_converter().unstructure(selection_list))
+    return {text for text in found if len(text) > 3}
+
+
+def word_text(data: bytes) -> str:
+    """Every paragraph and table cell of a Word document."""
+    document = docx.Document(io.BytesIO(data))
+    parts = [paragraph.text for paragraph in document.paragraphs]
+    for table in document.tables:
+        parts.extend(cell.text for row in table.rows for cell in row.cells)
+    return " ".join(" ".join(parts).split())
+
+
+class TestWord:
+    """A Word document with the same content as the HTML."""
+
+    def test_same_items_as_markdown(self, example: tuple[SelectionList, ...]) -> None:
+        """Every change's sentence, the summary and the concordance are in the .docx."""
+        changes = diff(*example)
+        data = render_bytes(changes, "docx")
+        assert isinstance(data, bytes)
+        text = word_text(data)
+        report = build_report(changes)
+        for item in [*report.major, *(i for g in report.groups for i in g.items)]:
+            assert " ".join(item.text.split()) in text, item.text
+        for old, new, kinds in report.concordance:
+            assert old in text
+            assert new in text
+            assert kinds in text
+        assert "Samenvatting" in text
+        assert "Belangrijke wijzigingen" in text
+
+    def test_markdown_lines_in_word(self, example: tuple[SelectionList, ...]) -> None:
+        """Each list item of the Markdown reads the same in Word, but for its markup."""
+        changes = diff(*example)
+        text = word_text(render_bytes(changes, "docx"))  # type: ignore[arg-type]  # bytes
+        markdown = render(changes, "markdown")
+        items = [line[2:] for line in markdown.splitlines() if line.startswith("- ")]
+        assert items
+        for item in items:
+            assert plain(item) in text, item
+
+    def test_by_suffix(self, tmp_path: Path) -> None:
+        """-o wijzigingen.docx writes Word without --format."""
+        target = tmp_path / "wijzigingen.docx"
+        result = CliRunner().invoke(
+            main, ["diff", "voorbeeld@1.0", "voorbeeld@2.0", "-o", str(target)]
+        )
+        assert result.exit_code == 0, result.output
+        assert "Gesplitst in 2.1, 2.2" in word_text(target.read_bytes())
+
+
+class TestChangeTable:
+    """The XLSX change table: one row per change, an empty Motivering column."""
+
+    def test_rows_and_columns(self, example: tuple[SelectionList, ...], tmp_path: Path) -> None:
+        """Numbers, subject, kind, was, becomes, significance; the sentence as in Markdown."""
+        target = tmp_path / "wijzigingen.xlsx"
+        CliRunner().invoke(main, ["diff", "voorbeeld@1.0", "voorbeeld@2.0", "-o", str(target)])
+        sheet = openpyxl.load_workbook(target).worksheets[0]
+        rows = [[str(cell or "") for cell in row] for row in sheet.iter_rows(values_only=True)]
+        header, body = rows[0], rows[1:]
+        assert header[:8] == [
+            "Oud nummer", "Nieuw nummer", "Onderwerp", "Soort wijziging", "Wijziging", "Was",
+            "Wordt", "Belang",
+        ]  # fmt: skip
+        assert header[8:] == ["Motivering", "Sleutel"]
+        assert len(body) == len(diff(*example))
+        term = body[0]
+        assert term[:2] == ["1.2", "1.2"]
+        assert (term[5], term[6], term[7]) == ("10 jaar", "7 jaar", "belangrijk")
+        assert all(row[8] == "" for row in body)
+        markdown = plain(render(diff(*example), "markdown"))
+        for row in body:
+            assert plain(row[4]) in markdown, row[4]
+
+
+class TestReasons:
+    """Reasons filled in a change table stay with their change and show everywhere."""
+
+    def fill(self, table: Path, reasons: dict[str, str], target: Path) -> None:
+        workbook = openpyxl.load_workbook(table)
+        sheet = workbook.worksheets[0]
+        header = [cell.value for cell in sheet[1]]
+        for row in sheet.iter_rows(min_row=2):
+            number = str(row[header.index("Nieuw nummer")].value or row[0].value)
+            if number in reasons:
+                row[header.index("Motivering")].value = reasons[number]
+        workbook.save(target)
+
+    def test_round_trip(self, tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+        """Fill in, store with `reasons`, and the diff and every format carry them."""
+        monkeypatch.chdir(tmp_path)
+        monkeypatch.delenv("SELECTIELIJST_ROOT", raising=False)
+        workspace = Workspace(tmp_path)
+        workspace.init("voorbeeld", title="Voorbeeld")
+        for label in ("1.0", "2.0"):
+            workspace.add(load("voorbeeld", label))
+        run = CliRunner()
+        run.invoke(main, ["diff", "voorbeeld@1.0", "voorbeeld@2.0", "-o", "tabel.xlsx"])
+        why = {"1.2": "De wettelijke termijn is zeven jaar.", "2.9": "Nieuw beleid sinds 2023."}
+        self.fill(tmp_path / "tabel.xlsx", why, tmp_path / "ingevuld.xlsx")
+        stored = run.invoke(main, ["reasons", "voorbeeld@2.0", "ingevuld.xlsx"])
+        assert stored.exit_code == 0, stored.output
+        assert (tmp_path / "versions" / "voorbeeld" / "2.0" / "reasons.yaml").is_file()
+        for name in ("md", "rst", "html", "text", "json"):
+            out = run.invoke(main, ["diff", "voorbeeld@1.0", "voorbeeld@2.0", "--format", name])
+            assert "De wettelijke termijn is zeven jaar." in out.stdout, name
+        log = run.invoke(main, ["changelog", "voorbeeld"]).stdout
+        assert "Nieuw beleid sinds 2023." in log
+        word = run.invoke(main, ["diff", "voorbeeld@1.0", "voorbeeld@2.0", "-o", "w.docx"])
+        assert word.exit_code == 0
+        assert "Motivering: De wettelijke termijn" in word_text((tmp_path / "w.docx").read_bytes())
+
+    def test_gone_change_is_reported(self, tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+        """A reason whose change is no longer there is listed and noted, never dropped."""
+        monkeypatch.chdir(tmp_path)
+        monkeypatch.delenv("SELECTIELIJST_ROOT", raising=False)
+        workspace = Workspace(tmp_path)
+        workspace.init("voorbeeld", title="Voorbeeld")
+        for label in ("1.0", "2.0"):
+            workspace.add(load("voorbeeld", label))
+        table = tmp_path / "redenen.csv"
+        with table.open("w", newline="", encoding="utf-8") as handle:
+            writer = csv.writer(handle)
+            writer.writerow(["Oud nummer", "Nieuw nummer", "Motivering", "Sleutel"])
+            writer.writerow(["9.9", "9.9", "Een reden bij niets.", "revalued|weg|weg|valuation|"])
+        run = CliRunner()
+        stored = run.invoke(main, ["reasons", "voorbeeld@2.0", str(table)])
+        assert stored.exit_code == 0, stored.output
+        assert "matches no change any more: Een reden bij niets." in stored.stderr
+        out = run.invoke(main, ["diff", "voorbeeld@1.0", "voorbeeld@2.0", "--format", "md"])
+        assert "Motiveringen bij wijzigingen die er niet meer zijn" in out.stdout
+        assert "9.9: Een reden bij niets." in out.stdout
+        assert "matches no change any more" in out.stderr
+
+    def test_not_a_change_table(self, tmp_path: Path) -> None:
+        """A sheet without the key column is an error that names the columns it needs."""
+        table = tmp_path / "iets.csv"
+        table.write_text("Nummer,Motivering\n1,x\n", encoding="utf-8")
+        result = CliRunner().invoke(main, ["reasons", "voorbeeld@2.0", str(table)])
+        assert result.exit_code == 1
+        assert "it has no column 'Sleutel'" in result.stderr
+
+
+class TestConventions:
+    """What a command-line user expects."""
+
+    def test_exit_code(self) -> None:
+        """--exit-code: 1 with differences, 0 without, as git diff."""
+        run = CliRunner()
+        changed = run.invoke(main, ["diff", "voorbeeld@1.0", "voorbeeld@2.0", "--exit-code"])
+        same = run.invoke(main, ["diff", "voorbeeld@2.1", "voorbeeld@2.1", "--exit-code"])
+        plain_run = run.invoke(main, ["diff", "voorbeeld@1.0", "voorbeeld@2.0"])
+        assert (changed.exit_code, same.exit_code, plain_run.exit_code) == (1, 0, 0)
+
+    def test_color(self, monkeypatch: pytest.MonkeyPatch) -> None:
+        """--color always colours; never and NO_COLOR do not."""
+        run = CliRunner()
+        args = ["diff", "voorbeeld@1.0", "voorbeeld@2.0"]
+        assert "\x1b[" in run.invoke(main, [*args, "--color", "always"]).stdout
+        assert "\x1b[" not in run.invoke(main, [*args, "--color", "never"]).stdout
+        monkeypatch.setenv("NO_COLOR", "1")
+        assert "\x1b[" not in run.invoke(main, [*args, "--color", "auto"]).stdout
+
+    def test_stdout_dash_and_suffixes(self, tmp_path: Path) -> None:
+        """-o - is standard output; each suffix gives its format; an unknown one is refused."""
+        run = CliRunner()
+        args = ["diff", "voorbeeld@1.0", "voorbeeld@2.0"]
+        assert run.invoke(main, [*args, "-o", "-", "--format", "md"]).stdout.startswith("# ")
+        for suffix, start in ((".md", b"# "), (".html", b"<!DOCTYPE"), (".json", b"{")):
+            target = tmp_path / f"log{suffix}"
+            run.invoke(main, [*args, "-o", str(target)])
+            assert target.read_bytes().startswith(start), suffix
+        refused = run.invoke(main, [*args, "-o", str(tmp_path / "log.pdf")])
+        assert refused.exit_code == 2
+        assert "cannot tell the format" in refused.stderr
+
+    def test_notes_on_stderr(self, tmp_path: Path) -> None:
+        """Results go to standard output; confirmations to standard error."""
+        result = CliRunner().invoke(
+            main, ["diff", "voorbeeld@1.0", "voorbeeld@2.0", "-o", str(tmp_path / "x.md")]
+        )
+        assert result.stdout == ""
+        assert "written" in result.stderr
+
+    def test_show_keeps_number_and_name_apart(self) -> None:
+        """A long number is followed by a space, never glued to the name."""
+        from selectielijst._render._listing import list_as_text  # noqa: PLC0415  # the writer
+
+        lijst = load("voorbeeld", "2.1")
+        category = next(c for _, c in lijst.categories())
+        import attrs  # noqa: PLC0415  # only here
+
+        long = attrs.evolve(category, number="1.1.10")
+        section = attrs.evolve(lijst.sections[0], categories=(long,), sections=())
+        text = list_as_text(attrs.evolve(lijst, sections=(section,)))
+        assert f"1.1.10 {category.name}" in text
+
+
+class TestWords:
+    """The words of a change log."""
+
+    def test_english_has_no_dutch_labels(self, example: tuple[SelectionList, ...]) -> None:
+        """With lang=en no Dutch label is left; list text stays as written."""
+        english = render(diff(*example), "markdown", lang="en")
+        for text in sorted(list_texts(*example), key=len, reverse=True):
+            english = english.replace(text, "")  # list text stays Dutch, as written
+        tables = (*_LABELS.values(), *_KINDS.values(), *_FIELDS.values(), *_SIGNIFICANCE.values())
+        dutch = [nl for nl, en in tables if nl != en and len(nl) > 3]
+        dutch += ["vastgesteld", "ter inzage", "jaar", "vernietigen"]
+        found = [word for word in dutch if re.search(rf"(?<!\w){re.escape(word)}(?!\w)", english)]
+        assert found == []
+
+    def test_direct(self) -> None:
+        """A term of nothing reads 'direct', as lists write it."""
+        from selectielijst._render._labels import duration_words  # noqa: PLC0415  # the words
+        from selectielijst.lookup import Duration  # noqa: PLC0415  # the record
+
+        assert duration_words(Duration()) == "direct"
+
+    @pytest.mark.skipif(not SHARED.is_dir(), reason="the VNG data is not here")
+    def test_vng_no_bare_label(self) -> None:
+        """On VNG 2017 -> 2020 no change ends in a bare label: added text is shown in full."""
+        from selectielijst import Status, VersionInfo, import_vng  # noqa: PLC0415  # only here
+
+        versions = [
+            import_vng(
+                SHARED / f"selectielijst-{year}.csv",
+                version=VersionInfo(year, Status.VASTGESTELD),
+            ).selection_list
+            for year in ("2017", "2020")
+        ]
+        changes = diff(*versions)
+        report = build_report(changes)
+        items = [*report.major, *(i for g in report.groups for i in g.items)]
+        bare = [item.text for item in items if item.text.endswith(":") and not item.segments]
+        assert bare == []
+        assert any(c.kind is ChangeKind.TERM_CHANGED for c in changes)
