@@ -7,6 +7,7 @@ are flattened into it here, the one place that knows their shape.
 
 from __future__ import annotations
 
+import re
 from collections.abc import Iterable, Iterator
 from typing import TypeVar
 
@@ -58,7 +59,7 @@ class Problems:
         """Each problem as an error naming the file, the line and the place, in line order."""
         return [
             InvalidDocument(problem, file=self.file, line=line or None, path=path)
-            for line, path, problem in sorted(self._found, key=lambda key: (key[0], key[1]))
+            for line, path, problem in sorted(self._found, key=_in_document_order)
         ]
 
     def raise_if_any(self, message: str | None = None) -> None:
@@ -71,6 +72,16 @@ class Problems:
             raise DocumentErrors(
                 message or f"{self.file or 'the text'} is not valid", self.errors()
             )
+
+
+_INDEX = re.compile(r"\[(\d+)\]")
+
+
+def _in_document_order(key: tuple[int, str, str]) -> tuple[object, ...]:
+    """By line, then by path with its list indexes as numbers ([2] before [11])."""
+    line, path, _ = key
+    parts = _INDEX.split(path)
+    return (line, tuple((int(p), "") if i % 2 else (-1, p) for i, p in enumerate(parts)))
 
 
 def structure(
