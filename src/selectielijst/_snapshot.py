@@ -7,7 +7,7 @@ from collections.abc import Callable, Iterator, Mapping
 from pathlib import Path
 from typing import Any
 
-from selectielijst import _yaml
+from selectielijst import _fastyaml, _yaml
 from selectielijst._converter import make_converter
 from selectielijst._errors import DocumentErrors, InvalidDocument, PublishedVersion
 from selectielijst._files import one_problem, read_text, write_atomically
@@ -66,6 +66,9 @@ def read(path: str | os.PathLike[str]) -> SelectionList:
 def loads(text: str, *, file: str | None = None) -> SelectionList:
     """Read a snapshot from YAML text.
 
+    The text is parsed by libyaml first; only when it has a problem to report
+    is it read again with positions, so that every problem names its line.
+
     >>> loads('''
     ... format: selectielijst/1
     ... list: voorbeeld
@@ -74,6 +77,9 @@ def loads(text: str, *, file: str | None = None) -> SelectionList:
     ... ''').version.status
     <Status.CONCEPT: 'concept'>
     """
+    fast = _read_fast(text, file)
+    if fast is not None:
+        return fast
     try:
         loaded = _yaml.load(text, file=file)
     except InvalidDocument as e:
@@ -84,6 +90,24 @@ def loads(text: str, *, file: str | None = None) -> SelectionList:
     document = _migrated(loaded.data, found) if isinstance(loaded.data, dict) else {}
     problems.extend(found)
     return structure(document, SelectionList, problems, converter=_CONVERTER)
+
+
+def _read_fast(text: str, file: str | None) -> SelectionList | None:
+    """The list, read without positions; ``None`` when there is anything to report."""
+    try:
+        data = _fastyaml.load(text)
+    except _fastyaml.Refused:
+        return None
+    if not isinstance(data, dict) or any(True for _ in check_document(data)):
+        return None
+    found: list[Problem] = []
+    document = _migrated(data, found)
+    if found:
+        return None
+    try:
+        return structure(document, SelectionList, Problems(file), converter=_CONVERTER)
+    except DocumentErrors:
+        return None
 
 
 def dumps(selection_list: SelectionList, *, file: str | None = None) -> str:

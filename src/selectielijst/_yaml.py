@@ -15,12 +15,14 @@ from typing import Any
 import attrs
 from ruamel.yaml import YAML
 from ruamel.yaml.comments import CommentedMap, CommentedSeq
+from ruamel.yaml.constructor import RoundTripConstructor
 from ruamel.yaml.error import MarkedYAMLError, YAMLError
 from ruamel.yaml.scalarstring import LiteralScalarString
 
+from selectielijst import _fastdump
 from selectielijst._errors import InvalidDocument
 
-__all__ = ["Loaded", "dump", "load"]
+__all__ = ["Loaded", "dump", "dump_reference", "load"]
 
 MAX_DEPTH = 64
 """Deeper nesting than this is no snapshot; refusing it keeps recursion bounded."""
@@ -46,6 +48,16 @@ class Loaded:
         return self.lines.get("$")
 
 
+class _TextTimestamps(RoundTripConstructor):
+    """Dates and times stay the text they are written as: a title is never cut to a date."""
+
+
+_TextTimestamps.add_constructor(
+    "tag:yaml.org,2002:timestamp",
+    lambda constructor, node: str(constructor.construct_scalar(node)),
+)
+
+
 def load(text: str, *, file: str | None = None) -> Loaded:
     """Parse *text* safely: no tags, no aliases, no duplicate keys.
 
@@ -53,6 +65,7 @@ def load(text: str, *, file: str | None = None) -> Loaded:
         InvalidDocument: The text is not YAML of the kind a snapshot is.
     """
     yaml = YAML(typ="rt", pure=True)
+    yaml.Constructor = _TextTimestamps
     yaml.allow_duplicate_keys = False
     try:
         tree = yaml.load(text)
@@ -119,6 +132,10 @@ def _unencodable(character: str) -> bool:
 def dump(data: Mapping[str, Any]) -> str:
     r"""Write plain data as canonical YAML: fixed key order, text as block scalars.
 
+    Laid out by :mod:`selectielijst._fastdump`, byte for byte as
+    :func:`dump_reference` writes it; a shape that module does not know goes
+    to the reference writer.
+
     >>> print(dump({"title": "Voorbeeld", "list": "x", "text": "Een.\n\nTwee."}), end="")
     list: x
     title: Voorbeeld
@@ -127,6 +144,18 @@ def dump(data: Mapping[str, Any]) -> str:
     <BLANKLINE>
       Twee.
     """
+    try:
+        return _fastdump.dump(data, _ordered)
+    except ValueError:
+        return dump_reference(data)
+
+
+def _ordered(mapping: Mapping[str, Any]) -> list[str]:
+    return sorted(mapping, key=lambda k: KEY_ORDER.index(k) if k in KEY_ORDER else len(KEY_ORDER))
+
+
+def dump_reference(data: Mapping[str, Any]) -> str:
+    """Write plain data as canonical YAML with ruamel.yaml: the reference for :func:`dump`."""
     yaml = YAML(typ="rt", pure=True)
     yaml.width = 1_000_000
     yaml.indent(mapping=2, sequence=4, offset=2)
@@ -138,7 +167,7 @@ def dump(data: Mapping[str, Any]) -> str:
 
 def _styled(value: Any) -> Any:
     if isinstance(value, Mapping):
-        keys = sorted(value, key=lambda k: KEY_ORDER.index(k) if k in KEY_ORDER else len(KEY_ORDER))
+        keys = _ordered(value)
         styled = CommentedMap()
         for key in keys:
             styled[key] = _styled(value[key])
