@@ -21,6 +21,8 @@ from selectielijst import (
 
 # Text as people type it, including accents, typographic quotes and the odd symbol.
 _alphabet = st.characters(codec="utf-8", categories=("L", "N", "P", "S", "Zs"))
+# Text from all of Unicode a file can hold: controls, separators and marks too.
+_any_character = st.characters(codec="utf-8", exclude_categories=["Cs"], exclude_characters="\r")
 words = st.text(_alphabet, min_size=1, max_size=12).filter(lambda w: w.strip())
 line = st.text(_alphabet, min_size=1, max_size=80).filter(lambda t: t.strip())
 """A non-blank line of text without line breaks."""
@@ -89,8 +91,13 @@ def categories(
 
 
 @st.composite
-def selection_lists(draw: st.DrawFn, *, max_categories: int = 12) -> SelectionList:
-    """A valid list version: unique ids and numbers, criteria that exist."""
+def selection_lists(
+    draw: st.DrawFn, *, max_categories: int = 12, unicode: bool = False
+) -> SelectionList:
+    """A valid list version: unique ids and numbers, criteria that exist.
+
+    With *unicode*, names are drawn from all of Unicode, control characters included.
+    """
     counter = iter(range(10_000))
     defined = draw(st.lists(criteria, min_size=8, max_size=8, unique_by=lambda c: c.number))
 
@@ -113,9 +120,14 @@ def selection_lists(draw: st.DrawFn, *, max_categories: int = 12) -> SelectionLi
             sections=tuple(section(depth + 1) for _ in range(subsections)),
         )
 
+    title = (
+        draw(st.text(_any_character, min_size=1, max_size=40).filter(str.strip))
+        if unicode
+        else draw(line)
+    )
     return SelectionList(
         id=draw(stable_ids),
-        title=draw(line),
+        title=title,
         version=draw(version_infos),
         organisation=draw(st.none() | line),
         notes=tuple(draw(st.lists(line, max_size=2))),

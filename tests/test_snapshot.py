@@ -303,3 +303,79 @@ class TestWrite:
             write(attrs.evolve(concept, title="Anders"), path)
         assert path.read_bytes() == before
         assert [p.name for p in tmp_path.iterdir()] == ["list.yaml"]
+
+
+class TestFastPaths:
+    """The libyaml reader and the fast writer say exactly what the reference ones say."""
+
+    @pytest.mark.parametrize(("list_id", "label"), [("mivd", "0.16"), ("voorbeeld", "2.0")])
+    def test_shipped_bytes(self, list_id: str, label: str) -> None:
+        """The fast writer writes each shipped snapshot byte for byte as it is."""
+        from selectielijst import _yaml  # noqa: PLC0415  # the two writers compared
+
+        path = versions_folder() / list_id / label / "list.yaml"
+        document = _yaml.load(path.read_text(encoding="utf-8")).data
+        assert _yaml.dump(document) == _yaml.dump_reference(document) == path.read_text("utf-8")
+
+    @settings(suppress_health_check=[HealthCheck.too_slow], max_examples=60)
+    @given(selection_list=selection_lists(unicode=True))
+    def test_writers_agree(self, selection_list: SelectionList) -> None:
+        """For any list, with text from all of Unicode, the two writers write the same bytes."""
+        from selectielijst import _yaml  # noqa: PLC0415  # the two writers compared
+
+        document = {"format": "selectielijst/1", **make_converter().unstructure(selection_list)}
+        assert _yaml.dump(document) == _yaml.dump_reference(document)
+
+    @settings(suppress_health_check=[HealthCheck.too_slow], max_examples=60)
+    @given(selection_list=selection_lists())
+    def test_readers_agree(self, selection_list: SelectionList) -> None:
+        """The libyaml reader reads what the position-tracking reader reads."""
+        from selectielijst import _fastyaml, _yaml  # noqa: PLC0415  # the two readers compared
+
+        text = dumps(selection_list)
+        assert _fastyaml.load(text) == _yaml.load(text).data
+        assert loads(text) == selection_list
+
+    @pytest.mark.parametrize(
+        "scalar",
+        ["yes", "On", "010", "0o10", "0x1F", "1_000", "1.5", ".inf", "~", "2024-03-01",
+         "2001-12-14t21:59:43.10-05:00", "'quoted'", '"dubbel"', "tekst: met dubbele punt"],
+    )  # fmt: skip
+    def test_scalars_agree(self, scalar: str) -> None:
+        """Booleans, numbers, dates and quotes mean the same to both readers (YAML 1.2)."""
+        from selectielijst import _fastyaml, _yaml  # noqa: PLC0415  # the two readers compared
+
+        text = f"a: {scalar}\n" if ": " not in scalar else f"a: '{scalar}'\n"
+        assert _fastyaml.load(text) == _yaml.load(text).data
+
+    def test_timestamp_stays_text(self) -> None:
+        """An unquoted date-time in a text field is the text as written, not cut to a date."""
+        text = GOOD.replace("title: Voorbeeld", "title: 2001-12-14t21:59:43.10-05:00")
+        assert loads(text).title == "2001-12-14t21:59:43.10-05:00"
+
+    @pytest.mark.parametrize(
+        "text",
+        ["a: &x 1\nb: *x\n", "a: !!omap [{b: 1}]\n", "<<: {a: 1}\n", "a: 1\na: 2\n", "a: =\n",
+         "? [1]\n: 2\n", "a: !!binary aGVsbG8=\n"],
+    )  # fmt: skip
+    def test_refused_by_the_fast_reader(self, text: str) -> None:
+        """Aliases, tags, merge keys, duplicate and non-text keys go to the careful reader."""
+        from selectielijst import _fastyaml  # noqa: PLC0415  # the reader under test
+
+        with pytest.raises(_fastyaml.Refused):
+            _fastyaml.load(text)
+        with pytest.raises(DocumentErrors):
+            loads(text)
+
+    def test_size_bound_is_configurable(
+        self, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+    ) -> None:
+        """SELECTIELIJST_MAX_MIB sets the bound, and the error says how to raise it."""
+        path = tmp_path / "lijst.yaml"
+        path.write_text(GOOD + "# " + "x" * (2 * 1024 * 1024) + "\n", encoding="utf-8")
+        monkeypatch.setenv("SELECTIELIJST_MAX_MIB", "1")
+        with pytest.raises(DocumentErrors) as caught:
+            read(path)
+        assert "set SELECTIELIJST_MAX_MIB to raise it" in caught.value.problems[0].problem
+        monkeypatch.setenv("SELECTIELIJST_MAX_MIB", "3")
+        assert read(path).title == "Voorbeeld"

@@ -8,10 +8,38 @@ from pathlib import Path
 
 from selectielijst._errors import DocumentErrors, InvalidDocument, InvalidName
 
-__all__ = ["MAX_FILE_SIZE", "one_problem", "read_text", "usable_path", "write_atomically"]
+__all__ = [
+    "MAX_FILE_SIZE",
+    "SIZE_VARIABLE",
+    "one_problem",
+    "read_text",
+    "size_limit",
+    "usable_path",
+    "write_atomically",
+]
 
-MAX_FILE_SIZE = 20 * 1024 * 1024
-"""Larger files are refused unread: the longest real list is well under a megabyte."""
+MAX_FILE_SIZE = 64 * 1024 * 1024
+"""Larger files are refused unread, unless ``SELECTIELIJST_MAX_MIB`` says otherwise.
+
+The longest real list is well under a megabyte; a synthetic list of 100,000
+categories is about 16 MiB. The bound keeps a mistaken or hostile file from
+taking the machine's memory.
+"""
+
+SIZE_VARIABLE = "SELECTIELIJST_MAX_MIB"
+"""The environment variable that sets the size bound, in MiB."""
+
+
+def size_limit() -> int:
+    """The size bound in bytes: ``SELECTIELIJST_MAX_MIB`` if it is a whole number, else the default.
+
+    >>> size_limit() == MAX_FILE_SIZE or "SELECTIELIJST_MAX_MIB" in os.environ
+    True
+    """
+    named = os.environ.get(SIZE_VARIABLE, "").strip()
+    if named.isdigit() and int(named) > 0:
+        return int(named) * 1024 * 1024
+    return MAX_FILE_SIZE
 
 
 def one_problem(error: InvalidDocument) -> DocumentErrors:
@@ -40,17 +68,21 @@ def read_text(path: str | os.PathLike[str]) -> str:
     """
     path = usable_path(path)
     name = str(path)
+    limit = size_limit()
     try:
         with Path(path).open("rb") as handle:
-            raw = handle.read(MAX_FILE_SIZE + 1)
+            raw = handle.read(limit + 1)
     except FileNotFoundError as e:
         raise one_problem(InvalidDocument("no such file", file=name)) from e
     except IsADirectoryError as e:
         raise one_problem(InvalidDocument("is a folder, not a file", file=name)) from e
     except OSError as e:
         raise one_problem(InvalidDocument(f"cannot be read: {e.strerror}", file=name)) from e
-    if len(raw) > MAX_FILE_SIZE:
-        problem = f"is larger than {MAX_FILE_SIZE // (1024 * 1024)} MiB; no snapshot is that large"
+    if len(raw) > limit:
+        problem = (
+            f"is larger than {limit / (1024 * 1024):g} MiB, the bound on the size of a file;"
+            f" no snapshot is that large (set {SIZE_VARIABLE} to raise it)"
+        )
         raise one_problem(InvalidDocument(problem, file=name))
     try:
         return raw.decode("utf-8")

@@ -84,12 +84,7 @@ def load(text: str, *, file: str | None = None) -> Loaded:
 def _plain(node: Any, path: str, lines: dict[str, int], seen: set[int], file: str | None) -> Any:
     """Turn ruamel's tree into dicts, lists and scalars, recording lines."""
     if isinstance(node, CommentedMap | CommentedSeq):
-        if id(node) in seen:
-            problem = "anchors and aliases (& and *) are not allowed in a snapshot"
-            raise InvalidDocument(problem, file=file, line=lines.get(path), path=path)
-        if path.count(".") + path.count("[") > MAX_DEPTH:
-            raise InvalidDocument("the document is nested too deeply", file=file, path=path)
-        seen.add(id(node))
+        _check_container(node, path, lines.get(path), seen, file)
     if isinstance(node, CommentedMap):
         result = {}
         for key, value in node.items():
@@ -97,14 +92,14 @@ def _plain(node: Any, path: str, lines: dict[str, int], seen: set[int], file: st
                 problem = f"keys are plain words, found {key!r}"
                 raise InvalidDocument(problem, file=file, line=node.lc.line + 1, path=path)
             child = f"{path}.{key}"
-            lines[child] = node.lc.key(key)[0] + 1
+            lines[child] = _line(node, key, lines.get(path))
             result[key] = _plain(value, child, lines, seen, file)
         return result
     if isinstance(node, CommentedSeq):
         items = []
         for index, value in enumerate(node):
             child = f"{path}[{index}]"
-            lines[child] = node.lc.item(index)[0] + 1
+            lines[child] = _line(node, index, lines.get(path))
             items.append(_plain(value, child, lines, seen, file))
         return items
     if isinstance(node, datetime.date):
@@ -123,6 +118,35 @@ def _plain(node: Any, path: str, lines: dict[str, int], seen: set[int], file: st
     tag = getattr(getattr(node, "tag", None), "value", None)
     problem = f"tags such as {tag} are not allowed" if tag else f"unsupported value {node!r}"
     raise InvalidDocument(problem, file=file, line=lines.get(path), path=path)
+
+
+def _check_container(
+    node: CommentedMap | CommentedSeq, path: str, line: int | None, seen: set[int], file: str | None
+) -> None:
+    """Refuse a mapping or list that is an alias, too deep, tagged or merged."""
+    if id(node) in seen:
+        problem = "anchors and aliases (& and *) are not allowed in a snapshot"
+        raise InvalidDocument(problem, file=file, line=line, path=path)
+    if path.count(".") + path.count("[") > MAX_DEPTH:
+        raise InvalidDocument("the document is nested too deeply", file=file, path=path)
+    tag = getattr(getattr(node, "tag", None), "value", None)
+    if tag:
+        raise InvalidDocument(
+            f"tags such as {tag} are not allowed", file=file, line=line, path=path
+        )
+    if getattr(node, "merge", None):
+        problem = "merge keys (<<) are not allowed in a snapshot; write each key out"
+        raise InvalidDocument(problem, file=file, line=line, path=path)
+    seen.add(id(node))
+
+
+def _line(node: CommentedMap | CommentedSeq, key: object, fallback: int | None) -> int:
+    """The 1-based line of *key* in *node*, or of *node* where ruamel kept no position."""
+    try:
+        found = node.lc.key(key) if isinstance(node, CommentedMap) else node.lc.item(key)
+        return int(found[0]) + 1
+    except (TypeError, KeyError, IndexError):
+        return fallback or 1
 
 
 def _unencodable(character: str) -> bool:

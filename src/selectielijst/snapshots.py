@@ -7,7 +7,7 @@ True
 """
 
 from selectielijst._converter import make_converter
-from selectielijst._files import MAX_FILE_SIZE
+from selectielijst._files import MAX_FILE_SIZE, SIZE_VARIABLE, size_limit
 from selectielijst._schema import changeset_schema, index_schema, snapshot_schema
 from selectielijst._snapshot import FORMAT, FORMAT_1, dumps, loads
 
@@ -15,10 +15,12 @@ __all__ = [
     "FORMAT",
     "FORMAT_1",
     "MAX_FILE_SIZE",
+    "SIZE_VARIABLE",
     "changeset_schema",
     "dumps",
     "index_schema",
     "loads",
     "make_converter",
+    "size_limit",
     "snapshot_schema",
 ]

@@ -11,7 +11,7 @@ from pathlib import Path
 import attrs
 
 from selectielijst._errors import DocumentErrors, InvalidDocument
-from selectielijst._files import MAX_FILE_SIZE, usable_path
+from selectielijst._files import SIZE_VARIABLE, size_limit, usable_path
 
 __all__ = ["Row", "Table", "read_table", "write_csv", "write_xlsx"]
 
@@ -57,8 +57,11 @@ def read_table(path: Path, *, sheet: str | None = None) -> Table:
     name = str(path)
     if not path.is_file():
         raise _fail(name, "no such file")
-    if path.stat().st_size > MAX_FILE_SIZE:
-        raise _fail(name, "the file is too large for a selection list")
+    if path.stat().st_size > size_limit():
+        problem = (
+            f"the file is too large for a selection list (set {SIZE_VARIABLE} to raise the bound)"
+        )
+        raise _fail(name, problem)
     if path.suffix.lower() in {".xlsx", ".xlsm"}:
         return _read_xlsx(path, sheet)
     raw = path.read_bytes()
