@@ -655,6 +655,8 @@ class ChangeSet:
 
     def unmatched_reasons(self) -> tuple[Reason, ...]:
         """The reasons whose change is no longer there (the diff changed since they were given)."""
+        if not self.reasons:
+            return ()
         keys = {change.key for change in self.changes}
         return tuple(reason for reason in self.reasons if reason.key not in keys)
 

@@ -98,6 +98,8 @@ def _report(doc: Any, report: Report, *, level: int, title: str | None) -> None:
         doc.add_heading(label("concordance", say), level=min(level, 9))
         header = (label("old_number", say), label("new_number", say), label("change", say))
         _table(doc, header, report.concordance)
+        if report.others():
+            doc.add_paragraph(_clean(report.others() or ""))
     if report.unmatched:
         doc.add_heading(label("unmatched", say), level=min(level, 9))
         for reason in report.unmatched:

@@ -121,6 +121,8 @@ def body(report: Report, *, level: int = 1, title: str | None = None) -> list[st
         for row in report.concordance:
             out.append("<tr>" + "".join(f"<td>{list_text(cell)}</td>" for cell in row) + "</tr>")
         out.append("</table>")
+        if report.others():
+            out.append(f"<p>{escape(report.others() or '')}</p>")
     if report.unmatched:
         out += [f"<{h2}>{escape(label('unmatched', say))}</{h2}>", "<ul>"]
         out += [f"<li>{list_text(reason)}</li>" for reason in report.unmatched]

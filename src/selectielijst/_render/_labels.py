@@ -60,6 +60,14 @@ _LABELS: Mapping[str, tuple[str, str]] = {
     "new_number": ("Nieuw nummer", "New number"),
     "change": ("Wijziging", "Change"),
     "unchanged": ("ongewijzigd", "unchanged"),
+    "other_unchanged": (
+        "De overige categorie houdt haar nummer en is ongewijzigd.",
+        "The other category keeps its number and is unchanged.",
+    ),
+    "others_unchanged": (
+        "De overige {count} categorieën houden hun nummer en zijn ongewijzigd.",
+        "The other {count} categories keep their numbers and are unchanged.",
+    ),
     "old": ("oud", "old"),
     "reason": ("Motivering", "Reason"),
     "unmatched": (

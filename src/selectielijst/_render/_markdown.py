@@ -19,6 +19,7 @@ from selectielijst._render._style import (
 __all__ = ["STYLE", "WRITER", "escape", "history", "markdown"]
 
 _SPECIAL = re.compile(r"([\\`*_{}\[\]<>#+!|~&])")
+_QUIET = re.compile(r"[^\\`*_{}\[\]<>#+!|~&\s]+(?: [^\\`*_{}\[\]<>#+!|~&\s]+)*")
 
 
 def escape(text: str) -> str:
@@ -27,6 +28,8 @@ def escape(text: str) -> str:
     >>> escape("a|b *c* <script>")
     'a\\|b \\*c\\* \\<script\\>'
     """
+    if _QUIET.fullmatch(text):
+        return text  # nothing to escape, no whitespace to fold: most list text
     return _SPECIAL.sub(r"\\\1", " ".join(text.split()))
 
 
@@ -75,6 +78,8 @@ def markdown(report: Report, *, level: int = 1, title: str | None = None) -> str
             f"| {escape(old)} | {escape(new)} | {escape(kinds)} |"
             for old, new, kinds in report.concordance
         ]
+        if report.others():
+            lines += ["", escape(report.others() or "")]
     if report.unmatched:
         lines += ["", f"{h2} {label('unmatched', say)}", ""]
         lines += [f"- {escape(reason)}" for reason in report.unmatched]

@@ -36,7 +36,7 @@ from selectielijst.changes import (
     value_text,
 )
 
-__all__ = ["Group", "Item", "Report", "build_report"]
+__all__ = ["Group", "Item", "Report", "build_report", "was_and_becomes"]
 
 
 @attrs.frozen
@@ -50,8 +50,6 @@ class Item:
         flag: What it means, when that needs saying (e.g. earlier destruction).
         segments: For wording, the words kept, removed and inserted.
         change: The change itself.
-        was: What it was, in words (for a table of changes).
-        becomes: What it becomes, in words.
         reason: Why it changed (the *motivering*), labelled, when one was given.
     """
 
@@ -61,8 +59,6 @@ class Item:
     flag: str | None
     segments: tuple[Segment, ...]
     change: Change
-    was: str = "—"
-    becomes: str = "—"
     reason: str | None = None
 
 
@@ -91,6 +87,18 @@ class Report:
     major: tuple[Item, ...]
     groups: tuple[Group, ...]
     concordance: tuple[tuple[str, str, str], ...]
+    """The rows of the categories that changed; the others keep their numbers."""
+    unchanged: int = 0
+    """How many categories kept their number and all else."""
+
+    def others(self) -> str | None:
+        """The sentence after the concordance on the categories it leaves out, if any."""
+        if not self.unchanged:
+            return None
+        if self.unchanged == 1:
+            return label("other_unchanged", self.language)
+        return label("others_unchanged", self.language).format(count=self.unchanged)
+
     unmatched: tuple[str, ...] = ()
     """Reasons given for changes that are no longer there, each with its number."""
 
@@ -123,14 +131,16 @@ def build_report(changeset: ChangeSet, language: Language = Language.NL) -> Repo
         (item for item in items if item.change.significance is not Significance.MAJOR),
         key=_in_list_order,
     )
+    by_section: dict[str | None, list[Item]] = {}
+    for item in rest:
+        by_section.setdefault(item.change.section, []).append(item)
     groups = []
-    whole = tuple(item for item in rest if item.change.section is None)
-    if whole:
-        groups.append(Group(label("whole_list", language), 0, whole))
+    if None in by_section:
+        groups.append(Group(label("whole_list", language), 0, tuple(by_section[None])))
     for heading in outline:
-        found = tuple(item for item in rest if item.change.section == heading.id)
+        found = by_section.get(heading.id)
         if found:
-            groups.append(Group(headings[heading.id], heading.depth, found))
+            groups.append(Group(headings[heading.id], heading.depth, tuple(found)))
     concordance = tuple(
         (
             row.old_number or "—",
@@ -139,7 +149,9 @@ def build_report(changeset: ChangeSet, language: Language = Language.NL) -> Repo
             or label("unchanged", language),
         )
         for row in changeset.concordance
+        if row.kinds
     )
+    unchanged = len(changeset.concordance) - len(concordance)
     return Report(
         changeset=changeset,
         language=language,
@@ -151,16 +163,20 @@ def build_report(changeset: ChangeSet, language: Language = Language.NL) -> Repo
         major=major,
         groups=tuple(groups),
         concordance=concordance,
+        unchanged=unchanged,
         unmatched=tuple(
             f"{reason.number or '—'}: {reason.text}" for reason in changeset.unmatched_reasons()
         ),
     )
 
 
-def _in_list_order(item: Item) -> tuple[object, ...]:
-    """A section's changes in the order of the list: by number, a category's changes together."""
-    change = item.change
-    return (number_key(change.number), change.sort_key())
+def _in_list_order(item: Item) -> tuple[tuple[int, int | str], ...]:
+    """A section's changes in the order of the list, by number.
+
+    The sort is stable and the changes come most important first, so each
+    category's changes stay in that order among themselves.
+    """
+    return number_key(item.change.number)
 
 
 def _version(version_label: str, status: Status, date: str | None, language: Language) -> str:
@@ -175,11 +191,17 @@ def _item(change: Change, context: _Context) -> Item:
     number = change.number
     if change.new_number is None and number is not None and number in context.listed:
         number = f"{context.say('old')} {number}"  # another category has this number now
-    was, becomes = _was_and_becomes(change, context)
-    reason = context.changes.reason(change)
+    reason = context.changes.reason(change) if context.changes.reasons else None
     if reason is not None:
         reason = f"{context.say('reason')}: {reason}"
-    return Item(number, change.name, text, flag, change.segments, change, was, becomes, reason)
+    return Item(number, change.name, text, flag, change.segments, change, reason=reason)
+
+
+def was_and_becomes(item: Item, report: Report) -> tuple[str, str]:
+    """What a change was and what it becomes, in words, for a table of changes."""
+    changes = report.changeset
+    headings = {heading.id: str(heading) for heading in changes.outline}
+    return _was_and_becomes(item.change, _Context(report.language, headings, changes, frozenset()))
 
 
 def _was_and_becomes(change: Change, context: _Context) -> tuple[str, str]:

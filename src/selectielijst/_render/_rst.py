@@ -20,6 +20,7 @@ from selectielijst._render._style import (
 __all__ = ["STYLE", "WRITER", "escape", "heading", "history", "rst", "width"]
 
 _SPECIAL = re.compile(r"([\\`*_|])")
+_QUIET = re.compile(r"[^\\`*_|\s]+(?: [^\\`*_|\s]+)*")
 _BLOCK_START = re.compile(r"^([-*+#.:|=>]|\d+[.)]\s)")
 _ROLES = [".. role:: del", "   :class: del", "", ".. role:: ins", "   :class: ins", ""]
 
@@ -32,7 +33,9 @@ def escape(text: str) -> str:
     >>> escape(".. directive::")
     '\\.. directive::'
     """
-    escaped = _SPECIAL.sub(r"\\\1", " ".join(text.split()))
+    # Most list text has nothing to escape and no whitespace to fold.
+    quiet = _QUIET.fullmatch(text)
+    escaped = text if quiet else _SPECIAL.sub(r"\\\1", " ".join(text.split()))
     return "\\" + escaped if _BLOCK_START.match(escaped) else escaped
 
 
@@ -101,6 +104,8 @@ def rst(report: Report, *, level: int = 0, title: str | None = None) -> str:
         lines += heading(label("concordance", say), h2)
         header = (label("old_number", say), label("new_number", say), label("change", say))
         lines += _table(header, list(report.concordance))
+        if report.others():
+            lines += [escape(report.others() or ""), ""]
     if report.unmatched:
         lines += heading(label("unmatched", say), h2)
         lines += [f"- {escape(reason)}" for reason in report.unmatched]

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-import textwrap
+import re
 from collections.abc import Callable, Sequence
 
 from selectielijst._render._labels import Language, label
@@ -20,11 +20,15 @@ from selectielijst.changes import Segment, Significance
 __all__ = ["WRITER", "history", "style", "text"]
 
 WIDTH = 88
+_QUIET = re.compile(r"\S+(?: \S+)*")
+"""Text with single spaces only between words: shown as it is, when printable."""
 _RED, _GREEN, _BOLD, _RESET = "\x1b[31m", "\x1b[32m", "\x1b[1m", "\x1b[0m"
 
 
 def _plain(text: str) -> str:
     """List text with control characters shown, never sent to the terminal."""
+    if _QUIET.fullmatch(text) and text.isprintable():
+        return text
     return "".join(ch if ch.isprintable() else f"\\u{ord(ch):04x}" for ch in " ".join(text.split()))
 
 
@@ -67,13 +71,25 @@ class _Painter:
             line += " " + _plain(item.reason)
         if item.change.significance is Significance.TRIVIAL:
             return [f"{indent}- {line}"]  # short by nature; kept on one line
-        return textwrap.wrap(
-            line,
-            WIDTH,
-            initial_indent=f"{indent}- ",
-            subsequent_indent=f"{indent}  ",
-            break_long_words=False,
-        ) or [f"{indent}-"]
+        return _wrap(line, f"{indent}- ", f"{indent}  ")
+
+
+def _wrap(text: str, first: str, rest: str) -> list[str]:
+    """*text* in lines of at most WIDTH columns, broken at spaces only; long words stay whole."""
+    lines: list[str] = []
+    current = first
+    empty = True
+    for word in text.split(" "):
+        if not word:
+            continue
+        if not empty and len(current) + 1 + len(word) > WIDTH:
+            lines.append(current)
+            current, empty = rest + word, False
+            continue
+        current += word if empty else " " + word
+        empty = False
+    lines.append(current.rstrip() if not empty else first.rstrip())
+    return lines
 
 
 def text(report: Report, *, color: bool = False, title: str | None = None) -> str:
@@ -104,6 +120,8 @@ def text(report: Report, *, color: bool = False, title: str | None = None) -> st
             f"  {_plain(old):<{width}}  →  {_plain(new)}  ({kinds})"
             for old, new, kinds in report.concordance
         ]
+        if report.others():
+            lines += ["", f"  {report.others()}"]
     if report.unmatched:
         lines += ["", painter.paint(label("unmatched", say), _BOLD)]
         lines += [f"  - {_plain(reason)}" for reason in report.unmatched]

@@ -11,7 +11,7 @@ from collections.abc import Iterator, Sequence
 
 from selectielijst._io._sheets import write_xlsx
 from selectielijst._render._labels import Language, kind_label, label, significance_label
-from selectielijst._render._report import Item, Report
+from selectielijst._render._report import Item, Report, was_and_becomes
 from selectielijst._render._style import Chapter, Writer
 
 __all__ = ["COLUMNS", "KEY", "REASON", "WRITER", "history", "rows", "table"]
@@ -34,14 +34,15 @@ def rows(report: Report) -> Iterator[list[str]]:
         items.extend(group.items)
     for item in items:
         change = item.change
+        was, becomes = was_and_becomes(item, report)
         yield [
             change.old_number or "",
             change.new_number or "",
             item.name or "",
             kind_label(change.kind, report.language),
             " ".join(part for part in (item.text, item.flag or "") if part),
-            item.was,
-            item.becomes,
+            was,
+            becomes,
             significance_label(change.significance, report.language),
             report.changeset.reason(change) or "",
             change.key,
