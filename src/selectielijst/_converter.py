@@ -35,7 +35,7 @@ FIELD_RENAMES: Mapping[type, Mapping[str, str]] = {
 }
 """Record fields whose key in a document differs from the attribute name."""
 
-_VALUATION_KEYS = frozenset({"keep", "destroy", "trigger", "keep_parts"})
+_VALUATION_KEYS = frozenset({"keep", "except", "destroy", "trigger", "keep_parts"})
 _KEEP_PART_KEYS = frozenset({"description", "keep"})
 
 
@@ -100,16 +100,27 @@ def _structure_valuation(value: object, _: type) -> Valuation:
         raise TypeError(msg)
     unknown = sorted(set(value) - _VALUATION_KEYS)
     if unknown:
-        msg = f"unknown valuation key {unknown[0]!r}; expected keep, destroy, trigger or keep_parts"
+        msg = (
+            f"unknown valuation key {unknown[0]!r};"
+            " expected keep (and except), or destroy, trigger and keep_parts"
+        )
         raise ValueError(msg)
     if ("keep" in value) == ("destroy" in value):
         msg = "a valuation says either keep (B) or destroy (V), exactly one of them"
+        raise ValueError(msg)
+    if "except" in value and "keep" not in value:
+        msg = "except belongs to a keep (B) valuation; a destroy (V) one names keep_parts"
         raise ValueError(msg)
     if "keep" in value:
         if "trigger" in value or "keep_parts" in value:
             msg = "a keep (B) valuation has no trigger and no keep_parts"
             raise ValueError(msg)
-        return Valuation(ValuationKind.KEEP, criteria=_at("keep", _criteria, value["keep"]))
+        exception = value.get("except")
+        return Valuation(
+            ValuationKind.KEEP,
+            criteria=_at("keep", _criteria, value["keep"]),
+            exception=None if exception is None else _at("except", _strict_str, exception, str),
+        )
     duration = value["destroy"]
     trigger = value.get("trigger")
     term = None
@@ -144,6 +155,8 @@ def _keep_part(value: object) -> KeepPart:
 
 def _unstructure_valuation(valuation: Valuation) -> dict[str, Any]:
     if valuation.kind is ValuationKind.KEEP:
+        if valuation.exception is not None:
+            return {"keep": list(valuation.criteria), "except": valuation.exception}
         return {"keep": list(valuation.criteria)}
     term = valuation.term
     data: dict[str, Any] = {

@@ -143,8 +143,8 @@ class Valuation:
     Use :meth:`keep` and :meth:`destroy` to make one.
 
     >>> from selectielijst import Duration, Term
-    >>> Valuation.keep(1, 2)
-    Valuation(kind=<ValuationKind.KEEP: 'B'>, criteria=(1, 2), term=None, keep_parts=())
+    >>> Valuation.keep(1, 2).criteria
+    (1, 2)
     >>> str(Valuation.destroy(Term(Duration(years=10))))
     'V, 10 jaar'
     """
@@ -153,19 +153,31 @@ class Valuation:
     criteria: tuple[int, ...] = ()
     term: Term | None = None
     keep_parts: tuple[KeepPart, ...] = ()
+    exception: str | None = None
+    """The part of a B that is not kept after all ("met uitzondering van ..."), as written."""
 
     def __attrs_post_init__(self) -> None:
         if self.kind is ValuationKind.KEEP and (self.term is not None or self.keep_parts):
             msg = "a B valuation has no term and no kept parts"
             raise InvalidRecord("term", msg)
+        if self.kind is ValuationKind.DESTROY and self.exception is not None:
+            msg = "a V valuation names what it keeps as kept parts, not as an exception"
+            raise InvalidRecord("exception", msg)
+        if self.exception is not None and not self.exception.strip():
+            msg = "an exception says what is excepted, it is not blank"
+            raise InvalidRecord("exception", msg)
         if self.kind is ValuationKind.DESTROY and self.criteria:
             msg = "a V valuation rests on no criteria; name them on the kept parts"
             raise InvalidRecord("criteria", msg)
 
     @classmethod
-    def keep(cls, *criteria: int) -> Valuation:
-        """B: keep permanently, resting on the given criteria."""
-        return cls(ValuationKind.KEEP, criteria=criteria)
+    def keep(cls, *criteria: int, exception: str | None = None) -> Valuation:
+        """B: keep permanently, resting on the given criteria, except what *exception* says.
+
+        >>> str(Valuation.keep(1, exception="zie toelichting"))
+        'B (1), met uitzondering van zie toelichting'
+        """
+        return cls(ValuationKind.KEEP, criteria=criteria, exception=exception)
 
     @classmethod
     def destroy(cls, term: Term | None = None, *keep_parts: KeepPart) -> Valuation:
@@ -181,7 +193,10 @@ class Valuation:
 
     def __str__(self) -> str:
         if self.kind is ValuationKind.KEEP:
-            return "B" + (f" ({', '.join(map(str, self.criteria))})" if self.criteria else "")
+            text = "B" + (f" ({', '.join(map(str, self.criteria))})" if self.criteria else "")
+            if self.exception is not None:
+                text += f", met uitzondering van {self.exception}"
+            return text
         text = "V" + (f", {self.term}" if self.term is not None else "")
         for part in self.keep_parts:
             criteria = f" ({', '.join(map(str, part.criteria))})" if part.criteria else ""
@@ -205,6 +220,12 @@ class Category:
         status: Active or withdrawn (*vervallen*).
         successors: For a withdrawn category, the numbers the list says it
             went to, if any.
+        result: The outcome of the process the category values, where the
+            list names categories by it (the VNG list's *resultaat*:
+            "Verleend", "Uitgevoerd"); the name then says what it is about.
+        origin: Where the category comes from (*herkomst*): a risk analysis,
+            a named law.
+        tasks: The task fields (*taakvelden*) the category belongs to, sorted.
 
     >>> c = Category("jaarverslag", "2.5", "Het opstellen van het jaarverslag", Valuation.keep(3))
     >>> c.criteria
@@ -220,6 +241,21 @@ class Category:
     examples: tuple[str, ...] = ()
     status: CategoryStatus = CategoryStatus.ACTIVE
     successors: tuple[str, ...] = ()
+    result: str | None = None
+    origin: str | None = None
+    tasks: tuple[str, ...] = ()
+
+    @property
+    def label(self) -> str:
+        """The category named so that it reads on its own (``Uitgevoerd: <what>``), or its name.
+
+        >>> road = Category("x", "4.1", "Een weg aanleggen", Valuation.keep(), result="Uitgevoerd")
+        >>> road.label
+        'Uitgevoerd: Een weg aanleggen'
+        """
+        if self.result and self.result != self.name:
+            return f"{self.result}: {self.name}"
+        return self.name
 
     def __attrs_post_init__(self) -> None:
         if self.status is CategoryStatus.ACTIVE and self.valuation is None:

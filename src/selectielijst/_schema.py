@@ -47,7 +47,7 @@ _VALUATION = {
     "oneOf": [
         {
             "type": "object",
-            "properties": {"keep": _CRITERIA},
+            "properties": {"keep": _CRITERIA, "except": {"type": "string"}},
             "required": ["keep"],
             "additionalProperties": False,
         },

@@ -30,6 +30,22 @@ FORMAT_1 = "selectielijst/1"
 """The first snapshot format: no ``ids`` key, every id declared."""
 
 _NEW_IN_2 = ("ids",)
+"""Keys of the list that format 1 does not know."""
+_CATEGORY_KEYS_NEW_IN_2 = ("result", "origin", "tasks")
+"""Keys of a category that format 1 does not know (and ``except`` in a valuation)."""
+
+
+def _uses_new_category_keys(document: dict[str, Any]) -> bool:
+    """Whether any category (or its valuation) has a key that is new in format 2."""
+    for _, kind, record in _records(document.get("sections"), "$.sections"):
+        if kind != "category":
+            continue
+        valuation = record.get("valuation")
+        if any(key in record for key in _CATEGORY_KEYS_NEW_IN_2) or (
+            isinstance(valuation, dict) and "except" in valuation
+        ):
+            return True
+    return False
 
 
 def _from_format_1(document: dict[str, Any], problems: list[Problem]) -> dict[str, Any]:
@@ -38,6 +54,12 @@ def _from_format_1(document: dict[str, Any], problems: list[Problem]) -> dict[st
         if key in document:
             problem = f"{key!r} is new in {FORMAT}; write 'format: {FORMAT}' at the top"
             problems.append((f"$.{key}", problem))
+    if _uses_new_category_keys(document):
+        problem = (
+            f"result, origin, tasks and except are new in {FORMAT};"
+            f" write 'format: {FORMAT}' at the top"
+        )
+        problems.append(("$.format", problem))
     return {**document, "format": FORMAT}
 
 
@@ -122,7 +144,7 @@ def dumps(selection_list: SelectionList, *, file: str | None = None) -> str:
             categories with the same number).
     """
     plain = _CONVERTER.unstructure(selection_list)
-    needs_2 = any(key in plain for key in _NEW_IN_2)
+    needs_2 = any(key in plain for key in _NEW_IN_2) or _uses_new_category_keys(plain)
     document = {"format": FORMAT if needs_2 else FORMAT_1, **plain}
     problems = Problems(file)
     problems.extend(check_document(document))
