@@ -526,7 +526,7 @@ def find_command(spec: str, query: str, limit: int) -> None:
 def _category_line(category: Category) -> str:
     valuation = str(category.valuation) if category.valuation is not None else "-"
     status = " (vervallen)" if category.withdrawn else ""
-    return f"{category.number}\t{category.name}{status}\t{valuation}"
+    return f"{category.number}\t{category.label}{status}\t{valuation}"
 
 
 @main.command("retention")
@@ -554,7 +554,7 @@ def retention_command(
     """
     category = _load(spec).category(number)
     answer = retention(category, start=start.date(), event=event.date() if event else None)
-    click.echo(f"{category.number} {category.name}: {answer}")
+    click.echo(f"{category.number} {category.label}: {answer}")
     if answer.outcome is Outcome.NOT_COMPUTABLE:
         valuation = category.valuation
         if valuation is not None and valuation.term is not None and valuation.term.trigger:

@@ -32,6 +32,8 @@ class Retention:
         needs: What is missing to compute it, e.g. the date of the event the
             term runs from (``NOT_COMPUTABLE`` only).
         keep_parts: Parts that are kept permanently even so.
+        exception: For a B, the part that is not kept after all, as the list
+            says it; it needs its own decision.
         category: The category asked about.
     """
 
@@ -40,9 +42,12 @@ class Retention:
     destroy_from: datetime.date | None = None
     needs: str | None = None
     keep_parts: tuple[KeepPart, ...] = ()
+    exception: str | None = None
 
     def __str__(self) -> str:
         if self.outcome is Outcome.KEEP:
+            if self.exception is not None:
+                return f"blijvend bewaren, met uitzondering van {self.exception}"
             return "blijvend bewaren"
         if self.outcome is Outcome.NOT_COMPUTABLE:
             return f"niet te berekenen, want {self.needs}"
@@ -120,7 +125,7 @@ def retention(
             Outcome.NOT_COMPUTABLE, category, needs="de lijst geeft deze categorie geen waardering"
         )
     if valuation.kind is ValuationKind.KEEP:
-        return Retention(Outcome.KEEP, category)
+        return Retention(Outcome.KEEP, category, exception=valuation.exception)
     term = valuation.term
     if term is None:
         return Retention(

@@ -183,11 +183,14 @@ class Field(enum.Enum):
     """Which field of a category, section or list a change is about: a closed vocabulary."""
 
     # A category
+    RESULT = "result"
     NAME = "name"
     DESCRIPTION = "description"
     EXPLANATION = "explanation"
     EXAMPLES = "examples"
     SUCCESSORS = "successors"
+    ORIGIN = "origin"
+    TASKS = "tasks"
     VALUATION = "valuation"
     TERM = "term"
     CRITERIA = "criteria"
@@ -224,6 +227,7 @@ class Field(enum.Enum):
 VALUE_KINDS: Mapping[Field, ValueKind] = {
     Field.EXAMPLES: ValueKind.TEXTS,
     Field.SUCCESSORS: ValueKind.TEXTS,
+    Field.TASKS: ValueKind.TEXTS,
     Field.TEXT: ValueKind.TEXTS,
     Field.NOTES: ValueKind.TEXTS,
     Field.VERSION_NOTES: ValueKind.TEXTS,
@@ -239,9 +243,11 @@ VALUE_KINDS: Mapping[Field, ValueKind] = {
 
 _WORDING = frozenset(
     {
+        Field.RESULT,
         Field.NAME,
         Field.DESCRIPTION,
         Field.EXPLANATION,
+        Field.ORIGIN,
         Field.EXAMPLES,
         Field.KEEP_PART_DESCRIPTION,
         Field.TITLE,
@@ -251,7 +257,7 @@ _WORDING = frozenset(
         Field.VERSION_NOTES,
     }
 )
-_ITEM_SEPARATOR = {Field.EXAMPLES: "; ", Field.SUCCESSORS: "; "}
+_ITEM_SEPARATOR = {Field.EXAMPLES: "; ", Field.SUCCESSORS: "; ", Field.TASKS: "; "}
 
 Value = str | tuple[str, ...] | tuple[int, ...] | bool | Valuation | Term | None
 """What ``before`` and ``after`` hold: the typed value of the changed field."""

@@ -21,8 +21,8 @@ _DIRECTION = {
     Comparison.SHORTER: Direction.SHORTER,
     Comparison.INCOMPARABLE: Direction.INCOMPARABLE,
 }
-_TEXT_FIELDS = (Field.NAME, Field.DESCRIPTION, Field.EXPLANATION)
-_LIST_FIELDS = (Field.EXAMPLES, Field.SUCCESSORS)
+_TEXT_FIELDS = (Field.RESULT, Field.NAME, Field.DESCRIPTION, Field.EXPLANATION, Field.ORIGIN)
+_LIST_FIELDS = (Field.EXAMPLES, Field.SUCCESSORS, Field.TASKS)
 
 
 def _wording(before: str | None, after: str | None) -> Significance:
@@ -40,7 +40,7 @@ def added(new: Placed) -> Change:
         new_number=category.number,
         new_id=category.id,
         section=new.section,
-        new_name=category.name,
+        new_name=category.label,
         field=Field.VALUATION,
         after=category.valuation,
     )
@@ -55,7 +55,7 @@ def removed(old: Placed) -> Change:
         old_number=category.number,
         old_id=category.id,
         section=old.section,
-        old_name=category.name,
+        old_name=category.label,
         field=Field.VALUATION,
         before=category.valuation,
     )
@@ -70,7 +70,7 @@ def split(old: Placed, news: tuple[Placed, ...]) -> Change:
         old_id=old.category.id,
         section=news[0].section,
         old_section=old.section,
-        old_name=old.category.name,
+        old_name=old.category.label,
         new_numbers=tuple(n.category.number for n in news),
     )
 
@@ -84,7 +84,7 @@ def merged(olds: tuple[Placed, ...], new: Placed) -> Change:
         new_id=new.category.id,
         section=new.section,
         old_section=olds[0].section,
-        new_name=new.category.name,
+        new_name=new.category.label,
         old_numbers=tuple(o.category.number for o in olds),
     )
 
@@ -114,8 +114,8 @@ def pair(old: Placed, new: Placed) -> Iterator[Change]:
         new_id=after.id,
         section=new.section,
         old_section=old.section,
-        old_name=before.name,
-        new_name=after.name,
+        old_name=before.label,
+        new_name=after.label,
     )
     if before.withdrawn != after.withdrawn:
         withdrawn = after if after.withdrawn else before
@@ -180,6 +180,19 @@ def _valuation_changes(
         return
     if before.kind is ValuationKind.KEEP:
         yield from _criteria(before.criteria, after.criteria, where)
+        if before.exception != after.exception:
+            gained = before.exception is None
+            lost = after.exception is None
+            direction = Direction.TO_DESTROY if gained else Direction.TO_RETAIN if lost else None
+            yield Change(
+                revalued,
+                Significance.MAJOR,
+                field=Field.VALUATION,
+                before=before,
+                after=after,
+                direction=direction,
+                **where,
+            )
         return
     yield from _term(before.term, after.term, where)
     if len(before.keep_parts) != len(after.keep_parts):

@@ -113,17 +113,20 @@ class Matching:
 def _content(category: Category) -> tuple[object, ...]:
     return (
         category.name,
+        category.result,
         category.description,
         category.explanation,
         category.examples,
         category.valuation,
         category.status,
         category.successors,
+        category.origin,
+        category.tasks,
     )
 
 
 def _text(category: Category) -> str:
-    return normalise(f"{category.name} {category.description or ''}")
+    return normalise(f"{category.label} {category.description or ''}")
 
 
 def _words(text: str) -> frozenset[str]:

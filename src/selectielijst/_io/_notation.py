@@ -62,6 +62,7 @@ _KEEP = re.compile(
     r"|\s*,\s*criteri(?:um|a)\s+(?P<named>\d+(?:\s*(?:,|en)\s*\d+)*))?",
     re.IGNORECASE,
 )
+_EXCEPT = re.compile(r"(?P<keep>.+?),?\s+met uitzondering van\s+(?P<what>.+)", re.IGNORECASE)
 _DESTROY = re.compile(r"(?:v|vernietigen)(?:\s*,\s*(?P<term>.+))?", re.IGNORECASE | re.DOTALL)
 _REFERENCE = re.compile(
     r"zie\s+(?:categorie|resultaat|nr\.?|nummer)\s+(?P<number>[\w.]+)", re.IGNORECASE
@@ -162,6 +163,8 @@ def read_valuation(text: str, *, term: str | None = None) -> Reading:
     'V, 10 jaar; B (1) eindproduct'
     >>> read_valuation("Zie categorie 52").reference
     '52'
+    >>> str(read_valuation("Bewaren met uitzondering van zie toelichting").valuation)
+    'B, met uitzondering van zie toelichting'
 
     Raises:
         NotationError: The text is no valuation the parser can read.
@@ -172,12 +175,13 @@ def read_valuation(text: str, *, term: str | None = None) -> Reading:
     if reference is not None:
         return Reading(None, reference.group("number").rstrip("."), tuple(notes))
     head, *parts = (part.strip() for part in cleaned.split(";"))
-    if head.lower() == "bewaren met uitzondering van zie toelichting":
-        notes.append(
-            "'Bewaren met uitzondering van zie toelichting' gelezen als B;"
-            " de uitzondering staat in de toelichting"
-        )
-        return Reading(Valuation.keep(), None, tuple(notes))
+    excepted = _EXCEPT.fullmatch(head)
+    if excepted is not None and not parts:
+        keep = _KEEP.fullmatch(excepted.group("keep"))
+        if keep is not None:
+            criteria = _numbers(keep.group("list") or keep.group("named"))
+            valuation = Valuation.keep(*criteria, exception=excepted.group("what").strip())
+            return Reading(valuation, None, tuple(notes))
     keep = _KEEP.fullmatch(head)
     if keep is not None and not parts:
         if term and term.strip():

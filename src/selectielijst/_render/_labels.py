@@ -43,6 +43,8 @@ _LABELS: Mapping[str, tuple[str, str]] = {
     "examples": ("Voorbeelden", "Examples"),
     "withdrawn": ("Vervallen", "Withdrawn"),
     "successors": ("Opgevolgd door", "Succeeded by"),
+    "origin": ("Herkomst", "Origin"),
+    "tasks": ("Taakvelden", "Task fields"),
     # Change logs
     "changes_in": ("Wijzigingen in", "Changes to"),
     "from_to": ("Van versie {old} naar versie {new}", "From version {old} to version {new}"),
@@ -155,11 +157,14 @@ _SIGNIFICANCE: Mapping[Significance, tuple[str, str]] = {
 }
 
 _FIELDS: Mapping[Field, tuple[str, str]] = {
+    Field.RESULT: ("Resultaat", "Result"),
     Field.NAME: ("Naam", "Name"),
     Field.DESCRIPTION: ("Omschrijving", "Description"),
     Field.EXPLANATION: ("Toelichting", "Explanation"),
     Field.EXAMPLES: ("Voorbeelden", "Examples"),
     Field.SUCCESSORS: ("Opvolgers", "Successors"),
+    Field.ORIGIN: ("Herkomst", "Origin"),
+    Field.TASKS: ("Taakvelden", "Task fields"),
     Field.VALUATION: ("Waardering", "Valuation"),
     Field.TERM: ("Bewaartermijn", "Retention term"),
     Field.CRITERIA: ("Selectiecriteria", "Selection criteria"),
@@ -268,7 +273,10 @@ def valuation_words(valuation: Valuation | None, language: Language = Language.N
     if language is Language.NL:
         return str(valuation)
     if valuation.kind is ValuationKind.KEEP:
-        return "B: keep permanently" + _criteria_words(valuation.criteria)
+        text = "B: keep permanently" + _criteria_words(valuation.criteria)
+        if valuation.exception is not None:
+            text += f", except {valuation.exception}"
+        return text
     term = valuation.term
     text = "V: destroy"
     if term is not None and term.duration is not None:

@@ -73,7 +73,7 @@ def _section(section: Section, depth: int, lang: Language) -> Iterator[str]:
 def _category(category: Category, indent: str, lang: Language) -> Iterator[str]:
     inner = indent + "    "
     number = f"{category.number:<4}" if len(category.number) < 4 else category.number
-    yield from _wrapped(category.name, inner, first=f"{indent}{number} ")
+    yield from _wrapped(category.label, inner, first=f"{indent}{number} ")
     if category.withdrawn:
         successors = ", ".join(category.successors)
         more = f"; {label('successors', lang).lower()} {successors}" if successors else ""
@@ -85,6 +85,10 @@ def _category(category: Category, indent: str, lang: Language) -> Iterator[str]:
             yield from _wrapped(f"{label(key, lang)}: {text}", inner)
     if category.examples:
         yield from _wrapped(f"{label('examples', lang)}: " + "; ".join(category.examples), inner)
+    if category.origin:
+        yield from _wrapped(f"{label('origin', lang)}: {category.origin}", inner)
+    if category.tasks:
+        yield from _wrapped(f"{label('tasks', lang)}: " + "; ".join(category.tasks), inner)
 
 
 def _wrapped(text: str, indent: str, *, first: str | None = None) -> Iterator[str]:
