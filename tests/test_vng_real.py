@@ -175,3 +175,107 @@ class TestLookupOnRealList:
         """7.1.20 of 2017 belongs under 19.1.19 in 2020; 1.1 stays 1.1."""
         assert trace(vng["2017"], vng["2020"], "7.1.20").new_numbers == ("19.1.19",)
         assert trace(vng["2017"], vng["2020"], "1.1").new_numbers == ("1.1",)
+
+
+@pytest.fixture(scope="module")
+def api_2020() -> SelectionList:
+    """The 2020 list from the API's fixtures."""
+    return import_vng_api(
+        DATA / "api-resultaten-2020.json",
+        DATA / "api-procestypen.json",
+        year=2020,
+        version=VersionInfo("2020", Status.VASTGESTELD),
+    ).selection_list
+
+
+TRUE_DIFFERENCES = {
+    ("19.1.19", "valuation"),  # the sheet: "Na kennisgeving ... terstond vernietigen"; the API: P0D
+    ("22.1.2", "valuation"),  # the sheet: "Bewaren met uitzondering van zie toelichting";
+    ("22.1.3", "valuation"),  # the API: blijvend_bewaren, without the exception
+}
+"""Where the 2020 sheet and the 2020 API truly say different things about a result."""
+
+
+class TestFaithful:
+    """The sheet and the API give the same list, with nothing lost."""
+
+    def test_sheet_and_api_agree(
+        self, vng: dict[str, SelectionList], api_2020: SelectionList
+    ) -> None:
+        """Every field of every result agrees but for the true differences listed."""
+        import attrs  # noqa: PLC0415  # only here
+
+        sheet = {c.number: c for _, c in vng["2020"].categories()}
+        api = {c.number: c for _, c in api_2020.categories()}
+        assert sheet.keys() == api.keys()
+        found = set()
+        for number, category in sheet.items():
+            for field in attrs.fields(type(category)):
+                if field.name == "id":
+                    continue
+                mine, theirs = getattr(category, field.name), getattr(api[number], field.name)
+                if mine != theirs and not same_length(mine, theirs):
+                    found.add((number, field.name))
+        assert found == TRUE_DIFFERENCES
+
+    def test_process_terms_have_one_meaning(self, api_2020: SelectionList) -> None:
+        """The API's codes and the sheet's words read into the same trigger, in Dutch."""
+        triggers = {
+            c.valuation.term.trigger
+            for _, c in api_2020.categories()
+            if c.valuation and c.valuation.term and c.valuation.term.trigger
+        }
+        assert not any("bestaansduur_procesobject" in trigger for trigger in triggers)
+        assert (
+            "na de procestermijn: De bestaans- of geldigheidsduur van het procesobject" in triggers
+        )
+
+    def test_names_say_what(self, vng: dict[str, SelectionList]) -> None:
+        """A result reads on its own: the result and what it is about."""
+        category = vng["2020"].category("1.1.1")
+        assert category.result == "Ingericht"
+        assert category.label.startswith("Ingericht: ")
+        assert category.origin == "Systeemanalyse"
+        assert "Bedrijfsvoering en personeel" in vng["2020"].category("1.1").tasks
+
+    def test_every_origin_change_reported(self, vng: dict[str, SelectionList]) -> None:
+        """Each result whose herkomst changed from 2017 to 2020 has an origin change.
+
+        A result withdrawn in 2020 reports its withdrawal, which says more.
+        """
+        old = {c.number: c for _, c in vng["2017"].categories()}
+        expected = {
+            number
+            for _, c in vng["2020"].categories()
+            if (number := c.number) in old and old[number].origin != c.origin and not c.withdrawn
+        }
+        changes = diff(vng["2017"], vng["2020"])
+        reported = {c.number for c in changes if c.field is not None and c.field.value == "origin"}
+        assert expected
+        assert reported == expected
+
+    def test_exceptions_answer_with_their_exception(self, vng: dict[str, SelectionList]) -> None:
+        """'Bewaren met uitzondering van' is B with its exception, and retention says it."""
+        category = vng["2020"].category("22.1.2")
+        assert category.valuation is not None
+        assert category.valuation.exception == "zie toelichting"
+        answer = retention(category, start=datetime.date(2024, 1, 1))
+        assert answer.outcome is Outcome.KEEP
+        assert str(answer) == "blijvend bewaren, met uitzondering van zie toelichting"
+
+
+def same_length(mine: object, theirs: object) -> bool:
+    """Two valuations that differ only in how their term is written (6 weken, P42D)."""
+    from selectielijst import Valuation  # noqa: PLC0415  # only here
+
+    if not (isinstance(mine, Valuation) and isinstance(theirs, Valuation)):
+        return False
+    a, b = mine.term, theirs.term
+    if a is None or b is None or a.duration is None or b.duration is None:
+        return False
+    import attrs  # noqa: PLC0415  # only here
+
+    return (
+        a.duration.compare(b.duration) is Comparison.EQUAL
+        and attrs.evolve(mine, term=attrs.evolve(a, duration=b.duration)) == theirs
+    )

@@ -111,6 +111,63 @@ class _Result:
     process_term: str
     id: str | None = None
     """The API's uuid, where there is one: a declared id."""
+    origin: str = ""
+    tasks: tuple[str, ...] = ()
+    process_remark: str = ""
+    """The API's remark on the procestermijn ("5 of 10 jaar"); the sheet has it in the text."""
+
+
+PROCESS_TERMS: Mapping[str, str] = {
+    "nihil": "Nihil",
+    "bestaansduur_procesobject": "De bestaans- of geldigheidsduur van het procesobject",
+    "ingeschatte_bestaansduur_procesobject": (
+        "De ingeschatte maximale bestaansduur van het procesobject"
+    ),
+    "vast_te_leggen_datum": (
+        "De tijdens het proces vast te leggen datum waarop de geldigheid van het procesobject"
+        " komt te vervallen"
+    ),
+    "samengevoegd_met_bewaartermijn": "De procestermijn is samengevoegd met de bewaartermijn",
+}
+"""The API's procestermijn codes and the words the sheet writes for each: one meaning each."""
+
+TASK_FIELDS: Mapping[str, str] = {
+    "algemeen_bestuur_en_inrichting_organisatie": "Algemeen bestuur en inrichting organisatie",
+    "bedrijfsvoering_en_personeel": "Bedrijfsvoering en personeel",
+    "publieke_informatie_en_registratie": "Publieke informatie en registratie",
+    "burgerzaken": "Burgerzaken",
+    "veiligheid": "Veiligheid",
+    "verkeer_en_vervoer": "Verkeer en vervoer",
+    "economie": "Economie",
+    "onderwijs": "Onderwijs",
+    "sport_cultuur_en_recreatie": "Sport, cultuur en recreatie",
+    "sociaal_domein": "Sociaal domein",
+    "volksgezonheid_en_milieu": "Volksgezondheid en milieu",
+    "vhrosv": "VHROSV",
+    "heffen_belastingen": "Heffen belastingen etc",
+    "alle_taakgebieden": "Alle taakgebieden",
+}
+"""The API's task fields and the sheet's columns for them (the API spells one 'volksgezonheid')."""
+
+
+def process_term_words(text: str) -> tuple[str, str]:
+    """The procestermijn as the sheet words it, and any remark: from a code or the sheet's text.
+
+    >>> process_term_words("bestaansduur_procesobject")[0]
+    'De bestaans- of geldigheidsduur van het procesobject'
+    >>> process_term_words("25 jaar (De procestermijn is samengevoegd met de bewaartermijn)")
+    ('De procestermijn is samengevoegd met de bewaartermijn', '25 jaar')
+    """
+    cleaned = " ".join(text.split())
+    if cleaned in PROCESS_TERMS:
+        return PROCESS_TERMS[cleaned], ""
+    folded = cleaned.casefold()
+    for words in PROCESS_TERMS.values():
+        at = folded.find(words.casefold())
+        if at >= 0:
+            remark = (cleaned[:at] + cleaned[at + len(words) :]).strip(" ,;()")
+            return words, remark
+    return cleaned, ""
 
 
 def _category(result: _Result, row: Row, problems: SheetProblems) -> Category | None:
@@ -127,6 +184,7 @@ def _category(result: _Result, row: Row, problems: SheetProblems) -> Category | 
                 result.id or number, number, name or "Vervallen", None,
                 description=described, explanation=explained,
                 status=CategoryStatus.WITHDRAWN, successors=successors,
+                origin=result.origin.strip() or None, tasks=result.tasks,
             )  # fmt: skip
         problems.add(
             row,
@@ -139,23 +197,30 @@ def _category(result: _Result, row: Row, problems: SheetProblems) -> Category | 
     except SelectielijstError as e:
         problems.add(row, "Waardering", str(e))
         return None
-    problems.note(row, "Bewaartermijn", reading.notes)
+    written = term_text.strip()
+    term_notes = tuple(note for note in reading.notes if written and written in note)
+    problems.note(row, "Bewaartermijn", term_notes)
+    problems.note(row, "Waardering", tuple(n for n in reading.notes if n not in term_notes))
     valuation = reading.valuation
     if valuation is None:  # a cross reference: the VNG list has none
         problems.add(row, "Waardering", f"refers to {reading.reference!r}; give a valuation")
         return None
     if valuation.term is not None and process_term.strip().lower() not in _NO_PROCESS_TERM:
-        trigger = f"na de procestermijn: {process_term.strip()}"
+        words, remark = process_term_words(process_term)
+        remark = remark or result.process_remark.strip()
+        trigger = f"na de procestermijn: {words}" + (f" ({remark})" if remark else "")
         if valuation.term.trigger:
             trigger = f"{valuation.term.trigger}; {trigger}"
         valuation = attrs.evolve(valuation, term=Term(valuation.term.duration, trigger))
     return Category(
         result.id or number,
         number,
-        name or number,
+        described or name or number,
         valuation,
-        description=described,
         explanation=explained,
+        result=name or None,
+        origin=result.origin.strip() or None,
+        tasks=result.tasks,
     )
 
 
@@ -217,6 +282,8 @@ def import_vng(path: Path, *, version: VersionInfo, list_id: str = "vng") -> Imp
         result = _Result(
             number, row.get("Resultaat"), row.get("Omschrijving"), row.raw(explanation_column),
             row.raw("Waardering"), row.raw("Bewaartermijn"), row.get("Procestermijn"),
+            origin=row.raw("Herkomst"),
+            tasks=tuple(task for task in TASK_FIELDS.values() if row.get(task)),
         )  # fmt: skip
         category = _category(result, row, problems)
         if category is not None:
@@ -295,7 +362,7 @@ def import_vng_api(
             continue
         described = of_year.get(type_fields.get("nummer"), type_fields)
         key = builder.section(
-            str(described.get("nummer")), str(described.get("naam") or ""),
+            str(described.get("nummer")), str(described.get("naam") or "").strip(),
             [str(described.get("omschrijving") or ""), str(described.get("toelichting") or "")],
             str(described.get("procesobject") or ""), None,
         )  # fmt: skip
@@ -303,10 +370,13 @@ def import_vng_api(
             fields.get("waardering", ""), fields.get("waardering", "")
         )
         result = _Result(
-            _api_number(fields, result_by_pk, by_pk), str(fields.get("naam") or ""),
-            str(fields.get("omschrijving") or ""), str(fields.get("toelichting") or ""),
+            _api_number(fields, result_by_pk, by_pk), str(fields.get("naam") or "").strip(),
+            str(fields.get("omschrijving") or "").strip(), str(fields.get("toelichting") or ""),
             str(waardering), str(fields.get("bewaartermijn") or ""),
             str(fields.get("procestermijn") or ""), _uuid(fields.get("uuid")),
+            origin=str(fields.get("herkomst") or ""),
+            tasks=tuple(task for key, task in TASK_FIELDS.items() if fields.get(key) is True),
+            process_remark=str(fields.get("procestermijn_opmerking") or ""),
         )  # fmt: skip
         category = _category(result, row, problems)
         if category is not None:
