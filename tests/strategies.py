@@ -228,3 +228,71 @@ def sheet_rows(draw: st.DrawFn, *, max_rows: int = 15) -> list[SheetRow]:
             notation = draw(st.sampled_from(_NOTATIONS))
             rows.append((f"{chapter}.{number}", title, name.capitalize(), notation))
     return rows
+
+
+# A list in the shape of the VNG Selectielijst API: numbered process types and results.
+_PROCESS_WORDS = (
+    "De bestaans- of geldigheidsduur van het procesobject",
+    "De procestermijn is samengevoegd met de bewaartermijn",
+)
+_TASKS = ("Burgerzaken", "Veiligheid", "Sociaal domein", "Alle taakgebieden")
+
+
+@st.composite
+def api_shaped_lists(draw: st.DrawFn) -> SelectionList:
+    """A list that fits the API's shape: sections 1..n, results n.k and n.k.m, no criteria."""
+    from selectielijst._io._vng import ORGANISATION, TITLE  # noqa: PLC0415  # the API's own
+
+    plain = (
+        st.text(_alphabet, min_size=1, max_size=30)
+        .map(" ".join)
+        .filter(lambda t: t.strip() == t and t)
+    )
+    sections = []
+    for number in range(1, draw(st.integers(1, 3)) + 1):
+        categories = []
+        for result in range(1, draw(st.integers(1, 3)) + 1):
+            generic = f"{number}.{result}"
+            categories.append(draw(_api_result(generic, plain)))
+            specifics = range(1, draw(st.integers(0, 2)) + 1)
+            categories.extend(draw(_api_result(f"{generic}.{n}", plain)) for n in specifics)
+        process_object = draw(st.none() | plain)
+        sections.append(
+            Section(
+                f"procestype-{number}",
+                draw(plain),
+                number=str(number),
+                text=tuple(draw(st.lists(plain, max_size=3))),
+                notes=(f"Procesobject: {process_object}",) if process_object else (),
+                categories=tuple(categories),
+            )
+        )
+    return SelectionList(
+        "vng", TITLE, VersionInfo("2024", Status.CONCEPT), organisation=ORGANISATION,
+        sections=tuple(sections),
+    )  # fmt: skip
+
+
+@st.composite
+def _api_result(draw: st.DrawFn, number: str, plain: st.SearchStrategy[str]) -> Category:
+    result = draw(plain)
+    about = draw(st.none() | plain)
+    if draw(st.integers(0, 9)) == 0:
+        return Category(
+            number, number, result, None,
+            description=f"Vervallen: {draw(plain)}", status=CategoryStatus.WITHDRAWN,
+        )  # fmt: skip
+    if draw(st.booleans()):
+        valuation = Valuation.keep()
+    else:
+        duration = draw(st.none() | st.builds(Duration, years=st.integers(1, 30)))
+        words = draw(st.none() | st.sampled_from(_PROCESS_WORDS))
+        trigger = f"na de procestermijn: {words}" if words else None
+        term = Term(duration, trigger) if duration or trigger else None
+        valuation = Valuation.destroy(term)
+    return Category(
+        number, number, about or result, valuation,
+        explanation=draw(st.none() | plain), result=result if about else None,
+        origin=draw(st.none() | plain),
+        tasks=tuple(t for t in _TASKS if draw(st.booleans())),
+    )  # fmt: skip

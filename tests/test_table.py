@@ -13,6 +13,7 @@ from hypothesis import HealthCheck, given, settings
 
 from selectielijst import (
     CategoryStatus,
+    ChangeKind,
     DocumentErrors,
     Duration,
     SelectionList,
@@ -20,6 +21,7 @@ from selectielijst import (
     Term,
     Valuation,
     VersionInfo,
+    diff,
     export,
     import_table,
     import_vng,
@@ -29,8 +31,8 @@ from selectielijst import (
     read_export,
 )
 from selectielijst._cli import main
-from selectielijst.io import read_mapping
-from strategies import selection_lists
+from selectielijst.io import export_vng_api, read_mapping
+from strategies import api_shaped_lists, selection_lists
 
 FIXTURES = Path(__file__).parent / "fixtures"
 
@@ -313,3 +315,32 @@ class TestCli:
         )
         assert result.exit_code == 1
         assert "is not a version label" in result.stderr
+
+
+class TestApiShape:
+    """A list is published in the shape of the VNG Selectielijst API and reads back equal."""
+
+    @settings(suppress_health_check=[HealthCheck.too_slow], max_examples=40)
+    @given(selection_list=api_shaped_lists())
+    def test_round_trip(
+        self, selection_list: SelectionList, tmp_path_factory: pytest.TempPathFactory
+    ) -> None:
+        """Any list that fits the API's shape is the same list after export and import."""
+        folder = tmp_path_factory.mktemp("api")
+        types, results = export_vng_api(selection_list, folder)
+        back = import_vng_api(
+            results, types, year=2024, version=selection_list.version
+        ).selection_list
+        changes = [
+            c for c in diff(selection_list, back) if c.kind is not ChangeKind.METADATA_CHANGED
+        ]
+        assert changes == []
+
+    def test_misfit_is_named(self, tmp_path: Path) -> None:
+        """A list that does not fit names each place that does not; nothing is written."""
+        result = CliRunner().invoke(
+            main, ["export", "voorbeeld@2.1", "--format", "vng-api", "-o", str(tmp_path / "api")]
+        )
+        assert result.exit_code == 1
+        assert "does not fit the VNG API: the API has no selection criteria" in result.stderr
+        assert not (tmp_path / "api").exists()

@@ -279,3 +279,32 @@ def same_length(mine: object, theirs: object) -> bool:
         a.duration.compare(b.duration) is Comparison.EQUAL
         and attrs.evolve(mine, term=attrs.evolve(a, duration=b.duration)) == theirs
     )
+
+
+class TestApiShape:
+    """The 2020 list goes out in the API's shape and comes back equal."""
+
+    def test_api_round_trip(self, api_2020: SelectionList, tmp_path: Path) -> None:
+        """Exported as procestypen.json and resultaten.json, imported again: the same list."""
+        from selectielijst.io import export_vng_api  # noqa: PLC0415  # only here
+
+        types, results = export_vng_api(api_2020, tmp_path)
+        back = import_vng_api(results, types, year=2020, version=api_2020.version).selection_list
+        assert back == api_2020
+        assert len(diff(api_2020, back)) == 0
+
+    def test_sheet_misfits_are_the_true_differences(self, vng: dict[str, SelectionList]) -> None:
+        """The sheet does not fit the API exactly where it says more than the API holds."""
+        from selectielijst import DocumentErrors  # noqa: PLC0415  # only here
+        from selectielijst.io import api_fixtures  # noqa: PLC0415  # only here
+
+        with pytest.raises(DocumentErrors) as caught:
+            api_fixtures(vng["2020"])
+        numbers = {
+            vng["2020"]
+            .sections[int(p.path.split("[")[1].split("]")[0])]
+            .categories[int(p.path.split("[")[2].split("]")[0])]
+            .number
+            for p in caught.value.problems
+        }
+        assert {(n, "valuation") for n in numbers} == TRUE_DIFFERENCES

@@ -27,6 +27,7 @@ from selectielijst._history import changelog_bytes
 from selectielijst._io._export import EXPORT_FORMATS, export, read_export
 from selectielijst._io._table import Imported, import_table, read_mapping
 from selectielijst._io._vng import import_vng, import_vng_api
+from selectielijst._io._vng_export import export_vng_api
 from selectielijst._lookup import search
 from selectielijst._model import Category, SelectionList, Status, VersionInfo
 from selectielijst._reasons import REASONS_NAME, read_reasons, reasons_from_table, write_reasons
@@ -754,24 +755,29 @@ def _version(
 @click.option(
     "--format",
     "format_name",
-    type=click.Choice(list(EXPORT_FORMATS)),
-    help="Format (else by -o's suffix).",
+    type=click.Choice([*EXPORT_FORMATS, "vng-api"]),
+    help="Format (else by -o's suffix). vng-api writes procestypen.json and resultaten.json"
+    " into the folder -o names, in the shape of the VNG Selectielijst API.",
 )
 @click.option(
     "-o",
     "--output",
     type=PATH,
     required=True,
-    help="The file to write.",
+    help="The file to write (for vng-api: the folder).",
 )
 @_reports_errors
 def export_command(spec: str, format_name: str | None, output: Path) -> None:
-    """Export a version as CSV, XLSX or JSON, to be read back without loss."""
+    """Export a version as CSV, XLSX or JSON, to read back without loss, or in the API's shape."""
     chosen = format_name or output.suffix.lower().lstrip(".")
-    if chosen not in EXPORT_FORMATS:
-        msg = f"cannot tell the format from {output.name!r}: give --format csv, xlsx or json"
-        raise click.UsageError(msg)
     try:
+        if chosen == "vng-api":
+            types, results = export_vng_api(_load(spec), usable_path(output))
+            click.echo(f"{types}, {results}: written", err=True)
+            return
+        if chosen not in EXPORT_FORMATS:
+            msg = f"cannot tell the format from {output.name!r}: give --format csv, xlsx or json"
+            raise click.UsageError(msg)
         export(_load(spec), usable_path(output), chosen)
     except OSError as e:
         msg = f"cannot write {output}: {e.strerror or e}"

@@ -79,7 +79,7 @@ def is_trivial(before: str, after: str) -> bool:
     return normalise(before) == normalise(after)
 
 
-@functools.lru_cache(maxsize=4096)
+@functools.lru_cache(maxsize=1 << 16)
 def word_segments(before: str, after: str) -> tuple[Segment, ...]:
     """The words of *before* and *after*, marked as kept, removed or inserted.
 

@@ -12,15 +12,22 @@ package itself; here are the parts they are made of.
 from selectielijst._io._export import EXPORT_FORMATS, export_bytes
 from selectielijst._io._notation import Reading, read_term, read_valuation
 from selectielijst._io._table import Columns, Imported, ImportNote, TableOptions, read_mapping
+from selectielijst._io._vng import PROCESS_TERMS, TASK_FIELDS, process_term_words
+from selectielijst._io._vng_export import api_fixtures, export_vng_api
 
 __all__ = [
     "EXPORT_FORMATS",
+    "PROCESS_TERMS",
+    "TASK_FIELDS",
     "Columns",
     "ImportNote",
     "Imported",
     "Reading",
     "TableOptions",
+    "api_fixtures",
     "export_bytes",
+    "export_vng_api",
+    "process_term_words",
     "read_mapping",
     "read_term",
     "read_valuation",

@@ -33,6 +33,7 @@ from selectielijst._model import (
     CategoryStatus,
     Section,
     SelectionList,
+    ValuationKind,
     VersionInfo,
 )
 from selectielijst.changes import number_key
@@ -205,20 +206,23 @@ def _category(result: _Result, row: Row, problems: SheetProblems) -> Category | 
     if valuation is None:  # a cross reference: the VNG list has none
         problems.add(row, "Waardering", f"refers to {reading.reference!r}; give a valuation")
         return None
-    if valuation.term is not None and process_term.strip().lower() not in _NO_PROCESS_TERM:
+    destroyed = valuation.kind is ValuationKind.DESTROY
+    if destroyed and process_term.strip().lower() not in _NO_PROCESS_TERM:
         words, remark = process_term_words(process_term)
         remark = remark or result.process_remark.strip()
         trigger = f"na de procestermijn: {words}" + (f" ({remark})" if remark else "")
-        if valuation.term.trigger:
-            trigger = f"{valuation.term.trigger}; {trigger}"
-        valuation = attrs.evolve(valuation, term=Term(valuation.term.duration, trigger))
+        term = valuation.term
+        if term is not None and term.trigger:
+            trigger = f"{term.trigger}; {trigger}"
+        duration = term.duration if term is not None else None
+        valuation = attrs.evolve(valuation, term=Term(duration, trigger))
     return Category(
         result.id or number,
         number,
         described or name or number,
         valuation,
         explanation=explained,
-        result=name or None,
+        result=name if described and name else None,
         origin=result.origin.strip() or None,
         tasks=result.tasks,
     )
