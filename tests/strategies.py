@@ -22,7 +22,8 @@ from selectielijst import (
 # Text as people type it, including accents, typographic quotes and the odd symbol.
 _alphabet = st.characters(codec="utf-8", categories=("L", "N", "P", "S", "Zs"))
 # Text from all of Unicode a file can hold: controls, separators and marks too.
-_any_character = st.characters(codec="utf-8", exclude_categories=["Cs"], exclude_characters="\r")
+_any_character = st.characters(codec="utf-8", exclude_categories=["Cs"])
+_any_text = st.text(_any_character, min_size=1, max_size=40).filter(str.strip)
 words = st.text(_alphabet, min_size=1, max_size=12).filter(lambda w: w.strip())
 line = st.text(_alphabet, min_size=1, max_size=80).filter(lambda t: t.strip())
 """A non-blank line of text without line breaks."""
@@ -73,18 +74,27 @@ version_infos = st.builds(
 
 @st.composite
 def categories(
-    draw: st.DrawFn, *, stable_id: str | None = None, number: str | None = None
+    draw: st.DrawFn,
+    *,
+    stable_id: str | None = None,
+    number: str | None = None,
+    unicode: bool = False,
 ) -> Category:
-    """A category, active or withdrawn; ids and numbers are made unique by the caller."""
+    """A category, active or withdrawn; ids and numbers are made unique by the caller.
+
+    With *unicode*, its texts are drawn from all of Unicode, line breaks and
+    control characters included.
+    """
     withdrawn = draw(st.booleans()) and draw(st.booleans())
+    text = _any_text if unicode else line
     return Category(
         id=stable_id or draw(stable_ids),
         number=number or draw(display_numbers),
-        name=draw(line),
+        name=draw(text),
         valuation=draw(st.none() | valuations) if withdrawn else draw(valuations),
-        description=draw(optional_text),
-        explanation=draw(optional_text),
-        examples=tuple(draw(st.lists(line, max_size=3))),
+        description=draw(st.none() | text),
+        explanation=draw(st.none() | (_any_text if unicode else block)),
+        examples=tuple(draw(st.lists(text, max_size=3))),
         status=CategoryStatus.WITHDRAWN if withdrawn else CategoryStatus.ACTIVE,
         successors=tuple(draw(st.lists(display_numbers, max_size=2))) if withdrawn else (),
     )
@@ -103,7 +113,7 @@ def selection_lists(
 
     def category() -> Category:
         index = next(counter)
-        return draw(categories(stable_id=f"cat-{index}", number=f"{index + 1}"))
+        return draw(categories(stable_id=f"cat-{index}", number=f"{index + 1}", unicode=unicode))
 
     def section(depth: int) -> Section:
         index = next(counter)
@@ -120,11 +130,7 @@ def selection_lists(
             sections=tuple(section(depth + 1) for _ in range(subsections)),
         )
 
-    title = (
-        draw(st.text(_any_character, min_size=1, max_size=40).filter(str.strip))
-        if unicode
-        else draw(line)
-    )
+    title = draw(_any_text) if unicode else draw(line)
     return SelectionList(
         id=draw(stable_ids),
         title=title,

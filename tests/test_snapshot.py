@@ -348,6 +348,12 @@ class TestFastPaths:
         text = f"a: {scalar}\n" if ": " not in scalar else f"a: '{scalar}'\n"
         assert _fastyaml.load(text) == _yaml.load(text).data
 
+    @settings(suppress_health_check=[HealthCheck.too_slow], max_examples=80)
+    @given(selection_list=selection_lists(unicode=True))
+    def test_everything_written_reads_back(self, selection_list: SelectionList) -> None:
+        """read(write(x)) == x for texts from all of Unicode: control characters, CR, NEL."""
+        assert loads(dumps(selection_list)) == selection_list
+
     def test_timestamp_stays_text(self) -> None:
         """An unquoted date-time in a text field is the text as written, not cut to a date."""
         text = GOOD.replace("title: Voorbeeld", "title: 2001-12-14t21:59:43.10-05:00")

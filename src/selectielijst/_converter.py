@@ -80,6 +80,20 @@ def _enum_hook(value: object, enum_type: type[E]) -> E:
         raise ValueError(msg) from None
 
 
+def _texts(value: object, _: type) -> tuple[str, ...]:
+    """A list of texts; one text alone is an error, never split into its characters."""
+    if isinstance(value, str):
+        msg = (
+            f"expected a list of texts, found the text {value!r};"
+            f" write it as a list: [{value!r}] or on its own line after '- '"
+        )
+        raise TypeError(msg)
+    if not isinstance(value, list | tuple):
+        msg = f"expected a list of texts, found {_describe(value)}"
+        raise TypeError(msg)
+    return tuple(_strict_str(item, str) for item in value)
+
+
 def _criteria(value: object) -> tuple[int, ...]:
     if not isinstance(value, list | tuple):
         msg = f"criteria are a list of numbers such as [1, 6], found {_describe(value)}"
@@ -203,6 +217,7 @@ def make_converter() -> cattrs.Converter:
     converter.register_structure_hook(str, _strict_str)
     converter.register_structure_hook(int, _strict_int)
     converter.register_structure_hook(bool, _strict_bool)
+    converter.register_structure_hook_func(lambda t: t == tuple[str, ...], _texts)
     converter.register_structure_hook_func(
         lambda t: isinstance(t, type) and issubclass(t, enum.Enum), _enum_hook
     )

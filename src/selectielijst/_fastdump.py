@@ -59,9 +59,17 @@ def _asked(text: str) -> str:
     return written.removeprefix("k: ").removesuffix("\n")
 
 
+def _needs_escapes(text: str) -> bool:
+    from selectielijst._yaml import needs_escapes  # noqa: PLC0415  # the reference's own rule
+
+    return needs_escapes(text)
+
+
 def _scalar(text: str) -> str:
     if not text:
         return "''"
+    if not text.isprintable() and _needs_escapes(text):
+        return _asked(text)
     if text[0] in _RESOLVER_STARTS and _RESOLVES.match(text):
         if _QUOTED_AS_IS.match(text):
             return f"'{text}'"
@@ -121,7 +129,7 @@ def _entry(
     elif isinstance(value, int):
         yield f"{head} {value}\n"
     elif isinstance(value, str):
-        if "\n" in value:
+        if "\n" in value and not _needs_escapes(value):
             indicator, lines = _literal_lines(value)
             pad = " " * (indent + 2)
             yield f"{head} {indicator}\n"
@@ -162,7 +170,7 @@ def _sequence(
             pad = " " * (indent + 4)
             for key in rest:
                 yield from _entry(f"{pad}{key}:", item[key], indent + 4, order)
-        elif isinstance(item, str) and "\n" not in item:
+        elif isinstance(item, str) and ("\n" not in item or _needs_escapes(item)):
             yield f"{dash} {_scalar(item)}\n"
         else:
             msg = "a list of lists, of mappings mixed with text, or of texts with line breaks"

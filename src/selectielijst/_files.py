@@ -26,6 +26,9 @@ categories is about 16 MiB. The bound keeps a mistaken or hostile file from
 taking the machine's memory.
 """
 
+_LONGEST_NAME = 255
+"""The longest name of a file or folder, in bytes, on the systems the library runs on."""
+
 SIZE_VARIABLE = "SELECTIELIJST_MAX_MIB"
 """The environment variable that sets the size bound, in MiB."""
 
@@ -56,7 +59,15 @@ def usable_path(path: str | os.PathLike[str]) -> Path:
     if "\x00" in str(path):
         msg = f"{str(path)!r} is not a usable file name: it holds a NUL character"
         raise InvalidName(msg)
-    return Path(path)
+    usable = Path(path)
+    for part in usable.parts:
+        if len(os.fsencode(part)) > _LONGEST_NAME:
+            msg = (
+                f"{part[:40]!r}... is not a usable file name: it is longer than"
+                f" {_LONGEST_NAME} bytes, the most a folder or file name can be"
+            )
+            raise InvalidName(msg)
+    return usable
 
 
 def read_text(path: str | os.PathLike[str]) -> str:

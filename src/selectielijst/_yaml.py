@@ -17,12 +17,12 @@ from ruamel.yaml import YAML
 from ruamel.yaml.comments import CommentedMap, CommentedSeq
 from ruamel.yaml.constructor import RoundTripConstructor
 from ruamel.yaml.error import MarkedYAMLError, YAMLError
-from ruamel.yaml.scalarstring import LiteralScalarString
+from ruamel.yaml.scalarstring import DoubleQuotedScalarString, LiteralScalarString
 
 from selectielijst import _fastdump
 from selectielijst._errors import InvalidDocument
 
-__all__ = ["Loaded", "dump", "dump_reference", "load"]
+__all__ = ["Loaded", "dump", "dump_reference", "load", "needs_escapes"]
 
 MAX_DEPTH = 64
 """Deeper nesting than this is no snapshot; refusing it keeps recursion bounded."""
@@ -76,6 +76,9 @@ def load(text: str, *, file: str | None = None) -> Loaded:
         raise InvalidDocument(f"not valid YAML: {problem}", file=file, line=line) from e
     except YAMLError as e:
         raise InvalidDocument(f"not valid YAML: {e}", file=file) from e
+    except (ValueError, RecursionError) as e:  # a number of thousands of digits; deep nesting
+        problem = f"not a snapshot's YAML: {str(e).split(';')[0]}"
+        raise InvalidDocument(problem, file=file) from e
     lines: dict[str, int] = {"$": 1}
     data = _plain(tree, "$", lines, set(), file)
     return Loaded(data, lines)
@@ -201,6 +204,21 @@ def _styled(value: Any) -> Any:
         if value and all(isinstance(item, int) for item in value):
             sequence.fa.set_flow_style()  # criteria read best as [1, 6]
         return sequence
+    if isinstance(value, str) and needs_escapes(value):
+        return DoubleQuotedScalarString(value)
     if isinstance(value, str) and "\n" in value:
         return LiteralScalarString(value)
     return value
+
+
+def needs_escapes(text: str) -> bool:
+    r"""Whether *text* holds a character that only a double-quoted scalar keeps as it is.
+
+    Control characters (a vertical tab from a Word line break, ESC, NUL),
+    carriage returns and the Unicode line separators would be read back as
+    something else, or not at all, from a plain or literal scalar.
+
+    >>> needs_escapes("regel\vnieuwe regel"), needs_escapes("twee\nregels")
+    (True, False)
+    """
+    return not all(ch.isprintable() or ch in "\n\t" for ch in text)

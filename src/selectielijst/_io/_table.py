@@ -365,16 +365,35 @@ def _resolve(
     problems: SheetProblems,
     columns: Columns,
 ) -> dict[str, Category]:
-    """Give categories that say "zie categorie N" the valuation of category N."""
+    """Give categories that say "zie categorie N" the valuation of category N.
+
+    A chain ("zie 3", where 3 says "zie 1") is followed to its end; a chain
+    that comes back on itself is an error naming its rows.
+    """
     by_number = {c.number: c for _, categories in sections.values() for c in categories}
+    refers = {category.number: (row, number) for row, category, number in references}
     resolved = {}
     for row, category, number in references:
-        target = by_number.get(number)
+        chain = [category.number]
+        target_number = number
+        while target_number in refers and target_number not in chain:
+            chain.append(target_number)
+            target_number = refers[target_number][1]
+        if target_number in chain:
+            rows = ", ".join(str(refers[n][0].line) for n in chain)
+            problems.add(
+                row,
+                columns.valuation,
+                f"refers in a circle ({' -> '.join([*chain, target_number])}; rows {rows}):"
+                " give one of them a valuation",
+            )
+            continue
+        target = by_number.get(target_number)
         if target is None or target.valuation is None:
             problems.add(
                 row,
                 columns.valuation,
-                f"refers to category {number!r}, which the sheet does not have",
+                f"refers to category {target_number!r}, which the sheet does not have",
             )
             continue
         note = f"Zie categorie {number}."
@@ -382,5 +401,7 @@ def _resolve(
         resolved[category.id] = attrs.evolve(
             category, valuation=target.valuation, explanation=explanation
         )
-        problems.note(row, columns.valuation, (f"waardering overgenomen van categorie {number}",))
+        via = f" (via {' -> '.join(chain[1:])})" if len(chain) > 1 else ""
+        taken = f"waardering overgenomen van categorie {target_number}{via}"
+        problems.note(row, columns.valuation, (taken,))
     return resolved

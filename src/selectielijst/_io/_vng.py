@@ -299,18 +299,34 @@ def import_vng(path: Path, *, version: VersionInfo, list_id: str = "vng") -> Imp
 def _load_fixture(path: Path) -> list[dict[str, Any]]:
     name = str(path)
     try:
-        data = json.loads(read_text(path))
+        data = json.loads(read_text(path), parse_constant=_no_constant)
     except json.JSONDecodeError as e:
         problem = f"is not valid JSON: {e.msg}"
         raise DocumentErrors(
             f"{name} cannot be read", [InvalidDocument(problem, file=name, line=e.lineno)]
         ) from e
+    except (RecursionError, ValueError) as e:
+        problem = f"is not a fixture of the Selectielijst API: {e}"
+        raise DocumentErrors(f"{name} cannot be read", [InvalidDocument(problem, file=name)]) from e
     if not isinstance(data, list) or not all(
-        isinstance(item, dict) and isinstance(item.get("fields"), dict) for item in data
+        isinstance(item, dict)
+        and isinstance(item.get("fields"), dict)
+        and isinstance(item.get("pk"), int)
+        and not isinstance(item.get("pk"), bool)
+        for item in data
     ):
-        problem = "is not a fixture of the Selectielijst API (a list of records with 'fields')"
+        problem = (
+            "is not a fixture of the Selectielijst API"
+            " (a list of records, each with a whole-number 'pk' and its 'fields')"
+        )
         raise DocumentErrors(f"{name} cannot be read", [InvalidDocument(problem, file=name)])
     return data
+
+
+def _no_constant(name: str) -> object:
+    """NaN and Infinity are no JSON, and no value of the API."""
+    msg = f"it holds {name}, which is not JSON"
+    raise ValueError(msg)
 
 
 def import_vng_api(
