@@ -149,3 +149,171 @@ class TestErrorLineNotTraceback:
         with pytest.raises(DocumentErrors) as caught:
             import_vng_api(path, path, year=2020, version=VersionInfo("1", Status.CONCEPT))
         assert says in caught.value.problems[0].problem
+
+
+class TestSafeOutput:
+    """Output goes where it is sent, safely, and publishing is exclusive."""
+
+    def test_fifo_is_written_into(self, tmp_path: Path) -> None:
+        """-o onto a FIFO writes into it; it stays a FIFO."""
+        import os  # noqa: PLC0415  # only here
+        import stat  # noqa: PLC0415  # only here
+        import threading  # noqa: PLC0415  # only here
+
+        fifo = tmp_path / "pijp"
+        os.mkfifo(fifo)
+        received: list[bytes] = []
+        reader = threading.Thread(target=lambda: received.append(fifo.read_bytes()))
+        reader.start()
+        result = CliRunner().invoke(
+            main, ["diff", "voorbeeld@1.0", "voorbeeld@2.0", "--format", "md", "-o", str(fifo)]
+        )
+        reader.join(timeout=10)
+        assert result.exit_code == 0, result.output
+        assert stat.S_ISFIFO(fifo.stat().st_mode)
+        assert received[0].startswith(b"# Wijzigingen")
+
+    def test_symlink_is_followed(self, tmp_path: Path) -> None:
+        """-o onto a link replaces the file it points to; the link stays."""
+        real = tmp_path / "echt.md"
+        real.write_text("oud", encoding="utf-8")
+        link = tmp_path / "link.md"
+        link.symlink_to(real)
+        CliRunner().invoke(main, ["diff", "voorbeeld@1.0", "voorbeeld@2.0", "-o", str(link)])
+        assert link.is_symlink()
+        assert real.read_text(encoding="utf-8").startswith("# Wijzigingen")
+
+    def test_abandoned_temporary_files_are_removed(self, tmp_path: Path) -> None:
+        """A temporary file of a writer that no longer runs is removed by the next write."""
+        from selectielijst._files import write_atomically  # noqa: PLC0415  # the writer
+
+        target = tmp_path / "list.yaml"
+        abandoned = tmp_path / ".list.yaml.999999999.abc.tmp"
+        abandoned.write_text("half", encoding="utf-8")
+        write_atomically(target, b"heel")
+        assert not abandoned.exists()
+        assert target.read_bytes() == b"heel"
+
+    def test_publishing_is_exclusive(self, tmp_path: Path) -> None:
+        """Two published versions for one new path: the second is refused, the first stays."""
+        import attrs  # noqa: PLC0415  # only here
+
+        from selectielijst import PublishedVersion, load, write  # noqa: PLC0415  # only here
+        from selectielijst._files import write_atomically  # noqa: PLC0415  # the writer
+
+        first, second = load("voorbeeld", "2.1"), load("voorbeeld", "2.0")
+        second = attrs.evolve(second, version=first.version)
+        target = tmp_path / "list.yaml"
+        write(first, target)
+        before = target.read_bytes()
+        with pytest.raises(PublishedVersion):
+            write(second, target)
+        assert target.read_bytes() == before
+        with pytest.raises(FileExistsError):
+            write_atomically(target, b"x", exclusive=True)
+
+    def test_rst_neutralises_links(self) -> None:
+        """javascript: in list text is no link in reST once docutils renders it."""
+        import attrs  # noqa: PLC0415  # only here
+        from docutils.core import publish_string  # noqa: PLC0415  # the renderer's reader
+
+        from selectielijst import diff, load, render  # noqa: PLC0415  # only here
+
+        old = load("voorbeeld", "2.0")
+        category = attrs.evolve(old.sections[0].categories[0], name="javascript:alert(1)")
+        section = attrs.evolve(
+            old.sections[0], categories=(category, *old.sections[0].categories[1:])
+        )
+        new = attrs.evolve(old, sections=(section, *old.sections[1:]))
+        page = publish_string(
+            render(diff(old, new), "rst"), writer="html", settings_overrides={"report_level": 5}
+        ).decode()
+        assert "javascript:alert(1)" in page
+        assert 'href="javascript' not in page
+
+    def test_terminal_sees_controls(self) -> None:
+        """Control characters bound for a terminal are shown, not obeyed."""
+        from selectielijst._cli import visible  # noqa: PLC0415  # the filter
+
+        assert visible("a\x1b]0;titel\x07b\u202e") == "a\\u001b]0;titel\\u0007b\\u202e"
+
+    def test_csv_formulas_neutralised(self, tmp_path: Path) -> None:
+        """A cell starting with = is written with a quote and reads back as it was."""
+        import attrs  # noqa: PLC0415  # only here
+
+        from selectielijst import export, load, read_export  # noqa: PLC0415  # only here
+
+        lijst = load("voorbeeld", "2.1")
+        category = attrs.evolve(lijst.sections[0].categories[0], name="=HYPERLINK(1)")
+        section = attrs.evolve(
+            lijst.sections[0], categories=(category, *lijst.sections[0].categories[1:])
+        )
+        lijst = attrs.evolve(lijst, sections=(section, *lijst.sections[1:]))
+        path = tmp_path / "lijst.csv"
+        export(lijst, path)
+        assert ",=HYPERLINK" not in path.read_text(encoding="utf-8")
+        assert read_export(path) == lijst
+
+
+class TestIndexSafety:
+    """An index names its snapshots inside its list's folder, each version once."""
+
+    @pytest.mark.parametrize("snapshot", ["../../buiten/list.yaml", "/etc/passwd", "a//b"])
+    def test_snapshot_outside(self, snapshot: str, tmp_path: Path) -> None:
+        """A snapshot path that leaves the list's folder is an error at its line."""
+        from selectielijst.workspace import history  # noqa: PLC0415  # only here
+
+        folder = tmp_path / "lijst"
+        folder.mkdir()
+        (folder / "index.yaml").write_text(
+            "format: selectielijst-index/1\nlist: lijst\ntitle: L\nversions:\n"
+            f"  - {{label: '1', status: concept, snapshot: '{snapshot}'}}\n",
+            encoding="utf-8",
+        )
+        with pytest.raises(DocumentErrors) as caught:
+            history("lijst", root=tmp_path)
+        assert "leaves the list's folder" in caught.value.problems[0].problem
+        assert caught.value.problems[0].line == 5
+
+    def test_duplicate_label(self, tmp_path: Path) -> None:
+        """A version listed twice is an error naming both places."""
+        from selectielijst.workspace import history  # noqa: PLC0415  # only here
+
+        folder = tmp_path / "lijst"
+        folder.mkdir()
+        (folder / "index.yaml").write_text(
+            "format: selectielijst-index/1\nlist: lijst\ntitle: L\nversions:\n"
+            "  - {label: '1', status: concept}\n  - {label: '1', status: ontwerp}\n",
+            encoding="utf-8",
+        )
+        with pytest.raises(DocumentErrors) as caught:
+            history("lijst", root=tmp_path)
+        assert "listed twice (first at $.versions[0])" in caught.value.problems[0].problem
+
+    def test_non_ascii_digits_get_their_own_ids(self) -> None:
+        """Numbers of other scripts' digits get ids of their own, not all the same one."""
+        from selectielijst._io._table import slug  # noqa: PLC0415  # the id maker
+
+        assert len({slug("\u0661"), slug("\u0662"), slug("\u0969")}) == 3
+
+
+class TestVerifyWithoutNeedlessWork:
+    """verify reads a snapshot again only when asked to."""
+
+    def test_deep(self, monkeypatch: pytest.MonkeyPatch) -> None:
+        """A matching digest is enough; --deep reads the file too."""
+        import selectielijst._integrity as integrity  # noqa: PLC0415  # the module under test
+        from selectielijst import read  # noqa: PLC0415  # what verify reads with
+
+        reads: list[Path] = []
+        original = read
+
+        def counted(path: Path) -> object:
+            reads.append(path)
+            return original(path)
+
+        monkeypatch.setattr(integrity, "read", counted)
+        assert integrity.verify("voorbeeld") == ()
+        assert reads == []
+        assert integrity.verify("voorbeeld", deep=True) == ()
+        assert len(reads) == 3

@@ -253,6 +253,17 @@ def validate_command(paths: tuple[Path, ...]) -> None:
     sys.exit(EXIT_INVALID if failed else 0)
 
 
+def visible(text: str) -> str:
+    r"""*text* with every control character shown as ``\uXXXX``, but line breaks and tabs.
+
+    >>> visible("gewoon\ttekst\n\x1b[31mrood\u202e")
+    'gewoon\ttekst\n\\u001b[31mrood\\u202e'
+    """
+    if text.isprintable():
+        return text
+    return "".join(ch if ch.isprintable() or ch in "\n\t" else f"\\u{ord(ch):04x}" for ch in text)
+
+
 def _to_stdout(output: Path | None) -> bool:
     return output is None or str(output) == "-"
 
@@ -262,6 +273,8 @@ def _emit(
 ) -> None:
     """Print *content* (results go to standard output), or write it atomically to *output*."""
     if _to_stdout(output):
+        if isinstance(content, str) and not color and sys.stdout.isatty():
+            content = visible(content)  # a terminal obeys ESC, BEL, RLO: show them instead
         # bytes go to the binary stream as they are; colours only where asked for
         click.echo(content, nl=False, color=color or None)
         return
@@ -454,8 +467,13 @@ def _previous_version(spec: str) -> str | None:
     is_flag=True,
     help="First record the SHA-256 of new versions whose index entry has none (never changes one).",
 )
+@click.option(
+    "--deep",
+    is_flag=True,
+    help="Also read each snapshot whose digest matches, to check it is the version named.",
+)
 @_reports_errors
-def verify_command(target: str | None, record: bool) -> None:
+def verify_command(target: str | None, record: bool, deep: bool) -> None:
     """Check that every published snapshot is exactly what was published.
 
     Recomputes the SHA-256 of each snapshot of LIST (or of every list of the
@@ -468,7 +486,7 @@ def verify_command(target: str | None, record: bool) -> None:
         for name in (list_id,) if list_id else workspace.lists():
             for label in workspace.record_digests(name):
                 click.echo(f"{name}@{label}: SHA-256 recorded", err=True)
-    problems = workspace.verify(list_id)
+    problems = workspace.verify(list_id, deep=deep)
     for problem in problems:
         click.echo(f"error: {problem}", err=True)
     if problems:
@@ -512,7 +530,7 @@ def find_command(spec: str, query: str, limit: int) -> None:
     except UnknownCategory:
         hits = search(selection_list, query, limit=limit)
     else:
-        click.echo(_category_line(exact))
+        click.echo(visible(_category_line(exact)))
         return
     if not hits:
         click.echo(
@@ -521,7 +539,7 @@ def find_command(spec: str, query: str, limit: int) -> None:
         )
         sys.exit(EXIT_INVALID)
     for hit in hits:
-        click.echo(f"{hit.score:5.1f}  {_category_line(hit.category)}")
+        click.echo(visible(f"{hit.score:5.1f}  {_category_line(hit.category)}"))
 
 
 def _category_line(category: Category) -> str:

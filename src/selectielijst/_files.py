@@ -114,11 +114,23 @@ def write_atomically(
     any program's would; a file replaced keeps its own. With *exclusive*, the
     write fails with ``FileExistsError`` when *target* exists, also when
     another process creates it at the same moment.
+
+    A symbolic link is followed: the file it points to is replaced and the link
+    stays. A device or a pipe (``/dev/stdout``, a FIFO) is written into, as
+    it is, not replaced by a file. Temporary files carry the writer's process
+    id; those a killed writer left behind are removed by the next write.
     """
+    if target.is_symlink():
+        target = target.resolve()
+    if target.exists() and not target.is_file() and not target.is_dir():
+        with target.open("wb") as stream:  # a device or a pipe: written into
+            stream.write(content)
+        return
     if make_parents:
         target.parent.mkdir(parents=True, exist_ok=True)
+    _remove_abandoned(target)
     handle, temporary = tempfile.mkstemp(
-        dir=target.parent, prefix=f".{target.name}.", suffix=".tmp"
+        dir=target.parent, prefix=f".{target.name}.{os.getpid()}.", suffix=".tmp"
     )
     try:
         with os.fdopen(handle, "wb") as stream:
@@ -134,6 +146,25 @@ def write_atomically(
     except BaseException:
         Path(temporary).unlink(missing_ok=True)
         raise
+
+
+def _remove_abandoned(target: Path) -> None:
+    """Remove temporary files of *target* that a writer which no longer runs left behind."""
+    for leftover in target.parent.glob(f".{target.name}.*.tmp"):
+        pid = leftover.name.removeprefix(f".{target.name}.").split(".", 1)[0]
+        if pid.isdigit() and not _running(int(pid)):
+            leftover.unlink(missing_ok=True)
+
+
+def _running(pid: int) -> bool:
+    """Whether a process with this id runs (or cannot be told: then it is left alone)."""
+    try:
+        os.kill(pid, 0)
+    except ProcessLookupError:
+        return False
+    except OSError:
+        return True
+    return True
 
 
 def _mode_for(target: Path) -> int:

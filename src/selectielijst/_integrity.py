@@ -48,12 +48,16 @@ def digest(path: Path) -> str:
     return hashlib.sha256(path.read_bytes()).hexdigest()
 
 
-def verify(list_id: str | None = None, *, root: Path | None = None) -> tuple[IntegrityProblem, ...]:
+def verify(
+    list_id: str | None = None, *, root: Path | None = None, deep: bool = False
+) -> tuple[IntegrityProblem, ...]:
     """Check every snapshot of a list (or of all lists) against its index.
 
-    Each snapshot with text must exist, read as a valid snapshot of the version
-    the index names, and have the SHA-256 the index records. Snapshot files the
-    index does not list are reported too.
+    Each snapshot with text must exist and have the SHA-256 the index records.
+    A file whose digest matches is as it was published, so it is not read
+    again unless *deep*: then it must also read as a valid snapshot of the
+    version the index names. Snapshot files the index does not list are
+    reported too.
 
     >>> verify()
     ()
@@ -68,7 +72,7 @@ def verify(list_id: str | None = None, *, root: Path | None = None) -> tuple[Int
                 continue
             path = folder / name / entry.snapshot
             listed.add(path.resolve())
-            problems.extend(_check(name, entry, path))
+            problems.extend(_check(name, entry, path, deep=deep))
         problems.extend(
             IntegrityProblem(name, None, path, "this snapshot is not in the index")
             for path in sorted((folder / name).glob(f"*/{SNAPSHOT_NAME}"))
@@ -77,7 +81,7 @@ def verify(list_id: str | None = None, *, root: Path | None = None) -> tuple[Int
     return tuple(problems)
 
 
-def _check(list_id: str, entry: VersionEntry, path: Path) -> list[IntegrityProblem]:
+def _check(list_id: str, entry: VersionEntry, path: Path, *, deep: bool) -> list[IntegrityProblem]:
     label, expected = entry.label, entry.sha256
 
     def problem(text: str) -> list[IntegrityProblem]:
@@ -95,6 +99,8 @@ def _check(list_id: str, entry: VersionEntry, path: Path) -> list[IntegrityProbl
             f"the file has changed since it was recorded (SHA-256 {actual[:12]}…, index says"
             f" {expected[:12]}…); a published version must not change: make a new version"
         )
+    if not deep and expected is not None:
+        return []
     try:
         selection_list = read(path)
     except DocumentErrors as e:

@@ -458,6 +458,19 @@ class SelectionList:
         return tuple(found)
 
 
+def _inside(instance: object, attribute: attrs.Attribute[str | None], value: str | None) -> None:
+    """A snapshot path stays inside its list's folder: relative, without ``..``."""
+    if value is None:
+        return
+    parts = value.replace("\\", "/").split("/")
+    if value.startswith(("/", "\\")) or ":" in parts[0] or ".." in parts or "" in parts:
+        msg = (
+            f"{value!r} leaves the list's folder; a snapshot path is relative to it,"
+            " like 2.0/list.yaml"
+        )
+        raise InvalidRecord(attribute.name, msg)
+
+
 @attrs.frozen
 class VersionEntry:
     """One version in a list's history, with or without its text.
@@ -475,7 +488,7 @@ class VersionEntry:
     label: str
     status: Status
     date: str | None = None
-    snapshot: str | None = None
+    snapshot: str | None = attrs.field(default=None, validator=_inside)
     sha256: str | None = None
     notes: tuple[str, ...] = ()
 

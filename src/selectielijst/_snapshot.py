@@ -174,7 +174,16 @@ def write(selection_list: SelectionList, path: str | os.PathLike[str]) -> None:
     target = Path(path)
     if target.exists():
         _refuse_published(target, text)
-    write_atomically(target, text.encode("utf-8"))
+        write_atomically(target, text.encode("utf-8"))
+        return
+    if not selection_list.version.status.published:
+        write_atomically(target, text.encode("utf-8"))
+        return
+    try:  # a published version appears once: of two writers at once, one wins
+        write_atomically(target, text.encode("utf-8"), exclusive=True)
+    except FileExistsError:
+        _refuse_published(target, text)  # the other writer's version, if it was published
+        write_atomically(target, text.encode("utf-8"))
 
 
 def _refuse_published(target: Path, text: str) -> None:

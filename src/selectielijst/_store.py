@@ -100,6 +100,13 @@ def history(list_id: str, *, root: Path | None = None) -> ListIndex:
     if document.get("format") != INDEX_FORMAT:
         problems.report("$", f"an index starts with 'format: {INDEX_FORMAT}'")
     document = {k: v for k, v in document.items() if k != "format"}
+    seen: dict[object, int] = {}
+    for position, entry in enumerate(document.get("versions") or []):
+        label = entry.get("label") if isinstance(entry, dict) else None
+        if isinstance(label, str) and label in seen:
+            problem = f"version {label!r} is listed twice (first at $.versions[{seen[label]}])"
+            problems.report(f"$.versions[{position}].label", problem)
+        seen.setdefault(label, position)
     return structure(document, ListIndex, problems, converter=_CONVERTER)
 
 

@@ -197,9 +197,11 @@ class Workspace:
         )
         return Added(path, entry, selection_list, review)
 
-    def verify(self, list_id: str | None = None) -> tuple[IntegrityProblem, ...]:
+    def verify(
+        self, list_id: str | None = None, *, deep: bool = False
+    ) -> tuple[IntegrityProblem, ...]:
         """Check every snapshot of a list (or of all lists) against its index."""
-        return verify(list_id, root=self.folder)
+        return verify(list_id, root=self.folder, deep=deep)
 
     def record_digests(self, list_id: str) -> tuple[str, ...]:
         """Record the SHA-256 of every snapshot of a list whose index entry has none yet."""

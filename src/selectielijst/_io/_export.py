@@ -23,7 +23,16 @@ from selectielijst._model import Category, Section, SelectionList
 from selectielijst._problems import Problems, structure
 from selectielijst._snapshot import dumps
 
-__all__ = ["COLUMNS", "EXPORT_FORMATS", "export", "export_bytes", "is_export", "read_export"]
+__all__ = [
+    "COLUMNS",
+    "EXPORT_FORMATS",
+    "export",
+    "export_bytes",
+    "guarded",
+    "is_export",
+    "read_export",
+    "unguarded",
+]
 
 COLUMNS = (
     "record", "id", "number", "parent", "name", "description", "explanation", "examples",
@@ -116,7 +125,7 @@ def export_bytes(selection_list: SelectionList, format_name: str) -> bytes:
         return (json.dumps(document, ensure_ascii=False, indent=2) + "\n").encode("utf-8")
     rows = [[row.get(column, "") for column in COLUMNS] for row in _rows(selection_list)]
     if format_name == "csv":
-        return write_csv(COLUMNS, rows)
+        return write_csv(COLUMNS, [[guarded(cell) for cell in row] for row in rows])
     if format_name == "xlsx":
         return write_xlsx(
             COLUMNS, rows, title=f"{selection_list.id} {selection_list.version.label}"
@@ -141,6 +150,27 @@ def export(selection_list: SelectionList, path: Path, format_name: str | None = 
     write_atomically(path, export_bytes(selection_list, chosen), make_parents=False)
 
 
+_FORMULA_STARTS = ("=", "+", "-", "@", "\t", "\r", "'")
+
+
+def guarded(cell: str) -> str:
+    """A CSV cell that no spreadsheet program takes for a formula: ``'`` before ``= + - @``.
+
+    A cell that starts with one of those (or with a tab, a carriage return or
+    a quote) gets a quote in front; reading the export back takes it off, so
+    the text comes back as it was.
+
+    >>> guarded("=HYPERLINK(...)"), guarded("gewoon")
+    ("'=HYPERLINK(...)", 'gewoon')
+    """
+    return f"'{cell}" if cell.startswith(_FORMULA_STARTS) else cell
+
+
+def unguarded(cell: str) -> str:
+    """The cell as it was before :func:`guarded`."""
+    return cell.removeprefix("'")
+
+
 def is_export(table: Table) -> bool:
     """Whether a sheet is in the export format (it has the ``record`` column)."""
     return "record" in table.header
@@ -160,6 +190,12 @@ def read_export(path: Path, *, sheet: str | None = None) -> SelectionList:
         DocumentErrors: The sheet is not a valid export; each problem names its row.
     """
     table = read_table(path, sheet=sheet)
+    if path.suffix.lower() == ".csv":
+        rows = tuple(
+            Row(row.line, {key: unguarded(cell) for key, cell in row.cells.items()})
+            for row in table.rows
+        )
+        table = Table(table.file, table.header, rows)
     if not is_export(table):
         problem = "this is no selectielijst export (no 'record' column); import it with a mapping"
         raise DocumentErrors(

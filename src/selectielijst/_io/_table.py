@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import hashlib
 import re
 import unicodedata
 from pathlib import Path
@@ -122,14 +123,17 @@ class SheetProblems(Problems):
 
 
 def slug(text: str) -> str:
-    """A stable id made from a number or title.
+    r"""A stable id made from a number or title.
 
-    >>> slug("Bestuur en raad"), slug("1.1.2"), slug("Één ding")
-    ('bestuur-en-raad', '1.1.2', 'een-ding')
+    >>> slug("Bestuur en raad"), slug("1.1.2"), slug("Één ding"), slug("\u0661.\u0662")
+    ('bestuur-en-raad', '1.1.2', 'een-ding', '1.2')
     """
-    ascii_text = unicodedata.normalize("NFKD", text).encode("ascii", "ignore").decode().lower()
-    cleaned = re.sub(r"[^a-z0-9.]+", "-", ascii_text).strip("-.")
-    return cleaned[:100].strip("-.") or "x"
+    digits = "".join(str(unicodedata.decimal(ch)) if ch.isdecimal() else ch for ch in text)
+    ascii_text = unicodedata.normalize("NFKD", digits).encode("ascii", "ignore").decode().lower()
+    cleaned = re.sub(r"[^a-z0-9.]+", "-", ascii_text).strip("-.")[:100].strip("-.")
+    if cleaned:
+        return cleaned
+    return "x-" + hashlib.sha256(text.encode("utf-8")).hexdigest()[:12]  # nothing readable
 
 
 def read_mapping(path: Path) -> TableOptions:

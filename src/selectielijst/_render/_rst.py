@@ -20,6 +20,8 @@ from selectielijst._render._style import (
 __all__ = ["STYLE", "WRITER", "escape", "heading", "history", "rst", "width"]
 
 _SPECIAL = re.compile(r"([\\`*_|])")
+_SCHEME = re.compile(r"(?i)\b([a-z][a-z0-9+.-]*):(?=[^\s:])")
+"""A URI scheme (``javascript:``, ``http:``) docutils would turn into a link."""
 _QUIET = re.compile(r"[^\\`*_|\s]+(?: [^\\`*_|\s]+)*")
 _BLOCK_START = re.compile(r"^([-*+#.:|=>]|\d+[.)]\s)")
 _ROLES = [".. role:: del", "   :class: del", "", ".. role:: ins", "   :class: ins", ""]
@@ -34,8 +36,9 @@ def escape(text: str) -> str:
     '\\.. directive::'
     """
     # Most list text has nothing to escape and no whitespace to fold.
-    quiet = _QUIET.fullmatch(text)
+    quiet = _QUIET.fullmatch(text) and ":" not in text
     escaped = text if quiet else _SPECIAL.sub(r"\\\1", " ".join(text.split()))
+    escaped = _SCHEME.sub(r"\1\\:", escaped)  # javascript:... is no link, only text
     return "\\" + escaped if _BLOCK_START.match(escaped) else escaped
 
 
