@@ -317,3 +317,109 @@ class TestVerifyWithoutNeedlessWork:
         assert reads == []
         assert integrity.verify("voorbeeld", deep=True) == ()
         assert len(reads) == 3
+
+
+class TestBoundedWork:
+    """Any input is taken or refused within bounds; aliases nowhere."""
+
+    def test_alias_on_a_value(self) -> None:
+        """An alias on a single value is refused, as the docs say."""
+        found = problems_of(HEAD.replace("title: X", "title: &t X\norganisation: *t"))
+        assert any("anchors and aliases" in p for p in found)
+
+    def test_long_list_of_numbers(self) -> None:
+        """A megabyte of 'x: [1, 1, ...]' is refused quickly, and says what is wrong."""
+        import time  # noqa: PLC0415  # only a loose bound: the point is no minutes-long parse
+
+        text = HEAD + "x: [" + ", ".join(["1"] * 400_000) + "]\n"
+        start = time.perf_counter()
+        found = problems_of(text)
+        assert any("unknown key 'x'" in p for p in found)
+        assert time.perf_counter() - start < 30
+
+    def test_rows_bound(self, tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+        """A sheet with more rows than the bound is refused, saying how to raise it."""
+        monkeypatch.setenv("SELECTIELIJST_MAX_ROWS", "10")
+        (tmp_path / "m.yaml").write_text(
+            "id: x\ntitle: X\nversion: {label: '1', status: concept}\n"
+            "columns: {number: Nr, name: Naam, valuation: Waardering}\n",
+            encoding="utf-8",
+        )
+        sheet = tmp_path / "s.csv"
+        sheet.write_text(
+            "Nr,Naam,Waardering\n" + "".join(f"{n},N{n},B\n" for n in range(1, 30)),
+            encoding="utf-8",
+        )
+        with pytest.raises(DocumentErrors) as caught:
+            import_table(sheet, read_mapping(tmp_path / "m.yaml"))
+        assert "SELECTIELIJST_MAX_ROWS" in caught.value.problems[0].problem
+
+    def test_huge_cell(self, tmp_path: Path) -> None:
+        """A cell of more than 100,000 characters is refused with its row."""
+        sheet = tmp_path / "s.csv"
+        sheet.write_text("Nr,Naam,Waardering\n1," + "a" * 100_001 + ",B\n", encoding="utf-8")
+        (tmp_path / "m.yaml").write_text(
+            "id: x\ntitle: X\nversion: {label: '1', status: concept}\n"
+            "columns: {number: Nr, name: Naam, valuation: Waardering}\n",
+            encoding="utf-8",
+        )
+        with pytest.raises(DocumentErrors) as caught:
+            import_table(sheet, read_mapping(tmp_path / "m.yaml"))
+        assert caught.value.problems[0].line == 2
+
+    @pytest.mark.parametrize("damage", ["shared string", "xml", "bomb"])
+    def test_damaged_workbook(
+        self, damage: str, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+    ) -> None:
+        """A workbook with a bad shared-string index, broken XML or a bomb is an error line."""
+        import zipfile  # noqa: PLC0415  # only here
+
+        import openpyxl  # noqa: PLC0415  # only here
+
+        good = tmp_path / "goed.xlsx"
+        workbook = openpyxl.Workbook()
+        workbook.worksheets[0].append(["Nr", "Naam", "Waardering"])
+        workbook.worksheets[0].append(["1", "Een", "B"])
+        workbook.save(good)
+        bad = tmp_path / "kapot.xlsx"
+        with zipfile.ZipFile(good) as source, zipfile.ZipFile(bad, "w") as target:
+            for info in source.infolist():
+                data = source.read(info)
+                if damage == "shared string" and info.filename.endswith("sheet1.xml"):
+                    data = data.replace(
+                        b'<c r="A1" t="inlineStr"><is><t>Nr</t></is></c>',
+                        b'<c r="A1" t="s"><v>9999</v></c>',
+                    )
+                    assert b"9999" in data
+                if damage == "xml" and info.filename.endswith("sheet1.xml"):
+                    data = data[: len(data) // 2]
+                target.writestr(info, data)
+            if damage == "bomb":
+                monkeypatch.setenv("SELECTIELIJST_MAX_MIB", "1")
+                target.writestr("xl/media/bom.bin", b"\0" * (2 * 1024 * 1024))
+        mapping = tmp_path / "m.yaml"
+        mapping.write_text(
+            "id: x\ntitle: X\nversion: {label: '1', status: concept}\n"
+            "columns: {number: Nr, name: Naam, valuation: Waardering}\n",
+            encoding="utf-8",
+        )
+        result = CliRunner().invoke(
+            main,
+            ["import", "table", str(bad), "--mapping", str(mapping), "-o", str(tmp_path / "o")],
+        )
+        assert result.exit_code == 1
+        assert result.exception is None or isinstance(result.exception, SystemExit)
+        assert result.stderr.startswith("error:")
+
+    def test_never_writes_what_it_cannot_read(
+        self, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+    ) -> None:
+        """A list larger than the bound is not written: the reader would refuse it."""
+        from selectielijst import load, write  # noqa: PLC0415  # only here
+
+        lijst = load("voorbeeld", "2.1")
+        monkeypatch.setattr("selectielijst._files.MAX_FILE_SIZE", 100)
+        with pytest.raises(DocumentErrors) as caught:
+            write(lijst, tmp_path / "list.yaml")
+        assert "the bound the reader keeps" in caught.value.problems[0].problem
+        assert not (tmp_path / "list.yaml").exists()

@@ -336,6 +336,29 @@ class TestFastPaths:
         assert _fastyaml.load(text) == _yaml.load(text).data
         assert loads(text) == selection_list
 
+    @settings(suppress_health_check=[HealthCheck.too_slow], max_examples=40)
+    @given(selection_list=selection_lists(unicode=True))
+    def test_readers_agree_on_lines(self, selection_list: SelectionList) -> None:
+        """Every key and item has the same line in both readers, in any list written."""
+        from selectielijst import _fastyaml, _yaml  # noqa: PLC0415  # the two readers compared
+
+        text = dumps(selection_list)
+        careful = _yaml.load(text).lines
+        assert _fastyaml.lines_of(text, careful) == careful
+
+    @pytest.mark.parametrize(
+        "text",
+        ["a: {b: [1, {c: 2}], d: x}\n", "- [a, b]\n- {c: [d]}\n- e\n",
+         "a:\n  - b: 1\n    c:\n      - 2\n      - 3\n  - [4,\n     5]\nd: |\n  x\n  y\ne: 1\n"],
+    )  # fmt: skip
+    def test_lines_of_hand_written_layouts(self, text: str) -> None:
+        """Flow and block layouts, written by hand, get the lines ruamel gives them."""
+        from selectielijst import _fastyaml, _yaml  # noqa: PLC0415  # the two readers compared
+
+        careful = _yaml.load(text).lines
+        assert _fastyaml.lines_of(text, careful) == careful
+        assert _fastyaml.lines_of(text, ["$.nergens[3].x"]) == {"$": 1}
+
     @pytest.mark.parametrize(
         "scalar",
         ["yes", "On", "010", "0o10", "0x1F", "1_000", "1.5", ".inf", "~", "2024-03-01",

@@ -640,8 +640,15 @@ def _write_import(imported: Imported, output: Path | None) -> None:
     selection_list = imported.selection_list
     count = sum(1 for _ in selection_list.categories())
     if output is not None:
-        target = output / SNAPSHOT_NAME
-        write(selection_list, target)
+        target = usable_path(output) / SNAPSHOT_NAME
+        created = not target.parent.exists()
+        try:
+            write(selection_list, target)
+        except OSError as e:
+            if created and target.parent.is_dir() and not any(target.parent.iterdir()):
+                target.parent.rmdir()  # leave no empty folder behind
+            msg = f"cannot write {target}: {e.strerror or e}"
+            raise click.ClickException(msg) from e
         click.echo(f"{target}: {count} categories written ({len(imported.notes)} notes)", err=True)
         return
     workspace = _workspace()

@@ -1,26 +1,36 @@
 """Reading YAML at the speed of libyaml, with every safety rule of the snapshot reader.
 
-The C parser of PyYAML reads the text; a constructor of our own turns it into
-plain data with YAML 1.2 meanings, as the position-tracking reader (ruamel) has
-them: ``yes`` is text, ``010`` is ten, a date stays the text it is written as.
-It refuses what a snapshot never holds: tags, anchors and aliases, merge keys,
-duplicate keys, keys that are not text, and nesting deeper than the bound.
-Anything refused raises :class:`Refused`; the caller then reads the text again
-with positions, to report the problem at its line.
+The C parser of PyYAML reads the text; a builder of our own turns its events
+into plain data, without a tree of nodes between, with YAML 1.2 meanings as
+the position-tracking reader (ruamel) has them: ``yes`` is text, ``010`` is
+ten, a date stays the text it is written as. It refuses what a snapshot never
+holds: tags, anchors and aliases, merge keys, duplicate keys, keys that are
+not text, and nesting deeper than the bound. Anything refused raises
+:class:`Refused`, with the line where libyaml found it. When the data is read
+but wrong, :func:`lines_of` gives the line of each place with a problem, so
+that every problem names its line without a slower reader.
 """
 
 from __future__ import annotations
 
 import re
-from collections.abc import Callable, Hashable
-from typing import Any
+from collections.abc import Callable, Iterable, Iterator
+from typing import Any, NoReturn
 
 import yaml
-from yaml.constructor import SafeConstructor
-from yaml.nodes import MappingNode, Node, ScalarNode, SequenceNode
+from yaml.events import (
+    AliasEvent,
+    DocumentStartEvent,
+    MappingEndEvent,
+    MappingStartEvent,
+    ScalarEvent,
+    SequenceEndEvent,
+    SequenceStartEvent,
+)
+from yaml.nodes import ScalarNode
 from yaml.resolver import BaseResolver
 
-__all__ = ["AVAILABLE", "Refused", "load"]
+__all__ = ["AVAILABLE", "Refused", "lines_of", "load"]
 
 AVAILABLE = bool(getattr(yaml, "__with_libyaml__", False))
 """Whether PyYAML's C parser is here; without it the position-tracking reader does all."""
@@ -36,7 +46,17 @@ _REFUSED_TAGS = ("tag:yaml.org,2002:merge", "tag:yaml.org,2002:value")
 
 
 class Refused(Exception):
-    """The text holds something the fast reader does not take; read it with positions."""
+    """The text is not YAML, or holds what a snapshot may not.
+
+    The message is the problem in the words the reader reports it.
+
+    Attributes:
+        line: The 1-based line where libyaml found it, when it knows.
+    """
+
+    def __init__(self, message: str, line: int | None = None) -> None:
+        super().__init__(message)
+        self.line = line
 
 
 class _Resolver(BaseResolver):
@@ -86,7 +106,7 @@ def _integer(text: str) -> int:
     if base != 10:
         digits = digits[2:]
     if len(digits) > 4300:  # Python's own bound on converting long digit strings
-        msg = "a number with thousands of digits"
+        msg = "not a snapshot's YAML: a number has thousands of digits"
         raise Refused(msg)
     return sign * int(digits, base)
 
@@ -100,120 +120,219 @@ def _decimal(text: str) -> float:
     return float(cleaned)
 
 
-class _Constructor(SafeConstructor):
-    """Plain data only: text, numbers, booleans, null, lists and mappings."""
+MAX_DEPTH = 64
+"""Containers nested deeper than this are refused, as the position-tracking reader does."""
 
-    MAX_DEPTH = 64
-
-    def construct_object(self, node: Node, deep: bool = False) -> Any:
-        if node in self.constructed_objects or node in self.recursive_objects:
-            msg = "anchors and aliases"
-            raise Refused(msg)
-        return super().construct_object(node, deep=deep)
-
-    def construct_mapping(self, node: MappingNode, deep: bool = False) -> dict[Hashable, Any]:
-        mapping: dict[Hashable, Any] = {}
-        for key_node, value_node in node.value:
-            if not isinstance(key_node, ScalarNode) or key_node.tag != _STR:
-                msg = "a key that is not plain text"
-                raise Refused(msg)
-            key = key_node.value
-            if key in mapping:
-                msg = "a key given twice"
-                raise Refused(msg)
-            mapping[key] = self.construct_object(value_node, deep=deep)
-        return mapping
-
-
-def _refuse(constructor: SafeConstructor, node: Node) -> Any:
-    msg = f"the tag {node.tag}"
-    raise Refused(msg)
-
-
-def _scalar(convert: Callable[[str], Any]) -> Callable[[SafeConstructor, Node], Any]:
-    def construct(constructor: SafeConstructor, node: Node) -> Any:
-        assert isinstance(node, ScalarNode)  # noqa: S101  # the resolver gives scalars these tags
-        return convert(node.value)
-
-    return construct
-
-
-def _sequence(constructor: SafeConstructor, node: Node) -> Any:
-    if not isinstance(node, SequenceNode):
-        return _refuse(constructor, node)
-    return [constructor.construct_object(child, deep=True) for child in node.value]
-
-
-def _mapping(constructor: SafeConstructor, node: Node) -> Any:
-    if not isinstance(node, MappingNode):
-        return _refuse(constructor, node)
-    return constructor.construct_mapping(node, deep=True)
-
-
-_Constructor.yaml_constructors = {
-    _STR: _scalar(str),
-    _BOOL: _scalar(lambda text: text.lower() == "true"),
-    _INT: _scalar(_integer),
-    _FLOAT: _scalar(_decimal),
-    _NULL: _scalar(lambda _: None),
-    _SEQ: _sequence,
-    _MAP: _mapping,
-    None: _refuse,  # any other tag
+_CONVERT: dict[str, Callable[[str], Any]] = {
+    _STR: str,
+    _BOOL: lambda text: text.lower() == "true",
+    _INT: _integer,
+    _FLOAT: _decimal,
+    _NULL: lambda _: None,
 }
 
 
-def _parsers() -> tuple[type, ...]:
+def _line(event: Any) -> int:
+    return int(event.start_mark.line) + 1
+
+
+def _refuse_tag(tag: str, event: Any) -> NoReturn:
+    if tag == _REFUSED_TAGS[0]:
+        msg = "merge keys (<<) are not allowed in a snapshot; write each key out"
+    elif tag == _REFUSED_TAGS[1]:
+        msg = "the value key (=) is not allowed in a snapshot; quote it: '='"
+    else:
+        msg = f"tags such as {tag.replace('tag:yaml.org,2002:', '!!')} are not allowed"
+    raise Refused(msg, _line(event))
+
+
+class _Builder:
+    """Plain data from libyaml's events: no tree of nodes, so memory stays near the data's.
+
+    Each open mapping or list is a frame on a stack; a mapping's frame holds
+    the key waiting for its value.
+    """
+
+    def __init__(self) -> None:
+        self.resolver: Any = _Resolver()  # PyYAML is untyped
+        self.stack: list[list[Any]] = []  # [container, pending key or _NO_KEY]
+        self.root: Any = None
+
+    def scalar(self, event: ScalarEvent) -> None:
+        if event.anchor is not None:
+            _refuse_anchor(event)
+        tag = event.tag
+        if tag is None or tag == "!":
+            tag = self.resolver.resolve(ScalarNode, event.value, event.implicit)
+        convert = _CONVERT.get(tag)
+        if convert is None:
+            _refuse_tag(tag, event)
+        frame = self.stack[-1] if self.stack else None
+        if frame is not None and isinstance(frame[0], dict) and frame[1] is _NO_KEY:
+            if tag != _STR:
+                msg = f"keys are plain words, found {event.value!r}"
+                raise Refused(msg, _line(event))
+            if event.value in frame[0]:
+                msg = f"duplicate key {event.value!r}: each key may be given once"
+                raise Refused(msg, _line(event))
+            frame[1] = event.value
+            return
+        try:
+            self.add(convert(event.value))
+        except Refused as e:
+            raise Refused(str(e), _line(event)) from e
+
+    def start(self, event: Any, container: list[Any] | dict[str, Any], tag: str) -> None:
+        if event.anchor is not None:
+            _refuse_anchor(event)
+        if event.tag not in (None, "!", tag):
+            _refuse_tag(event.tag, event)
+        frame = self.stack[-1] if self.stack else None
+        if frame is not None and isinstance(frame[0], dict) and frame[1] is _NO_KEY:
+            kind = "a mapping" if isinstance(container, dict) else "a list"
+            msg = f"keys are plain words, found {kind}"
+            raise Refused(msg, _line(event))
+        if len(self.stack) > MAX_DEPTH:
+            msg = "the document is nested too deeply"
+            raise Refused(msg, _line(event))
+        self.add(container)
+        self.stack.append([container, _NO_KEY])
+
+    def end(self) -> None:
+        self.stack.pop()
+
+    def add(self, value: Any) -> None:
+        if not self.stack:
+            self.root = value
+            return
+        frame = self.stack[-1]
+        if isinstance(frame[0], list):
+            frame[0].append(value)
+        else:
+            frame[0][frame[1]] = value
+            frame[1] = _NO_KEY
+
+
+_NO_KEY = object()
+
+
+def _refuse_anchor(event: Any) -> NoReturn:
+    msg = "anchors and aliases (& and *) are not allowed in a snapshot"
+    raise Refused(msg, _line(event))
+
+
+def _events(text: str) -> Iterator[Any]:
+    """Libyaml's events for *text*, its errors as :class:`Refused` at their line."""
+    parser = _PARSER(text)
+    try:
+        while (event := parser.get_event()) is not None:
+            yield event
+    except yaml.MarkedYAMLError as e:
+        mark = e.problem_mark or e.context_mark
+        problem = " ".join(str(part) for part in (e.context, e.problem) if part)
+        line = mark.line + 1 if mark else None
+        raise Refused(f"not valid YAML: {problem or e}", line) from e
+    except (yaml.YAMLError, ValueError) as e:
+        raise Refused(f"not valid YAML: {e}") from e
+    finally:
+        parser.dispose()
+
+
+def _parser() -> Any:
     """Libyaml's parser, where PyYAML was built with it."""
     if not AVAILABLE:
-        return ()
+        return None
     from yaml.cyaml import CParser  # type: ignore[attr-defined]  # noqa: PLC0415  # only with libyaml
 
-    return (CParser,)
+    return CParser
 
 
-_PARSERS = _parsers()
-
-
-class _Loader(*_PARSERS, _Constructor, _Resolver):  # type: ignore[misc]  # PyYAML's mix-in design
-    def __init__(self, stream: str) -> None:
-        parser: Any = _PARSERS[0]
-        parser.__init__(self, stream)
-        _Constructor.__init__(self)
-        _Resolver.__init__(self)
+_PARSER = _parser()
 
 
 def load(text: str) -> Any:
     """The plain data of *text*.
 
     Raises:
-        Refused: The text is not YAML, or holds what a snapshot may not; read
-            it with positions to say where.
+        Refused: The text is not YAML, or holds what a snapshot may not; the
+            error says what, and at which line.
     """
     if not AVAILABLE:
         msg = "no C parser"
         raise Refused(msg)
-    loader = _Loader(text)
-    try:
-        data = loader.get_single_data()
-    except (yaml.YAMLError, RecursionError, ValueError) as e:
-        raise Refused(str(e)) from e
-    finally:
-        loader.dispose()
-    _check_depth(data)
-    return data
+    builder = _Builder()
+    documents = 0
+    for event in _events(text):
+        if isinstance(event, ScalarEvent):
+            builder.scalar(event)
+        elif isinstance(event, MappingStartEvent):
+            builder.start(event, {}, _MAP)
+        elif isinstance(event, SequenceStartEvent):
+            builder.start(event, [], _SEQ)
+        elif isinstance(event, MappingEndEvent | SequenceEndEvent):
+            builder.end()
+        elif isinstance(event, AliasEvent):
+            _refuse_anchor(event)
+        elif isinstance(event, DocumentStartEvent):
+            documents += 1
+            if documents > 1:
+                msg = "not valid YAML: a snapshot is one document; found a second '---'"
+                raise Refused(msg, _line(event))
+    return builder.root
 
 
-def _check_depth(data: Any) -> None:
-    """Refuse nesting deeper than the bound, as the position-tracking reader does."""
-    level = [data] if isinstance(data, dict | list) else []
-    for _ in range(_Constructor.MAX_DEPTH + 1):
-        level = [
-            child
-            for node in level
-            for child in (node.values() if isinstance(node, dict) else node)
-            if isinstance(child, dict | list)
-        ]
-        if not level:
-            return
-    msg = "nesting too deep"
-    raise Refused(msg)
+def lines_of(text: str, paths: Iterable[str]) -> dict[str, int]:
+    """The 1-based line of each of *paths* (``$.sections[0].title``) and their parents.
+
+    For a text that :func:`load` read: it is parsed again, and only the keys
+    and items on the way to *paths* are named, so that the cost stays that
+    of parsing.
+    """
+    wanted = {"$"}
+    for given in paths:
+        place = given
+        while place and place not in wanted:
+            wanted.add(place)
+            cut = max(place.rfind("."), place.rfind("["))
+            place = place[:cut] if cut > 0 else ""
+    lines = {"$": 1}
+    stack: list[_Frame] = []
+    for event in _events(text):
+        if isinstance(event, MappingEndEvent | SequenceEndEvent):
+            stack.pop()
+        elif isinstance(event, ScalarEvent | MappingStartEvent | SequenceStartEvent):
+            path: str | None = stack[-1].path_of(event, wanted, lines) if stack else "$"
+            if path is not _KEY and not isinstance(event, ScalarEvent):
+                stack.append(_Frame(path, isinstance(event, MappingStartEvent)))
+    return lines
+
+
+_KEY = "a key, not a value"
+
+
+class _Frame:
+    """An open mapping or list while naming lines: its path and what comes next in it."""
+
+    __slots__ = ("index", "key", "mapping", "path")
+
+    def __init__(self, path: str | None, mapping: bool) -> None:
+        self.path = path  # None: nothing under it is wanted
+        self.mapping = mapping
+        self.index = 0
+        self.key: str | None = None  # a mapping's key whose value comes next
+
+    def path_of(self, event: Any, wanted: set[str], lines: dict[str, int]) -> str | None:
+        """The path of the value *event* starts (``None`` when unwanted), or ``_KEY``."""
+        if self.mapping and self.key is None:
+            self.key = f"{self.path}.{event.value}" if self.path is not None else ""
+            if self.key in wanted:
+                lines[self.key] = _line(event)
+            return _KEY
+        if self.mapping:
+            path, self.key = self.key, None
+        else:
+            path = f"{self.path}[{self.index}]" if self.path is not None else ""
+            self.index += 1
+            if path in wanted:
+                lines[path] = _line(event)
+        return path if path in wanted else None

@@ -10,9 +10,16 @@ from typing import Any
 from selectielijst import _fastyaml, _yaml
 from selectielijst._converter import make_converter
 from selectielijst._errors import DocumentErrors, InvalidDocument, PublishedVersion
-from selectielijst._files import one_problem, read_text, write_atomically
+from selectielijst._files import (
+    SIZE_VARIABLE,
+    one_problem,
+    read_text,
+    size_limit,
+    write_atomically,
+)
 from selectielijst._model import SelectionList
 from selectielijst._problems import Problem, Problems, structure
+from selectielijst._yaml import Loaded
 
 __all__ = ["FORMAT", "FORMAT_1", "check_document", "dumps", "loads", "read", "write"]
 
@@ -88,8 +95,9 @@ def read(path: str | os.PathLike[str]) -> SelectionList:
 def loads(text: str, *, file: str | None = None) -> SelectionList:
     """Read a snapshot from YAML text.
 
-    The text is parsed by libyaml first; only when it has a problem to report
-    is it read again with positions, so that every problem names its line.
+    The text is parsed by libyaml; only when it has a problem to report is it
+    parsed again, into nodes, so that every problem names its line. Texts that
+    libyaml refuses are read by ruamel, whose messages say more.
 
     >>> loads('''
     ... format: selectielijst/1
@@ -99,37 +107,47 @@ def loads(text: str, *, file: str | None = None) -> SelectionList:
     ... ''').version.status
     <Status.CONCEPT: 'concept'>
     """
-    fast = _read_fast(text, file)
-    if fast is not None:
-        return fast
     try:
-        loaded = _yaml.load(text, file=file)
-    except InvalidDocument as e:
-        raise one_problem(e) from e
-    problems = Problems(file, loaded)
-    problems.extend(check_document(loaded.data))
+        data = _fastyaml.load(text)
+    except _fastyaml.Refused as refusal:
+        return _read_refused(text, file, refusal)
+    try:
+        return _structured(data, Problems(file))
+    except DocumentErrors as errors:
+        raise _at_their_lines(errors, text, file) from None
+
+
+def _structured(data: object, problems: Problems) -> SelectionList:
+    """The list in *data*, or every problem of it raised together.
+
+    Raises:
+        DocumentErrors: The problems, each at its line when *problems* knows lines.
+    """
+    problems.extend(check_document(data))
     found: list[Problem] = []
-    document = _migrated(loaded.data, found) if isinstance(loaded.data, dict) else {}
+    document = _migrated(data, found) if isinstance(data, dict) else {}
     problems.extend(found)
     return structure(document, SelectionList, problems, converter=_CONVERTER)
 
 
-def _read_fast(text: str, file: str | None) -> SelectionList | None:
-    """The list, read without positions; ``None`` when there is anything to report."""
+def _at_their_lines(errors: DocumentErrors, text: str, file: str | None) -> DocumentErrors:
+    """*errors*, each naming its line: the text is parsed once more, for those places only."""
+    places = [error.path or "$" for error in errors.problems]
+    problems = Problems(file, Loaded(None, _fastyaml.lines_of(text, places)))
+    for place, error in zip(places, errors.problems, strict=True):
+        problems.report(place, error.problem, line=error.line)
+    return DocumentErrors(errors.message, problems.errors())
+
+
+def _read_refused(text: str, file: str | None, refusal: _fastyaml.Refused) -> SelectionList:
+    """Report what libyaml refused, at its line; without libyaml, ruamel reads all."""
+    if _fastyaml.AVAILABLE:
+        raise one_problem(InvalidDocument(str(refusal), file=file, line=refusal.line))
     try:
-        data = _fastyaml.load(text)
-    except _fastyaml.Refused:
-        return None
-    if not isinstance(data, dict) or any(True for _ in check_document(data)):
-        return None
-    found: list[Problem] = []
-    document = _migrated(data, found)
-    if found:
-        return None
-    try:
-        return structure(document, SelectionList, Problems(file), converter=_CONVERTER)
-    except DocumentErrors:
-        return None
+        loaded = _yaml.load(text, file=file)
+    except InvalidDocument as e:
+        raise one_problem(e) from e
+    return _structured(loaded.data, Problems(file, loaded))
 
 
 def dumps(selection_list: SelectionList, *, file: str | None = None) -> str:
@@ -171,6 +189,13 @@ def write(selection_list: SelectionList, path: str | os.PathLike[str]) -> None:
         DocumentErrors: The list breaks a rule a snapshot must keep.
     """
     text = dumps(selection_list, file=str(path))
+    if len(text.encode("utf-8")) > size_limit():
+        problem = (
+            f"would be larger than {size_limit() / (1024 * 1024):g} MiB,"
+            " the bound the reader keeps;"
+            f" set {SIZE_VARIABLE} to raise it for both"
+        )
+        raise one_problem(InvalidDocument(problem, file=str(path)))
     target = Path(path)
     if target.exists():
         _refuse_published(target, text)

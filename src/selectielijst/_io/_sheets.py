@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import csv
 import io
+import os
 import zipfile
 from collections.abc import Sequence
 from pathlib import Path
@@ -75,8 +76,12 @@ def read_table(path: Path, *, sheet: str | None = None) -> Table:
     first = text.split("\n", 1)[0]
     delimiter = ";" if first.count(";") > first.count(",") else ","
     reader = csv.reader(io.StringIO(text, newline=""), delimiter=delimiter)
+    lines: list[list[str]] = []
     try:
-        lines = list(reader)
+        for cells in reader:
+            lines.append(cells)
+            if len(lines) > max_rows() + 1:
+                raise _fail(name, _too_many_rows())
     except csv.Error as e:
         raise _fail(name, f"is not valid CSV: {e}", reader.line_num) from e
     return _table(name, lines)
@@ -87,19 +92,64 @@ def _read_xlsx(path: Path, sheet: str | None) -> Table:
     from openpyxl.utils.exceptions import InvalidFileException  # noqa: PLC0415  # likewise
 
     name = str(path)
+    _check_unpacked_size(path, name)
+    damaged = (InvalidFileException, zipfile.BadZipFile, KeyError, IndexError, ValueError,
+               TypeError, OverflowError, SyntaxError, OSError, AttributeError)  # fmt: skip
     try:
         workbook = openpyxl.load_workbook(path, read_only=True, data_only=True)
-    except (InvalidFileException, zipfile.BadZipFile, KeyError, OSError) as e:
-        raise _fail(name, f"is not a readable XLSX workbook ({e})") from e
+    except damaged as e:
+        raise _fail(name, f"is not a readable XLSX workbook ({type(e).__name__}: {e})") from e
     try:
         if sheet is not None and sheet not in workbook.sheetnames:
             known = ", ".join(workbook.sheetnames)
             raise _fail(name, f"has no sheet {sheet!r} (sheets: {known})")
         worksheet = workbook[sheet] if sheet is not None else workbook.worksheets[0]
-        lines = [[_cell(value) for value in row] for row in worksheet.iter_rows(values_only=True)]
+        lines: list[list[str]] = []
+        for row in worksheet.iter_rows(values_only=True):
+            lines.append([_cell(value) for value in row])
+            if len(lines) > max_rows() + 1:
+                raise _fail(name, _too_many_rows())
+    except damaged as e:  # SyntaxError covers XML that does not parse
+        raise _fail(name, f"is a damaged XLSX workbook ({type(e).__name__}: {e})") from e
     finally:
         workbook.close()
     return _table(name, lines)
+
+
+def _check_unpacked_size(path: Path, name: str) -> None:
+    """Refuse a workbook that unpacks to more than the size bound (a zip bomb)."""
+    try:
+        with zipfile.ZipFile(path) as archive:
+            unpacked = sum(info.file_size for info in archive.infolist())
+    except (zipfile.BadZipFile, OSError, ValueError) as e:
+        raise _fail(name, f"is not a readable XLSX workbook ({e})") from e
+    if unpacked > size_limit():
+        problem = (
+            f"unpacks to {unpacked // (1024 * 1024)} MiB, more than the size bound"
+            f" (set {SIZE_VARIABLE} to raise it)"
+        )
+        raise _fail(name, problem)
+
+
+ROWS_VARIABLE = "SELECTIELIJST_MAX_ROWS"
+"""The environment variable that sets the most rows a sheet may have."""
+MAX_ROWS = 100_000
+"""The most rows a sheet may have unless ``SELECTIELIJST_MAX_ROWS`` says otherwise."""
+MAX_CELL = 100_000
+"""The most characters a cell may hold: no selection list writes more in one cell."""
+
+
+def max_rows() -> int:
+    """The most rows a sheet may have."""
+    named = os.environ.get(ROWS_VARIABLE, "").strip()
+    return int(named) if named.isdigit() and int(named) > 0 else MAX_ROWS
+
+
+def _too_many_rows() -> str:
+    return (
+        f"has more than {max_rows():,} rows, more than any selection list"
+        f" (set {ROWS_VARIABLE} to raise the bound)"
+    )
 
 
 def _cell(value: object) -> str:
@@ -119,6 +169,8 @@ def _table(name: str, lines: Sequence[Sequence[str]]) -> Table:
         raise _fail(name, f"names column {duplicates[0]!r} twice", 1)
     rows = []
     for number, cells in enumerate(lines[1:], start=2):
+        if any(len(cell) > MAX_CELL for cell in cells):
+            raise _fail(name, f"has a cell of more than {MAX_CELL:,} characters", number)
         if len(cells) > len(header) and any(cell.strip() for cell in cells[len(header) :]):
             raise _fail(name, f"row has {len(cells)} cells, the header only {len(header)}", number)
         rows.append(
