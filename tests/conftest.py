@@ -31,7 +31,9 @@ def root() -> Path:
 
 def pytest_terminal_summary(terminalreporter: pytest.TerminalReporter) -> None:
     """Say how many damaged inputs the fuzz tests fed in."""
-    from test_fuzz import CASES, summary  # noqa: PLC0415  # only when the fuzz tests ran
+    from test_fuzz import CASES, OUTCOMES, outcome_table, summary  # noqa: PLC0415  # only when the fuzz tests ran
 
     if CASES:
         terminalreporter.write_line(summary(CASES))
+    if OUTCOMES:
+        terminalreporter.write_line(outcome_table(OUTCOMES))

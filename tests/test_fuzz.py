@@ -2,15 +2,32 @@
 
 from __future__ import annotations
 
+import io
+import json
+import re
+import zipfile
 from collections import Counter
+from collections.abc import Iterator
 from pathlib import Path
 
+import attrs
 import pytest
 from click.testing import CliRunner
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
-from selectielijst import DocumentErrors, SelectionList, import_table, read_export
+from selectielijst import (
+    DocumentErrors,
+    InvalidRecord,
+    SelectionList,
+    Status,
+    VersionInfo,
+    import_table,
+    import_vng_api,
+    read,
+    read_export,
+    write,
+)
 from selectielijst._cli import main
 from selectielijst._yaml import dump
 from selectielijst.io import export_bytes, read_mapping
@@ -202,3 +219,272 @@ class TestCommandLine:
 def summary(counts: Counter[str]) -> str:
     """One line saying how many fuzz cases ran."""
     return "fuzz cases: " + ", ".join(f"{name} {count}" for name, count in sorted(counts.items()))
+
+
+OUTCOMES: Counter[tuple[str, str]] = Counter()
+"""Per class of hostile input: how often it was accepted, refused clearly, crashed, or lost data."""
+
+CONTROLS = "\v\x1b\x07\b\f\x7f\x00\ufffe\r\x85\u2028\u2029\t\x9b\u202e"
+
+
+def _outcome(kind: str, outcome: str) -> None:
+    """Count *outcome* for *kind*; a traceback or a wrong value fails the test."""
+    CASES[kind] += 1
+    OUTCOMES[kind, outcome] += 1
+    assert outcome in {"accepted", "clear error"}, f"{kind}: {outcome}"
+
+
+def _clear(error: DocumentErrors) -> bool:
+    return bool(error.problems) and all(p.problem and str(p) for p in error.problems)
+
+
+class TestHostileClasses:
+    """The classes of hostile input of issue #16, each fed in at random."""
+
+    @settings(suppress_health_check=[HealthCheck.function_scoped_fixture, HealthCheck.too_slow])
+    @given(
+        selection_list=selection_lists(max_categories=3),
+        text=st.text(st.sampled_from(CONTROLS + "ab \n"), min_size=1, max_size=12),
+    )
+    def test_control_characters_round_trip(
+        self, tmp_path_factory: pytest.TempPathFactory, selection_list: SelectionList, text: str
+    ) -> None:
+        """A title and a note with control characters, lone CR, NEL, U+2028: written, read back."""
+        try:
+            changed = attrs.evolve(selection_list, title="T" + text, notes=(text,))
+        except InvalidRecord:
+            _outcome("control characters", "clear error")
+            return
+        path = tmp_path_factory.mktemp("controls") / "list.yaml"
+        write(changed, path)
+        _outcome("control characters", "accepted" if read(path) == changed else "wrong or lost")
+
+    @given(
+        st.tuples(
+            st.integers(1, 9999), st.integers(1, 12), st.integers(1, 31), st.integers(0, 23)
+        ),
+        st.sampled_from(["{}-{:02}-{:02}", "{}-{:02}-{:02}t{:02}:59:43.10-05:00",
+                         "{}-{:02}-{:02} {:02}:00:00", "yes", "No", "on", "~", "0o17", "1e3"]),
+    )  # fmt: skip
+    def test_plain_words_stay_text(self, parts: tuple[int, ...], shape: str) -> None:
+        """Dates, times and YAML 1.1 words, unquoted in a text field, are read as written."""
+        word = shape.format(*parts)
+        text = HOSTILE_HEAD.replace("title: X", f"title: {word}")
+        try:
+            title = loads(text).title
+        except DocumentErrors as e:
+            _outcome("timestamps and words", "clear error" if _clear(e) else "wrong or lost")
+            return
+        _outcome("timestamps and words", "accepted" if title == word else "wrong or lost")
+
+    @given(
+        construct=st.sampled_from(
+            ["&a 1", "*a", "!!omap [{a: 1}]", "!!binary aGVsbG8=", "!custom x", "9" * 5000,
+             "[" * 70 + "]" * 70, "{<<: {a: 1}}", "=", "{a: 1, a: 2}", "{[1]: 2}", "2024-13-45"]
+        ),
+        where=st.sampled_from(["title", "notes", "version.date", "criteria"]),
+    )  # fmt: skip
+    def test_yaml_constructs(self, construct: str, where: str) -> None:
+        """Aliases, tags, huge numbers, deep nesting, merge keys: refused at their line."""
+        if construct == "2024-13-45":  # only a date field refuses a date that cannot be
+            where = "version.date"
+        if where == "version.date":
+            text = HOSTILE_HEAD.replace("status: concept", f"status: concept, date: {construct}")
+        elif where == "title":
+            text = HOSTILE_HEAD.replace("title: X", f"title: {construct}")
+        else:
+            text = HOSTILE_HEAD + f"{where}: {construct}\n"
+        try:
+            loads(text)
+        except DocumentErrors as e:
+            known = all(p.line is not None for p in e.problems)
+            _outcome("YAML constructs", "clear error" if _clear(e) and known else "wrong or lost")
+            return
+        _outcome("YAML constructs", "wrong or lost")  # each of these is refused
+
+    @given(selection_list=selection_lists(max_categories=4), data=st.data())
+    def test_text_where_a_list_belongs(
+        self, selection_list: SelectionList, data: st.DataObject
+    ) -> None:
+        """Any list in a snapshot, given as one text instead: an error at that place."""
+        document = {"format": "selectielijst/2", **make_converter().unstructure(selection_list)}
+        # A section's text is paragraphs: one text with blank lines between is its own form.
+        lists = [place for place in _list_places(document, "$") if place[2] != "text"]
+        if not lists:
+            return
+        path, owner, key = data.draw(st.sampled_from(lists))
+        owner[key] = data.draw(st.text(min_size=1, max_size=10).filter(str.strip))
+        try:
+            loads(dump(document))
+        except DocumentErrors as e:
+            owner_path = path.rsplit(".", 1)[0]  # a valuation reports at its own place
+            at = any(p.path.startswith(owner_path) for p in e.problems)
+            _outcome("text where a list belongs", "clear error" if at else "wrong or lost")
+            return
+        _outcome("text where a list belongs", "wrong or lost")
+
+    @settings(suppress_health_check=[HealthCheck.function_scoped_fixture])
+    @given(refers=st.lists(st.one_of(st.none(), st.integers(1, 6)), min_size=1, max_size=6))
+    def test_reference_chains(
+        self, tmp_path_factory: pytest.TempPathFactory, refers: list[int | None]
+    ) -> None:
+        """'Zie categorie N' rows in any graph: the end of the chain, or a circle named."""
+        folder = tmp_path_factory.mktemp("chains")
+        refers = [None if r is None or r > len(refers) else r for r in refers]
+        rows = "".join(
+            f"{n},Naam {n},{_own_or_reference(n, r)}\n" for n, r in enumerate(refers, start=1)
+        )
+        (folder / "s.csv").write_text("Nr,Naam,Waardering\n" + rows, encoding="utf-8")
+        (folder / "m.yaml").write_text(
+            "id: x\ntitle: X\nversion: {label: '1', status: concept}\n"
+            "columns: {number: Nr, name: Naam, valuation: Waardering}\n",
+            encoding="utf-8",
+        )
+        expected = {n: _chain_end(refers, n) for n in range(1, len(refers) + 1)}
+        try:
+            imported = import_table(folder / "s.csv", read_mapping(folder / "m.yaml"))
+        except DocumentErrors as e:
+            circles = None in expected.values()
+            said = any("circle" in p.problem for p in e.problems)
+            _outcome("reference chains", "clear error" if circles and said else "wrong or lost")
+            return
+        found = {n: str(imported.selection_list.category(str(n)).valuation) for n in expected}
+        wanted = {n: f"V, {end} jaar" for n, end in expected.items()}
+        _outcome("reference chains", "accepted" if found == wanted else "wrong or lost")
+
+    @given(
+        command=st.sampled_from(["show", "validate", "changelog", "diff", "verify", "versions"]),
+        name=st.text(st.sampled_from("aé-_.0"), min_size=128, max_size=300),
+    )
+    def test_long_path_components(self, command: str, name: str) -> None:
+        """Names over 255 bytes, or near it: an error line, never OSError."""
+        arguments = [command, name] + (["voorbeeld@2.1"] if command == "diff" else [])
+        result = CliRunner().invoke(main, arguments)
+        clean = result.exception is None or isinstance(result.exception, SystemExit)
+        said = result.exit_code == 0 or result.stderr.startswith(("error:", "Usage:"))
+        ok = clean and result.exit_code in {0, 1, 2} and said
+        _outcome("long path components", "clear error" if ok else "traceback")
+
+    @settings(suppress_health_check=[HealthCheck.function_scoped_fixture])
+    @given(
+        selection_list=selection_lists(max_categories=3),
+        damage=st.sampled_from(["shared string", "date", "cut xml", "flip byte"]),
+        data=st.data(),
+    )
+    def test_damaged_workbooks(
+        self,
+        tmp_path_factory: pytest.TempPathFactory,
+        selection_list: SelectionList,
+        damage: str,
+        data: st.DataObject,
+    ) -> None:
+        """An exported workbook: bad shared-string index or date cell, cut XML, a flipped byte."""
+        raw = export_bytes(selection_list, "xlsx")
+        path = tmp_path_factory.mktemp("xlsx") / "lijst.xlsx"
+        path.write_bytes(_damage_workbook(raw, damage, data))
+        try:
+            read_export(path)
+        except DocumentErrors as e:
+            _outcome("damaged workbooks", "clear error" if _clear(e) else "wrong or lost")
+            return
+        _outcome("damaged workbooks", "accepted")
+
+    @settings(suppress_health_check=[HealthCheck.function_scoped_fixture])
+    @given(
+        pk=st.sampled_from([None, "1", 1.5, True, float("nan"), -1, 10**30, [], {}]),
+        depth=st.integers(0, 5000),
+    )
+    def test_api_fixtures(
+        self, tmp_path_factory: pytest.TempPathFactory, pk: object, depth: int
+    ) -> None:
+        """VNG API fixtures with a missing or odd pk, NaN, or nesting of any depth."""
+        record: dict[str, object] = {"model": "x", "fields": {"nummer": "[" * depth}}
+        if pk is not None:
+            record["pk"] = pk
+        text = json.dumps([record]).replace('"' + "[" * depth + '"', "[" * depth + "]" * depth)
+        path = tmp_path_factory.mktemp("api") / "fixture.json"
+        path.write_text(text, encoding="utf-8")
+        version = VersionInfo("1", Status.CONCEPT)
+        try:
+            import_vng_api(path, path, year=2020, version=version)
+        except DocumentErrors as e:
+            _outcome("VNG API fixtures", "clear error" if _clear(e) else "wrong or lost")
+            return
+        _outcome("VNG API fixtures", "accepted")
+
+
+HOSTILE_HEAD = (
+    "format: selectielijst/2\nlist: x\ntitle: X\nversion: {label: '1', status: concept}\n"
+)
+
+
+def _list_places(node: object, path: str) -> Iterator[tuple[str, dict[str, object], str]]:
+    """(path, owner, key) of every non-empty list inside *node*."""
+    if isinstance(node, dict):
+        for key, value in node.items():
+            child = f"{path}.{key}"
+            if isinstance(value, list) and value:
+                yield child, node, key
+            yield from _list_places(value, child)
+    elif isinstance(node, list):
+        for index, value in enumerate(node):
+            yield from _list_places(value, f"{path}[{index}]")
+
+
+def _own_or_reference(row: int, refers: int | None) -> str:
+    return f'"V, {row} jaar"' if refers is None else f"Zie categorie {refers}"
+
+
+def _chain_end(refers: list[int | None], start: int) -> int | None:
+    """The row whose own valuation row *start* ends at; ``None`` in a circle."""
+    seen = set()
+    row = start
+    while refers[row - 1] is not None:
+        if row in seen:
+            return None
+        seen.add(row)
+        row = refers[row - 1]  # type: ignore[assignment]  # not None: checked above
+    return row
+
+
+def _damage_workbook(raw: bytes, damage: str, data: st.DataObject) -> bytes:
+    if damage == "flip byte":
+        position = data.draw(st.integers(0, len(raw) - 1))
+        return raw[:position] + bytes([raw[position] ^ 0xFF]) + raw[position + 1 :]
+    source = zipfile.ZipFile(io.BytesIO(raw))
+    target_bytes = io.BytesIO()
+    with zipfile.ZipFile(target_bytes, "w") as target:
+        for info in source.infolist():
+            content = source.read(info)
+            if info.filename.endswith("sheet1.xml"):
+                content = _damage_sheet_xml(content, damage, data)
+            target.writestr(info, content)
+    return target_bytes.getvalue()
+
+
+def _damage_sheet_xml(content: bytes, damage: str, data: st.DataObject) -> bytes:
+    cells = re.findall(rb'<c r="[A-Z]+\d+" t="inlineStr"><is><t>[^<]*</t></is></c>', content)
+    if damage == "cut xml" or not cells:
+        return content[: data.draw(st.integers(0, len(content)))]
+    cell = data.draw(st.sampled_from(cells))
+    reference = re.search(rb'r="([A-Z]+\d+)"', cell)
+    assert reference is not None
+    if damage == "shared string":
+        index = data.draw(st.integers(-5, 10**9))
+        replacement = b'<c r="%s" t="s"><v>%d</v></c>' % (reference.group(1), index)
+    else:
+        value = data.draw(st.sampled_from([b"2024-13-45", b"x", b"", b"99999999999999"]))
+        replacement = b'<c r="%s" t="d"><v>%s</v></c>' % (reference.group(1), value)
+    return content.replace(cell, replacement, 1)
+
+
+def outcome_table(outcomes: Counter[tuple[str, str]]) -> str:
+    """The closing-note table: class | tried | clear error | traceback | wrong or lost."""
+    kinds = sorted({kind for kind, _ in outcomes})
+    lines = ["class | tried | accepted | clear error | traceback | wrong or lost"]
+    for kind in kinds:
+        counts = [
+            outcomes[kind, o] for o in ("accepted", "clear error", "traceback", "wrong or lost")
+        ]
+        lines.append(f"{kind} | {sum(counts)} | " + " | ".join(str(c) for c in counts))
+    return "\n".join(lines)

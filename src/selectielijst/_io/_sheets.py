@@ -6,6 +6,7 @@ import csv
 import io
 import os
 import zipfile
+import zlib
 from collections.abc import Sequence
 from pathlib import Path
 
@@ -93,8 +94,9 @@ def _read_xlsx(path: Path, sheet: str | None) -> Table:
 
     name = str(path)
     _check_unpacked_size(path, name)
-    damaged = (InvalidFileException, zipfile.BadZipFile, KeyError, IndexError, ValueError,
-               TypeError, OverflowError, SyntaxError, OSError, AttributeError)  # fmt: skip
+    damaged = (InvalidFileException, zipfile.BadZipFile, zlib.error, EOFError, KeyError,
+               IndexError, ValueError, TypeError, OverflowError, SyntaxError, OSError,
+               AttributeError)  # fmt: skip
     try:
         workbook = openpyxl.load_workbook(path, read_only=True, data_only=True)
     except damaged as e:
