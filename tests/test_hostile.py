@@ -139,7 +139,7 @@ class TestErrorLineNotTraceback:
         ("text", "says"),
         [
             ('[{"pk": 1, "fields": {"nummer": NaN}}]', "NaN"),
-            ("[" * 100_000 + "]" * 100_000, "depth"),
+            ("[" * 100_000 + "]" * 100_000, "nested too deeply"),
         ],
     )
     def test_api_fixture_nan_or_deep(self, text: str, says: str, tmp_path: Path) -> None:

@@ -305,7 +305,10 @@ def _load_fixture(path: Path) -> list[dict[str, Any]]:
         raise DocumentErrors(
             f"{name} cannot be read", [InvalidDocument(problem, file=name, line=e.lineno)]
         ) from e
-    except (RecursionError, ValueError) as e:
+    except RecursionError as e:
+        problem = "is not a fixture of the Selectielijst API: its JSON is nested too deeply"
+        raise DocumentErrors(f"{name} cannot be read", [InvalidDocument(problem, file=name)]) from e
+    except ValueError as e:
         problem = f"is not a fixture of the Selectielijst API: {e}"
         raise DocumentErrors(f"{name} cannot be read", [InvalidDocument(problem, file=name)]) from e
     if not isinstance(data, list) or not all(
