@@ -423,3 +423,37 @@ class TestBoundedWork:
             write(lijst, tmp_path / "list.yaml")
         assert "the bound the reader keeps" in caught.value.problems[0].problem
         assert not (tmp_path / "list.yaml").exists()
+
+
+class TestImportOutputThatCannotBeWritten:
+    """import -o onto a full disk or into a read-only folder: an error line, no folder left."""
+
+    @pytest.mark.parametrize(
+        ("code", "says"), [(28, "No space left on device"), (13, "Permission denied")]
+    )
+    def test_error_and_no_empty_folder(
+        self, code: int, says: str, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+    ) -> None:
+        """The disk fills (or refuses) while writing: nothing is left behind."""
+        import selectielijst._cli  # noqa: PLC0415  # the writer the command calls
+
+        def failing_write(selection_list: object, target: Path) -> None:
+            target.parent.mkdir(parents=True, exist_ok=True)
+            raise OSError(code, says)
+
+        monkeypatch.setattr(selectielijst._cli, "write", failing_write)
+        (tmp_path / "m.yaml").write_text(
+            "id: x\ntitle: X\nversion: {label: '1', status: concept}\n"
+            "columns: {number: Nr, name: Naam, valuation: Waardering}\n",
+            encoding="utf-8",
+        )
+        (tmp_path / "s.csv").write_text("Nr,Naam,Waardering\n1,Een,B\n", encoding="utf-8")
+        output = tmp_path / "uit"
+        result = CliRunner().invoke(
+            main,
+            ["import", "table", str(tmp_path / "s.csv"), "--mapping", str(tmp_path / "m.yaml"),
+             "-o", str(output)],
+        )  # fmt: skip
+        assert result.exit_code == 1
+        assert result.stderr == f"error: cannot write {output / 'list.yaml'}: {says}\n"
+        assert not output.exists()

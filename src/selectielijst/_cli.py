@@ -9,7 +9,7 @@ import os
 import sys
 from collections.abc import Callable
 from pathlib import Path
-from typing import Any, ParamSpec, TypeVar
+from typing import Any, NoReturn, ParamSpec, TypeVar
 
 import attrs
 import click
@@ -93,6 +93,12 @@ _COLOR_OPTION = click.option(
     show_default=True,
     help="Colours in text output: auto uses them on a terminal unless NO_COLOR is set.",
 )
+
+
+def _cannot_write(path: Path, error: OSError) -> NoReturn:
+    """Say that *path* cannot be written, as one error line, and exit 1."""
+    click.echo(f"error: cannot write {visible(str(path))}: {error.strerror or error}", err=True)
+    sys.exit(EXIT_INVALID)
 
 
 def _reports_errors(command: Callable[P, R]) -> Callable[P, R]:
@@ -284,8 +290,7 @@ def _emit(
     try:
         write_atomically(output, data, make_parents=False)
     except OSError as e:
-        msg = f"cannot write {output}: {e.strerror or e}"
-        raise click.ClickException(msg) from e
+        _cannot_write(output, e)
     click.echo(f"{output}: {format_name} written", err=True)
 
 
@@ -647,8 +652,7 @@ def _write_import(imported: Imported, output: Path | None) -> None:
         except OSError as e:
             if created and target.parent.is_dir() and not any(target.parent.iterdir()):
                 target.parent.rmdir()  # leave no empty folder behind
-            msg = f"cannot write {target}: {e.strerror or e}"
-            raise click.ClickException(msg) from e
+            _cannot_write(target, e)
         click.echo(f"{target}: {count} categories written ({len(imported.notes)} notes)", err=True)
         return
     workspace = _workspace()
@@ -805,8 +809,7 @@ def export_command(spec: str, format_name: str | None, output: Path) -> None:
             raise click.UsageError(msg)
         export(_load(spec), usable_path(output), chosen)
     except OSError as e:
-        msg = f"cannot write {output}: {e.strerror or e}"
-        raise click.ClickException(msg) from e
+        _cannot_write(output, e)
     click.echo(f"{output}: {chosen} written", err=True)
 
 
