@@ -32,6 +32,7 @@ nitpicky = True
 # third-party types are named but not linked, and private types are not listed.
 nitpick_ignore_regex = [
     (r"py:(class|attr|obj)", r"(pathlib|datetime|collections\.abc|os|typing|cattrs(\..*)?)\..*"),
+    (r"py:class", r"(pyarrow|duckdb)\..*"),  # no intersphinx: the docs build offline
     (r"py:(class|attr|obj)", r"selectielijst\._.*"),
     (r"py:class", r"Path"),
     # The change records are documented under the names the package re-exports them by.

@@ -6,7 +6,8 @@ they are made of are in public submodules: :mod:`selectielijst.changes` (the
 change records), :mod:`selectielijst.workspace` (where versions live),
 :mod:`selectielijst.snapshots` (the file format), :mod:`selectielijst.io`
 (import and export in detail), :mod:`selectielijst.lookup` (the answers of
-lookups) and :mod:`selectielijst.integrity` (published digests).
+lookups), :mod:`selectielijst.holdings` (records in bulk: the destruction
+list, computed by DuckDB) and :mod:`selectielijst.integrity` (published digests).
 
 >>> import selectielijst
 >>> mivd = selectielijst.load("mivd", "0.16")

@@ -586,6 +586,84 @@ def retention_command(
         sys.exit(EXIT_INVALID)
 
 
+@main.command("due")
+@click.argument("spec", metavar="LIST@VERSION")
+@click.option(
+    "--records",
+    type=click.Path(path_type=Path),
+    required=True,
+    help="The records: CSV, Parquet or XLSX, with columns id, category, start and event.",
+)
+@click.option(
+    "--on",
+    type=click.DateTime(["%Y-%m-%d"]),
+    required=True,
+    help="The date of the destruction list (YYYY-MM-DD).",
+)
+@click.option(
+    "--columns",
+    default="",
+    metavar="ROLE=NAME,...",
+    help="Your columns: e.g. id=Zaaknummer,category=Klasse,start=Einddatum,event=Uitdienst.",
+)
+@click.option(
+    "-o",
+    "--output",
+    type=click.Path(path_type=Path),
+    help="Write the list here (CSV, Parquet or XLSX by suffix), and the records whose date"
+    " cannot be told beside it (NAME-niet-te-bepalen.SUFFIX). Default: CSV to stdout.",
+)
+@_reports_errors
+def due_command(
+    spec: str, records: Path, on: datetime.datetime, columns: str, output: Path | None
+) -> None:
+    """The destruction list: records whose term has run by --on, by the list's categories.
+
+    Records whose date cannot be computed (no event date, an unknown or
+    withdrawn category, no start date) are listed apart, each with its reason.
+    A summary goes to stderr.
+    """
+    from selectielijst._holdings import TABLE_FORMATS, due, table_bytes  # noqa: PLC0415  # DuckDB when used
+
+    found = due(_load(spec), records, on=on.date(), columns=_roles(columns))
+    if output is None:
+        click.echo(table_bytes(found.due, "csv", title="vernietigen").decode("utf-8"), nl=False)
+    else:
+        chosen = output.suffix.lower().lstrip(".")
+        if chosen not in TABLE_FORMATS:
+            msg = f"cannot tell the format from {output.name!r}: end it in .csv, .parquet or .xlsx"
+            raise click.UsageError(msg)
+        apart = output.with_name(f"{output.stem}-niet-te-bepalen{output.suffix}")
+        for table, target, title in (
+            (found.due, output, "vernietigen"),
+            (found.undetermined, apart, "niet te bepalen"),
+        ):
+            try:
+                write_atomically(usable_path(target), table_bytes(table, chosen, title=title))
+            except OSError as e:
+                _cannot_write(target, e)
+            click.echo(f"{target}: {table.num_rows} records written", err=True)
+    click.echo(found.summary(), err=True)
+    if output is None and found.undetermined.num_rows:
+        click.echo(
+            f"{found.undetermined.num_rows} records cannot be told; give -o FILE.csv to write"
+            " them, with their reasons, to FILE-niet-te-bepalen.csv",
+            err=True,
+        )
+
+
+def _roles(text: str) -> dict[str, str]:
+    """``id=Zaaknummer,category=Klasse`` as a mapping of role to column."""
+    roles = {}
+    for part in filter(None, (piece.strip() for piece in text.split(","))):
+        role, equals, column = part.partition("=")
+        if not equals or not column.strip():
+            msg = f"--columns takes ROLE=NAME pairs, such as id=Zaaknummer; found {part!r}"
+            raise click.UsageError(msg)
+        roles[role.strip()] = column.strip()
+    return roles
+
+
 @main.command("trace")
 @click.argument("old", metavar="LIST@OLD")
 @click.argument("number")

@@ -1,0 +1,298 @@
+"""Records against a list, in bulk: which may be destroyed by a date, and which cannot be told.
+
+The list becomes a small table of categories, one row each, with what
+:func:`~selectielijst.retention` says of it before any date is known. DuckDB
+joins the records with it and does the date arithmetic itself: no Python
+object and no Python loop per record, so millions of records take seconds.
+
+The calendar rule is :func:`~selectielijst.lookup.add_duration`'s: years and
+months first, keeping the day of the month or taking the month's last day
+where it does not exist, then weeks and days. In SQL that is
+``CAST(base + to_months(m) AS DATE) + to_days(d)``: DuckDB's month arithmetic
+takes the month's last day in the same way.
+"""
+
+from __future__ import annotations
+
+import datetime
+import io
+from collections.abc import Mapping
+from pathlib import Path
+from typing import TYPE_CHECKING, Any
+
+import attrs
+
+from selectielijst._errors import DocumentErrors, InvalidDocument
+from selectielijst._model import Category, SelectionList
+from selectielijst._retention import Outcome, retention
+
+if TYPE_CHECKING:
+    import duckdb
+    import pyarrow
+
+__all__ = ["COLUMNS", "TABLE_FORMATS", "Due", "due", "table_bytes"]
+
+COLUMNS = ("id", "category", "start", "event")
+"""The columns of a records file: record id, category number, start date, event date.
+
+``event`` may be absent; others are named with *columns* (``{"id": "Zaaknummer"}``).
+"""
+
+_SOME_DAY = datetime.date(2000, 1, 1)
+"""A date to ask :func:`retention` what it says of a category before any real date."""
+
+UNKNOWN_CATEGORY = "de categorie {number} staat niet in de lijst"
+NO_START = "de startdatum ontbreekt of is geen datum ({value})"
+
+
+@attrs.frozen
+class Due:
+    """The destruction list (*vernietigingslijst*) on a date, and what could not be told.
+
+    Attributes:
+        on: The date asked about.
+        due: One row per record whose term has run by *on*: ``id``,
+            ``categorie``, ``actie`` (``vernietigen``) and ``vernietigen_vanaf``.
+        undetermined: One row per record whose date cannot be computed:
+            ``id``, ``categorie`` and ``reden`` (an event date missing, the
+            category unknown or withdrawn).
+        counts: How many records were kept (``blijvend bewaren``), due
+            (``vernietigen``), not yet due (``nog niet``) and undetermined
+            (``niet te bepalen``).
+    """
+
+    on: datetime.date
+    due: pyarrow.Table
+    undetermined: pyarrow.Table
+    counts: Mapping[str, int]
+
+    def summary(self) -> str:
+        """One line for an archivist: the counts, in Dutch."""
+        parts = ", ".join(f"{count} {what}" for what, count in self.counts.items())
+        return f"{sum(self.counts.values())} stukken op {self.on.isoformat()}: {parts}"
+
+
+def due(
+    selection_list: SelectionList,
+    records: str | Path | Any,
+    *,
+    on: datetime.date,
+    columns: Mapping[str, str] | None = None,
+) -> Due:
+    """Which records of *records* may be destroyed on *on*, by the categories of *selection_list*.
+
+    *records* is a CSV, Parquet or XLSX file, or a table in memory (an Arrow
+    table, a pandas or Polars data frame, or a DuckDB relation) with the
+    columns :data:`COLUMNS`, or others named in *columns*.
+
+    Every record's date equals what :func:`~selectielijst.retention` says of
+    it, computed by DuckDB in bulk.
+
+    Raises:
+        DocumentErrors: The records file cannot be read, or lacks a column;
+            the problem names the file and the column.
+    """
+    import duckdb  # noqa: PLC0415  # the engine loads when records are asked about
+
+    names = _column_names(columns or {})
+    connection = duckdb.connect()
+    try:
+        source = _records(connection, records, names)
+        _category_table(connection, selection_list)
+        connection.execute(
+            _JUDGED.format(**source), {"unknown": UNKNOWN_CATEGORY, "no_start": NO_START}
+        )
+        counts = _counts(connection, on)
+        due_rows = connection.sql(_DUE, params=[on]).to_arrow_table()
+        undetermined = connection.sql(_UNDETERMINED).to_arrow_table()
+    finally:
+        connection.close()
+    return Due(on, due_rows, undetermined, counts)
+
+
+def _counts(connection: duckdb.DuckDBPyConnection, on: datetime.date) -> dict[str, int]:
+    found = dict(connection.execute(_COUNTS, [on]).fetchall())
+    return {what: int(found.get(what, 0)) for what in _COUNT_LABELS}
+
+
+_COUNT_LABELS = ("vernietigen", "nog niet", "blijvend bewaren", "niet te bepalen")
+
+_JUDGED = """
+CREATE TEMP TABLE judged AS
+WITH records AS (
+    SELECT CAST({id} AS VARCHAR) AS id,
+           trim(CAST({category} AS VARCHAR)) AS category,
+           CAST({start} AS VARCHAR) AS start_text,
+           TRY_CAST({start} AS DATE) AS start_day,
+           TRY_CAST({event} AS DATE) AS event_day
+    FROM source
+)
+SELECT r.id, r.category,
+       CASE WHEN c.number IS NULL OR c.outcome = 'not_computable' THEN 'not_computable'
+            WHEN c.outcome = 'keep' THEN 'keep'
+            WHEN c.from_event AND r.event_day IS NULL THEN 'not_computable'
+            WHEN NOT c.from_event AND r.start_day IS NULL THEN 'not_computable'
+            ELSE 'destroy' END AS outcome,
+       CAST(CAST((CASE WHEN c.from_event THEN r.event_day ELSE r.start_day END)
+                 + to_months(c.months) AS DATE) + to_days(c.days) AS DATE) AS destroy_from,
+       CASE WHEN c.number IS NULL THEN replace($unknown, '{{number}}', r.category)
+            WHEN c.outcome = 'not_computable' THEN c.needs
+            WHEN c.outcome = 'keep' THEN NULL
+            WHEN c.from_event AND r.event_day IS NULL THEN c.event_needs
+            WHEN NOT c.from_event AND r.start_day IS NULL
+                 THEN replace($no_start, '{{value}}', coalesce(r.start_text, 'leeg'))
+       END AS reason
+FROM records r LEFT JOIN categories c ON c.number = r.category
+"""
+
+_DUE = """
+SELECT id, category AS categorie, 'vernietigen' AS actie, destroy_from AS vernietigen_vanaf
+FROM judged WHERE outcome = 'destroy' AND destroy_from <= ?
+ORDER BY destroy_from, category, id
+"""
+
+_UNDETERMINED = """
+SELECT id, category AS categorie, reason AS reden
+FROM judged WHERE outcome = 'not_computable' ORDER BY category, id
+"""
+
+_COUNTS = """
+SELECT CASE outcome WHEN 'keep' THEN 'blijvend bewaren'
+                    WHEN 'not_computable' THEN 'niet te bepalen'
+                    ELSE CASE WHEN destroy_from <= ? THEN 'vernietigen' ELSE 'nog niet' END
+       END AS what, count(*) FROM judged GROUP BY what
+"""
+
+
+def _category_table(connection: duckdb.DuckDBPyConnection, selection_list: SelectionList) -> None:
+    """One row per category: what :func:`retention` says before any record's dates."""
+    connection.execute(
+        "CREATE TEMP TABLE categories (number VARCHAR PRIMARY KEY, outcome VARCHAR,"
+        " needs VARCHAR, from_event BOOLEAN, event_needs VARCHAR, months INTEGER, days INTEGER)"
+    )
+    rows = [_category_row(category) for _, category in selection_list.categories()]
+    if rows:
+        connection.executemany("INSERT INTO categories VALUES (?, ?, ?, ?, ?, ?, ?)", rows)
+
+
+def _category_row(category: Category) -> tuple[object, ...]:
+    with_event = retention(category, start=_SOME_DAY, event=_SOME_DAY)
+    without_event = retention(category, start=_SOME_DAY)
+    from_event = (
+        with_event.outcome is Outcome.DESTROY and without_event.outcome is Outcome.NOT_COMPUTABLE
+    )
+    term = category.valuation.term if category.valuation is not None else None
+    duration = term.duration if term is not None else None
+    return (
+        category.number,
+        with_event.outcome.value,
+        with_event.needs,
+        from_event,
+        without_event.needs if from_event else None,
+        duration.total_months if duration is not None else 0,
+        duration.total_days if duration is not None else 0,
+    )
+
+
+def _column_names(columns: Mapping[str, str]) -> dict[str, str]:
+    unknown = sorted(set(columns) - set(COLUMNS))
+    if unknown:
+        msg = f"unknown column role {unknown[0]!r}; the roles are {', '.join(COLUMNS)}"
+        raise DocumentErrors("the columns cannot be used", [InvalidDocument(msg, path="columns")])
+    return {role: columns.get(role, role) for role in COLUMNS}
+
+
+def _records(
+    connection: duckdb.DuckDBPyConnection, records: str | Path | Any, names: Mapping[str, str]
+) -> dict[str, str]:
+    """Make the view ``source`` of *records*; the quoted column of each role, or NULL."""
+    if isinstance(records, str | Path):
+        _read_file(connection, Path(records))
+        where = str(records)
+    else:
+        connection.register("given", records)
+        connection.execute("CREATE TEMP VIEW source AS SELECT * FROM given")
+        where = "the records"
+    present = {row[0] for row in connection.execute("DESCRIBE source").fetchall()}
+    problems = [
+        InvalidDocument(
+            f"has no column {names[role]!r} ({role}); its columns are {', '.join(sorted(present))}."
+            " Name yours with --columns id=...,category=...,start=...",
+            file=where,
+        )
+        for role in ("id", "category", "start")
+        if names[role] not in present
+    ]
+    if problems:
+        raise DocumentErrors(f"{where} cannot be used", problems)
+    return {role: _quoted(names[role]) if names[role] in present else "NULL" for role in COLUMNS}
+
+
+def _quoted(name: str) -> str:
+    return '"' + name.replace('"', '""') + '"'
+
+
+def _read_file(connection: duckdb.DuckDBPyConnection, path: Path) -> None:
+    import duckdb  # noqa: PLC0415  # loaded with due()
+
+    suffix = path.suffix.lower()
+    if not path.is_file():
+        raise DocumentErrors(
+            f"{path} cannot be read", [InvalidDocument("no such file", file=str(path))]
+        )
+    try:
+        if suffix == ".parquet":
+            relation = connection.read_parquet(str(path))
+        elif suffix in {".xlsx", ".xlsm"}:
+            relation = connection.from_arrow(_sheet_table(path))
+        else:
+            relation = connection.read_csv(str(path), all_varchar=True, header=True)
+        relation.create_view("source")
+        connection.execute("SELECT count(*) FROM source").fetchone()
+    except duckdb.Error as e:
+        problem = f"is not a readable records file ({str(e).splitlines()[0]})"
+        raise DocumentErrors(
+            f"{path} cannot be read", [InvalidDocument(problem, file=str(path))]
+        ) from e
+
+
+def _sheet_table(path: Path) -> pyarrow.Table:
+    """The first sheet of a workbook as an Arrow table of texts, read as the table importer does."""
+    import pyarrow  # noqa: PLC0415  # with due()
+
+    from selectielijst._io._sheets import read_table  # noqa: PLC0415  # openpyxl when used
+
+    table = read_table(path)
+    return pyarrow.table(
+        {name: [row.cells.get(name, "") or None for row in table.rows] for name in table.header}
+    )
+
+
+TABLE_FORMATS = ("csv", "parquet", "xlsx")
+"""What a destruction list is written as: by the output's suffix."""
+
+
+def table_bytes(table: pyarrow.Table, format_name: str, *, title: str) -> bytes:
+    """*table* as CSV (formulas guarded, as every CSV the library writes), Parquet or XLSX."""
+    if format_name == "parquet":
+        import pyarrow.parquet  # noqa: PLC0415  # only for Parquet
+
+        sink = io.BytesIO()
+        pyarrow.parquet.write_table(table, sink)
+        return sink.getvalue()
+    from selectielijst._io._export import guarded  # noqa: PLC0415  # with the writers
+    from selectielijst._io._sheets import write_csv, write_xlsx  # noqa: PLC0415  # likewise
+
+    header = table.column_names
+    rows = [[_text(value) for value in row.values()] for row in table.to_pylist()]
+    if format_name == "xlsx":
+        return write_xlsx(header, rows, title=title)
+    return write_csv(header, [[guarded(cell) for cell in row] for row in rows])
+
+
+def _text(value: object) -> str:
+    if value is None:
+        return ""
+    if isinstance(value, datetime.date):
+        return value.isoformat()
+    return str(value)

@@ -1,0 +1,15 @@
+"""Records against a list, in bulk: the destruction list on a date, computed by DuckDB.
+
+>>> import datetime
+>>> import pyarrow
+>>> from selectielijst import load
+>>> from selectielijst.holdings import due
+>>> records = pyarrow.table({"id": ["z1", "z2"], "category": ["1.2", "1.1"],
+...                         "start": ["2015-01-31", "2015-01-31"]})
+>>> print(due(load("voorbeeld", "2.1"), records, on=datetime.date(2026, 1, 1)).summary())
+2 stukken op 2026-01-01: 1 vernietigen, 0 nog niet, 1 blijvend bewaren, 0 niet te bepalen
+"""
+
+from selectielijst._holdings import COLUMNS, TABLE_FORMATS, Due, due, table_bytes
+
+__all__ = ["COLUMNS", "TABLE_FORMATS", "Due", "due", "table_bytes"]

@@ -1,0 +1,281 @@
+"""Tests of records against a list: the destruction list on a date, computed by DuckDB.
+
+The oracle is :func:`selectielijst.retention`, one record at a time: DuckDB's
+answer for every record must be the one it gives.
+"""
+
+from __future__ import annotations
+
+import datetime
+from pathlib import Path
+
+import pyarrow
+import pyarrow.parquet
+import pytest
+from click.testing import CliRunner
+from hypothesis import HealthCheck, given, settings
+from hypothesis import strategies as st
+
+from selectielijst import (
+    DocumentErrors,
+    SelectionList,
+    Status,
+    VersionInfo,
+    import_vng,
+    load,
+    retention,
+)
+from selectielijst._cli import main
+from selectielijst.holdings import Due, due
+from selectielijst.lookup import Outcome
+from strategies import selection_lists
+
+DATA = Path(__file__).resolve().parents[2] / "shared" / "data" / "vng-selectielijst"
+
+# Month ends, leap days and the days around them, where calendar rules part ways.
+_awkward_days = st.sampled_from(
+    [datetime.date(2024, 2, 29), datetime.date(2023, 1, 31), datetime.date(2024, 1, 31),
+     datetime.date(2023, 3, 31), datetime.date(2023, 12, 31), datetime.date(2020, 2, 28)]
+)  # fmt: skip
+_days = _awkward_days | st.dates(datetime.date(1950, 1, 1), datetime.date(2100, 12, 31))
+
+
+def expected(
+    selection_list: SelectionList,
+    records: list[tuple[str, str, datetime.date | None, datetime.date | None]],
+    on: datetime.date,
+) -> tuple[dict[str, datetime.date], dict[str, str]]:
+    """What retention() says of each record: (due id -> date, undetermined id -> reason)."""
+    numbers = {category.number: category for _, category in selection_list.categories()}
+    due_on: dict[str, datetime.date] = {}
+    apart: dict[str, str] = {}
+    for record_id, number, start, event in records:
+        category = numbers.get(number)
+        if category is None:
+            apart[record_id] = f"de categorie {number} staat niet in de lijst"
+            continue
+        answer = retention(category, start=start or datetime.date(1, 1, 1), event=event)
+        if start is None and answer.outcome is Outcome.DESTROY:
+            event_based = retention(category, start=datetime.date(1, 1, 1)).outcome
+            if event_based is not Outcome.NOT_COMPUTABLE:  # the term runs from the start
+                apart[record_id] = "de startdatum ontbreekt of is geen datum (leeg)"
+                continue
+        if answer.outcome is Outcome.NOT_COMPUTABLE:
+            apart[record_id] = answer.needs or ""
+        elif answer.outcome is Outcome.DESTROY:
+            assert answer.destroy_from is not None
+            if answer.destroy_from <= on:
+                due_on[record_id] = answer.destroy_from
+    return due_on, apart
+
+
+def _table(records: list[tuple[str, str, datetime.date | None, datetime.date | None]]) -> object:
+    return pyarrow.table(
+        {
+            "id": [r[0] for r in records],
+            "category": [r[1] for r in records],
+            "start": [r[2] for r in records],
+            "event": [r[3] for r in records],
+        },
+        schema=pyarrow.schema(
+            [
+                ("id", pyarrow.string()),
+                ("category", pyarrow.string()),
+                ("start", pyarrow.date32()),
+                ("event", pyarrow.date32()),
+            ]
+        ),
+    )
+
+
+def _found(result: Due) -> tuple[dict[str, datetime.date], dict[str, str]]:
+    return (
+        {row["id"]: row["vernietigen_vanaf"] for row in result.due.to_pylist()},
+        {row["id"]: row["reden"] for row in result.undetermined.to_pylist()},
+    )
+
+
+class TestAgreesWithRetention:
+    """DuckDB's dates are retention()'s dates, record for record."""
+
+    @settings(suppress_health_check=[HealthCheck.too_slow], max_examples=30)
+    @given(
+        selection_list=selection_lists(max_categories=8),
+        data=st.data(),
+        on=_days,
+    )
+    def test_every_record(
+        self, selection_list: SelectionList, data: st.DataObject, on: datetime.date
+    ) -> None:
+        """Month ends, leap days, weeks, event-based terms, missing dates, unknown categories."""
+        numbers = [category.number for _, category in selection_list.categories()] + ["99.99"]
+        records = data.draw(
+            st.lists(
+                st.tuples(st.sampled_from(numbers), st.none() | _days, st.none() | _days),
+                max_size=40,
+            )
+        )
+        rows = [(f"r{index}", number, start, event) for index, (number, start, event) in
+                enumerate(records)]  # fmt: skip
+        result = due(selection_list, _table(rows), on=on)
+        assert _found(result) == expected(selection_list, rows, on)
+        assert sum(result.counts.values()) == len(rows)
+
+    def test_shipped_list_by_hand(self) -> None:
+        """The worked example of the docs: 31 January plus seven years, and a leap day."""
+        records = [
+            ("a", "1.2", datetime.date(2024, 1, 31), None),
+            ("b", "1.2", datetime.date(2016, 2, 29), None),
+            ("c", "1.1", datetime.date(2016, 2, 29), None),
+            ("d", "2.1", datetime.date(2016, 2, 29), None),
+            ("e", "2.1", None, datetime.date(2016, 2, 29)),
+        ]
+        result = due(load("voorbeeld", "2.1"), _table(records), on=datetime.date(2031, 1, 31))
+        found, apart = _found(result)
+        assert found == {"a": datetime.date(2031, 1, 31), "b": datetime.date(2023, 2, 28)} | {
+            "e": found["e"]
+        }
+        assert list(apart) == ["d"]
+        assert "gebeurtenis" in apart["d"]
+        assert result.counts["blijvend bewaren"] == 1
+
+
+class TestFiles:
+    """Records in a file of the user's own layout, from the command line."""
+
+    @pytest.fixture
+    def sheet(self, tmp_path: Path) -> Path:
+        """A records manager's export: semicolons, Dutch headers, an extra column."""
+        path = tmp_path / "zaken.csv"
+        path.write_text(
+            "Zaaknummer;Omschrijving;Klasse;Einddatum\n"
+            "Z-1;Subsidie;1.2;2015-01-31\n"
+            "Z-2;Personeel;2.1;2015-01-31\n"
+            "Z-3;Beleid;1.1;2015-01-31\n"
+            "Z-4;Oud;9.9;2015-01-31\n",
+            encoding="utf-8",
+        )
+        return path
+
+    def test_stdout_and_summary(self, sheet: Path) -> None:
+        """Without -o, the destruction list is CSV on stdout, the counts on stderr."""
+        result = CliRunner().invoke(
+            main,
+            ["due", "voorbeeld@2.1", "--records", str(sheet), "--on", "2030-01-01",
+             "--columns", "id=Zaaknummer,category=Klasse,start=Einddatum"],
+        )  # fmt: skip
+        assert result.exit_code == 0, result.stderr
+        assert result.stdout.splitlines() == [
+            "id,categorie,actie,vernietigen_vanaf",
+            "Z-1,1.2,vernietigen,2022-01-31",
+        ]
+        assert "4 stukken op 2030-01-01: 1 vernietigen" in result.stderr
+        assert "2 records cannot be told" in result.stderr
+
+    @pytest.mark.parametrize("suffix", [".csv", ".parquet", ".xlsx"])
+    def test_output_by_suffix(self, sheet: Path, tmp_path: Path, suffix: str) -> None:
+        """-o writes the list and, beside it, the records that cannot be told, with reasons."""
+        output = tmp_path / f"vernietigingslijst{suffix}"
+        result = CliRunner().invoke(
+            main,
+            ["due", "voorbeeld@2.1", "--records", str(sheet), "--on", "2030-01-01",
+             "--columns", "id=Zaaknummer,category=Klasse,start=Einddatum", "-o", str(output)],
+        )  # fmt: skip
+        assert result.exit_code == 0, result.stderr
+        apart = tmp_path / f"vernietigingslijst-niet-te-bepalen{suffix}"
+        if suffix == ".parquet":
+            rows = pyarrow.parquet.read_table(apart).to_pylist()
+            assert pyarrow.parquet.read_table(output).num_rows == 1
+        else:
+            from selectielijst._io._sheets import read_table  # noqa: PLC0415  # reads back
+
+            rows = [row.cells for row in read_table(apart).rows]
+        reasons = {row["id"]: row["reden"] for row in rows}
+        assert reasons["Z-4"] == "de categorie 9.9 staat niet in de lijst"
+        assert "gebeurtenis" in reasons["Z-2"]
+
+    def test_xlsx_records(self, tmp_path: Path) -> None:
+        """A workbook of records, dates as date cells."""
+        import openpyxl  # noqa: PLC0415  # only here
+
+        workbook = openpyxl.Workbook()
+        workbook.worksheets[0].append(["id", "category", "start"])
+        day = datetime.datetime(2015, 1, 31)  # noqa: DTZ001  # a workbook's date cell has no zone
+        workbook.worksheets[0].append(["Z-1", "1.2", day])
+        path = tmp_path / "zaken.xlsx"
+        workbook.save(path)
+        result = due(load("voorbeeld", "2.1"), path, on=datetime.date(2030, 1, 1))
+        assert _found(result)[0] == {"Z-1": datetime.date(2022, 1, 31)}
+
+
+class TestBadInput:
+    """Each mistake is an error naming the file and what to do."""
+
+    def test_missing_column(self, tmp_path: Path) -> None:
+        """A column that is not there is named, with the columns that are."""
+        path = tmp_path / "zaken.csv"
+        path.write_text("Zaak,Klasse,Datum\nZ-1,1.2,2015-01-31\n", encoding="utf-8")
+        with pytest.raises(DocumentErrors) as caught:
+            due(load("voorbeeld", "2.1"), path, on=datetime.date(2030, 1, 1))
+        problems = [str(p) for p in caught.value.problems]
+        assert len(problems) == 3
+        assert problems[0].startswith(f"{path}: has no column 'id' (id); its columns are")
+        assert "--columns" in problems[0]
+
+    def test_missing_file(self, tmp_path: Path) -> None:
+        """A records file that is not there."""
+        result = CliRunner().invoke(
+            main, ["due", "voorbeeld@2.1", "--records", str(tmp_path / "nee.csv"),
+                   "--on", "2030-01-01"],
+        )  # fmt: skip
+        assert result.exit_code == 1
+        assert result.stderr == f"error: {tmp_path / 'nee.csv'}: no such file\n"
+
+    def test_not_parquet(self, tmp_path: Path) -> None:
+        """A file that is not what its suffix says."""
+        path = tmp_path / "zaken.parquet"
+        path.write_text("geen parquet", encoding="utf-8")
+        with pytest.raises(DocumentErrors) as caught:
+            due(load("voorbeeld", "2.1"), path, on=datetime.date(2030, 1, 1))
+        assert "is not a readable records file" in caught.value.problems[0].problem
+
+    @pytest.mark.parametrize(
+        ("arguments", "says"),
+        [
+            (["--columns", "id"], "ROLE=NAME"),
+            (["--columns", "nummer=Zaak"], "unknown column role 'nummer'"),
+            (["-o", "lijst.pdf"], "end it in .csv, .parquet or .xlsx"),
+            (["--on", "31-01-2030"], "%Y-%m-%d"),
+        ],
+    )
+    def test_options(self, arguments: list[str], says: str, tmp_path: Path) -> None:
+        """Wrong options say what is expected."""
+        path = tmp_path / "zaken.csv"
+        path.write_text("id,category,start\nZ-1,1.2,2015-01-31\n", encoding="utf-8")
+        base = ["due", "voorbeeld@2.1", "--records", str(path)]
+        if "--on" not in arguments:
+            base += ["--on", "2030-01-01"]
+        result = CliRunner().invoke(main, base + arguments)
+        assert result.exit_code in {1, 2}
+        assert says in result.stderr
+
+
+@pytest.mark.skipif(not DATA.is_dir(), reason="the VNG data is not present")
+class TestVng:
+    """The VNG list: records under every result type, as a case system holds them."""
+
+    def test_agrees_with_retention(self) -> None:
+        """Every result of the 2020 list, records at awkward dates, agree with retention()."""
+        selection_list = import_vng(
+            DATA / "selectielijst-2020.csv", version=VersionInfo("2020", Status.VASTGESTELD)
+        ).selection_list
+        numbers = [category.number for _, category in selection_list.categories()]
+        days = [datetime.date(2016, 2, 29), datetime.date(2019, 1, 31), None]
+        rows = [
+            (f"z{index}", number, days[index % 3], days[(index + 1) % 3])
+            for index, number in enumerate(numbers * 3)
+        ]
+        on = datetime.date(2040, 6, 30)
+        result = due(selection_list, _table(rows), on=on)
+        assert _found(result) == expected(selection_list, rows, on)
+        assert result.due.num_rows > 100
