@@ -7,6 +7,7 @@ answer for every record must be the one it gives.
 from __future__ import annotations
 
 import datetime
+from collections.abc import Sequence
 from pathlib import Path
 
 import pyarrow
@@ -17,18 +18,23 @@ from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
 from selectielijst import (
+    Category,
     DocumentErrors,
     SelectionList,
     Status,
     VersionInfo,
+    diff,
     import_vng,
     load,
     retention,
 )
 from selectielijst._cli import main
-from selectielijst.holdings import Due, due
+from selectielijst.holdings import Due, Impact, due, impact
 from selectielijst.lookup import Outcome
 from strategies import selection_lists
+
+Record = tuple[str, str, datetime.date | None, datetime.date | None]
+"""A record as the tests make it: id, category number, start date, event date."""
 
 DATA = Path(__file__).resolve().parents[2] / "shared" / "data" / "vng-selectielijst"
 
@@ -42,7 +48,7 @@ _days = _awkward_days | st.dates(datetime.date(1950, 1, 1), datetime.date(2100, 
 
 def expected(
     selection_list: SelectionList,
-    records: list[tuple[str, str, datetime.date | None, datetime.date | None]],
+    records: Sequence[Record],
     on: datetime.date,
 ) -> tuple[dict[str, datetime.date], dict[str, str]]:
     """What retention() says of each record: (due id -> date, undetermined id -> reason)."""
@@ -69,7 +75,7 @@ def expected(
     return due_on, apart
 
 
-def _table(records: list[tuple[str, str, datetime.date | None, datetime.date | None]]) -> object:
+def _table(records: Sequence[Record]) -> object:
     return pyarrow.table(
         {
             "id": [r[0] for r in records],
@@ -279,3 +285,153 @@ class TestVng:
         result = due(selection_list, _table(rows), on=on)
         assert _found(result) == expected(selection_list, rows, on)
         assert result.due.num_rows > 100
+
+
+def expected_effects(
+    old: SelectionList,
+    new: SelectionList,
+    records: Sequence[Record],
+) -> dict[str, str]:
+    """The effect of each record, worked out one at a time with retention() and the concordance."""
+    old_numbers = {category.number: category for _, category in old.categories()}
+    new_numbers = {category.number: category for _, category in new.categories()}
+    follows = {row.old_number: row.new_numbers for row in diff(old, new).concordance}
+    effects = {}
+    for record_id, number, start, event in records:
+        effects[record_id] = _effect(
+            old_numbers.get(number),
+            [new_numbers[n] for n in follows.get(number, ())],
+            start,
+            event,
+        )
+    return effects
+
+
+Answer = tuple[Outcome, datetime.date | None, str | None]
+
+
+def _answer(category: Category, start: datetime.date | None, event: datetime.date | None) -> Answer:
+    answer = retention(category, start=start or datetime.date(1, 1, 1), event=event)
+    from_start = retention(category, start=datetime.date(1, 1, 1)).outcome
+    if start is None and answer.outcome is Outcome.DESTROY and from_start is Outcome.DESTROY:
+        return (Outcome.NOT_COMPUTABLE, None, "start")
+    return (answer.outcome, answer.destroy_from, answer.needs)
+
+
+def _effect(  # noqa: PLR0911  # one return per effect, as the SQL's CASE
+    old_category: Category | None,
+    new_categories: list[Category],
+    start: datetime.date | None,
+    event: datetime.date | None,
+) -> str:
+    if old_category is None:
+        return "niet te bepalen"
+    if not new_categories:
+        return "vervallen zonder opvolger"
+    before = _answer(old_category, start, event)
+    afters = {_answer(category, start, event) for category in new_categories}
+    if len(afters) > 1:
+        return "besluit nodig"
+    (after,) = afters
+    if Outcome.NOT_COMPUTABLE in (before[0], after[0]):
+        return "ongewijzigd" if before == after else "niet te bepalen"
+    if before[0] is Outcome.DESTROY and after[0] is Outcome.KEEP:
+        return "nu bewaren"
+    if before[0] is Outcome.KEEP and after[0] is Outcome.DESTROY:
+        return "nu vernietigen"
+    if before[0] is Outcome.KEEP:
+        return "ongewijzigd"
+    assert after[1] is not None  # both destroyed, so both dated
+    assert before[1] is not None
+    if after[1] < before[1]:
+        return "eerder"
+    return "later" if after[1] > before[1] else "ongewijzigd"
+
+
+def _effects(result: Impact) -> dict[str, str]:
+    return {row["id"]: row["effect"] for row in result.records.to_pylist()}
+
+
+class TestImpact:
+    """What a new version does to the records held under the old one."""
+
+    def test_shipped_example(self) -> None:
+        """1.0 -> 2.0: a split needs a decision, a shorter term is earlier, V -> B is now kept."""
+        records = [
+            ("split", "2.1", datetime.date(2015, 1, 31), datetime.date(2016, 2, 29)),
+            ("shorter", "1.2", datetime.date(2015, 1, 31), None),
+            ("kept", "1.4", datetime.date(2015, 1, 31), None),
+            ("destroyed", "2.4", datetime.date(2015, 1, 31), None),
+            ("gone", "2.7", datetime.date(2015, 1, 31), None),
+            ("successor", "3.4", datetime.date(2015, 1, 31), datetime.date(2016, 2, 29)),
+        ]
+        result = impact(load("voorbeeld", "1.0"), load("voorbeeld", "2.0"), _table(records))
+        assert _effects(result) == {
+            "split": "besluit nodig",
+            "shorter": "eerder",
+            "kept": "nu bewaren",
+            "destroyed": "nu vernietigen",
+            "gone": "vervallen zonder opvolger",
+            "successor": "later",
+        }
+        rows = {row["id"]: row for row in result.records.to_pylist()}
+        assert rows["split"]["nieuwe_categorie"] == "2.1, 2.2"
+        assert rows["shorter"]["oude_datum"] == datetime.date(2025, 1, 31)
+        assert rows["shorter"]["nieuwe_datum"] == datetime.date(2022, 1, 31)
+        assert result.counts["besluit nodig"] == 1
+        summary = {
+            (r["oude_categorie"], r["effect"]): r["aantal"] for r in result.summary.to_pylist()
+        }
+        assert summary["2.1", "besluit nodig"] == 1
+
+    @settings(suppress_health_check=[HealthCheck.too_slow], max_examples=25)
+    @given(data=st.data())
+    def test_agrees_with_retention_and_the_concordance(self, data: st.DataObject) -> None:
+        """Every record's effect is what retention() and the concordance give, one by one."""
+        old, new = load("voorbeeld", "1.0"), load("voorbeeld", "2.0")
+        numbers = [category.number for _, category in old.categories()] + ["9.9"]
+        records = data.draw(
+            st.lists(
+                st.tuples(st.sampled_from(numbers), st.none() | _days, st.none() | _days),
+                max_size=30,
+            )
+        )
+        rows = [(f"r{index}", number, start, event) for index, (number, start, event) in
+                enumerate(records)]  # fmt: skip
+        assert _effects(impact(old, new, _table(rows))) == expected_effects(old, new, rows)
+
+    def test_command_line(self, tmp_path: Path) -> None:
+        """impact writes one row per record and the summary beside it; counts on stderr."""
+        path = tmp_path / "zaken.csv"
+        path.write_text("id,category,start\nZ-1,1.2,2015-01-31\nZ-2,1.4,2015-01-31\n")
+        output = tmp_path / "effect.csv"
+        result = CliRunner().invoke(
+            main,
+            ["impact", "voorbeeld@1.0", "voorbeeld@2.0", "--records", str(path), "-o", str(output)],
+        )
+        assert result.exit_code == 0, result.stderr
+        assert "2 stukken: 1 nu bewaren, 1 eerder" in result.stderr
+        assert (tmp_path / "effect-samenvatting.csv").read_text(encoding="utf-8").splitlines() == [
+            "oude_categorie,effect,aantal",
+            "1.4,nu bewaren,1",
+            "1.2,eerder,1",
+        ]
+
+
+@pytest.mark.skipif(not DATA.is_dir(), reason="the VNG data is not present")
+def test_vng_impact_agrees() -> None:
+    """VNG 2017 -> 2020: every result type, with records at awkward dates."""
+    versions = {
+        year: import_vng(
+            DATA / f"selectielijst-{year}.csv", version=VersionInfo(year, Status.VASTGESTELD)
+        ).selection_list
+        for year in ("2017", "2020")
+    }
+    numbers = [category.number for _, category in versions["2017"].categories()]
+    days = [datetime.date(2016, 2, 29), datetime.date(2019, 1, 31), None]
+    rows = [
+        (f"z{index}", number, days[index % 3], days[(index + 1) % 3])
+        for index, number in enumerate(numbers * 2)
+    ]
+    result = impact(versions["2017"], versions["2020"], _table(rows))
+    assert _effects(result) == expected_effects(versions["2017"], versions["2020"], rows)

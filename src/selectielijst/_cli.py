@@ -623,25 +623,19 @@ def due_command(
     withdrawn category, no start date) are listed apart, each with its reason.
     A summary goes to stderr.
     """
-    from selectielijst._holdings import TABLE_FORMATS, due, table_bytes  # noqa: PLC0415  # DuckDB when used
+    from selectielijst._holdings import due, table_bytes  # noqa: PLC0415  # DuckDB when used
 
     found = due(_load(spec), records, on=on.date(), columns=_roles(columns))
     if output is None:
         click.echo(table_bytes(found.due, "csv", title="vernietigen").decode("utf-8"), nl=False)
     else:
-        chosen = output.suffix.lower().lstrip(".")
-        if chosen not in TABLE_FORMATS:
-            msg = f"cannot tell the format from {output.name!r}: end it in .csv, .parquet or .xlsx"
-            raise click.UsageError(msg)
+        chosen = _table_format(output)
         apart = output.with_name(f"{output.stem}-niet-te-bepalen{output.suffix}")
         for table, target, title in (
             (found.due, output, "vernietigen"),
             (found.undetermined, apart, "niet te bepalen"),
         ):
-            try:
-                write_atomically(usable_path(target), table_bytes(table, chosen, title=title))
-            except OSError as e:
-                _cannot_write(target, e)
+            _write_table(table_bytes(table, chosen, title=title), target)
             click.echo(f"{target}: {table.num_rows} records written", err=True)
     click.echo(found.summary(), err=True)
     if output is None and found.undetermined.num_rows:
@@ -650,6 +644,71 @@ def due_command(
             " them, with their reasons, to FILE-niet-te-bepalen.csv",
             err=True,
         )
+
+
+@main.command("impact")
+@click.argument("old", metavar="LIST@OLD")
+@click.argument("new", metavar="LIST@NEW")
+@click.option(
+    "--records",
+    type=click.Path(path_type=Path),
+    required=True,
+    help="The records, filed under OLD: CSV, Parquet or XLSX (columns as for due).",
+)
+@click.option(
+    "--columns",
+    default="",
+    metavar="ROLE=NAME,...",
+    help="Your columns: e.g. id=Zaaknummer,category=Klasse,start=Einddatum,event=Uitdienst.",
+)
+@click.option(
+    "-o",
+    "--output",
+    type=click.Path(path_type=Path),
+    help="Write one row per record here (CSV, Parquet or XLSX by suffix), and the counts per"
+    " category and effect beside it (NAME-samenvatting.SUFFIX). Default: CSV to stdout.",
+)
+@_reports_errors
+def impact_command(old: str, new: str, records: Path, columns: str, output: Path | None) -> None:
+    """What version NEW does to the records held under version OLD.
+
+    Each record follows its category into NEW (renumbered, moved, split,
+    merged, withdrawn into successors) and gets an effect: besluit nodig,
+    nu vernietigen, nu bewaren, eerder, later, vervallen zonder opvolger,
+    niet te bepalen or ongewijzigd. The counts per effect go to stderr.
+    """
+    from selectielijst._holdings import impact, table_bytes  # noqa: PLC0415  # DuckDB when used
+
+    found = impact(_load(old), _load(new), records, columns=_roles(columns))
+    if output is None:
+        click.echo(table_bytes(found.records, "csv", title="effect").decode("utf-8"), nl=False)
+    else:
+        chosen = _table_format(output)
+        beside = output.with_name(f"{output.stem}-samenvatting{output.suffix}")
+        for table, target, title in (
+            (found.records, output, "effect"),
+            (found.summary, beside, "samenvatting"),
+        ):
+            _write_table(table_bytes(table, chosen, title=title), target)
+            click.echo(f"{target}: {table.num_rows} rows written", err=True)
+    click.echo(found.summary_line(), err=True)
+
+
+def _table_format(output: Path) -> str:
+    from selectielijst._holdings import TABLE_FORMATS  # noqa: PLC0415  # with due and impact
+
+    chosen = output.suffix.lower().lstrip(".")
+    if chosen not in TABLE_FORMATS:
+        msg = f"cannot tell the format from {output.name!r}: end it in .csv, .parquet or .xlsx"
+        raise click.UsageError(msg)
+    return chosen
+
+
+def _write_table(content: bytes, target: Path) -> None:
+    try:
+        write_atomically(usable_path(target), content)
+    except OSError as e:
+        _cannot_write(target, e)
 
 
 def _roles(text: str) -> dict[str, str]:

@@ -30,7 +30,7 @@ if TYPE_CHECKING:
     import duckdb
     import pyarrow
 
-__all__ = ["COLUMNS", "TABLE_FORMATS", "Due", "due", "table_bytes"]
+__all__ = ["COLUMNS", "EFFECTS", "TABLE_FORMATS", "Due", "Impact", "due", "impact", "table_bytes"]
 
 COLUMNS = ("id", "category", "start", "event")
 """The columns of a records file: record id, category number, start date, event date.
@@ -97,17 +97,161 @@ def due(
     names = _column_names(columns or {})
     connection = duckdb.connect()
     try:
-        source = _records(connection, records, names)
-        _category_table(connection, selection_list)
-        connection.execute(
-            _JUDGED.format(**source), {"unknown": UNKNOWN_CATEGORY, "no_start": NO_START}
-        )
+        connection.execute(_RECORDS.format(**_records(connection, records, names)))
+        _category_table(connection, selection_list, "categories")
+        connection.execute(_JUDGED, _WORDS)
         counts = _counts(connection, on)
         due_rows = connection.sql(_DUE, params=[on]).to_arrow_table()
         undetermined = connection.sql(_UNDETERMINED).to_arrow_table()
     finally:
         connection.close()
     return Due(on, due_rows, undetermined, counts)
+
+
+EFFECTS = (
+    "besluit nodig",
+    "nu vernietigen",
+    "nu bewaren",
+    "eerder",
+    "later",
+    "vervallen zonder opvolger",
+    "niet te bepalen",
+    "ongewijzigd",
+)
+"""What a new version does to a record, most in need of attention first.
+
+*besluit nodig*: the category was split or merged into categories that say
+different things; *nu vernietigen*: B became V; *nu bewaren*: V became B;
+*eerder* and *later*: the day destruction is allowed moved; *vervallen zonder
+opvolger*: the category was withdrawn and the list names no successor;
+*niet te bepalen*: a date is missing or the category is not in the old list.
+"""
+
+
+@attrs.frozen
+class Impact:
+    """What a new version of a list does to each record held under the old one.
+
+    Attributes:
+        records: One row per record: ``id``, ``oude_categorie``,
+            ``nieuwe_categorie`` (several, comma-separated, where it was split),
+            ``oude_actie``, ``oude_datum``, ``nieuwe_actie``, ``nieuwe_datum``
+            (empty where the new categories differ), ``effect`` (one of
+            :data:`EFFECTS`) and ``toelichting``.
+        summary: How many records each old category has of each effect:
+            ``oude_categorie``, ``effect``, ``aantal``.
+        counts: How many records have each effect, in the order of :data:`EFFECTS`.
+    """
+
+    records: pyarrow.Table
+    summary: pyarrow.Table
+    counts: Mapping[str, int]
+
+    def summary_line(self) -> str:
+        """One line for an archivist: the counts per effect, in Dutch."""
+        parts = ", ".join(f"{count} {effect}" for effect, count in self.counts.items() if count)
+        return f"{sum(self.counts.values())} stukken: {parts or 'geen'}"
+
+
+def impact(
+    old: SelectionList,
+    new: SelectionList,
+    records: str | Path | Any,
+    *,
+    columns: Mapping[str, str] | None = None,
+) -> Impact:
+    """What version *new* does to each record of *records*, filed under version *old*.
+
+    Each record follows its category by the concordance of the two versions
+    (renumbered, moved, split, merged, withdrawn into successors); its
+    action and date under each version are what :func:`~selectielijst.retention`
+    says, computed by DuckDB in bulk. *records* is as for :func:`due`.
+
+    Raises:
+        DocumentErrors: The records cannot be read, or lack a column.
+    """
+    import duckdb  # noqa: PLC0415  # the engine loads when records are asked about
+
+    from selectielijst._diff import diff  # noqa: PLC0415  # the concordance
+
+    concordance = diff(old, new).concordance
+    names = _column_names(columns or {})
+    connection = duckdb.connect()
+    try:
+        connection.execute(_RECORDS.format(**_records(connection, records, names)))
+        _category_table(connection, old, "old_categories")
+        _category_table(connection, new, "new_categories")
+        connection.execute("CREATE TEMP TABLE mapping (old_number VARCHAR, new_number VARCHAR)")
+        pairs = [
+            (row.old_number, n) for row in concordance if row.old_number for n in row.new_numbers
+        ]
+        if pairs:
+            connection.executemany("INSERT INTO mapping VALUES (?, ?)", pairs)
+        connection.execute(_OLD_JUDGED, _WORDS)
+        connection.execute(_NEW_JUDGED, _WORDS)
+        connection.execute(_IMPACT)
+        per_record = connection.sql(_IMPACT_ROWS).to_arrow_table()
+        summary = connection.sql(_IMPACT_SUMMARY).to_arrow_table()
+        found = dict(
+            connection.execute("SELECT effect, count(*) FROM impact GROUP BY effect").fetchall()
+        )
+    finally:
+        connection.close()
+    counts = {effect: int(found.get(effect, 0)) for effect in EFFECTS}
+    return Impact(per_record, summary, counts)
+
+
+_IMPACT = """
+CREATE TEMP TABLE impact AS
+WITH candidates AS (
+    SELECT id,
+           string_agg(new_number, ', ' ORDER BY new_number) AS new_numbers,
+           count(DISTINCT struct_pack(o := outcome, d := destroy_from, r := reason)) AS answers,
+           any_value(outcome) AS outcome,
+           any_value(destroy_from) AS destroy_from,
+           any_value(reason) AS reason
+    FROM new_judged GROUP BY id
+)
+SELECT o.id, o.category AS old_number, n.new_numbers,
+       o.outcome AS old_outcome, o.destroy_from AS old_date,
+       CASE WHEN n.answers = 1 THEN n.outcome END AS new_outcome,
+       CASE WHEN n.answers = 1 THEN n.destroy_from END AS new_date,
+       CASE WHEN NOT o.known THEN 'niet te bepalen'
+            WHEN n.id IS NULL THEN 'vervallen zonder opvolger'
+            WHEN n.answers > 1 THEN 'besluit nodig'
+            WHEN o.outcome = 'not_computable' OR n.outcome = 'not_computable'
+                 THEN CASE WHEN o.outcome = n.outcome AND o.reason IS NOT DISTINCT FROM n.reason
+                           THEN 'ongewijzigd' ELSE 'niet te bepalen' END
+            WHEN o.outcome = 'destroy' AND n.outcome = 'keep' THEN 'nu bewaren'
+            WHEN o.outcome = 'keep' AND n.outcome = 'destroy' THEN 'nu vernietigen'
+            WHEN o.outcome = 'keep' THEN 'ongewijzigd'
+            WHEN n.destroy_from < o.destroy_from THEN 'eerder'
+            WHEN n.destroy_from > o.destroy_from THEN 'later'
+            ELSE 'ongewijzigd' END AS effect,
+       CASE WHEN NOT o.known OR o.outcome = 'not_computable' THEN o.reason
+            WHEN n.answers = 1 THEN n.reason END AS note
+FROM old_judged o LEFT JOIN candidates n ON n.id = o.id
+"""
+
+_ACTION = (
+    "CASE {0} WHEN 'keep' THEN 'blijvend bewaren' WHEN 'destroy' THEN 'vernietigen'"
+    " WHEN 'not_computable' THEN 'niet te bepalen' END"
+)
+
+_IMPACT_ROWS = f"""
+SELECT id, old_number AS oude_categorie, new_numbers AS nieuwe_categorie,
+       {_ACTION.format("old_outcome")} AS oude_actie, old_date AS oude_datum,
+       {_ACTION.format("new_outcome")} AS nieuwe_actie, new_date AS nieuwe_datum,
+       effect, note AS toelichting
+FROM impact
+ORDER BY list_position({list(EFFECTS)!r}, effect), old_number, id
+"""
+
+_IMPACT_SUMMARY = f"""
+SELECT old_number AS oude_categorie, effect, count(*) AS aantal
+FROM impact GROUP BY old_number, effect
+ORDER BY list_position({list(EFFECTS)!r}, effect), old_number
+"""
 
 
 def _counts(connection: duckdb.DuckDBPyConnection, on: datetime.date) -> dict[str, int]:
@@ -117,33 +261,59 @@ def _counts(connection: duckdb.DuckDBPyConnection, on: datetime.date) -> dict[st
 
 _COUNT_LABELS = ("vernietigen", "nog niet", "blijvend bewaren", "niet te bepalen")
 
-_JUDGED = """
-CREATE TEMP TABLE judged AS
-WITH records AS (
-    SELECT CAST({id} AS VARCHAR) AS id,
-           trim(CAST({category} AS VARCHAR)) AS category,
-           CAST({start} AS VARCHAR) AS start_text,
-           TRY_CAST({start} AS DATE) AS start_day,
-           TRY_CAST({event} AS DATE) AS event_day
-    FROM source
-)
-SELECT r.id, r.category,
-       CASE WHEN c.number IS NULL OR c.outcome = 'not_computable' THEN 'not_computable'
-            WHEN c.outcome = 'keep' THEN 'keep'
-            WHEN c.from_event AND r.event_day IS NULL THEN 'not_computable'
-            WHEN NOT c.from_event AND r.start_day IS NULL THEN 'not_computable'
+_RECORDS = """
+CREATE TEMP TABLE records AS
+SELECT CAST({id} AS VARCHAR) AS id,
+       trim(CAST({category} AS VARCHAR)) AS category,
+       CAST({start} AS VARCHAR) AS start_text,
+       TRY_CAST({start} AS DATE) AS start_day,
+       TRY_CAST({event} AS DATE) AS event_day
+FROM source
+"""
+
+_JUDGEMENT = """
+       CASE WHEN {c}.number IS NULL OR {c}.outcome = 'not_computable' THEN 'not_computable'
+            WHEN {c}.outcome = 'keep' THEN 'keep'
+            WHEN {c}.from_event AND r.event_day IS NULL THEN 'not_computable'
+            WHEN NOT {c}.from_event AND r.start_day IS NULL THEN 'not_computable'
             ELSE 'destroy' END AS outcome,
-       CAST(CAST((CASE WHEN c.from_event THEN r.event_day ELSE r.start_day END)
-                 + to_months(c.months) AS DATE) + to_days(c.days) AS DATE) AS destroy_from,
-       CASE WHEN c.number IS NULL THEN replace($unknown, '{{number}}', r.category)
-            WHEN c.outcome = 'not_computable' THEN c.needs
-            WHEN c.outcome = 'keep' THEN NULL
-            WHEN c.from_event AND r.event_day IS NULL THEN c.event_needs
-            WHEN NOT c.from_event AND r.start_day IS NULL
+       CASE WHEN {c}.outcome = 'destroy' THEN
+            CAST(CAST((CASE WHEN {c}.from_event THEN r.event_day ELSE r.start_day END)
+                      + to_months({c}.months) AS DATE) + to_days({c}.days) AS DATE)
+       END AS destroy_from,
+       CASE WHEN {c}.number IS NULL THEN replace($unknown, '{{number}}', {number})
+            WHEN {c}.outcome = 'not_computable' THEN {c}.needs
+            WHEN {c}.outcome = 'keep' THEN NULL
+            WHEN {c}.from_event AND r.event_day IS NULL THEN {c}.event_needs
+            WHEN NOT {c}.from_event AND r.start_day IS NULL
                  THEN replace($no_start, '{{value}}', coalesce(r.start_text, 'leeg'))
        END AS reason
-FROM records r LEFT JOIN categories c ON c.number = r.category
 """
+"""What retention() says of record ``r`` under category ``{c}``: outcome, date, reason.
+
+The calendar rule of :func:`~selectielijst.lookup.add_duration`, in SQL.
+"""
+
+_WORDS = {"unknown": UNKNOWN_CATEGORY, "no_start": NO_START}
+
+_JUDGED = (
+    "CREATE TEMP TABLE judged AS SELECT r.id, r.category,"
+    + _JUDGEMENT.format(c="c", number="r.category")
+    + " FROM records r LEFT JOIN categories c ON c.number = r.category"
+)
+
+_OLD_JUDGED = (
+    "CREATE TEMP TABLE old_judged AS SELECT r.id, r.category, c.number IS NOT NULL AS known,"
+    + _JUDGEMENT.format(c="c", number="r.category")
+    + " FROM records r LEFT JOIN old_categories c ON c.number = r.category"
+)
+
+_NEW_JUDGED = (
+    "CREATE TEMP TABLE new_judged AS SELECT r.id, m.new_number,"
+    + _JUDGEMENT.format(c="c", number="m.new_number")
+    + " FROM records r JOIN mapping m ON m.old_number = r.category"
+    " LEFT JOIN new_categories c ON c.number = m.new_number"
+)
 
 _DUE = """
 SELECT id, category AS categorie, 'vernietigen' AS actie, destroy_from AS vernietigen_vanaf
@@ -164,15 +334,18 @@ SELECT CASE outcome WHEN 'keep' THEN 'blijvend bewaren'
 """
 
 
-def _category_table(connection: duckdb.DuckDBPyConnection, selection_list: SelectionList) -> None:
-    """One row per category: what :func:`retention` says before any record's dates."""
+def _category_table(
+    connection: duckdb.DuckDBPyConnection, selection_list: SelectionList, name: str
+) -> None:
+    """The table *name*, one row per category: what :func:`retention` says before any date."""
     connection.execute(
-        "CREATE TEMP TABLE categories (number VARCHAR PRIMARY KEY, outcome VARCHAR,"
+        f"CREATE TEMP TABLE {name} (number VARCHAR PRIMARY KEY, outcome VARCHAR,"
         " needs VARCHAR, from_event BOOLEAN, event_needs VARCHAR, months INTEGER, days INTEGER)"
     )
     rows = [_category_row(category) for _, category in selection_list.categories()]
     if rows:
-        connection.executemany("INSERT INTO categories VALUES (?, ?, ?, ?, ?, ?, ?)", rows)
+        insert = f"INSERT INTO {name} VALUES (?, ?, ?, ?, ?, ?, ?)"  # our own name
+        connection.executemany(insert, rows)
 
 
 def _category_row(category: Category) -> tuple[object, ...]:

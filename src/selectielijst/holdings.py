@@ -1,4 +1,4 @@
-"""Records against a list, in bulk: the destruction list on a date, computed by DuckDB.
+"""Records against a list, in bulk, by DuckDB: the destruction list, and what a new version does.
 
 >>> import datetime
 >>> import pyarrow
@@ -10,6 +10,15 @@
 2 stukken op 2026-01-01: 1 vernietigen, 0 nog niet, 1 blijvend bewaren, 0 niet te bepalen
 """
 
-from selectielijst._holdings import COLUMNS, TABLE_FORMATS, Due, due, table_bytes
+from selectielijst._holdings import (
+    COLUMNS,
+    EFFECTS,
+    TABLE_FORMATS,
+    Due,
+    Impact,
+    due,
+    impact,
+    table_bytes,
+)
 
-__all__ = ["COLUMNS", "TABLE_FORMATS", "Due", "due", "table_bytes"]
+__all__ = ["COLUMNS", "EFFECTS", "TABLE_FORMATS", "Due", "Impact", "due", "impact", "table_bytes"]
