@@ -318,6 +318,23 @@ def _answer(category: Category, start: datetime.date | None, event: datetime.dat
     return (answer.outcome, answer.destroy_from, answer.needs)
 
 
+def _rule(category: Category) -> tuple[object, ...]:
+    """What a category says before any date: categories that differ in it need a decision."""
+    some_day = datetime.date(2000, 1, 1)
+    with_event = retention(category, start=some_day, event=some_day)
+    without_event = retention(category, start=some_day)
+    term = category.valuation.term if category.valuation is not None else None
+    duration = term.duration if term is not None else None
+    length = (duration.total_months, duration.total_days) if duration is not None else (0, 0)
+    return (
+        with_event.outcome,
+        with_event.needs,
+        without_event.outcome,
+        without_event.needs,
+        length,
+    )
+
+
 def _effect(  # noqa: PLR0911  # one return per effect, as the SQL's CASE
     old_category: Category | None,
     new_categories: list[Category],
@@ -328,11 +345,10 @@ def _effect(  # noqa: PLR0911  # one return per effect, as the SQL's CASE
         return "niet te bepalen"
     if not new_categories:
         return "vervallen zonder opvolger"
-    before = _answer(old_category, start, event)
-    afters = {_answer(category, start, event) for category in new_categories}
-    if len(afters) > 1:
+    if len({_rule(category) for category in new_categories}) > 1:
         return "besluit nodig"
-    (after,) = afters
+    before = _answer(old_category, start, event)
+    after = _answer(new_categories[0], start, event)
     if Outcome.NOT_COMPUTABLE in (before[0], after[0]):
         return "ongewijzigd" if before == after else "niet te bepalen"
     if before[0] is Outcome.DESTROY and after[0] is Outcome.KEEP:

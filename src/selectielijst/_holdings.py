@@ -99,7 +99,7 @@ def due(
     try:
         connection.execute(_RECORDS.format(**_records(connection, records, names)))
         _category_table(connection, selection_list, "categories")
-        connection.execute(_JUDGED, _WORDS)
+        connection.execute(_JUDGED)
         counts = _counts(connection, on)
         due_rows = connection.sql(_DUE, params=[on]).to_arrow_table()
         undetermined = connection.sql(_UNDETERMINED).to_arrow_table()
@@ -187,14 +187,14 @@ def impact(
         ]
         if pairs:
             connection.executemany("INSERT INTO mapping VALUES (?, ?)", pairs)
-        connection.execute(_OLD_JUDGED, _WORDS)
-        connection.execute(_NEW_JUDGED, _WORDS)
+        connection.execute(_FOLLOWS)
+        connection.execute(_JUDGED_TWICE)
         connection.execute(_IMPACT)
         per_record = connection.sql(_IMPACT_ROWS).to_arrow_table()
         summary = connection.sql(_IMPACT_SUMMARY).to_arrow_table()
-        found = dict(
-            connection.execute("SELECT effect, count(*) FROM impact GROUP BY effect").fetchall()
-        )
+        found: dict[str, int] = {}
+        for row in summary.to_pylist():
+            found[row["effect"]] = found.get(row["effect"], 0) + row["aantal"]
     finally:
         connection.close()
     counts = {effect: int(found.get(effect, 0)) for effect in EFFECTS}
@@ -203,34 +203,26 @@ def impact(
 
 _IMPACT = """
 CREATE TEMP TABLE impact AS
-WITH candidates AS (
-    SELECT id,
-           string_agg(new_number, ', ' ORDER BY new_number) AS new_numbers,
-           count(DISTINCT struct_pack(o := outcome, d := destroy_from, r := reason)) AS answers,
-           any_value(outcome) AS outcome,
-           any_value(destroy_from) AS destroy_from,
-           any_value(reason) AS reason
-    FROM new_judged GROUP BY id
-)
-SELECT o.id, o.category AS old_number, n.new_numbers,
-       o.outcome AS old_outcome, o.destroy_from AS old_date,
-       CASE WHEN n.answers = 1 THEN n.outcome END AS new_outcome,
-       CASE WHEN n.answers = 1 THEN n.destroy_from END AS new_date,
-       CASE WHEN NOT o.known THEN 'niet te bepalen'
-            WHEN n.id IS NULL THEN 'vervallen zonder opvolger'
-            WHEN n.answers > 1 THEN 'besluit nodig'
-            WHEN o.outcome = 'not_computable' OR n.outcome = 'not_computable'
-                 THEN CASE WHEN o.outcome = n.outcome AND o.reason IS NOT DISTINCT FROM n.reason
+SELECT id, old_number, new_numbers,
+       old_outcome, old_destroy_from AS old_date,
+       CASE WHEN rules = 1 THEN new_outcome END AS new_outcome,
+       CASE WHEN rules = 1 THEN new_destroy_from END AS new_date,
+       CASE WHEN NOT known THEN 'niet te bepalen'
+            WHEN rules IS NULL THEN 'vervallen zonder opvolger'
+            WHEN rules > 1 THEN 'besluit nodig'
+            WHEN old_outcome = 'not_computable' OR new_outcome = 'not_computable'
+                 THEN CASE WHEN old_outcome = new_outcome
+                                AND old_reason IS NOT DISTINCT FROM new_reason
                            THEN 'ongewijzigd' ELSE 'niet te bepalen' END
-            WHEN o.outcome = 'destroy' AND n.outcome = 'keep' THEN 'nu bewaren'
-            WHEN o.outcome = 'keep' AND n.outcome = 'destroy' THEN 'nu vernietigen'
-            WHEN o.outcome = 'keep' THEN 'ongewijzigd'
-            WHEN n.destroy_from < o.destroy_from THEN 'eerder'
-            WHEN n.destroy_from > o.destroy_from THEN 'later'
+            WHEN old_outcome = 'destroy' AND new_outcome = 'keep' THEN 'nu bewaren'
+            WHEN old_outcome = 'keep' AND new_outcome = 'destroy' THEN 'nu vernietigen'
+            WHEN old_outcome = 'keep' THEN 'ongewijzigd'
+            WHEN new_destroy_from < old_destroy_from THEN 'eerder'
+            WHEN new_destroy_from > old_destroy_from THEN 'later'
             ELSE 'ongewijzigd' END AS effect,
-       CASE WHEN NOT o.known OR o.outcome = 'not_computable' THEN o.reason
-            WHEN n.answers = 1 THEN n.reason END AS note
-FROM old_judged o LEFT JOIN candidates n ON n.id = o.id
+       CASE WHEN NOT known OR old_outcome = 'not_computable' THEN old_reason
+            WHEN rules = 1 THEN new_reason END AS note
+FROM judged_twice
 """
 
 _ACTION = (
@@ -262,7 +254,7 @@ def _counts(connection: duckdb.DuckDBPyConnection, on: datetime.date) -> dict[st
 _COUNT_LABELS = ("vernietigen", "nog niet", "blijvend bewaren", "niet te bepalen")
 
 _RECORDS = """
-CREATE TEMP TABLE records AS
+CREATE TEMP VIEW records AS
 SELECT CAST({id} AS VARCHAR) AS id,
        trim(CAST({category} AS VARCHAR)) AS category,
        CAST({start} AS VARCHAR) AS start_text,
@@ -276,43 +268,66 @@ _JUDGEMENT = """
             WHEN {c}.outcome = 'keep' THEN 'keep'
             WHEN {c}.from_event AND r.event_day IS NULL THEN 'not_computable'
             WHEN NOT {c}.from_event AND r.start_day IS NULL THEN 'not_computable'
-            ELSE 'destroy' END AS outcome,
+            ELSE 'destroy' END AS {p}outcome,
        CASE WHEN {c}.outcome = 'destroy' THEN
             CAST(CAST((CASE WHEN {c}.from_event THEN r.event_day ELSE r.start_day END)
                       + to_months({c}.months) AS DATE) + to_days({c}.days) AS DATE)
-       END AS destroy_from,
-       CASE WHEN {c}.number IS NULL THEN replace($unknown, '{{number}}', {number})
+       END AS {p}destroy_from,
+       CASE WHEN {c}.number IS NULL THEN replace({unknown}, '{{number}}', {number})
             WHEN {c}.outcome = 'not_computable' THEN {c}.needs
             WHEN {c}.outcome = 'keep' THEN NULL
             WHEN {c}.from_event AND r.event_day IS NULL THEN {c}.event_needs
             WHEN NOT {c}.from_event AND r.start_day IS NULL
-                 THEN replace($no_start, '{{value}}', coalesce(r.start_text, 'leeg'))
-       END AS reason
+                 THEN replace({no_start}, '{{value}}', coalesce(r.start_text, 'leeg'))
+       END AS {p}reason
 """
 """What retention() says of record ``r`` under category ``{c}``: outcome, date, reason.
+
+The three columns are named with the prefix ``{p}``.
 
 The calendar rule of :func:`~selectielijst.lookup.add_duration`, in SQL.
 """
 
-_WORDS = {"unknown": UNKNOWN_CATEGORY, "no_start": NO_START}
+
+def _literal(text: str) -> str:
+    """*text* as an SQL string literal."""
+    return "'" + text.replace("'", "''") + "'"
+
+
+_WORDS = {"unknown": _literal(UNKNOWN_CATEGORY), "no_start": _literal(NO_START)}
 
 _JUDGED = (
     "CREATE TEMP TABLE judged AS SELECT r.id, r.category,"
-    + _JUDGEMENT.format(c="c", number="r.category")
+    + _JUDGEMENT.format(c="c", p="", number="r.category", **_WORDS)
     + " FROM records r LEFT JOIN categories c ON c.number = r.category"
 )
 
-_OLD_JUDGED = (
-    "CREATE TEMP TABLE old_judged AS SELECT r.id, r.category, c.number IS NOT NULL AS known,"
-    + _JUDGEMENT.format(c="c", number="r.category")
-    + " FROM records r LEFT JOIN old_categories c ON c.number = r.category"
-)
+_FOLLOWS = """
+CREATE TEMP TABLE follows AS
+SELECT m.old_number,
+       string_agg(m.new_number, ', ' ORDER BY m.new_number) AS new_numbers,
+       count(DISTINCT struct_pack(c.outcome, c.needs, c.from_event, c.event_needs,
+                                  c.months, c.days)) AS rules,
+       min(m.new_number) AS representative
+FROM mapping m JOIN new_categories c ON c.number = m.new_number
+GROUP BY m.old_number
+"""
+"""Per old category: the new ones it goes to, and whether they say different things.
 
-_NEW_JUDGED = (
-    "CREATE TEMP TABLE new_judged AS SELECT r.id, m.new_number,"
-    + _JUDGEMENT.format(c="c", number="m.new_number")
-    + " FROM records r JOIN mapping m ON m.old_number = r.category"
-    " LEFT JOIN new_categories c ON c.number = m.new_number"
+Categories say the same when what :func:`retention` says of them before any
+date is the same, and their terms have the same length; one of them then
+stands for all.
+"""
+
+_JUDGED_TWICE = (
+    "CREATE TEMP VIEW judged_twice AS SELECT r.id, r.category AS old_number,"
+    " o.number IS NOT NULL AS known, f.new_numbers, f.rules,"
+    + _JUDGEMENT.format(c="o", p="old_", number="r.category", **_WORDS)
+    + ","
+    + _JUDGEMENT.format(c="n", p="new_", number="f.representative", **_WORDS)
+    + " FROM records r LEFT JOIN old_categories o ON o.number = r.category"
+    " LEFT JOIN follows f ON f.old_number = r.category"
+    " LEFT JOIN new_categories n ON n.number = f.representative"
 )
 
 _DUE = """
