@@ -451,3 +451,21 @@ def test_vng_impact_agrees() -> None:
     ]
     result = impact(versions["2017"], versions["2020"], _table(rows))
     assert _effects(result) == expected_effects(versions["2017"], versions["2020"], rows)
+
+
+def test_documented_example(root: Path, tmp_path: Path) -> None:
+    """The how-to's command, on the records file that ships with the docs, says what it says."""
+    page = (root / "docs" / "howto" / "records-impact.md").read_text(encoding="utf-8")
+    output = tmp_path / "effect.xlsx"
+    result = CliRunner().invoke(
+        main,
+        ["impact", "voorbeeld@1.0", "voorbeeld@2.0",
+         "--records", str(root / "docs" / "examples" / "zaken.csv"),
+         "--columns", "id=Zaaknummer,category=Klasse,start=Einddatum,event=Uitdienst",
+         "-o", str(output)],
+    )  # fmt: skip
+    assert result.exit_code == 0, result.stderr
+    said = result.stderr.splitlines()
+    assert said[0] == f"{output}: 8 rows written"
+    assert said[1].replace(str(tmp_path) + "/", "") in page
+    assert said[2] in page
