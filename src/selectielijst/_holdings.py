@@ -297,7 +297,7 @@ def _literal(text: str) -> str:
 _WORDS = {"unknown": _literal(UNKNOWN_CATEGORY), "no_start": _literal(NO_START)}
 
 _JUDGED = (
-    "CREATE TEMP TABLE judged AS SELECT r.id, r.category,"
+    "CREATE TEMP VIEW judged AS SELECT r.id, r.category,"
     + _JUDGEMENT.format(c="c", p="", number="r.category", **_WORDS)
     + " FROM records r LEFT JOIN categories c ON c.number = r.category"
 )
