@@ -457,3 +457,31 @@ class TestImportOutputThatCannotBeWritten:
         assert result.exit_code == 1
         assert result.stderr == f"error: cannot write {output / 'list.yaml'}: {says}\n"
         assert not output.exists()
+
+
+class TestManyProblems:
+    """A file with every category wrong: the first problems, in bounded memory."""
+
+    def test_problems_are_bounded(self) -> None:
+        """Beyond the bound, the first problems are listed, and a line says more follow."""
+        from selectielijst._snapshot import MAX_PROBLEMS  # noqa: PLC0415  # the bound under test
+
+        rows = "".join(
+            f"  - {{number: '{n}', name: N, valuation: {{kind: Q}}}}\n" for n in range(1000)
+        )
+        text = HEAD + "sections:\n- id: s\n  title: S\n  categories:\n" + rows
+        found = problems_of(text)
+        assert any(f"the first {MAX_PROBLEMS} are listed" in p for p in found)
+        assert len(found) <= 3 * MAX_PROBLEMS
+
+    def test_few_problems_all_listed(self) -> None:
+        """Under the bound every problem is listed, each once."""
+        rows = "".join(
+            f"  - {{number: '{n}', name: N, valuation: {{kind: Q}}}}\n" for n in range(5)
+        )
+        text = HEAD + "sections:\n- id: s\n  title: S\n  categories:\n" + rows
+        with pytest.raises(DocumentErrors) as caught:
+            loads(text)
+        found = [(p.path, p.problem) for p in caught.value.problems]
+        assert not any("are listed" in problem for _, problem in found)
+        assert len(found) == len(set(found)) == 10  # id missing, valuation unknown: each once

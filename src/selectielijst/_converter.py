@@ -203,17 +203,19 @@ def _unstructure_paragraphs(paragraphs: tuple[str, ...]) -> str | list[str]:
     return list(paragraphs)
 
 
-def make_converter() -> cattrs.Converter:
+def make_converter(*, detailed: bool = True) -> cattrs.Converter:
     """Make the converter between records and plain data.
 
     Unknown keys are errors, and text, numbers and booleans are never coerced
-    into one another: a snapshot says exactly what it means.
+    into one another: a snapshot says exactly what it means. Without
+    *detailed*, structuring stops at the first problem and says nothing of
+    where: quicker for documents that are valid, as most are.
 
     >>> from selectielijst import Criterion
     >>> make_converter().unstructure(Criterion(1, "Beleid"))
     {'number': 1, 'text': 'Beleid'}
     """
-    converter = cattrs.Converter(forbid_extra_keys=True, detailed_validation=True)
+    converter = cattrs.Converter(forbid_extra_keys=True, detailed_validation=detailed)
     converter.register_structure_hook(str, _strict_str)
     converter.register_structure_hook(int, _strict_int)
     converter.register_structure_hook(bool, _strict_bool)

@@ -7,6 +7,13 @@ from collections.abc import Callable, Iterator, Mapping
 from pathlib import Path
 from typing import Any
 
+from cattrs.errors import (
+    BaseValidationError,
+    ClassValidationError,
+    ForbiddenExtraKeysError,
+    IterableValidationError,
+)
+
 from selectielijst import _fastyaml, _yaml
 from selectielijst._converter import make_converter
 from selectielijst._errors import DocumentErrors, InvalidDocument, PublishedVersion
@@ -17,8 +24,8 @@ from selectielijst._files import (
     size_limit,
     write_atomically,
 )
-from selectielijst._model import SelectionList
-from selectielijst._problems import Problem, Problems, structure
+from selectielijst._model import Category, SelectionList
+from selectielijst._problems import Problem, Problems, cattrs_problems, structure
 from selectielijst._yaml import Loaded
 
 __all__ = ["FORMAT", "FORMAT_1", "check_document", "dumps", "loads", "read", "write"]
@@ -127,7 +134,71 @@ def _structured(data: object, problems: Problems) -> SelectionList:
     found: list[Problem] = []
     document = _migrated(data, found) if isinstance(data, dict) else {}
     problems.extend(found)
+    if not problems:
+        try:
+            return _QUICK.structure(document, SelectionList)
+        except _QUICK_FAILURES:
+            pass  # structured again below, to say every problem and where
+    _category_problems(document, problems)
     return structure(document, SelectionList, problems, converter=_CONVERTER)
+
+
+_QUICK = make_converter(detailed=False)
+_QUICK_FAILURES = (
+    BaseValidationError,
+    ForbiddenExtraKeysError,
+    ValueError,
+    TypeError,
+    KeyError,
+    AttributeError,
+)
+"""What the quick converter raises, at the first problem of a document."""
+
+MAX_PROBLEMS = 200
+"""Categories with problems beyond this many are not reported: fix these and read again."""
+
+
+def _category_problems(document: dict[str, Any], problems: Problems) -> None:
+    """Note the problems of the categories, one category at a time, up to :data:`MAX_PROBLEMS`.
+
+    Structuring the whole list at once would hold a record of every problem
+    in memory before reporting any: a file with every category wrong would
+    take a hundred times its size.
+
+    Raises:
+        DocumentErrors: The categories have more problems than the bound.
+    """
+    wrong = 0
+    for path, category in _category_dicts(document.get("sections"), "$.sections"):
+        if not isinstance(category, dict):
+            continue  # not a mapping: the whole list's structuring says so
+        try:
+            _CONVERTER.structure(category, Category)
+        except (ClassValidationError, IterableValidationError, ForbiddenExtraKeysError) as e:
+            problems.extend(cattrs_problems(e, path, Category))
+            wrong += 1
+        if wrong >= MAX_PROBLEMS:
+            problems.report(
+                "$.sections",
+                f"more categories have problems; the first {MAX_PROBLEMS} are listed:"
+                " fix them and read the file again",
+            )
+            problems.raise_if_any()
+
+
+def _category_dicts(sections: object, path: str) -> Iterator[tuple[str, object]]:
+    """(path, category) of every category in *sections*, as far as they are lists and mappings."""
+    if not isinstance(sections, list):
+        return
+    for index, section in enumerate(sections):
+        if not isinstance(section, dict):
+            continue
+        here = f"{path}[{index}]"
+        categories = section.get("categories")
+        if isinstance(categories, list):
+            for number, category in enumerate(categories):
+                yield f"{here}.categories[{number}]", category
+        yield from _category_dicts(section.get("sections"), f"{here}.sections")
 
 
 def _at_their_lines(errors: DocumentErrors, text: str, file: str | None) -> DocumentErrors:

@@ -94,9 +94,10 @@ def _read_xlsx(path: Path, sheet: str | None) -> Table:
 
     name = str(path)
     _check_unpacked_size(path, name)
+    # NotImplementedError: a zip feature Python lacks; RuntimeError: an encrypted member.
     damaged = (InvalidFileException, zipfile.BadZipFile, zlib.error, EOFError, KeyError,
                IndexError, ValueError, TypeError, OverflowError, SyntaxError, OSError,
-               AttributeError)  # fmt: skip
+               AttributeError, NotImplementedError, RuntimeError)  # fmt: skip
     try:
         workbook = openpyxl.load_workbook(path, read_only=True, data_only=True)
     except damaged as e:
@@ -123,7 +124,7 @@ def _check_unpacked_size(path: Path, name: str) -> None:
     try:
         with zipfile.ZipFile(path) as archive:
             unpacked = sum(info.file_size for info in archive.infolist())
-    except (zipfile.BadZipFile, OSError, ValueError) as e:
+    except (zipfile.BadZipFile, OSError, ValueError, NotImplementedError, RuntimeError) as e:
         raise _fail(name, f"is not a readable XLSX workbook ({e})") from e
     if unpacked > size_limit():
         problem = (
