@@ -214,6 +214,23 @@ class TestFiles:
         assert _found(result)[0] == {"Z-1": datetime.date(2022, 1, 31)}
 
 
+class TestTablesInMemory:
+    """A case system hands over what it holds: an Arrow table or a DuckDB relation."""
+
+    def test_duckdb_relation_of_another_connection(self) -> None:
+        """A relation made on the caller's own connection is read as well."""
+        import duckdb  # noqa: PLC0415  # the engine, as a caller uses it
+
+        relation = duckdb.sql("SELECT 'a' AS id, '1.2' AS category, DATE '2015-01-31' AS start")
+        result = due(load("voorbeeld", "2.1"), relation, on=datetime.date(2030, 1, 1))
+        assert _found(result)[0] == {"a": datetime.date(2022, 1, 31)}
+
+    def test_not_a_table(self) -> None:
+        """Anything else is a TypeError saying what is taken."""
+        with pytest.raises(TypeError, match="got list"):
+            due(load("voorbeeld", "2.1"), [("a", "1.2")], on=datetime.date(2030, 1, 1))
+
+
 class TestBadInput:
     """Each mistake is an error naming the file and what to do."""
 

@@ -91,6 +91,7 @@ def due(
     Raises:
         DocumentErrors: The records file cannot be read, or lacks a column;
             the problem names the file and the column.
+        TypeError: *records* is neither a path nor a table in memory.
     """
     import duckdb  # noqa: PLC0415  # the engine loads when records are asked about
 
@@ -169,6 +170,7 @@ def impact(
 
     Raises:
         DocumentErrors: The records cannot be read, or lack a column.
+        TypeError: *records* is neither a path nor a table in memory.
     """
     import duckdb  # noqa: PLC0415  # the engine loads when records are asked about
 
@@ -398,8 +400,7 @@ def _records(
         _read_file(connection, Path(records))
         where = str(records)
     else:
-        connection.register("given", records)
-        connection.execute("CREATE TEMP VIEW source AS SELECT * FROM given")
+        _register(connection, records)
         where = "the records"
     present = {row[0] for row in connection.execute("DESCRIBE source").fetchall()}
     problems = [
@@ -414,6 +415,29 @@ def _records(
     if problems:
         raise DocumentErrors(f"{where} cannot be used", problems)
     return {role: _quoted(names[role]) if names[role] in present else "NULL" for role in COLUMNS}
+
+
+def _register(connection: duckdb.DuckDBPyConnection, records: Any) -> None:
+    """Make the view ``source`` of a table in memory.
+
+    A DuckDB relation may belong to another connection: it is fetched as Arrow.
+
+    Raises:
+        TypeError: *records* is no table DuckDB can read.
+    """
+    import duckdb  # noqa: PLC0415  # loaded with due() and impact()
+
+    if isinstance(records, duckdb.DuckDBPyRelation):
+        records = records.to_arrow_table()
+    try:
+        connection.register("given", records)
+    except (duckdb.Error, TypeError, ValueError) as e:
+        msg = (
+            "records are a path, or a table in memory (an Arrow table, a pandas or Polars"
+            f" data frame, a DuckDB relation); got {type(records).__name__}"
+        )
+        raise TypeError(msg) from e
+    connection.execute("CREATE TEMP VIEW source AS SELECT * FROM given")
 
 
 def _quoted(name: str) -> str:
