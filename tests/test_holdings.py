@@ -94,6 +94,18 @@ def _table(records: Sequence[Record]) -> object:
     )
 
 
+def _drawn_records(data: st.DataObject, numbers: list[str], most: int) -> list[Record]:
+    """Up to *most* records under *numbers*, each date awkward, ordinary or missing."""
+    drawn = data.draw(
+        st.lists(
+            st.tuples(st.sampled_from(numbers), st.none() | _days, st.none() | _days),
+            max_size=most,
+        )
+    )
+    return [(f"r{index}", number, start, event) for index, (number, start, event) in
+            enumerate(drawn)]  # fmt: skip
+
+
 def _found(result: Due) -> tuple[dict[str, datetime.date], dict[str, str]]:
     return (
         {row["id"]: row["vernietigen_vanaf"] for row in result.due.to_pylist()},
@@ -115,14 +127,7 @@ class TestAgreesWithRetention:
     ) -> None:
         """Month ends, leap days, weeks, event-based terms, missing dates, unknown categories."""
         numbers = [category.number for _, category in selection_list.categories()] + ["99.99"]
-        records = data.draw(
-            st.lists(
-                st.tuples(st.sampled_from(numbers), st.none() | _days, st.none() | _days),
-                max_size=40,
-            )
-        )
-        rows = [(f"r{index}", number, start, event) for index, (number, start, event) in
-                enumerate(records)]  # fmt: skip
+        rows = _drawn_records(data, numbers, 40)
         result = due(selection_list, _table(rows), on=on)
         assert _found(result) == expected(selection_list, rows, on)
         assert sum(result.counts.values()) == len(rows)
@@ -283,27 +288,6 @@ class TestBadInput:
         assert says in result.stderr
 
 
-@pytest.mark.skipif(not DATA.is_dir(), reason="the VNG data is not present")
-class TestVng:
-    """The VNG list: records under every result type, as a case system holds them."""
-
-    def test_agrees_with_retention(self) -> None:
-        """Every result of the 2020 list, records at awkward dates, agree with retention()."""
-        selection_list = import_vng(
-            DATA / "selectielijst-2020.csv", version=VersionInfo("2020", Status.VASTGESTELD)
-        ).selection_list
-        numbers = [category.number for _, category in selection_list.categories()]
-        days = [datetime.date(2016, 2, 29), datetime.date(2019, 1, 31), None]
-        rows = [
-            (f"z{index}", number, days[index % 3], days[(index + 1) % 3])
-            for index, number in enumerate(numbers * 3)
-        ]
-        on = datetime.date(2040, 6, 30)
-        result = due(selection_list, _table(rows), on=on)
-        assert _found(result) == expected(selection_list, rows, on)
-        assert result.due.num_rows > 100
-
-
 def expected_effects(
     old: SelectionList,
     new: SelectionList,
@@ -423,14 +407,7 @@ class TestImpact:
         """Every record's effect is what retention() and the concordance give, one by one."""
         old, new = load("voorbeeld", "1.0"), load("voorbeeld", "2.0")
         numbers = [category.number for _, category in old.categories()] + ["9.9"]
-        records = data.draw(
-            st.lists(
-                st.tuples(st.sampled_from(numbers), st.none() | _days, st.none() | _days),
-                max_size=30,
-            )
-        )
-        rows = [(f"r{index}", number, start, event) for index, (number, start, event) in
-                enumerate(records)]  # fmt: skip
+        rows = _drawn_records(data, numbers, 30)
         assert _effects(impact(old, new, _table(rows))) == expected_effects(old, new, rows)
 
     def test_command_line(self, tmp_path: Path) -> None:
@@ -451,25 +428,6 @@ class TestImpact:
         ]
 
 
-@pytest.mark.skipif(not DATA.is_dir(), reason="the VNG data is not present")
-def test_vng_impact_agrees() -> None:
-    """VNG 2017 -> 2020: every result type, with records at awkward dates."""
-    versions = {
-        year: import_vng(
-            DATA / f"selectielijst-{year}.csv", version=VersionInfo(year, Status.VASTGESTELD)
-        ).selection_list
-        for year in ("2017", "2020")
-    }
-    numbers = [category.number for _, category in versions["2017"].categories()]
-    days = [datetime.date(2016, 2, 29), datetime.date(2019, 1, 31), None]
-    rows = [
-        (f"z{index}", number, days[index % 3], days[(index + 1) % 3])
-        for index, number in enumerate(numbers * 2)
-    ]
-    result = impact(versions["2017"], versions["2020"], _table(rows))
-    assert _effects(result) == expected_effects(versions["2017"], versions["2020"], rows)
-
-
 def test_documented_example(root: Path, tmp_path: Path) -> None:
     """The how-to's command, on the records file that ships with the docs, says what it says."""
     page = (root / "docs" / "howto" / "records-impact.md").read_text(encoding="utf-8")
@@ -486,3 +444,43 @@ def test_documented_example(root: Path, tmp_path: Path) -> None:
     assert said[0] == f"{output}: 8 rows written"
     assert said[1].replace(str(tmp_path) + "/", "") in page
     assert said[2] in page
+
+
+@pytest.fixture(scope="module")
+def vng() -> dict[str, SelectionList]:
+    """Both VNG versions, imported from their spreadsheets."""
+    return {
+        year: import_vng(
+            DATA / f"selectielijst-{year}.csv", version=VersionInfo(year, Status.VASTGESTELD)
+        ).selection_list
+        for year in ("2017", "2020")
+    }
+
+
+@pytest.mark.skipif(not DATA.is_dir(), reason="the VNG data is not present")
+class TestVng:
+    """The VNG lists: records under every result type, as a case system holds them."""
+
+    @staticmethod
+    def records(selection_list: SelectionList, times: int) -> list[Record]:
+        """*times* records under each category, at a leap day, a month end or no date."""
+        numbers = [category.number for _, category in selection_list.categories()]
+        days = [datetime.date(2016, 2, 29), datetime.date(2019, 1, 31), None]
+        return [
+            (f"z{index}", number, days[index % 3], days[(index + 1) % 3])
+            for index, number in enumerate(numbers * times)
+        ]
+
+    def test_due_agrees_with_retention(self, vng: dict[str, SelectionList]) -> None:
+        """Every result of the 2020 list: the destruction list is retention()'s, per record."""
+        rows = self.records(vng["2020"], 3)
+        on = datetime.date(2040, 6, 30)
+        result = due(vng["2020"], _table(rows), on=on)
+        assert _found(result) == expected(vng["2020"], rows, on)
+        assert result.due.num_rows > 100
+
+    def test_impact_agrees(self, vng: dict[str, SelectionList]) -> None:
+        """2017 -> 2020: every effect is what retention() and the concordance give."""
+        rows = self.records(vng["2017"], 2)
+        result = impact(vng["2017"], vng["2020"], _table(rows))
+        assert _effects(result) == expected_effects(vng["2017"], vng["2020"], rows)

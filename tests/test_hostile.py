@@ -16,6 +16,17 @@ from selectielijst.snapshots import loads
 HEAD = "format: selectielijst/1\nlist: x\ntitle: X\nversion: {label: '1', status: concept}\n"
 
 
+def write_mapping(folder: Path) -> Path:
+    """A mapping file for a sheet with columns Nr, Naam and Waardering, in *folder*."""
+    path = folder / "m.yaml"
+    path.write_text(
+        "id: x\ntitle: X\nversion: {label: '1', status: concept}\n"
+        "columns: {number: Nr, name: Naam, valuation: Waardering}\n",
+        encoding="utf-8",
+    )
+    return path
+
+
 def problems_of(text: str) -> list[str]:
     """The problems reading *text* reports."""
     with pytest.raises(DocumentErrors) as caught:
@@ -44,11 +55,7 @@ class TestNoSilentWrongValues:
 
     def test_chain_of_references(self, tmp_path: Path) -> None:
         """'zie 3' where 3 says 'zie 1' takes the valuation at the end of the chain."""
-        (tmp_path / "m.yaml").write_text(
-            "id: x\ntitle: X\nversion: {label: '1', status: concept}\n"
-            "columns: {number: Nr, name: Naam, valuation: Waardering}\n",
-            encoding="utf-8",
-        )
+        write_mapping(tmp_path)
         sheet = tmp_path / "s.csv"
         sheet.write_text(
             'Nr,Naam,Waardering\n1,Een,"V, 5 jaar"\n'
@@ -60,11 +67,7 @@ class TestNoSilentWrongValues:
 
     def test_circle_of_references(self, tmp_path: Path) -> None:
         """A reference to itself, or a circle, is an error naming its rows."""
-        (tmp_path / "m.yaml").write_text(
-            "id: x\ntitle: X\nversion: {label: '1', status: concept}\n"
-            "columns: {number: Nr, name: Naam, valuation: Waardering}\n",
-            encoding="utf-8",
-        )
+        write_mapping(tmp_path)
         sheet = tmp_path / "s.csv"
         sheet.write_text(
             "Nr,Naam,Waardering\n1,Een,Zie categorie 1\n"
@@ -340,11 +343,7 @@ class TestBoundedWork:
     def test_rows_bound(self, tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
         """A sheet with more rows than the bound is refused, saying how to raise it."""
         monkeypatch.setenv("SELECTIELIJST_MAX_ROWS", "10")
-        (tmp_path / "m.yaml").write_text(
-            "id: x\ntitle: X\nversion: {label: '1', status: concept}\n"
-            "columns: {number: Nr, name: Naam, valuation: Waardering}\n",
-            encoding="utf-8",
-        )
+        write_mapping(tmp_path)
         sheet = tmp_path / "s.csv"
         sheet.write_text(
             "Nr,Naam,Waardering\n" + "".join(f"{n},N{n},B\n" for n in range(1, 30)),
@@ -358,11 +357,7 @@ class TestBoundedWork:
         """A cell of more than 100,000 characters is refused with its row."""
         sheet = tmp_path / "s.csv"
         sheet.write_text("Nr,Naam,Waardering\n1," + "a" * 100_001 + ",B\n", encoding="utf-8")
-        (tmp_path / "m.yaml").write_text(
-            "id: x\ntitle: X\nversion: {label: '1', status: concept}\n"
-            "columns: {number: Nr, name: Naam, valuation: Waardering}\n",
-            encoding="utf-8",
-        )
+        write_mapping(tmp_path)
         with pytest.raises(DocumentErrors) as caught:
             import_table(sheet, read_mapping(tmp_path / "m.yaml"))
         assert caught.value.problems[0].line == 2
@@ -397,12 +392,7 @@ class TestBoundedWork:
             if damage == "bomb":
                 monkeypatch.setenv("SELECTIELIJST_MAX_MIB", "1")
                 target.writestr("xl/media/bom.bin", b"\0" * (2 * 1024 * 1024))
-        mapping = tmp_path / "m.yaml"
-        mapping.write_text(
-            "id: x\ntitle: X\nversion: {label: '1', status: concept}\n"
-            "columns: {number: Nr, name: Naam, valuation: Waardering}\n",
-            encoding="utf-8",
-        )
+        mapping = write_mapping(tmp_path)
         result = CliRunner().invoke(
             main,
             ["import", "table", str(bad), "--mapping", str(mapping), "-o", str(tmp_path / "o")],
@@ -442,11 +432,7 @@ class TestImportOutputThatCannotBeWritten:
             raise OSError(code, says)
 
         monkeypatch.setattr(selectielijst._cli, "write", failing_write)
-        (tmp_path / "m.yaml").write_text(
-            "id: x\ntitle: X\nversion: {label: '1', status: concept}\n"
-            "columns: {number: Nr, name: Naam, valuation: Waardering}\n",
-            encoding="utf-8",
-        )
+        write_mapping(tmp_path)
         (tmp_path / "s.csv").write_text("Nr,Naam,Waardering\n1,Een,B\n", encoding="utf-8")
         output = tmp_path / "uit"
         result = CliRunner().invoke(

@@ -7,7 +7,7 @@ import functools
 import json
 import os
 import sys
-from collections.abc import Callable
+from collections.abc import Callable, Mapping
 from pathlib import Path
 from typing import Any, NoReturn, ParamSpec, TypeVar
 
@@ -586,6 +586,14 @@ def retention_command(
         sys.exit(EXIT_INVALID)
 
 
+_COLUMNS_OPTION = click.option(
+    "--columns",
+    default="",
+    metavar="ROLE=NAME,...",
+    help="Your columns: e.g. id=Zaaknummer,category=Klasse,start=Einddatum,event=Uitdienst.",
+)
+
+
 @main.command("due")
 @click.argument("spec", metavar="LIST@VERSION")
 @click.option(
@@ -600,12 +608,7 @@ def retention_command(
     required=True,
     help="The date of the destruction list (YYYY-MM-DD).",
 )
-@click.option(
-    "--columns",
-    default="",
-    metavar="ROLE=NAME,...",
-    help="Your columns: e.g. id=Zaaknummer,category=Klasse,start=Einddatum,event=Uitdienst.",
-)
+@_COLUMNS_OPTION
 @click.option(
     "-o",
     "--output",
@@ -629,14 +632,11 @@ def due_command(
     if output is None:
         click.echo(table_bytes(found.due, "csv", title="vernietigen").decode("utf-8"), nl=False)
     else:
-        chosen = _table_format(output)
-        apart = output.with_name(f"{output.stem}-niet-te-bepalen{output.suffix}")
-        for table, target, title in (
-            (found.due, output, "vernietigen"),
-            (found.undetermined, apart, "niet te bepalen"),
-        ):
-            _write_table(table_bytes(table, chosen, title=title), target)
-            click.echo(f"{target}: {table.num_rows} records written", err=True)
+        tables = {
+            "": (found.due, "vernietigen"),
+            "niet-te-bepalen": (found.undetermined, "niet te bepalen"),
+        }
+        _write_tables(output, tables, "records")
     click.echo(found.summary(), err=True)
     if output is None and found.undetermined.num_rows:
         click.echo(
@@ -655,12 +655,7 @@ def due_command(
     required=True,
     help="The records, filed under OLD: CSV, Parquet or XLSX (columns as for due).",
 )
-@click.option(
-    "--columns",
-    default="",
-    metavar="ROLE=NAME,...",
-    help="Your columns: e.g. id=Zaaknummer,category=Klasse,start=Einddatum,event=Uitdienst.",
-)
+@_COLUMNS_OPTION
 @click.option(
     "-o",
     "--output",
@@ -683,32 +678,27 @@ def impact_command(old: str, new: str, records: Path, columns: str, output: Path
     if output is None:
         click.echo(table_bytes(found.records, "csv", title="effect").decode("utf-8"), nl=False)
     else:
-        chosen = _table_format(output)
-        beside = output.with_name(f"{output.stem}-samenvatting{output.suffix}")
-        for table, target, title in (
-            (found.records, output, "effect"),
-            (found.summary, beside, "samenvatting"),
-        ):
-            _write_table(table_bytes(table, chosen, title=title), target)
-            click.echo(f"{target}: {table.num_rows} rows written", err=True)
+        tables = {"": (found.records, "effect"), "samenvatting": (found.summary, "samenvatting")}
+        _write_tables(output, tables, "rows")
     click.echo(found.summary_line(), err=True)
 
 
-def _table_format(output: Path) -> str:
-    from selectielijst._holdings import TABLE_FORMATS  # noqa: PLC0415  # with due and impact
+def _write_tables(output: Path, tables: Mapping[str, tuple[Any, str]], unit: str) -> None:
+    """Write each (table, sheet title) to *output*, or beside it as ``NAME-WORD.SUFFIX``."""
+    from selectielijst._holdings import TABLE_FORMATS, table_bytes  # noqa: PLC0415  # with DuckDB
 
     chosen = output.suffix.lower().lstrip(".")
     if chosen not in TABLE_FORMATS:
         msg = f"cannot tell the format from {output.name!r}: end it in .csv, .parquet or .xlsx"
         raise click.UsageError(msg)
-    return chosen
-
-
-def _write_table(content: bytes, target: Path) -> None:
-    try:
-        write_atomically(usable_path(target), content)
-    except OSError as e:
-        _cannot_write(target, e)
+    for word, (table, title) in tables.items():
+        target = output.with_name(f"{output.stem}-{word}{output.suffix}") if word else output
+        content = table_bytes(table, chosen, title=title)
+        try:
+            write_atomically(usable_path(target), content)
+        except OSError as e:
+            _cannot_write(target, e)
+        click.echo(f"{target}: {table.num_rows} {unit} written", err=True)
 
 
 def _roles(text: str) -> dict[str, str]:
