@@ -218,7 +218,15 @@ def needs_escapes(text: str) -> bool:
     carriage returns and the Unicode line separators would be read back as
     something else, or not at all, from a plain or literal scalar.
 
+    A text of several lines that holds a tab is one too: libyaml refuses a
+    tab where a literal block's indentation is, and a tab before the kept
+    blank lines at a block's end does not come back as written.
+
     >>> needs_escapes("regel\vnieuwe regel"), needs_escapes("twee\nregels")
     (True, False)
+    >>> needs_escapes("een\n\tingesprongen regel")
+    True
     """
-    return not all(ch.isprintable() or ch in "\n\t" for ch in text)
+    if not all(ch.isprintable() or ch in "\n\t" for ch in text):
+        return True
+    return "\n" in text and "\t" in text
