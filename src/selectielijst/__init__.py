@@ -20,6 +20,7 @@ from selectielijst._duration import Comparison, Duration, Term
 from selectielijst._errors import (
     ChangeSetMismatch,
     DocumentErrors,
+    EngineUnavailable,
     InvalidDocument,
     InvalidDuration,
     InvalidName,
@@ -81,6 +82,7 @@ __all__ = [
     "Direction",
     "DocumentErrors",
     "Duration",
+    "EngineUnavailable",
     "Field",
     "Format",
     "IdSource",

@@ -8,6 +8,7 @@ from pathlib import Path
 __all__ = [
     "ChangeSetMismatch",
     "DocumentErrors",
+    "EngineUnavailable",
     "InvalidDocument",
     "InvalidDuration",
     "InvalidName",
@@ -154,3 +155,7 @@ class ChangeSetMismatch(SelectielijstError, ValueError):
 
 class PublishedVersion(SelectielijstError, PermissionError):
     """Refused to overwrite a version that was published (ter inzage, ontwerp, vastgesteld)."""
+
+
+class EngineUnavailable(SelectielijstError, RuntimeError):
+    """The engine asked for cannot run here: Spark without PySpark or without Java."""

@@ -1,14 +1,19 @@
 """Records against a list, in bulk: which may be destroyed by a date, and which cannot be told.
 
 The list becomes a small table of categories, one row each, with what
-:func:`~selectielijst.retention` says of it before any date is known. DuckDB
-joins the records with it and does the date arithmetic itself: no Python
-object and no Python loop per record, so millions of records take seconds.
+:func:`~selectielijst.retention` says of it before any date is known. The
+engine joins the records with it and does the date arithmetic itself: no
+Python object and no Python loop per record, so millions of records take
+seconds on DuckDB, and more than one machine holds go to Spark.
+
+The SQL below is the one definition of the computation, written in DuckDB's
+dialect; :mod:`selectielijst._engines` has sqlglot write it out for the engine
+that runs it.
 
 The calendar rule is :func:`~selectielijst.lookup.add_duration`'s: years and
 months first, keeping the day of the month or taking the month's last day
 where it does not exist, then weeks and days. In SQL that is
-``CAST(base + to_months(m) AS DATE) + to_days(d)``: DuckDB's month arithmetic
+``DATE_ADD(ADD_MONTHS(base, months), days)``: both engines' month arithmetic
 takes the month's last day in the same way.
 """
 
@@ -22,15 +27,25 @@ from typing import TYPE_CHECKING, Any
 
 import attrs
 
+from selectielijst._engines import ENGINES, Engine, engine_for
 from selectielijst._errors import DocumentErrors, InvalidDocument
 from selectielijst._model import Category, SelectionList
 from selectielijst._retention import Outcome, retention
 
 if TYPE_CHECKING:
-    import duckdb
     import pyarrow
 
-__all__ = ["COLUMNS", "EFFECTS", "TABLE_FORMATS", "Due", "Impact", "due", "impact", "table_bytes"]
+__all__ = [
+    "COLUMNS",
+    "EFFECTS",
+    "ENGINES",
+    "TABLE_FORMATS",
+    "Due",
+    "Impact",
+    "due",
+    "impact",
+    "table_bytes",
+]
 
 COLUMNS = ("id", "category", "start", "event")
 """The columns of a records file: record id, category number, start date, event date.
@@ -78,34 +93,37 @@ def due(
     *,
     on: datetime.date,
     columns: Mapping[str, str] | None = None,
+    engine: str | None = None,
 ) -> Due:
     """Which records of *records* may be destroyed on *on*, by the categories of *selection_list*.
 
     *records* is a CSV, Parquet or XLSX file, or a table in memory (an Arrow
-    table, a pandas or Polars data frame, or a DuckDB relation) with the
-    columns :data:`COLUMNS`, or others named in *columns*.
+    table, a pandas or Polars data frame, a DuckDB relation or a Spark
+    DataFrame) with the columns :data:`COLUMNS`, or others named in *columns*.
 
     Every record's date equals what :func:`~selectielijst.retention` says of
-    it, computed by DuckDB in bulk.
+    it, computed in bulk by *engine*: ``"duckdb"``, embedded, or ``"spark"``
+    (see :data:`ENGINES`). By default a Spark DataFrame goes to Spark, and
+    anything else to DuckDB. Spark's tables are Spark DataFrames, not yet
+    computed; DuckDB's are Arrow tables.
 
     Raises:
         DocumentErrors: The records file cannot be read, or lacks a column;
             the problem names the file and the column.
+        EngineUnavailable: Spark is asked for, but PySpark or Java is missing.
         TypeError: *records* is neither a path nor a table in memory.
     """
-    import duckdb  # noqa: PLC0415  # the engine loads when records are asked about
-
     names = _column_names(columns or {})
-    connection = duckdb.connect()
+    runner = engine_for(records, engine)
     try:
-        connection.execute(_RECORDS.format(**_records(connection, records, names)))
-        _category_table(connection, selection_list, "categories")
-        connection.execute(_JUDGED)
-        counts = _counts(connection, on)
-        due_rows = connection.sql(_DUE, params=[on]).to_arrow_table()
-        undetermined = connection.sql(_UNDETERMINED).to_arrow_table()
+        runner.run(_records_view(runner, records, names))
+        _category_table(runner, selection_list, "categories")
+        runner.run(_JUDGED)
+        counts = _counts(runner, on)
+        due_rows = runner.result(_DUE.format(on=_date_literal(on)))
+        undetermined = runner.result(_UNDETERMINED)
     finally:
-        connection.close()
+        runner.close()
     return Due(on, due_rows, undetermined, counts)
 
 
@@ -160,45 +178,41 @@ def impact(
     records: str | Path | Any,
     *,
     columns: Mapping[str, str] | None = None,
+    engine: str | None = None,
 ) -> Impact:
     """What version *new* does to each record of *records*, filed under version *old*.
 
     Each record follows its category by the concordance of the two versions
     (renumbered, moved, split, merged, withdrawn into successors); its
     action and date under each version are what :func:`~selectielijst.retention`
-    says, computed by DuckDB in bulk. *records* is as for :func:`due`.
+    says, computed in bulk. *records* and *engine* are as for :func:`due`.
 
     Raises:
         DocumentErrors: The records cannot be read, or lack a column.
+        EngineUnavailable: Spark is asked for, but PySpark or Java is missing.
         TypeError: *records* is neither a path nor a table in memory.
     """
-    import duckdb  # noqa: PLC0415  # the engine loads when records are asked about
-
     from selectielijst._diff import diff  # noqa: PLC0415  # the concordance
 
     concordance = diff(old, new).concordance
     names = _column_names(columns or {})
-    connection = duckdb.connect()
+    runner = engine_for(records, engine)
     try:
-        connection.execute(_RECORDS.format(**_records(connection, records, names)))
-        _category_table(connection, old, "old_categories")
-        _category_table(connection, new, "new_categories")
-        connection.execute("CREATE TEMP TABLE mapping (old_number VARCHAR, new_number VARCHAR)")
+        runner.run(_records_view(runner, records, names))
+        _category_table(runner, old, "old_categories")
+        _category_table(runner, new, "new_categories")
         pairs = [
             (row.old_number, n) for row in concordance if row.old_number for n in row.new_numbers
         ]
-        if pairs:
-            connection.executemany("INSERT INTO mapping VALUES (?, ?)", pairs)
-        connection.execute(_FOLLOWS)
-        connection.execute(_JUDGED_TWICE)
-        connection.execute(_IMPACT)
-        per_record = connection.sql(_IMPACT_ROWS).to_arrow_table()
-        summary = connection.sql(_IMPACT_SUMMARY).to_arrow_table()
-        found: dict[str, int] = {}
-        for row in summary.to_pylist():
-            found[row["effect"]] = found.get(row["effect"], 0) + row["aantal"]
+        runner.table("mapping", [("old_number", "VARCHAR"), ("new_number", "VARCHAR")], pairs)
+        runner.run(_FOLLOWS)
+        runner.run(_JUDGED_TWICE)
+        runner.run(_IMPACT)
+        per_record = runner.result(_IMPACT_ROWS)
+        summary = runner.result(_IMPACT_SUMMARY)
+        found = dict(runner.rows(_IMPACT_COUNTS))
     finally:
-        connection.close()
+        runner.close()
     counts = {effect: int(found.get(effect, 0)) for effect in EFFECTS}
     return Impact(per_record, summary, counts)
 
@@ -232,25 +246,38 @@ _ACTION = (
     " WHEN 'not_computable' THEN 'niet te bepalen' END"
 )
 
+_EFFECT_ORDER = (
+    "CASE effect "
+    + " ".join(f"WHEN '{effect}' THEN {rank}" for rank, effect in enumerate(EFFECTS))
+    + " END"
+)
+
 _IMPACT_ROWS = f"""
 SELECT id, old_number AS oude_categorie, new_numbers AS nieuwe_categorie,
        {_ACTION.format("old_outcome")} AS oude_actie, old_date AS oude_datum,
        {_ACTION.format("new_outcome")} AS nieuwe_actie, new_date AS nieuwe_datum,
        effect, note AS toelichting
 FROM impact
-ORDER BY list_position({list(EFFECTS)!r}, effect), old_number, id
+ORDER BY {_EFFECT_ORDER}, old_number, id
 """
 
 _IMPACT_SUMMARY = f"""
 SELECT old_number AS oude_categorie, effect, count(*) AS aantal
 FROM impact GROUP BY old_number, effect
-ORDER BY list_position({list(EFFECTS)!r}, effect), old_number
+ORDER BY {_EFFECT_ORDER}, old_number
 """
 
+_IMPACT_COUNTS = "SELECT effect, count(*) FROM impact GROUP BY effect"
 
-def _counts(connection: duckdb.DuckDBPyConnection, on: datetime.date) -> dict[str, int]:
-    found = dict(connection.execute(_COUNTS, [on]).fetchall())
+
+def _counts(runner: Engine, on: datetime.date) -> dict[str, int]:
+    found = dict(runner.rows(_COUNTS.format(on=_date_literal(on))))
     return {what: int(found.get(what, 0)) for what in _COUNT_LABELS}
+
+
+def _date_literal(day: datetime.date) -> str:
+    """*day* as an SQL date literal; an ISO date holds nothing but digits and dashes."""
+    return f"DATE '{day.isoformat()}'"
 
 
 _COUNT_LABELS = ("vernietigen", "nog niet", "blijvend bewaren", "niet te bepalen")
@@ -260,10 +287,19 @@ CREATE TEMP VIEW records AS
 SELECT CAST({id} AS VARCHAR) AS id,
        trim(CAST({category} AS VARCHAR)) AS category,
        CAST({start} AS VARCHAR) AS start_text,
-       TRY_CAST({start} AS DATE) AS start_day,
-       TRY_CAST({event} AS DATE) AS event_day
+       {start_day} AS start_day,
+       {event_day} AS event_day
 FROM source
 """
+
+_DAY_OF_TEXT = (
+    "CASE WHEN regexp_matches(trim(CAST({0} AS VARCHAR)),"
+    " '^[0-9]{{4}}-[0-9]{{2}}-[0-9]{{2}}([ T][0-9]{{2}}:[0-9]{{2}}(:[0-9]{{2}}([.][0-9]+)?)?)?$')"
+    " THEN TRY_CAST(substr(trim(CAST({0} AS VARCHAR)), 1, 10) AS DATE) END"
+)
+"""The day a text names: an ISO date (``2024-02-29``), perhaps with a time of day after it
+(``2024-02-29 00:00:00``, as spreadsheets write a date cell), spaces around it allowed; else
+NULL. Both engines read the same texts as dates."""
 
 _JUDGEMENT = """
        CASE WHEN {c}.number IS NULL OR {c}.outcome = 'not_computable' THEN 'not_computable'
@@ -272,8 +308,9 @@ _JUDGEMENT = """
             WHEN NOT {c}.from_event AND r.start_day IS NULL THEN 'not_computable'
             ELSE 'destroy' END AS {p}outcome,
        CASE WHEN {c}.outcome = 'destroy' THEN
-            CAST(CAST((CASE WHEN {c}.from_event THEN r.event_day ELSE r.start_day END)
-                      + to_months({c}.months) AS DATE) + to_days({c}.days) AS DATE)
+            CAST(DATE_ADD(CAST(ADD_MONTHS(
+                CASE WHEN {c}.from_event THEN r.event_day ELSE r.start_day END,
+                {c}.months) AS DATE), {c}.days) AS DATE)
        END AS {p}destroy_from,
        CASE WHEN {c}.number IS NULL THEN replace({unknown}, '{{number}}', {number})
             WHEN {c}.outcome = 'not_computable' THEN {c}.needs
@@ -334,7 +371,7 @@ _JUDGED_TWICE = (
 
 _DUE = """
 SELECT id, category AS categorie, 'vernietigen' AS actie, destroy_from AS vernietigen_vanaf
-FROM judged WHERE outcome = 'destroy' AND destroy_from <= ?
+FROM judged WHERE outcome = 'destroy' AND destroy_from <= {on}
 ORDER BY destroy_from, category, id
 """
 
@@ -346,23 +383,26 @@ FROM judged WHERE outcome = 'not_computable' ORDER BY category, id
 _COUNTS = """
 SELECT CASE outcome WHEN 'keep' THEN 'blijvend bewaren'
                     WHEN 'not_computable' THEN 'niet te bepalen'
-                    ELSE CASE WHEN destroy_from <= ? THEN 'vernietigen' ELSE 'nog niet' END
+                    ELSE CASE WHEN destroy_from <= {on} THEN 'vernietigen' ELSE 'nog niet' END
        END AS what, count(*) FROM judged GROUP BY what
 """
 
 
-def _category_table(
-    connection: duckdb.DuckDBPyConnection, selection_list: SelectionList, name: str
-) -> None:
+_CATEGORY_COLUMNS = (
+    ("number", "VARCHAR"),
+    ("outcome", "VARCHAR"),
+    ("needs", "VARCHAR"),
+    ("from_event", "BOOLEAN"),
+    ("event_needs", "VARCHAR"),
+    ("months", "INTEGER"),
+    ("days", "INTEGER"),
+)
+
+
+def _category_table(runner: Engine, selection_list: SelectionList, name: str) -> None:
     """The table *name*, one row per category: what :func:`retention` says before any date."""
-    connection.execute(
-        f"CREATE TEMP TABLE {name} (number VARCHAR PRIMARY KEY, outcome VARCHAR,"
-        " needs VARCHAR, from_event BOOLEAN, event_needs VARCHAR, months INTEGER, days INTEGER)"
-    )
     rows = [_category_row(category) for _, category in selection_list.categories()]
-    if rows:
-        insert = f"INSERT INTO {name} VALUES (?, ?, ?, ?, ?, ?, ?)"  # our own name
-        connection.executemany(insert, rows)
+    runner.table(name, _CATEGORY_COLUMNS, rows)
 
 
 def _category_row(category: Category) -> tuple[object, ...]:
@@ -392,17 +432,14 @@ def _column_names(columns: Mapping[str, str]) -> dict[str, str]:
     return {role: columns.get(role, role) for role in COLUMNS}
 
 
-def _records(
-    connection: duckdb.DuckDBPyConnection, records: str | Path | Any, names: Mapping[str, str]
-) -> dict[str, str]:
-    """Make the view ``source`` of *records*; the quoted column of each role, or NULL."""
-    if isinstance(records, str | Path):
-        _read_file(connection, Path(records))
-        where = str(records)
-    else:
-        _register(connection, records)
-        where = "the records"
-    present = {row[0] for row in connection.execute("DESCRIBE source").fetchall()}
+def _records_view(runner: Engine, records: str | Path | Any, names: Mapping[str, str]) -> str:
+    """Load *records* into *runner*; the statement that makes the view ``records`` of them.
+
+    Raises:
+        DocumentErrors: A column named in *names* (but ``event``) is missing.
+    """
+    present = runner.load(records)
+    where = str(records) if isinstance(records, str | Path) else "the records"
     problems = [
         InvalidDocument(
             f"has no column {names[role]!r} ({role}); its columns are {', '.join(sorted(present))}."
@@ -414,70 +451,18 @@ def _records(
     ]
     if problems:
         raise DocumentErrors(f"{where} cannot be used", problems)
-    return {role: _quoted(names[role]) if names[role] in present else "NULL" for role in COLUMNS}
-
-
-def _register(connection: duckdb.DuckDBPyConnection, records: Any) -> None:
-    """Make the view ``source`` of a table in memory.
-
-    A DuckDB relation may belong to another connection: it is fetched as Arrow.
-
-    Raises:
-        TypeError: *records* is no table DuckDB can read.
-    """
-    import duckdb  # noqa: PLC0415  # loaded with due() and impact()
-
-    if isinstance(records, duckdb.DuckDBPyRelation):
-        records = records.to_arrow_table()
-    try:
-        connection.register("given", records)
-    except (duckdb.Error, TypeError, ValueError) as e:
-        msg = (
-            "records are a path, or a table in memory (an Arrow table, a pandas or Polars"
-            f" data frame, a DuckDB relation); got {type(records).__name__}"
-        )
-        raise TypeError(msg) from e
-    connection.execute("CREATE TEMP VIEW source AS SELECT * FROM given")
+    quoted = {role: _quoted(names[role]) if names[role] in present else "NULL" for role in COLUMNS}
+    days = {
+        f"{role}_day": f"TRY_CAST({quoted[role]} AS DATE)"
+        if present.get(names[role])
+        else _DAY_OF_TEXT.format(quoted[role])
+        for role in ("start", "event")
+    }
+    return _RECORDS.format(**quoted, **days)
 
 
 def _quoted(name: str) -> str:
     return '"' + name.replace('"', '""') + '"'
-
-
-def _read_file(connection: duckdb.DuckDBPyConnection, path: Path) -> None:
-    import duckdb  # noqa: PLC0415  # loaded with due()
-
-    suffix = path.suffix.lower()
-    if not path.is_file():
-        raise DocumentErrors(
-            f"{path} cannot be read", [InvalidDocument("no such file", file=str(path))]
-        )
-    try:
-        if suffix == ".parquet":
-            relation = connection.read_parquet(str(path))
-        elif suffix in {".xlsx", ".xlsm"}:
-            relation = connection.from_arrow(_sheet_table(path))
-        else:
-            relation = connection.read_csv(str(path), all_varchar=True, header=True)
-        relation.create_view("source")
-        connection.execute("SELECT count(*) FROM source").fetchone()
-    except duckdb.Error as e:
-        problem = f"is not a readable records file ({str(e).splitlines()[0]})"
-        raise DocumentErrors(
-            f"{path} cannot be read", [InvalidDocument(problem, file=str(path))]
-        ) from e
-
-
-def _sheet_table(path: Path) -> pyarrow.Table:
-    """The first sheet of a workbook as an Arrow table of texts, read as the table importer does."""
-    import pyarrow  # noqa: PLC0415  # with due()
-
-    from selectielijst._io._sheets import read_table  # noqa: PLC0415  # openpyxl when used
-
-    table = read_table(path)
-    return pyarrow.table(
-        {name: [row.cells.get(name, "") or None for row in table.rows] for name in table.header}
-    )
 
 
 TABLE_FORMATS = ("csv", "parquet", "xlsx")

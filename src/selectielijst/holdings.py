@@ -1,4 +1,8 @@
-"""Records against a list, in bulk, by DuckDB: the destruction list, and what a new version does.
+"""Records against a list, in bulk: the destruction list, and what a new version does.
+
+DuckDB, embedded, computes by default; a Spark DataFrame, or ``engine="spark"``,
+goes to Apache Spark. Both run the same SQL, written once and translated by
+sqlglot for each (see :data:`ENGINES`).
 
 >>> import datetime
 >>> import pyarrow
@@ -13,6 +17,7 @@
 from selectielijst._holdings import (
     COLUMNS,
     EFFECTS,
+    ENGINES,
     TABLE_FORMATS,
     Due,
     Impact,
@@ -21,4 +26,14 @@ from selectielijst._holdings import (
     table_bytes,
 )
 
-__all__ = ["COLUMNS", "EFFECTS", "TABLE_FORMATS", "Due", "Impact", "due", "impact", "table_bytes"]
+__all__ = [
+    "COLUMNS",
+    "EFFECTS",
+    "ENGINES",
+    "TABLE_FORMATS",
+    "Due",
+    "Impact",
+    "due",
+    "impact",
+    "table_bytes",
+]

@@ -1,0 +1,375 @@
+"""The engines that judge records in bulk: DuckDB, embedded, or Apache Spark beyond one machine.
+
+The computation is SQL written once, in DuckDB's dialect, in
+:mod:`selectielijst._holdings`. sqlglot reads each statement and writes it out
+for the engine that runs it, so DuckDB and Spark run the same definition and
+cannot drift apart. The statements keep to what both engines have: the
+calendar is ``ADD_MONTHS`` then ``DATE_ADD``, which sqlglot writes as
+DuckDB's interval arithmetic and as Spark's own functions, both of which take
+the month's last day where the day does not exist.
+
+An engine here only moves tables in and out: the records as the view
+``source``, the small tables made from a list, and the results, as Arrow
+tables from DuckDB and as Spark DataFrames from Spark.
+"""
+
+from __future__ import annotations
+
+import functools
+import itertools
+import os
+import shutil
+from collections.abc import Iterable, Mapping, Sequence
+from pathlib import Path
+from typing import TYPE_CHECKING, Any, Protocol
+
+from selectielijst._errors import DocumentErrors, EngineUnavailable, InvalidDocument
+
+if TYPE_CHECKING:
+    import duckdb
+    import pyarrow
+    import pyspark.sql
+
+__all__ = ["ENGINES", "Engine", "as_arrow", "engine_for", "is_spark_frame"]
+
+ENGINES = ("duckdb", "spark")
+"""The engines by name: ``duckdb`` (the default) and ``spark``."""
+
+Columns = Sequence[tuple[str, str]]
+"""A small table's columns: (name, SQL type in DuckDB's dialect)."""
+
+
+class Engine(Protocol):
+    """What :mod:`selectielijst._holdings` asks of an engine."""
+
+    def load(self, records: str | Path | Any) -> dict[str, bool]:
+        """Make the view ``source`` of *records*; each column's name and whether it holds dates.
+
+        Raises:
+            DocumentErrors: A file cannot be read.
+            TypeError: *records* is no table this engine reads.
+        """
+
+    def table(self, name: str, columns: Columns, rows: Iterable[Sequence[object]]) -> None:
+        """Make the table *name* of *rows*."""
+
+    def run(self, statement: str) -> None:
+        """Run a statement that makes a view or table."""
+
+    def result(self, query: str) -> Any:
+        """The table *query* gives: Arrow for DuckDB, a DataFrame for Spark."""
+
+    def rows(self, query: str) -> list[tuple[Any, ...]]:
+        """The rows *query* gives, as tuples."""
+
+    def close(self) -> None:
+        """Let go of what the engine holds; results already given stay usable."""
+
+
+def engine_for(records: object, name: str | None) -> Engine:
+    """The engine *name*; by default Spark for a Spark DataFrame and DuckDB for anything else.
+
+    Raises:
+        EngineUnavailable: Spark is asked for but PySpark or Java is missing.
+        ValueError: *name* is no engine.
+    """
+    if name is None:
+        name = "spark" if is_spark_frame(records) else "duckdb"
+    if name == "duckdb":
+        return DuckDBEngine()
+    if name == "spark":
+        if is_spark_frame(records):
+            return SparkEngine(records.sparkSession)  # type: ignore[attr-defined]  # a DataFrame
+        return SparkEngine(_spark_session())
+    msg = f"unknown engine {name!r}; the engines are {', '.join(ENGINES)}"
+    raise ValueError(msg)
+
+
+def is_spark_frame(table: object) -> bool:
+    """Whether *table* is a Spark DataFrame (classic or Spark Connect); PySpark is not imported."""
+    return any(
+        kind.__module__.startswith("pyspark.") and kind.__name__ == "DataFrame"
+        for kind in type(table).__mro__
+    )
+
+
+def as_arrow(table: Any) -> pyarrow.Table:
+    """*table* as an Arrow table: a Spark DataFrame is collected, an Arrow table stays."""
+    return table.toArrow() if is_spark_frame(table) else table
+
+
+@functools.lru_cache(maxsize=128)
+def _parsed(statement: str) -> Any:
+    import sqlglot  # noqa: PLC0415  # loaded with the engines
+
+    return sqlglot.parse_one(statement, read="duckdb")
+
+
+def translated(statement: str, dialect: str, prefix: str = "") -> str:
+    """*statement*, written in DuckDB's dialect, for *dialect*; its tables named with *prefix*.
+
+    Raises:
+        sqlglot.errors.UnsupportedError: *dialect* cannot say what the statement says.
+    """
+    import sqlglot  # noqa: PLC0415  # loaded with the engines
+    from sqlglot import exp  # noqa: PLC0415  # likewise
+
+    tree = _parsed(statement)
+    if prefix:
+        tree = tree.copy()
+        for table in tree.find_all(exp.Table):
+            table.set("this", exp.to_identifier(prefix + table.name))
+    return str(tree.sql(dialect=dialect, unsupported_level=sqlglot.ErrorLevel.RAISE))
+
+
+@functools.lru_cache(maxsize=128)
+def _for_duckdb(statement: str) -> str:
+    return translated(statement, "duckdb")
+
+
+class DuckDBEngine:
+    """DuckDB, embedded, in a connection of its own that lives for one computation."""
+
+    def __init__(self) -> None:
+        import duckdb  # noqa: PLC0415  # the engine loads when records are asked about
+
+        self.connection: duckdb.DuckDBPyConnection = duckdb.connect()
+
+    def load(self, records: str | Path | Any) -> dict[str, bool]:
+        """Make the view ``source``; see :meth:`Engine.load`."""
+        if isinstance(records, str | Path):
+            self._read_file(Path(records))
+        else:
+            self._register(records)
+        described = self.connection.execute("DESCRIBE source").fetchall()
+        return {str(row[0]): _is_temporal(str(row[1])) for row in described}
+
+    def table(self, name: str, columns: Columns, rows: Iterable[Sequence[object]]) -> None:
+        """Make the temporary table *name*; see :meth:`Engine.table`."""
+        listed = ", ".join(f"{column} {kind}" for column, kind in columns)
+        self.connection.execute(f"CREATE TEMP TABLE {name} ({listed})")  # our own names
+        given = list(rows)
+        if given:
+            marks = ", ".join("?" for _ in columns)
+            self.connection.executemany(f"INSERT INTO {name} VALUES ({marks})", given)  # noqa: S608  # likewise
+
+    def run(self, statement: str) -> None:
+        """Run *statement*; see :meth:`Engine.run`."""
+        self.connection.execute(_for_duckdb(statement))
+
+    def result(self, query: str) -> pyarrow.Table:
+        """The Arrow table *query* gives."""
+        return self.connection.sql(_for_duckdb(query)).to_arrow_table()
+
+    def rows(self, query: str) -> list[tuple[Any, ...]]:
+        """The rows *query* gives."""
+        return self.connection.execute(_for_duckdb(query)).fetchall()
+
+    def close(self) -> None:
+        """Close the connection; the Arrow tables it gave are the caller's."""
+        self.connection.close()
+
+    def _register(self, records: Any) -> None:
+        """Make the view ``source`` of a table in memory.
+
+        A DuckDB relation may belong to another connection: it is fetched as Arrow.
+
+        Raises:
+            TypeError: *records* is no table DuckDB can read.
+        """
+        import duckdb  # noqa: PLC0415  # loaded with the engine
+
+        if isinstance(records, duckdb.DuckDBPyRelation):
+            records = records.to_arrow_table()
+        try:
+            self.connection.register("given", records)
+        except (duckdb.Error, TypeError, ValueError) as e:
+            raise TypeError(_NOT_A_TABLE.format(kind=type(records).__name__)) from e
+        self.connection.execute("CREATE TEMP VIEW source AS SELECT * FROM given")
+
+    def _read_file(self, path: Path) -> None:
+        import duckdb  # noqa: PLC0415  # loaded with the engine
+
+        suffix = _readable(path)
+        try:
+            if suffix == ".parquet":
+                relation = self.connection.read_parquet(str(path))
+            elif suffix in _WORKBOOKS:
+                relation = self.connection.from_arrow(_sheet_table(path))
+            else:
+                relation = self.connection.read_csv(str(path), all_varchar=True, header=True)
+            relation.create_view("source")
+            self.connection.execute("SELECT count(*) FROM source").fetchone()
+        except duckdb.Error as e:
+            raise _unreadable(path, str(e)) from e
+
+
+_NOT_A_TABLE = (
+    "records are a path, or a table in memory (an Arrow table, a pandas or Polars data frame,"
+    " a DuckDB relation, a Spark DataFrame); got {kind}"
+)
+
+_WORKBOOKS = {".xlsx", ".xlsm"}
+
+
+def _is_temporal(kind: str) -> bool:
+    """Whether a column of type *kind* (as an engine names it) holds dates or timestamps."""
+    return kind.upper().startswith(("DATE", "TIMESTAMP"))
+
+
+def _readable(path: Path) -> str:
+    """The suffix of *path*, a file that exists.
+
+    Raises:
+        DocumentErrors: There is no such file.
+    """
+    if not path.is_file():
+        raise DocumentErrors(
+            f"{path} cannot be read", [InvalidDocument("no such file", file=str(path))]
+        )
+    return path.suffix.lower()
+
+
+def _unreadable(path: Path, message: str) -> DocumentErrors:
+    first = message.strip().splitlines()[0] if message.strip() else "unknown problem"
+    problem = f"is not a readable records file ({first})"
+    return DocumentErrors(f"{path} cannot be read", [InvalidDocument(problem, file=str(path))])
+
+
+def _sheet_table(path: Path) -> pyarrow.Table:
+    """The first sheet of a workbook as an Arrow table of texts, read as the table importer does."""
+    import pyarrow  # noqa: PLC0415  # with the engines
+
+    from selectielijst._io._sheets import read_table  # noqa: PLC0415  # openpyxl when used
+
+    table = read_table(path)
+    return pyarrow.table(
+        {name: [row.cells.get(name, "") or None for row in table.rows] for name in table.header}
+    )
+
+
+_JAVA_MISSING = (
+    "Spark needs a Java runtime (17 or newer) and none was found: install one (on Debian or"
+    " Ubuntu: apt-get install default-jre-headless) or set JAVA_HOME, or use --engine duckdb"
+)
+_PYSPARK_MISSING = (
+    "Spark is not installed: pip install 'selectielijst[spark]' (PySpark 4), or use --engine duckdb"
+)
+
+
+def _spark_session() -> pyspark.sql.SparkSession:
+    """The active Spark session, or a new one as Spark's configuration says (local by default).
+
+    Raises:
+        EngineUnavailable: PySpark or Java is missing.
+    """
+    try:
+        from pyspark.sql import SparkSession  # noqa: PLC0415  # only for --engine spark
+    except ImportError as e:
+        raise EngineUnavailable(_PYSPARK_MISSING) from e
+    active = SparkSession.getActiveSession()
+    if active is not None:
+        return active
+    if not os.environ.get("JAVA_HOME") and shutil.which("java") is None:
+        raise EngineUnavailable(_JAVA_MISSING)
+    session = (
+        SparkSession.builder.appName("selectielijst")
+        .config("spark.ui.showConsoleProgress", "false")
+        .getOrCreate()
+    )
+    session.sparkContext.setLogLevel("ERROR")
+    return session
+
+
+_CALLS = itertools.count()
+
+
+class SparkEngine:
+    """Apache Spark, in a session the caller has or Spark's configuration gives.
+
+    Spark's temporary views belong to the whole session, so each computation
+    names its views with a prefix of its own.
+    """
+
+    def __init__(self, session: pyspark.sql.SparkSession) -> None:
+        self.session = session
+        self.prefix = f"selectielijst_{os.getpid()}_{next(_CALLS)}_"
+
+    def load(self, records: str | Path | Any) -> dict[str, bool]:
+        """Make the view ``source``; see :meth:`Engine.load`."""
+        if isinstance(records, str | Path):
+            frame = self._read_file(Path(records))
+        elif is_spark_frame(records):
+            frame = records
+        else:
+            frame = self._from_memory(records)
+        frame.createOrReplaceTempView(self.prefix + "source")
+        return {field.name: _is_temporal(field.dataType.typeName()) for field in frame.schema}
+
+    def table(self, name: str, columns: Columns, rows: Iterable[Sequence[object]]) -> None:
+        """Make the temporary view *name*; see :meth:`Engine.table`."""
+        schema = ", ".join(f"{column} {_SPARK_TYPES[kind]}" for column, kind in columns)
+        frame = self.session.createDataFrame([tuple(row) for row in rows], schema=schema)
+        frame.createOrReplaceTempView(self.prefix + name)
+
+    def run(self, statement: str) -> None:
+        """Run *statement*; see :meth:`Engine.run`."""
+        self.session.sql(translated(statement, "spark", self.prefix))
+
+    def result(self, query: str) -> pyspark.sql.DataFrame:
+        """The DataFrame *query* gives; nothing is computed until it is used."""
+        return self.session.sql(translated(query, "spark", self.prefix))
+
+    def rows(self, query: str) -> list[tuple[Any, ...]]:
+        """The rows *query* gives, computed now."""
+        return [tuple(row) for row in self.result(query).collect()]
+
+    def close(self) -> None:
+        """Nothing: the views stay for the DataFrames given, and the session is the caller's."""
+
+    def _from_memory(self, records: Any) -> pyspark.sql.DataFrame:
+        """A DataFrame of an Arrow table, a pandas data frame or a DuckDB relation.
+
+        Raises:
+            TypeError: *records* is none of these.
+        """
+        if type(records).__module__.startswith("duckdb"):
+            records = records.to_arrow_table()
+        try:
+            return self.session.createDataFrame(records)
+        except (TypeError, ValueError) as e:
+            raise TypeError(_NOT_A_TABLE.format(kind=type(records).__name__)) from e
+
+    def _read_file(self, path: Path) -> pyspark.sql.DataFrame:
+        from pyspark.errors import PySparkException  # noqa: PLC0415  # with the engine
+
+        suffix = _readable(path)
+        try:
+            if suffix == ".parquet":
+                return self.session.read.parquet(str(path))
+            if suffix in _WORKBOOKS:
+                sheet = _sheet_table(path)
+                schema = ", ".join(f"{_backquoted(name)} STRING" for name in sheet.column_names)
+                rows = zip(*sheet.to_pydict().values(), strict=True)
+                return self.session.createDataFrame(list(rows), schema)
+            header = _first_line(path)
+            separator = ";" if header.count(";") > header.count(",") else ","
+            return self.session.read.csv(str(path), header=True, sep=separator, mode="FAILFAST")
+        except (PySparkException, OSError) as e:
+            raise _unreadable(path, str(e)) from e
+
+
+_SPARK_TYPES: Mapping[str, str] = {
+    "VARCHAR": "STRING",
+    "BOOLEAN": "BOOLEAN",
+    "INTEGER": "INT",
+}
+
+
+def _backquoted(name: str) -> str:
+    return "`" + name.replace("`", "``") + "`"
+
+
+def _first_line(path: Path) -> str:
+    with path.open(encoding="utf-8", errors="replace") as file:
+        return file.readline()
