@@ -39,11 +39,11 @@ Record = tuple[str, str, datetime.date | None, datetime.date | None]
 DATA = Path(__file__).resolve().parents[2] / "shared" / "data" / "vng-selectielijst"
 
 # Month ends, leap days and the days around them, where calendar rules part ways.
-_awkward_days = st.sampled_from(
+awkward_days = st.sampled_from(
     [datetime.date(2024, 2, 29), datetime.date(2023, 1, 31), datetime.date(2024, 1, 31),
      datetime.date(2023, 3, 31), datetime.date(2023, 12, 31), datetime.date(2020, 2, 28)]
 )  # fmt: skip
-_days = _awkward_days | st.dates(datetime.date(1950, 1, 1), datetime.date(2100, 12, 31))
+some_days = awkward_days | st.dates(datetime.date(1950, 1, 1), datetime.date(2100, 12, 31))
 
 
 def expected(
@@ -75,7 +75,7 @@ def expected(
     return due_on, apart
 
 
-def _table(records: Sequence[Record]) -> object:
+def records_table(records: Sequence[Record]) -> object:
     return pyarrow.table(
         {
             "id": [r[0] for r in records],
@@ -94,11 +94,11 @@ def _table(records: Sequence[Record]) -> object:
     )
 
 
-def _drawn_records(data: st.DataObject, numbers: list[str], most: int) -> list[Record]:
+def drawn_records(data: st.DataObject, numbers: list[str], most: int) -> list[Record]:
     """Up to *most* records under *numbers*, each date awkward, ordinary or missing."""
     drawn = data.draw(
         st.lists(
-            st.tuples(st.sampled_from(numbers), st.none() | _days, st.none() | _days),
+            st.tuples(st.sampled_from(numbers), st.none() | some_days, st.none() | some_days),
             max_size=most,
         )
     )
@@ -120,15 +120,15 @@ class TestAgreesWithRetention:
     @given(
         selection_list=selection_lists(max_categories=8),
         data=st.data(),
-        on=_days,
+        on=some_days,
     )
     def test_every_record(
         self, selection_list: SelectionList, data: st.DataObject, on: datetime.date
     ) -> None:
         """Month ends, leap days, weeks, event-based terms, missing dates, unknown categories."""
         numbers = [category.number for _, category in selection_list.categories()] + ["99.99"]
-        rows = _drawn_records(data, numbers, 40)
-        result = due(selection_list, _table(rows), on=on)
+        rows = drawn_records(data, numbers, 40)
+        result = due(selection_list, records_table(rows), on=on)
         assert _found(result) == expected(selection_list, rows, on)
         assert sum(result.counts.values()) == len(rows)
 
@@ -141,7 +141,9 @@ class TestAgreesWithRetention:
             ("d", "2.1", datetime.date(2016, 2, 29), None),
             ("e", "2.1", None, datetime.date(2016, 2, 29)),
         ]
-        result = due(load("voorbeeld", "2.1"), _table(records), on=datetime.date(2031, 1, 31))
+        result = due(
+            load("voorbeeld", "2.1"), records_table(records), on=datetime.date(2031, 1, 31)
+        )
         found, apart = _found(result)
         assert found == {"a": datetime.date(2031, 1, 31), "b": datetime.date(2023, 2, 28)} | {
             "e": found["e"]
@@ -217,6 +219,22 @@ class TestFiles:
         workbook.save(path)
         result = due(load("voorbeeld", "2.1"), path, on=datetime.date(2030, 1, 1))
         assert _found(result)[0] == {"Z-1": datetime.date(2022, 1, 31)}
+
+    def test_which_texts_are_dates(self, tmp_path: Path) -> None:
+        """An ISO date, with a time after it or spaces around it, is a date; other texts are not."""
+        path = tmp_path / "zaken.csv"
+        path.write_text(
+            "id,category,start\nZ-1,1.2,2015-01-31 00:00:00\nZ-2,1.2, 2015-01-31 \n"
+            "Z-3,1.2,2015-1-31\nZ-4,1.2,31-01-2015\nZ-5,1.2,2015-02-30\n",
+            encoding="utf-8",
+        )
+        found, apart = _found(due(load("voorbeeld", "2.1"), path, on=datetime.date(2030, 1, 1)))
+        assert found == {"Z-1": datetime.date(2022, 1, 31), "Z-2": datetime.date(2022, 1, 31)}
+        assert apart == {
+            "Z-3": "de startdatum ontbreekt of is geen datum (2015-1-31)",
+            "Z-4": "de startdatum ontbreekt of is geen datum (31-01-2015)",
+            "Z-5": "de startdatum ontbreekt of is geen datum (2015-02-30)",
+        }
 
 
 class TestTablesInMemory:
@@ -382,7 +400,7 @@ class TestImpact:
             ("gone", "2.7", datetime.date(2015, 1, 31), None),
             ("successor", "3.4", datetime.date(2015, 1, 31), datetime.date(2016, 2, 29)),
         ]
-        result = impact(load("voorbeeld", "1.0"), load("voorbeeld", "2.0"), _table(records))
+        result = impact(load("voorbeeld", "1.0"), load("voorbeeld", "2.0"), records_table(records))
         assert _effects(result) == {
             "split": "besluit nodig",
             "shorter": "eerder",
@@ -407,8 +425,8 @@ class TestImpact:
         """Every record's effect is what retention() and the concordance give, one by one."""
         old, new = load("voorbeeld", "1.0"), load("voorbeeld", "2.0")
         numbers = [category.number for _, category in old.categories()] + ["9.9"]
-        rows = _drawn_records(data, numbers, 30)
-        assert _effects(impact(old, new, _table(rows))) == expected_effects(old, new, rows)
+        rows = drawn_records(data, numbers, 30)
+        assert _effects(impact(old, new, records_table(rows))) == expected_effects(old, new, rows)
 
     def test_command_line(self, tmp_path: Path) -> None:
         """impact writes one row per record and the summary beside it; counts on stderr."""
@@ -475,12 +493,12 @@ class TestVng:
         """Every result of the 2020 list: the destruction list is retention()'s, per record."""
         rows = self.records(vng["2020"], 3)
         on = datetime.date(2040, 6, 30)
-        result = due(vng["2020"], _table(rows), on=on)
+        result = due(vng["2020"], records_table(rows), on=on)
         assert _found(result) == expected(vng["2020"], rows, on)
         assert result.due.num_rows > 100
 
     def test_impact_agrees(self, vng: dict[str, SelectionList]) -> None:
         """2017 -> 2020: every effect is what retention() and the concordance give."""
         rows = self.records(vng["2017"], 2)
-        result = impact(vng["2017"], vng["2020"], _table(rows))
+        result = impact(vng["2017"], vng["2020"], records_table(rows))
         assert _effects(result) == expected_effects(vng["2017"], vng["2020"], rows)

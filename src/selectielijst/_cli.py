@@ -593,6 +593,15 @@ _COLUMNS_OPTION = click.option(
     help="Your columns: e.g. id=Zaaknummer,category=Klasse,start=Einddatum,event=Uitdienst.",
 )
 
+_ENGINE_OPTION = click.option(
+    "--engine",
+    type=click.Choice(["duckdb", "spark"]),
+    default="duckdb",
+    show_default=True,
+    help="Who computes: DuckDB, embedded, or Apache Spark (pip install 'selectielijst[spark]'"
+    " and Java 17+; the session follows Spark's own configuration, local by default).",
+)
+
 
 @main.command("due")
 @click.argument("spec", metavar="LIST@VERSION")
@@ -609,6 +618,7 @@ _COLUMNS_OPTION = click.option(
     help="The date of the destruction list (YYYY-MM-DD).",
 )
 @_COLUMNS_OPTION
+@_ENGINE_OPTION
 @click.option(
     "-o",
     "--output",
@@ -617,8 +627,13 @@ _COLUMNS_OPTION = click.option(
     " cannot be told beside it (NAME-niet-te-bepalen.SUFFIX). Default: CSV to stdout.",
 )
 @_reports_errors
-def due_command(
-    spec: str, records: Path, on: datetime.datetime, columns: str, output: Path | None
+def due_command(  # one parameter per option
+    spec: str,
+    records: Path,
+    on: datetime.datetime,
+    columns: str,
+    engine: str,
+    output: Path | None,
 ) -> None:
     """The destruction list: records whose term has run by --on, by the list's categories.
 
@@ -626,21 +641,23 @@ def due_command(
     withdrawn category, no start date) are listed apart, each with its reason.
     A summary goes to stderr.
     """
-    from selectielijst._holdings import due, table_bytes  # noqa: PLC0415  # DuckDB when used
+    from selectielijst._engines import as_arrow  # noqa: PLC0415  # with the engine
+    from selectielijst._holdings import due, table_bytes  # noqa: PLC0415  # likewise
 
-    found = due(_load(spec), records, on=on.date(), columns=_roles(columns))
+    found = due(_load(spec), records, on=on.date(), columns=_roles(columns), engine=engine)
+    listed, undetermined = as_arrow(found.due), as_arrow(found.undetermined)
     if output is None:
-        click.echo(table_bytes(found.due, "csv", title="vernietigen").decode("utf-8"), nl=False)
+        click.echo(table_bytes(listed, "csv", title="vernietigen").decode("utf-8"), nl=False)
     else:
         tables = {
-            "": (found.due, "vernietigen"),
-            "niet-te-bepalen": (found.undetermined, "niet te bepalen"),
+            "": (listed, "vernietigen"),
+            "niet-te-bepalen": (undetermined, "niet te bepalen"),
         }
         _write_tables(output, tables, "records")
     click.echo(found.summary(), err=True)
-    if output is None and found.undetermined.num_rows:
+    if output is None and undetermined.num_rows:
         click.echo(
-            f"{found.undetermined.num_rows} records cannot be told; give -o FILE.csv to write"
+            f"{undetermined.num_rows} records cannot be told; give -o FILE.csv to write"
             " them, with their reasons, to FILE-niet-te-bepalen.csv",
             err=True,
         )
@@ -656,6 +673,7 @@ def due_command(
     help="The records, filed under OLD: CSV, Parquet or XLSX (columns as for due).",
 )
 @_COLUMNS_OPTION
+@_ENGINE_OPTION
 @click.option(
     "-o",
     "--output",
@@ -664,7 +682,9 @@ def due_command(
     " category and effect beside it (NAME-samenvatting.SUFFIX). Default: CSV to stdout.",
 )
 @_reports_errors
-def impact_command(old: str, new: str, records: Path, columns: str, output: Path | None) -> None:
+def impact_command(  # one parameter per option
+    old: str, new: str, records: Path, columns: str, engine: str, output: Path | None
+) -> None:
     """What version NEW does to the records held under version OLD.
 
     Each record follows its category into NEW (renumbered, moved, split,
@@ -672,13 +692,15 @@ def impact_command(old: str, new: str, records: Path, columns: str, output: Path
     nu vernietigen, nu bewaren, eerder, later, vervallen zonder opvolger,
     niet te bepalen or ongewijzigd. The counts per effect go to stderr.
     """
-    from selectielijst._holdings import impact, table_bytes  # noqa: PLC0415  # DuckDB when used
+    from selectielijst._engines import as_arrow  # noqa: PLC0415  # with the engine
+    from selectielijst._holdings import impact, table_bytes  # noqa: PLC0415  # likewise
 
-    found = impact(_load(old), _load(new), records, columns=_roles(columns))
+    found = impact(_load(old), _load(new), records, columns=_roles(columns), engine=engine)
+    rows, summary = as_arrow(found.records), as_arrow(found.summary)
     if output is None:
-        click.echo(table_bytes(found.records, "csv", title="effect").decode("utf-8"), nl=False)
+        click.echo(table_bytes(rows, "csv", title="effect").decode("utf-8"), nl=False)
     else:
-        tables = {"": (found.records, "effect"), "samenvatting": (found.summary, "samenvatting")}
+        tables = {"": (rows, "effect"), "samenvatting": (summary, "samenvatting")}
         _write_tables(output, tables, "rows")
     click.echo(found.summary_line(), err=True)
 

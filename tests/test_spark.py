@@ -1,0 +1,338 @@
+"""Spark runs the same computation as DuckDB, and gives the same answers, record for record.
+
+Spark runs in local mode. Without PySpark or Java these tests skip, saying how
+to install them; in CI (``CI`` set) they fail instead, so CI always runs them.
+"""
+
+from __future__ import annotations
+
+import datetime
+import importlib.util
+import os
+import shutil
+import subprocess
+import sys
+from collections.abc import Iterator
+from pathlib import Path
+from typing import TYPE_CHECKING, Any
+
+import pyarrow
+import pyarrow.parquet
+import pytest
+from click.testing import CliRunner, Result
+from hypothesis import HealthCheck, given, settings
+from hypothesis import strategies as st
+
+from selectielijst import EngineUnavailable, SelectionList, load
+from selectielijst._cli import main
+from selectielijst._engines import as_arrow, is_spark_frame
+from selectielijst.holdings import due, impact
+from strategies import selection_lists
+from test_holdings import DATA, drawn_records, records_table, some_days
+
+if TYPE_CHECKING:
+    import pyspark.sql
+
+_HOW_TO_INSTALL = (
+    "Spark's tests need PySpark and a Java runtime (17 or newer):"
+    " pip install -e '.[test]', and apt-get install default-jre-headless (Debian, Ubuntu)"
+    " or set JAVA_HOME"
+)
+
+
+@pytest.fixture(scope="module")
+def spark() -> Iterator[pyspark.sql.SparkSession]:
+    """One local Spark session for the module: two threads, no web UI, few partitions."""
+    if importlib.util.find_spec("pyspark") is None or (
+        not os.environ.get("JAVA_HOME") and not shutil.which("java")
+    ):
+        if os.environ.get("CI"):
+            pytest.fail(_HOW_TO_INSTALL)
+        pytest.skip(_HOW_TO_INSTALL)
+    from pyspark.sql import SparkSession  # noqa: PLC0415  # only where Spark is tested
+
+    session = (
+        SparkSession.builder.master("local[2]")
+        .appName("selectielijst-tests")
+        .config("spark.ui.enabled", "false")
+        .config("spark.ui.showConsoleProgress", "false")
+        .config("spark.sql.shuffle.partitions", "2")
+        .getOrCreate()
+    )
+    session.sparkContext.setLogLevel("ERROR")
+    yield session
+    session.stop()
+
+
+def _rows(table: Any) -> list[dict[str, object]]:
+    return list(as_arrow(table).to_pylist())
+
+
+def _same_due(selection_list: SelectionList, records: Any, on: datetime.date) -> None:
+    """DuckDB and Spark give the same destruction list, undetermined list and counts."""
+    by_duckdb = due(selection_list, records, on=on)
+    by_spark = due(selection_list, records, on=on, engine="spark")
+    assert is_spark_frame(by_spark.due)
+    assert _rows(by_spark.due) == _rows(by_duckdb.due)
+    assert _rows(by_spark.undetermined) == _rows(by_duckdb.undetermined)
+    assert by_spark.counts == by_duckdb.counts
+
+
+# Texts as spreadsheets and case systems write dates, and texts that are no date.
+_date_texts = st.sampled_from(
+    ["2024-02-29", " 2023-01-31 ", "2023-01-31 00:00:00", "2023-01-31T10:30", "2023-1-31",
+     "2023-02-30", "31-01-2023", "2023", "", "geen", "2023-01-31 10"]
+)  # fmt: skip
+
+
+def _text_records(data: st.DataObject, numbers: list[str]) -> pyarrow.Table:
+    """Records whose dates are texts: ISO dates, dates with a time, and texts that are none."""
+    drawn = data.draw(
+        st.lists(
+            st.tuples(
+                st.sampled_from(numbers),
+                st.none() | _date_texts | some_days.map(str),
+                st.none() | _date_texts,
+            ),
+            max_size=30,
+        )
+    )
+    return pyarrow.table(
+        {
+            "id": [f"t{index}" for index in range(len(drawn))],
+            "category": [row[0] for row in drawn],
+            "start": pyarrow.array([row[1] for row in drawn], pyarrow.string()),
+            "event": pyarrow.array([row[2] for row in drawn], pyarrow.string()),
+        }
+    )
+
+
+@pytest.mark.usefixtures("spark")
+class TestSameAsDuckDB:
+    """Drawn lists and records: Spark's answer is DuckDB's, which is retention()'s."""
+
+    @settings(suppress_health_check=[HealthCheck.too_slow], max_examples=6)
+    @given(selection_list=selection_lists(max_categories=6), data=st.data(), on=some_days)
+    def test_due_on_dates(
+        self, selection_list: SelectionList, data: st.DataObject, on: datetime.date
+    ) -> None:
+        """Month ends, leap days, weeks, event-based terms, missing dates, unknown categories."""
+        numbers = [category.number for _, category in selection_list.categories()] + ["99.99"]
+        _same_due(selection_list, records_table(drawn_records(data, numbers, 30)), on)
+
+    @settings(suppress_health_check=[HealthCheck.too_slow], max_examples=4)
+    @given(data=st.data())
+    def test_due_on_texts(self, data: st.DataObject) -> None:
+        """Both engines read the same texts as dates, and the same texts as none."""
+        selection_list = load("voorbeeld", "2.1")
+        numbers = [category.number for _, category in selection_list.categories()]
+        _same_due(selection_list, _text_records(data, numbers), datetime.date(2031, 1, 31))
+
+    @settings(suppress_health_check=[HealthCheck.too_slow], max_examples=4)
+    @given(data=st.data())
+    def test_impact(self, data: st.DataObject) -> None:
+        """The example list 1.0 -> 2.0: split, shorter term, V -> B, withdrawn, unknown."""
+        old, new = load("voorbeeld", "1.0"), load("voorbeeld", "2.0")
+        numbers = [category.number for _, category in old.categories()] + ["9.9"]
+        records = records_table(drawn_records(data, numbers, 30))
+        by_duckdb = impact(old, new, records)
+        by_spark = impact(old, new, records, engine="spark")
+        assert _rows(by_spark.records) == _rows(by_duckdb.records)
+        assert _rows(by_spark.summary) == _rows(by_duckdb.summary)
+        assert by_spark.counts == by_duckdb.counts
+
+
+def test_a_spark_dataframe_goes_to_spark(spark: pyspark.sql.SparkSession) -> None:
+    """A Spark DataFrame is computed by Spark, and the results are DataFrames, not collected."""
+    records = spark.createDataFrame(
+        [("Z-1", "1.2", datetime.date(2015, 1, 31)), ("Z-2", "1.1", datetime.date(2015, 1, 31))],
+        "id STRING, category STRING, start DATE",
+    )
+    result = due(load("voorbeeld", "2.1"), records, on=datetime.date(2026, 1, 1))
+    assert is_spark_frame(result.due)
+    assert is_spark_frame(result.undetermined)
+    assert [row.asDict() for row in result.due.collect()] == [
+        {
+            "id": "Z-1",
+            "categorie": "1.2",
+            "actie": "vernietigen",
+            "vernietigen_vanaf": datetime.date(2022, 1, 31),
+        }
+    ]
+    assert result.counts["blijvend bewaren"] == 1
+
+
+def test_calls_do_not_share_views(spark: pyspark.sql.SparkSession) -> None:
+    """Two computations in one session keep their own views: the first's results stay its own."""
+    selection_list = load("voorbeeld", "2.1")
+    first = due(
+        selection_list,
+        spark.createDataFrame(
+            [("a", "1.2", "2015-01-31")], "id STRING, category STRING, start STRING"
+        ),
+        on=datetime.date(2026, 1, 1),
+    )
+    due(
+        selection_list,
+        spark.createDataFrame(
+            [("b", "1.2", "2010-01-31")], "id STRING, category STRING, start STRING"
+        ),
+        on=datetime.date(2026, 1, 1),
+    )
+    assert [row.id for row in first.due.collect()] == ["a"]
+
+
+@pytest.mark.usefixtures("spark")
+class TestCommandLine:
+    """``--engine spark`` on the files a records manager has: the same output as DuckDB."""
+
+    @pytest.fixture(params=[".csv", ".parquet", ".xlsx"])
+    def records(self, request: pytest.FixtureRequest, tmp_path: Path) -> Path:
+        """Semicolons and Dutch headers in CSV; a date column in Parquet; texts in a workbook."""
+        rows = [
+            ("Z-1", "1.2", "2015-01-31", None),
+            ("Z-2", "2.1", "2016-02-29", "2016-02-29"),
+            ("Z-3", "2.1", "2016-02-29", None),
+            ("Z-4", "9.9", "2015-01-01", None),
+            ("Z-5", "1.4", "geen datum", None),
+        ]
+        header = ["Zaaknummer", "Klasse", "Einddatum", "Uitdienst"]
+        path = tmp_path / f"zaken{request.param}"
+        if request.param == ".csv":
+            lines = [";".join(header)] + [";".join(cell or "" for cell in row) for row in rows]
+            path.write_text("\n".join(lines) + "\n", encoding="utf-8")
+        elif request.param == ".parquet":
+            columns = list(zip(*rows, strict=True))
+            pyarrow.parquet.write_table(
+                pyarrow.table(
+                    {
+                        header[0]: list(columns[0]),
+                        header[1]: list(columns[1]),
+                        header[2]: [_day(text) for text in columns[2]],
+                        header[3]: [_day(text) for text in columns[3]],
+                    }
+                ),
+                path,
+            )
+        else:
+            import openpyxl  # noqa: PLC0415  # only here
+
+            workbook = openpyxl.Workbook()
+            workbook.worksheets[0].append(header)
+            for row in rows:
+                workbook.worksheets[0].append(list(row))
+            workbook.save(path)
+        return path
+
+    def test_due(self, records: Path, tmp_path: Path) -> None:
+        """due writes the same list, the same undetermined list and the same summary."""
+        said = {
+            engine: self.run_due(records, tmp_path / engine, engine)
+            for engine in ("duckdb", "spark")
+        }
+        assert said["spark"] == said["duckdb"]
+        assert "Z-1" in said["duckdb"][1]
+
+    def test_impact(self, records: Path) -> None:
+        """impact writes the same rows and the same counts."""
+        results = {engine: self.run_impact(records, engine) for engine in ("duckdb", "spark")}
+        assert results["spark"].exit_code == 0, results["spark"].stderr
+        assert results["spark"].stdout == results["duckdb"].stdout
+        assert results["spark"].stderr.splitlines()[-1] == results["duckdb"].stderr.splitlines()[-1]
+
+    @staticmethod
+    def run_impact(records: Path, engine: str) -> Result:
+        """``impact voorbeeld@1.0 voorbeeld@2.0 --engine ENGINE`` on *records*."""
+        return CliRunner().invoke(
+            main,
+            ["impact", "voorbeeld@1.0", "voorbeeld@2.0", "--records", str(records),
+             "--columns", "id=Zaaknummer,category=Klasse,start=Einddatum,event=Uitdienst",
+             "--engine", engine],
+        )  # fmt: skip
+
+    @staticmethod
+    def run_due(records: Path, folder: Path, engine: str) -> tuple[str, str, str]:
+        """stderr's summary and both written lists, from ``due --engine ENGINE -o``."""
+        folder.mkdir()
+        output = folder / "lijst.csv"
+        result = CliRunner().invoke(
+            main,
+            ["due", "voorbeeld@2.1", "--records", str(records), "--on", "2031-01-31",
+             "--columns", "id=Zaaknummer,category=Klasse,start=Einddatum,event=Uitdienst",
+             "--engine", engine, "-o", str(output)],
+        )  # fmt: skip
+        assert result.exit_code == 0, result.stderr
+        undetermined = folder / "lijst-niet-te-bepalen.csv"
+        return (
+            result.stderr.splitlines()[-1],
+            output.read_text(encoding="utf-8"),
+            undetermined.read_text(encoding="utf-8"),
+        )
+
+
+def _day(text: str | None) -> datetime.date | None:
+    try:
+        return datetime.date.fromisoformat(text or "")
+    except ValueError:
+        return None
+
+
+@pytest.mark.skipif(not DATA.is_dir(), reason="the VNG data is not present")
+@pytest.mark.usefixtures("spark")
+def test_vng_impact(tmp_path: Path) -> None:
+    """VNG 2017 -> 2020, every result type three times: Spark's rows are DuckDB's."""
+    from selectielijst import Status, VersionInfo, import_vng  # noqa: PLC0415  # only here
+
+    old, new = (
+        import_vng(
+            DATA / f"selectielijst-{year}.csv", version=VersionInfo(year, Status.VASTGESTELD)
+        ).selection_list
+        for year in ("2017", "2020")
+    )
+    days = [datetime.date(2016, 2, 29), datetime.date(2019, 1, 31), None]
+    numbers = [category.number for _, category in old.categories()] * 3
+    records = records_table(
+        [(f"z{i}", n, days[i % 3], days[(i + 1) % 3]) for i, n in enumerate(numbers)]
+    )
+    by_duckdb = impact(old, new, records)
+    by_spark = impact(old, new, records, engine="spark")
+    assert _rows(by_spark.records) == _rows(by_duckdb.records)
+    assert by_spark.counts == by_duckdb.counts
+    assert by_duckdb.counts["besluit nodig"] + by_duckdb.counts["eerder"] > 0
+
+
+def test_without_java_the_error_says_how_to_install(tmp_path: Path) -> None:
+    """No Java on the path and no JAVA_HOME: one error line naming the package, no traceback."""
+    pytest.importorskip("pyspark", reason=_HOW_TO_INSTALL)
+    records = tmp_path / "zaken.csv"
+    records.write_text("id,category,start\nZ-1,1.2,2015-01-31\n", encoding="utf-8")
+    environment = {
+        key: value for key, value in os.environ.items() if key not in {"JAVA_HOME", "SPARK_HOME"}
+    }
+    environment["PATH"] = str(Path(sys.executable).parent)
+    result = subprocess.run(  # noqa: S603  # this Python, our own arguments
+        [sys.executable, "-m", "selectielijst", "due", "voorbeeld@2.1", "--records", str(records),
+         "--on", "2026-01-01", "--engine", "spark"],
+        capture_output=True, text=True, env=environment, check=False,
+    )  # fmt: skip
+    assert result.returncode == 1
+    assert result.stderr.strip().splitlines() == [
+        (
+            "error: Spark needs a Java runtime (17 or newer) and none was found: install one"
+            " (on Debian or Ubuntu: apt-get install default-jre-headless) or set JAVA_HOME,"
+            " or use --engine duckdb"
+        )
+    ]
+
+
+def test_an_unknown_engine() -> None:
+    """An engine that is not there is a ValueError naming the engines."""
+    with pytest.raises(ValueError, match="the engines are duckdb, spark"):
+        due(load("voorbeeld", "2.1"), records_table([]), on=datetime.date(2026, 1, 1), engine="x")
+
+
+def test_engine_unavailable_is_a_library_error() -> None:
+    """Callers catch it with the library's other errors."""
+    from selectielijst import SelectielijstError  # noqa: PLC0415  # only here
+
+    assert issubclass(EngineUnavailable, SelectielijstError)
