@@ -62,6 +62,9 @@ class Engine(Protocol):
     def rows(self, query: str) -> list[tuple[Any, ...]]:
         """The rows *query* gives, as tuples."""
 
+    def keep(self, name: str, result: Any) -> Any:
+        """Let later statements read *result*, a table this engine gave, as *name*; *result*."""
+
     def close(self) -> None:
         """Let go of what the engine holds; results already given stay usable."""
 
@@ -164,6 +167,11 @@ class DuckDBEngine:
     def rows(self, query: str) -> list[tuple[Any, ...]]:
         """The rows *query* gives."""
         return self.connection.execute(_for_duckdb(query)).fetchall()
+
+    def keep(self, name: str, result: pyarrow.Table) -> pyarrow.Table:
+        """Let later statements read the Arrow table *result* as *name*."""
+        self.connection.register(name, result)
+        return result
 
     def close(self) -> None:
         """Close the connection; the Arrow tables it gave are the caller's."""
@@ -323,6 +331,11 @@ class SparkEngine:
     def rows(self, query: str) -> list[tuple[Any, ...]]:
         """The rows *query* gives, computed now."""
         return [tuple(row) for row in self.result(query).collect()]
+
+    def keep(self, name: str, result: pyspark.sql.DataFrame) -> pyspark.sql.DataFrame:
+        """Let later statements read the DataFrame *result* as *name*."""
+        result.createOrReplaceTempView(self.prefix + name)
+        return result
 
     def close(self) -> None:
         """Nothing: the views stay for the DataFrames given, and the session is the caller's."""

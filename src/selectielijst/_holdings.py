@@ -119,9 +119,9 @@ def due(
         runner.run(_records_view(runner, records, names))
         _category_table(runner, selection_list, "categories")
         runner.run(_JUDGED)
-        counts = _counts(runner, on)
-        due_rows = runner.result(_DUE.format(on=_date_literal(on)))
-        undetermined = runner.result(_UNDETERMINED)
+        due_rows = runner.keep("due_rows", runner.result(_DUE.format(on=_date_literal(on))))
+        undetermined = runner.keep("undetermined_rows", runner.result(_UNDETERMINED))
+        counts = _counts(runner)
     finally:
         runner.close()
     return Due(on, due_rows, undetermined, counts)
@@ -206,9 +206,10 @@ def impact(
         ]
         runner.table("mapping", [("old_number", "VARCHAR"), ("new_number", "VARCHAR")], pairs)
         runner.run(_FOLLOWS)
+        runner.run(_RULES)
         runner.run(_JUDGED_TWICE)
         runner.run(_IMPACT)
-        per_record = runner.result(_IMPACT_ROWS)
+        per_record = runner.keep("impact_rows", runner.result(_IMPACT_ROWS))
         summary = runner.result(_IMPACT_SUMMARY)
         found = dict(runner.rows(_IMPACT_COUNTS))
     finally:
@@ -218,7 +219,7 @@ def impact(
 
 
 _IMPACT = """
-CREATE TEMP TABLE impact AS
+CREATE TEMP VIEW impact AS
 SELECT id, old_number, new_numbers,
        old_outcome, old_destroy_from AS old_date,
        CASE WHEN rules = 1 THEN new_outcome END AS new_outcome,
@@ -258,21 +259,27 @@ SELECT id, old_number AS oude_categorie, new_numbers AS nieuwe_categorie,
        {_ACTION.format("new_outcome")} AS nieuwe_actie, new_date AS nieuwe_datum,
        effect, note AS toelichting
 FROM impact
-ORDER BY {_EFFECT_ORDER}, old_number, id
 """
 
 _IMPACT_SUMMARY = f"""
-SELECT old_number AS oude_categorie, effect, count(*) AS aantal
-FROM impact GROUP BY old_number, effect
-ORDER BY {_EFFECT_ORDER}, old_number
+SELECT oude_categorie, effect, count(*) AS aantal
+FROM impact_rows GROUP BY oude_categorie, effect
+ORDER BY {_EFFECT_ORDER}, oude_categorie
 """
+"""Counted in the rows already computed: the records are not judged twice."""
 
-_IMPACT_COUNTS = "SELECT effect, count(*) FROM impact GROUP BY effect"
+_IMPACT_COUNTS = "SELECT effect, count(*) FROM impact_rows GROUP BY effect"
 
 
-def _counts(runner: Engine, on: datetime.date) -> dict[str, int]:
-    found = dict(runner.rows(_COUNTS.format(on=_date_literal(on))))
-    return {what: int(found.get(what, 0)) for what in _COUNT_LABELS}
+def _counts(runner: Engine) -> dict[str, int]:
+    ((due_count, undetermined, kept, records),) = runner.rows(_COUNTS)
+    kept, records = int(kept or 0), int(records)
+    return {
+        "vernietigen": int(due_count),
+        "nog niet": records - int(due_count) - int(undetermined) - kept,
+        "blijvend bewaren": kept,
+        "niet te bepalen": int(undetermined),
+    }
 
 
 def _date_literal(day: datetime.date) -> str:
@@ -302,29 +309,31 @@ _DAY_OF_TEXT = (
 NULL. Both engines read the same texts as dates."""
 
 _JUDGEMENT = """
-       CASE WHEN {c}.number IS NULL OR {c}.outcome = 'not_computable' THEN 'not_computable'
-            WHEN {c}.outcome = 'keep' THEN 'keep'
-            WHEN {c}.from_event AND r.event_day IS NULL THEN 'not_computable'
-            WHEN NOT {c}.from_event AND r.start_day IS NULL THEN 'not_computable'
+       CASE WHEN {key} IS NULL OR {c}outcome = 'not_computable' THEN 'not_computable'
+            WHEN {c}outcome = 'keep' THEN 'keep'
+            WHEN {c}from_event AND r.event_day IS NULL THEN 'not_computable'
+            WHEN NOT {c}from_event AND r.start_day IS NULL THEN 'not_computable'
             ELSE 'destroy' END AS {p}outcome,
-       CASE WHEN {c}.outcome = 'destroy' THEN
-            CAST(DATE_ADD(CAST(ADD_MONTHS(
-                CASE WHEN {c}.from_event THEN r.event_day ELSE r.start_day END,
-                {c}.months) AS DATE), {c}.days) AS DATE)
+       CASE WHEN {c}outcome = 'destroy' THEN
+            CAST(ADD_MONTHS(CASE WHEN {c}from_event THEN r.event_day ELSE r.start_day END,
+                            {c}months) AS DATE) + {c}days
        END AS {p}destroy_from,
-       CASE WHEN {c}.number IS NULL THEN replace({unknown}, '{{number}}', {number})
-            WHEN {c}.outcome = 'not_computable' THEN {c}.needs
-            WHEN {c}.outcome = 'keep' THEN NULL
-            WHEN {c}.from_event AND r.event_day IS NULL THEN {c}.event_needs
-            WHEN NOT {c}.from_event AND r.start_day IS NULL
+       CASE WHEN {key} IS NULL THEN replace({unknown}, '{{number}}', {number})
+            WHEN {c}outcome = 'not_computable' THEN {c}needs
+            WHEN {c}outcome = 'keep' THEN NULL
+            WHEN {c}from_event AND r.event_day IS NULL THEN {c}event_needs
+            WHEN NOT {c}from_event AND r.start_day IS NULL
                  THEN replace({no_start}, '{{value}}', coalesce(r.start_text, 'leeg'))
        END AS {p}reason
 """
-"""What retention() says of record ``r`` under category ``{c}``: outcome, date, reason.
+"""What retention() says of record ``r`` under a category: outcome, date, reason.
 
-The three columns are named with the prefix ``{p}``.
+The category's columns are ``{c}outcome``, ``{c}months`` and so on; it is
+missing where ``{key}`` is NULL. The three columns made are named with the
+prefix ``{p}``.
 
-The calendar rule of :func:`~selectielijst.lookup.add_duration`, in SQL.
+The calendar rule of :func:`~selectielijst.lookup.add_duration`, in SQL:
+months (years are twelve) first, then days (weeks are seven), added to a date.
 """
 
 
@@ -337,7 +346,7 @@ _WORDS = {"unknown": _literal(UNKNOWN_CATEGORY), "no_start": _literal(NO_START)}
 
 _JUDGED = (
     "CREATE TEMP VIEW judged AS SELECT r.id, r.category,"
-    + _JUDGEMENT.format(c="c", p="", number="r.category", **_WORDS)
+    + _JUDGEMENT.format(key="c.number", c="c.", p="", number="r.category", **_WORDS)
     + " FROM records r LEFT JOIN categories c ON c.number = r.category"
 )
 
@@ -358,33 +367,56 @@ date is the same, and their terms have the same length; one of them then
 stands for all.
 """
 
+_RULES = """
+CREATE TEMP TABLE rules AS
+SELECT o.number, o.outcome AS old_outcome, o.needs AS old_needs,
+       o.from_event AS old_from_event, o.event_needs AS old_event_needs,
+       o.months AS old_months, o.days AS old_days,
+       f.new_numbers, f.rules, f.representative,
+       n.number AS new_number, n.outcome AS new_outcome, n.needs AS new_needs,
+       n.from_event AS new_from_event, n.event_needs AS new_event_needs,
+       n.months AS new_months, n.days AS new_days
+FROM old_categories o
+LEFT JOIN follows f ON f.old_number = o.number
+LEFT JOIN new_categories n ON n.number = f.representative
+"""
+"""Per old category, one row: its own rule, and the rule of the new category standing for it.
+
+The records then meet the two versions in one join.
+"""
+
 _JUDGED_TWICE = (
     "CREATE TEMP VIEW judged_twice AS SELECT r.id, r.category AS old_number,"
-    " o.number IS NOT NULL AS known, f.new_numbers, f.rules,"
-    + _JUDGEMENT.format(c="o", p="old_", number="r.category", **_WORDS)
+    " c.number IS NOT NULL AS known, c.new_numbers, c.rules,"
+    + _JUDGEMENT.format(key="c.number", c="c.old_", p="old_", number="r.category", **_WORDS)
     + ","
-    + _JUDGEMENT.format(c="n", p="new_", number="f.representative", **_WORDS)
-    + " FROM records r LEFT JOIN old_categories o ON o.number = r.category"
-    " LEFT JOIN follows f ON f.old_number = r.category"
-    " LEFT JOIN new_categories n ON n.number = f.representative"
+    + _JUDGEMENT.format(
+        key="c.new_number", c="c.new_", p="new_", number="c.representative", **_WORDS
+    )
+    + " FROM records r LEFT JOIN rules c ON c.number = r.category"
 )
 
 _DUE = """
 SELECT id, category AS categorie, 'vernietigen' AS actie, destroy_from AS vernietigen_vanaf
 FROM judged WHERE outcome = 'destroy' AND destroy_from <= {on}
-ORDER BY destroy_from, category, id
 """
 
 _UNDETERMINED = """
 SELECT id, category AS categorie, reason AS reden
-FROM judged WHERE outcome = 'not_computable' ORDER BY category, id
+FROM judged WHERE outcome = 'not_computable'
 """
 
 _COUNTS = """
-SELECT CASE outcome WHEN 'keep' THEN 'blijvend bewaren'
-                    WHEN 'not_computable' THEN 'niet te bepalen'
-                    ELSE CASE WHEN destroy_from <= {on} THEN 'vernietigen' ELSE 'nog niet' END
-       END AS what, count(*) FROM judged GROUP BY what
+SELECT (SELECT count(*) FROM due_rows) AS due,
+       (SELECT count(*) FROM undetermined_rows) AS undetermined,
+       sum(CASE WHEN c.outcome = 'keep' THEN 1 ELSE 0 END) AS kept,
+       count(*) AS records
+FROM records r LEFT JOIN categories c ON c.number = r.category
+"""
+"""How many records are due and undetermined (counted in the results), kept, and in all.
+
+Whether a record is kept depends on its category alone, so this pass reads
+no date.
 """
 
 
