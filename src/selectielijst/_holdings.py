@@ -210,7 +210,7 @@ def impact(
         runner.run(_JUDGED_TWICE)
         runner.run(_IMPACT)
         per_record = runner.keep("impact_rows", runner.result(_IMPACT_ROWS))
-        summary = runner.result(_IMPACT_SUMMARY)
+        summary = runner.keep("impact_summary", runner.result(_IMPACT_SUMMARY))
         found = dict(runner.rows(_IMPACT_COUNTS))
     finally:
         runner.close()
@@ -268,7 +268,7 @@ ORDER BY {_EFFECT_ORDER}, oude_categorie
 """
 """Counted in the rows already computed: the records are not judged twice."""
 
-_IMPACT_COUNTS = "SELECT effect, count(*) FROM impact_rows GROUP BY effect"
+_IMPACT_COUNTS = "SELECT effect, sum(aantal) FROM impact_summary GROUP BY effect"
 
 
 def _counts(runner: Engine) -> dict[str, int]:
