@@ -12,6 +12,8 @@ import attrs
 import docutils.core
 import jsonschema
 import pytest
+from hypothesis import given
+from hypothesis import strategies as st
 
 from selectielijst import (
     Category,
@@ -30,6 +32,7 @@ from selectielijst import (
     mark_up,
     render,
 )
+from selectielijst._render import _text
 from selectielijst._schema import changeset_schema
 
 SAMPLES = Path(__file__).resolve().parents[1] / "docs" / "samples"
@@ -284,3 +287,40 @@ class TestMarkedUp:
         """Other formats are refused with the ones that work."""
         with pytest.raises(ValueError, match="markdown or html"):
             mark_up(load("voorbeeld", "2.0"), example, "rst")
+
+
+def _wrap_word_by_word(text: str, first: str, rest: str) -> list[str]:
+    """The text writer's line breaking as it was first written, one word at a time: the oracle."""
+    lines: list[str] = []
+    current, empty = first, True
+    for word in text.split(" "):
+        if not word:
+            continue
+        if not empty and len(current) + 1 + len(word) > _text.WIDTH:
+            lines.append(current)
+            current, empty = rest + word, False
+            continue
+        current += word if empty else " " + word
+        empty = False
+    lines.append(current.rstrip() if not empty else first.rstrip())
+    return lines
+
+
+class TestLineBreaking:
+    """The text writer breaks lines at spaces, as many words as fit, long words whole."""
+
+    @given(
+        text=st.text(alphabet=st.sampled_from("ab \t"), max_size=300)
+        | st.lists(st.text("xyz", min_size=1, max_size=95), max_size=30).map(" ".join),
+        first=st.sampled_from(["", "  - ", "- ", " " * 90]),
+        rest=st.sampled_from(["", "    ", " " * 89]),
+    )
+    def test_same_as_word_by_word(self, text: str, first: str, rest: str) -> None:
+        """Every text, prefix and long word: the lines are the word-by-word oracle's."""
+        assert _text._wrap(text, first, rest) == _wrap_word_by_word(text, first, rest)
+
+    def test_at_the_width(self) -> None:
+        """A line of exactly the width stays whole; one more character moves the last word."""
+        words = "woord " * 13 + "xxxxxx"  # 6 * 13 + 6 = 84 characters, 88 with the prefix
+        assert _text._wrap(words, "  - ", "    ") == ["  - " + words]
+        assert _text._wrap(words + "x", "  - ", "    ") == ["  - " + words[:77], "    xxxxxxx"]

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import enum
+import functools
 from collections.abc import Mapping
 
 from selectielijst._duration import Duration, Term
@@ -15,6 +16,7 @@ __all__ = [
     "field_label",
     "kind_label",
     "label",
+    "labels",
     "status_words",
     "term_words",
     "valuation_words",
@@ -203,6 +205,12 @@ def label(key: str, language: Language = Language.NL) -> str:
     return _pick(_LABELS[key], language)
 
 
+@functools.cache
+def labels(language: Language) -> Mapping[str, str]:
+    """Every label in *language*, by key: for saying many things in one language."""
+    return {key: _pick(pair, language) for key, pair in _LABELS.items()}
+
+
 def kind_label(kind: ChangeKind, language: Language = Language.NL) -> str:
     """The name of a kind of change, e.g. ``vernummerd``."""
     return _pick(_KINDS[kind], language)
@@ -248,6 +256,7 @@ def duration_words(duration: Duration, language: Language = Language.NL) -> str:
     return parts[0] if len(parts) == 1 else ", ".join(parts[:-1]) + " and " + parts[-1]
 
 
+@functools.lru_cache(maxsize=4096)  # a list has few distinct terms, said many times
 def term_words(term: Term | None, language: Language = Language.NL) -> str:
     """A term as the list writes it: its length, then what starts it, as written.
 
@@ -262,6 +271,7 @@ def term_words(term: Term | None, language: Language = Language.NL) -> str:
     return " ".join(parts)
 
 
+@functools.lru_cache(maxsize=4096)  # a list has few distinct valuations, said many times
 def valuation_words(valuation: Valuation | None, language: Language = Language.NL) -> str:
     """A valuation: the list's notation in Dutch (``V, 10 jaar``), spelt out in English.
 

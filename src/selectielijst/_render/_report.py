@@ -18,6 +18,7 @@ from selectielijst._render._labels import (
     field_label,
     kind_label,
     label,
+    labels,
     significance_label,
     status_words,
     term_words,
@@ -141,13 +142,12 @@ def build_report(changeset: ChangeSet, language: Language = Language.NL) -> Repo
         found = by_section.get(heading.id)
         if found:
             groups.append(Group(headings[heading.id], heading.depth, tuple(found)))
+    kinds_words: dict[tuple[ChangeKind, ...], str] = {}  # few combinations, many rows
+    for row in changeset.concordance:
+        if row.kinds and row.kinds not in kinds_words:
+            kinds_words[row.kinds] = ", ".join(kind_label(kind, language) for kind in row.kinds)
     concordance = tuple(
-        (
-            row.old_number or "—",
-            ", ".join(row.new_numbers) or "—",
-            ", ".join(kind_label(kind, language) for kind in row.kinds)
-            or label("unchanged", language),
-        )
+        (row.old_number or "—", ", ".join(row.new_numbers) or "—", kinds_words[row.kinds])
         for row in changeset.concordance
         if row.kinds
     )
@@ -249,7 +249,7 @@ class _Context:
     """Every number in the new version."""
 
     def say(self, key: str) -> str:
-        return label(key, self.language)
+        return labels(self.language)[key]
 
     def heading(self, section_id: str | None) -> str:
         return self.headings.get(section_id or "", "—")

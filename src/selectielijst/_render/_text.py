@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import re
 from collections.abc import Callable, Sequence
 
 from selectielijst._render._labels import Language, label
@@ -20,14 +19,16 @@ from selectielijst.changes import Segment, Significance
 __all__ = ["WRITER", "history", "style", "text"]
 
 WIDTH = 88
-_QUIET = re.compile(r"\S+(?: \S+)*")
-"""Text with single spaces only between words: shown as it is, when printable."""
 _RED, _GREEN, _BOLD, _RESET = "\x1b[31m", "\x1b[32m", "\x1b[1m", "\x1b[0m"
 
 
 def _plain(text: str) -> str:
-    """List text with control characters shown, never sent to the terminal."""
-    if _QUIET.fullmatch(text) and text.isprintable():
+    """List text with control characters shown, never sent to the terminal.
+
+    Printable text holds no whitespace but the space; with single spaces only
+    between words, it is shown as it is.
+    """
+    if text.isprintable() and "  " not in text and text[:1] != " " and text[-1:] != " ":
         return text
     return "".join(ch if ch.isprintable() else f"\\u{ord(ch):04x}" for ch in " ".join(text.split()))
 
@@ -75,20 +76,23 @@ class _Painter:
 
 
 def _wrap(text: str, first: str, rest: str) -> list[str]:
-    """*text* in lines of at most WIDTH columns, broken at spaces only; long words stay whole."""
+    """*text* in lines of at most WIDTH columns, broken at spaces only; long words stay whole.
+
+    Runs of spaces count as one. Each line takes as many words as fit after
+    its prefix (*first*, then *rest*), and at least one.
+    """
+    words = " ".join(filter(None, text.split(" ")))
     lines: list[str] = []
-    current = first
-    empty = True
-    for word in text.split(" "):
-        if not word:
-            continue
-        if not empty and len(current) + 1 + len(word) > WIDTH:
-            lines.append(current)
-            current, empty = rest + word, False
-            continue
-        current += word if empty else " " + word
-        empty = False
-    lines.append(current.rstrip() if not empty else first.rstrip())
+    prefix = first
+    while len(prefix) + len(words) > WIDTH:
+        cut = words.rfind(" ", 0, max(WIDTH - len(prefix) + 1, 0))
+        if cut <= 0:  # the first word alone is longer than the room
+            cut = words.find(" ")
+            if cut < 0:
+                break
+        lines.append(prefix + words[:cut])
+        words, prefix = words[cut + 1 :], rest
+    lines.append((prefix + words).rstrip())
     return lines
 
 
