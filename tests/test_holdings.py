@@ -7,6 +7,7 @@ answer for every record must be the one it gives.
 from __future__ import annotations
 
 import datetime
+import tempfile
 from collections.abc import Sequence
 from pathlib import Path
 
@@ -502,3 +503,117 @@ class TestVng:
         rows = self.records(vng["2017"], 2)
         result = impact(vng["2017"], vng["2020"], records_table(rows))
         assert _effects(result) == expected_effects(vng["2017"], vng["2020"], rows)
+
+
+class TestWrittenToFiles:
+    """``-o``: DuckDB streams CSV and Parquet into the files; both appear, or neither."""
+
+    @settings(suppress_health_check=[HealthCheck.too_slow], max_examples=40)
+    @given(
+        ids=st.lists(
+            st.text(st.sampled_from("=+-@\t\r\n\",;' aZé"), max_size=6), min_size=1, max_size=12
+        )
+    )
+    def test_streamed_csv_is_the_written_csv(self, ids: list[str]) -> None:
+        """Formulas, quotes, empty ids, line breaks: the streamed CSV is table_bytes' CSV."""
+        from selectielijst.holdings import due_to_files, table_bytes  # noqa: PLC0415  # here
+
+        selection_list = load("voorbeeld", "2.1")
+        rows = [(text, "1.2", datetime.date(2015, 1, 31), None) for text in ids]
+        on = datetime.date(2030, 1, 1)
+        expected_bytes = table_bytes(
+            due(selection_list, records_table(rows), on=on).due, "csv", title="vernietigen"
+        )
+        with tempfile.TemporaryDirectory() as folder:
+            output = Path(folder) / "lijst.csv"
+            written = due_to_files(selection_list, records_table(rows), output, on=on)
+            assert output.read_bytes() == expected_bytes
+            assert written.files[output] == len(ids)
+
+    def test_parquet_equals_the_tables(self, tmp_path: Path) -> None:
+        """The Parquet files hold what due() returns, and the summary line is due()'s."""
+        from selectielijst.holdings import due_to_files  # noqa: PLC0415  # only here
+
+        rows = [("a", "1.2", datetime.date(2015, 1, 31), None), ("b", "2.1", None, None),
+                ("c", "1.1", datetime.date(2015, 1, 31), None)]  # fmt: skip
+        selection_list, on = load("voorbeeld", "2.1"), datetime.date(2030, 1, 1)
+        in_memory = due(selection_list, records_table(rows), on=on)
+        written = due_to_files(selection_list, records_table(rows), tmp_path / "l.parquet", on=on)
+        assert pyarrow.parquet.read_table(tmp_path / "l.parquet").to_pylist() == (
+            in_memory.due.to_pylist()
+        )
+        beside = pyarrow.parquet.read_table(tmp_path / "l-niet-te-bepalen.parquet")
+        assert beside.to_pylist() == in_memory.undetermined.to_pylist()
+        assert written.summary == in_memory.summary()
+        assert list(written.files.values()) == [1, 1]
+
+    def test_impact_files(self, tmp_path: Path) -> None:
+        """impact's rows and summary, streamed, hold what impact() returns."""
+        from selectielijst.holdings import impact_to_files  # noqa: PLC0415  # only here
+
+        old, new = load("voorbeeld", "1.0"), load("voorbeeld", "2.0")
+        rows = [("a", "1.2", datetime.date(2015, 1, 31), None),
+                ("b", "1.4", datetime.date(2015, 1, 31), None)]  # fmt: skip
+        in_memory = impact(old, new, records_table(rows))
+        written = impact_to_files(old, new, records_table(rows), tmp_path / "e.parquet")
+        assert pyarrow.parquet.read_table(tmp_path / "e.parquet").to_pylist() == (
+            in_memory.records.to_pylist()
+        )
+        summary = pyarrow.parquet.read_table(tmp_path / "e-samenvatting.parquet")
+        assert summary.to_pylist() == in_memory.summary.to_pylist()
+        assert written.counts == in_memory.counts
+        assert written.summary == in_memory.summary_line()
+
+    def test_both_files_or_neither(self, tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+        """When the second file fails, the first does not appear, and no temporary file stays."""
+        from selectielijst._engines import DuckDBEngine  # noqa: PLC0415  # only here
+        from selectielijst.holdings import due_to_files  # noqa: PLC0415  # likewise
+
+        copy = DuckDBEngine.copy
+        calls: list[Path] = []
+
+        def fail_second(self: DuckDBEngine, query: str, path: Path, format_name: str) -> int:
+            calls.append(path)
+            if len(calls) == 2:
+                raise OSError(28, "No space left on device", str(path))
+            return copy(self, query, path, format_name)
+
+        monkeypatch.setattr(DuckDBEngine, "copy", fail_second)
+        (tmp_path / "lijst.csv").write_text("het oude bestand\n", encoding="utf-8")
+        rows = [("a", "1.2", datetime.date(2015, 1, 31), None)]
+        with pytest.raises(OSError, match="No space left") as caught:
+            due_to_files(load("voorbeeld", "2.1"), records_table(rows), tmp_path / "lijst.csv",
+                         on=datetime.date(2030, 1, 1))  # fmt: skip
+        assert caught.value.filename == str(tmp_path / "lijst-niet-te-bepalen.csv")
+        assert sorted(path.name for path in tmp_path.iterdir()) == ["lijst.csv"]
+        assert (tmp_path / "lijst.csv").read_text(encoding="utf-8") == "het oude bestand\n"
+
+    def test_a_folder_that_cannot_be(self, tmp_path: Path) -> None:
+        """-o under a file: one error line naming the output, exit 1, nothing written."""
+        records = tmp_path / "zaken.csv"
+        records.write_text("id,category,start\nZ-1,1.2,2015-01-31\n", encoding="utf-8")
+        (tmp_path / "bestand").write_text("", encoding="utf-8")
+        output = tmp_path / "bestand" / "lijst.csv"
+        result = CliRunner().invoke(
+            main,
+            ["due", "voorbeeld@2.1", "--records", str(records), "--on", "2030-01-01",
+             "-o", str(output)],
+        )  # fmt: skip
+        assert result.exit_code == 1
+        assert result.stderr.startswith(f"error: cannot write {output}")
+        assert sorted(path.name for path in tmp_path.iterdir()) == ["bestand", "zaken.csv"]
+
+    def test_a_carriage_return_is_quoted(self) -> None:
+        """A CR inside a cell is quoted, so that a CSV reader keeps the row whole, as DuckDB does."""
+        import csv  # noqa: PLC0415  # only here
+        import io  # noqa: PLC0415  # likewise
+
+        from selectielijst._io._sheets import write_csv  # noqa: PLC0415  # likewise
+
+        written = write_csv(["a", "b"], [["x\ry", "z"], ["p", "q"]]).decode("utf-8")
+        assert written == 'a,b\n"x\ry",z\np,q\n'
+        assert list(csv.reader(io.StringIO(written, newline=""))) == [
+            ["a", "b"],
+            ["x\ry", "z"],
+            ["p", "q"],
+        ]

@@ -642,20 +642,27 @@ def due_command(  # one parameter per option
     A summary goes to stderr.
     """
     from selectielijst._engines import as_arrow  # noqa: PLC0415  # with the engine
-    from selectielijst._holdings import due, table_bytes  # noqa: PLC0415  # likewise
+    from selectielijst._holdings import due, due_to_files, table_bytes  # noqa: PLC0415  # likewise
 
-    found = due(_load(spec), records, on=on.date(), columns=_roles(columns), engine=engine)
-    listed, undetermined = as_arrow(found.due), as_arrow(found.undetermined)
-    if output is None:
-        click.echo(table_bytes(listed, "csv", title="vernietigen").decode("utf-8"), nl=False)
-    else:
-        tables = {
-            "": (listed, "vernietigen"),
-            "niet-te-bepalen": (undetermined, "niet te bepalen"),
-        }
-        _write_tables(output, tables, "records")
+    selection_list, roles = _load(spec), _roles(columns)
+    if output is not None:
+        _check_table_format(output)
+        try:
+            written = due_to_files(
+                selection_list, records, output, on=on.date(), columns=roles, engine=engine
+            )
+        except OSError as e:
+            _cannot_write(Path(e.filename) if e.filename else output, e)
+        _say_written(written.files, "records")
+        click.echo(written.summary, err=True)
+        return
+    found = due(selection_list, records, on=on.date(), columns=roles, engine=engine)
+    undetermined = as_arrow(found.undetermined)
+    click.echo(
+        table_bytes(as_arrow(found.due), "csv", title="vernietigen").decode("utf-8"), nl=False
+    )
     click.echo(found.summary(), err=True)
-    if output is None and undetermined.num_rows:
+    if undetermined.num_rows:
         click.echo(
             f"{undetermined.num_rows} records cannot be told; give -o FILE.csv to write"
             " them, with their reasons, to FILE-niet-te-bepalen.csv",
@@ -693,34 +700,37 @@ def impact_command(  # one parameter per option
     niet te bepalen or ongewijzigd. The counts per effect go to stderr.
     """
     from selectielijst._engines import as_arrow  # noqa: PLC0415  # with the engine
-    from selectielijst._holdings import impact, table_bytes  # noqa: PLC0415  # likewise
+    from selectielijst._holdings import impact, impact_to_files, table_bytes  # noqa: PLC0415
 
-    found = impact(_load(old), _load(new), records, columns=_roles(columns), engine=engine)
-    rows, summary = as_arrow(found.records), as_arrow(found.summary)
-    if output is None:
-        click.echo(table_bytes(rows, "csv", title="effect").decode("utf-8"), nl=False)
-    else:
-        tables = {"": (rows, "effect"), "samenvatting": (summary, "samenvatting")}
-        _write_tables(output, tables, "rows")
+    versions, roles = (_load(old), _load(new)), _roles(columns)
+    if output is not None:
+        _check_table_format(output)
+        try:
+            written = impact_to_files(*versions, records, output, columns=roles, engine=engine)
+        except OSError as e:
+            _cannot_write(Path(e.filename) if e.filename else output, e)
+        _say_written(written.files, "rows")
+        click.echo(written.summary, err=True)
+        return
+    found = impact(*versions, records, columns=roles, engine=engine)
+    click.echo(
+        table_bytes(as_arrow(found.records), "csv", title="effect").decode("utf-8"), nl=False
+    )
     click.echo(found.summary_line(), err=True)
 
 
-def _write_tables(output: Path, tables: Mapping[str, tuple[Any, str]], unit: str) -> None:
-    """Write each (table, sheet title) to *output*, or beside it as ``NAME-WORD.SUFFIX``."""
-    from selectielijst._holdings import TABLE_FORMATS, table_bytes  # noqa: PLC0415  # with DuckDB
+def _check_table_format(output: Path) -> None:
+    """Refuse, as wrong usage, an output whose suffix names no table format."""
+    from selectielijst._holdings import TABLE_FORMATS  # noqa: PLC0415  # with the engine
 
-    chosen = output.suffix.lower().lstrip(".")
-    if chosen not in TABLE_FORMATS:
+    if output.suffix.lower().lstrip(".") not in TABLE_FORMATS:
         msg = f"cannot tell the format from {output.name!r}: end it in .csv, .parquet or .xlsx"
         raise click.UsageError(msg)
-    for word, (table, title) in tables.items():
-        target = output.with_name(f"{output.stem}-{word}{output.suffix}") if word else output
-        content = table_bytes(table, chosen, title=title)
-        try:
-            write_atomically(usable_path(target), content)
-        except OSError as e:
-            _cannot_write(target, e)
-        click.echo(f"{target}: {table.num_rows} {unit} written", err=True)
+
+
+def _say_written(files: Mapping[Path, int], unit: str) -> None:
+    for target, rows in files.items():
+        click.echo(f"{target}: {rows} {unit} written", err=True)
 
 
 def _roles(text: str) -> dict[str, str]:

@@ -15,6 +15,7 @@ tables from DuckDB and as Spark DataFrames from Spark.
 
 from __future__ import annotations
 
+import errno
 import functools
 import itertools
 import os
@@ -42,6 +43,9 @@ Columns = Sequence[tuple[str, str]]
 class Engine(Protocol):
     """What :mod:`selectielijst._holdings` asks of an engine."""
 
+    streams: bool
+    """Whether :meth:`copy` writes a result into a file without holding it in memory."""
+
     def load(self, records: str | Path | Any) -> dict[str, bool]:
         """Make the view ``source`` of *records*; each column's name and whether it holds dates.
 
@@ -64,6 +68,16 @@ class Engine(Protocol):
 
     def keep(self, name: str, result: Any) -> Any:
         """Let later statements read *result*, a table this engine gave, as *name*; *result*."""
+
+    def size(self, result: Any) -> int:
+        """How many rows *result*, a table this engine gave, has."""
+
+    def copy(self, query: str, path: Path, format_name: str) -> int:
+        """Write the rows of *query* into *path* as ``csv`` or ``parquet``; how many there were.
+
+        CSV is written as :func:`~selectielijst.holdings.table_bytes` writes
+        it: a header, commas, quotes only where needed, formulas guarded.
+        """
 
     def close(self) -> None:
         """Let go of what the engine holds; results already given stay usable."""
@@ -133,6 +147,8 @@ def _for_duckdb(statement: str) -> str:
 class DuckDBEngine:
     """DuckDB, embedded, in a connection of its own that lives for one computation."""
 
+    streams = True
+
     def __init__(self) -> None:
         import duckdb  # noqa: PLC0415  # the engine loads when records are asked about
 
@@ -172,6 +188,32 @@ class DuckDBEngine:
         """Let later statements read the Arrow table *result* as *name*."""
         self.connection.register(name, result)
         return result
+
+    def size(self, result: pyarrow.Table) -> int:
+        """The rows of an Arrow table."""
+        return int(result.num_rows)
+
+    def copy(self, query: str, path: Path, format_name: str) -> int:
+        """Stream the rows of *query* into *path*; see :meth:`Engine.copy`."""
+        statement = _for_duckdb(query)
+        if format_name == "csv":
+            relation = self.connection.sql(statement)
+            cells = ", ".join(
+                _guarded_cell(name) if str(kind) == "VARCHAR" else _quoted(name)
+                for name, kind in zip(relation.columns, relation.types, strict=True)
+            )
+            statement = f"SELECT {cells} FROM ({statement})"  # noqa: S608  # our own SQL
+        options = "FORMAT csv, HEADER true" if format_name == "csv" else "FORMAT parquet"
+        target = "'" + str(path).replace("'", "''") + "'"
+        import duckdb  # noqa: PLC0415  # loaded with the engine
+
+        try:
+            copied = self.connection.execute(f"COPY ({statement}) TO {target} ({options})")
+        except duckdb.IOException as e:  # a full disk, a folder that went away
+            first = str(e).strip().splitlines()[0] if str(e).strip() else "cannot write"
+            raise OSError(errno.EIO, first, str(path)) from e
+        ((count,),) = copied.fetchall()
+        return int(count)
 
     def close(self) -> None:
         """Close the connection; the Arrow tables it gave are the caller's."""
@@ -218,6 +260,26 @@ _NOT_A_TABLE = (
 )
 
 _WORKBOOKS = {".xlsx", ".xlsm"}
+
+_FORMULA_STARTS = "('=', '+', '-', '@', chr(9), chr(13), '''')"
+"""What :func:`~selectielijst._io._export.guarded` puts a quote before, as an SQL list."""
+
+
+def _quoted(name: str) -> str:
+    return '"' + name.replace('"', '""') + '"'
+
+
+def _guarded_cell(name: str) -> str:
+    """The text column *name* as a CSV cell: formulas guarded, an empty text as no value.
+
+    An empty text is written as nothing at all, as Python's CSV writer writes
+    it, not as DuckDB's ``""``.
+    """
+    column = _quoted(name)
+    return (
+        f"CASE WHEN left({column}, 1) IN {_FORMULA_STARTS} THEN '''' || {column}"
+        f" ELSE nullif({column}, '') END AS {column}"
+    )
 
 
 def _is_temporal(kind: str) -> bool:
@@ -299,6 +361,8 @@ class SparkEngine:
     names its views with a prefix of its own.
     """
 
+    streams = False
+
     def __init__(self, session: pyspark.sql.SparkSession) -> None:
         self.session = session
         self.prefix = f"selectielijst_{os.getpid()}_{next(_CALLS)}_"
@@ -336,6 +400,15 @@ class SparkEngine:
         """Let later statements read the DataFrame *result* as *name*."""
         result.createOrReplaceTempView(self.prefix + name)
         return result
+
+    def size(self, result: pyspark.sql.DataFrame) -> int:
+        """The rows of a DataFrame, counted by Spark now."""
+        return int(result.count())
+
+    def copy(self, query: str, path: Path, format_name: str) -> int:
+        """Not offered: Spark writes a folder of parts, not one file (see :attr:`streams`)."""
+        msg = f"Spark does not stream into one file ({path}, {format_name}): {query}"
+        raise NotImplementedError(msg)
 
     def close(self) -> None:
         """Nothing: the views stay for the DataFrames given, and the session is the caller's."""

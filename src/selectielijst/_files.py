@@ -2,8 +2,10 @@
 
 from __future__ import annotations
 
+import contextlib
 import os
 import tempfile
+from collections.abc import Iterator
 from pathlib import Path
 
 from selectielijst._errors import DocumentErrors, InvalidDocument, InvalidName
@@ -11,6 +13,7 @@ from selectielijst._errors import DocumentErrors, InvalidDocument, InvalidName
 __all__ = [
     "MAX_FILE_SIZE",
     "SIZE_VARIABLE",
+    "filled_atomically",
     "one_problem",
     "read_text",
     "size_limit",
@@ -145,6 +148,35 @@ def write_atomically(
             Path(temporary).replace(target)
     except BaseException:
         Path(temporary).unlink(missing_ok=True)
+        raise
+
+
+@contextlib.contextmanager
+def filled_atomically(target: Path) -> Iterator[Path]:
+    """A temporary file beside *target*, for another writer to fill; then it replaces *target*.
+
+    For a writer that takes a path rather than bytes, such as an engine that
+    streams its results into a file. When the block ends without an error the
+    file replaces *target* (as :func:`write_atomically` does); when it raises,
+    the file is removed and *target* is as it was.
+    """
+    if target.is_symlink():
+        target = target.resolve()
+    target.parent.mkdir(parents=True, exist_ok=True)
+    _remove_abandoned(target)
+    handle, name = tempfile.mkstemp(
+        dir=target.parent, prefix=f".{target.name}.{os.getpid()}.", suffix=".tmp"
+    )
+    os.close(handle)
+    temporary = Path(name)
+    try:
+        yield temporary
+        with temporary.open("rb") as stream:
+            os.fsync(stream.fileno())
+        temporary.chmod(_mode_for(target))
+        temporary.replace(target)
+    except BaseException:
+        temporary.unlink(missing_ok=True)
         raise
 
 

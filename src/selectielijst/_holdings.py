@@ -19,6 +19,7 @@ takes the month's last day in the same way.
 
 from __future__ import annotations
 
+import contextlib
 import datetime
 import io
 from collections.abc import Mapping
@@ -27,8 +28,9 @@ from typing import TYPE_CHECKING, Any
 
 import attrs
 
-from selectielijst._engines import ENGINES, Engine, engine_for
-from selectielijst._errors import DocumentErrors, InvalidDocument
+from selectielijst._engines import ENGINES, Engine, as_arrow, engine_for
+from selectielijst._errors import DocumentErrors, InvalidDocument, UnknownFormat
+from selectielijst._files import filled_atomically, usable_path
 from selectielijst._model import Category, SelectionList
 from selectielijst._retention import Outcome, retention
 
@@ -42,8 +44,11 @@ __all__ = [
     "TABLE_FORMATS",
     "Due",
     "Impact",
+    "Written",
     "due",
+    "due_to_files",
     "impact",
+    "impact_to_files",
     "table_bytes",
 ]
 
@@ -83,8 +88,13 @@ class Due:
 
     def summary(self) -> str:
         """One line for an archivist: the counts, in Dutch."""
-        parts = ", ".join(f"{count} {what}" for what, count in self.counts.items())
-        return f"{sum(self.counts.values())} stukken op {self.on.isoformat()}: {parts}"
+        return self.summary_of(self.on, self.counts)
+
+    @staticmethod
+    def summary_of(on: datetime.date, counts: Mapping[str, int]) -> str:
+        """The line of :meth:`summary` for *counts* on *on*."""
+        parts = ", ".join(f"{count} {what}" for what, count in counts.items())
+        return f"{sum(counts.values())} stukken op {on.isoformat()}: {parts}"
 
 
 def due(
@@ -116,15 +126,120 @@ def due(
     names = _column_names(columns or {})
     runner = engine_for(records, engine)
     try:
-        runner.run(_records_view(runner, records, names))
-        _category_table(runner, selection_list, "categories")
-        runner.run(_JUDGED)
-        due_rows = runner.keep("due_rows", runner.result(_DUE.format(on=_date_literal(on))))
-        undetermined = runner.keep("undetermined_rows", runner.result(_UNDETERMINED))
-        counts = _counts(runner)
+        _judge(runner, selection_list, records, names)
+        due_rows = runner.result(_DUE.format(on=_date_literal(on)))
+        undetermined = runner.result(_UNDETERMINED)
+        counts = _counts(runner, runner.size(due_rows), runner.size(undetermined))
     finally:
         runner.close()
     return Due(on, due_rows, undetermined, counts)
+
+
+@attrs.frozen
+class Written:
+    """What :func:`due_to_files` or :func:`impact_to_files` wrote.
+
+    Attributes:
+        files: Each file written, with the number of rows in it, in the order written.
+        counts: As :attr:`Due.counts` or :attr:`Impact.counts`.
+        summary: One line for an archivist: the counts, in Dutch.
+    """
+
+    files: Mapping[Path, int]
+    counts: Mapping[str, int]
+    summary: str
+
+
+def due_to_files(  # noqa: PLR0913  # the arguments of due(), and where to write
+    selection_list: SelectionList,
+    records: str | Path | Any,
+    output: str | Path,
+    *,
+    on: datetime.date,
+    columns: Mapping[str, str] | None = None,
+    engine: str | None = None,
+) -> Written:
+    """Write :func:`due`'s tables to *output* and ``OUTPUT-niet-te-bepalen`` beside it.
+
+    The format follows the suffix: ``.csv``, ``.parquet`` or ``.xlsx`` (see
+    :data:`TABLE_FORMATS`). DuckDB streams CSV and Parquet into the files, so
+    memory does not grow with the number of records; a workbook, and Spark's
+    results, are gathered first. Both files appear together or not at all.
+
+    Raises:
+        DocumentErrors: As for :func:`due`.
+        EngineUnavailable: As for :func:`due`.
+        UnknownFormat: The suffix names no format that is written.
+        OSError: A file cannot be written; nothing is left half-written.
+    """
+    output = Path(output)
+    format_name = _format_of(output)
+    names = _column_names(columns or {})
+    runner = engine_for(records, engine)
+    try:
+        _judge(runner, selection_list, records, names)
+        tables = {
+            output: (_DUE.format(on=_date_literal(on)), "vernietigen"),
+            _beside(output, "niet-te-bepalen"): (_UNDETERMINED, "niet te bepalen"),
+        }
+        files = _write_all(runner, tables, format_name)
+        counts = _counts(runner, *files.values())
+    finally:
+        runner.close()
+    return Written(files, counts, Due.summary_of(on, counts))
+
+
+def _judge(
+    runner: Engine,
+    selection_list: SelectionList,
+    records: str | Path | Any,
+    names: Mapping[str, str],
+) -> None:
+    """The view ``judged``: each record with what :func:`retention` says of it."""
+    runner.run(_records_view(runner, records, names))
+    _category_table(runner, selection_list, "categories")
+    runner.run(_JUDGED)
+
+
+def _format_of(output: Path) -> str:
+    """The format the suffix of *output* names.
+
+    Raises:
+        UnknownFormat: It names none that is written.
+    """
+    chosen = output.suffix.lower().lstrip(".")
+    if chosen not in TABLE_FORMATS:
+        msg = f"cannot tell the format from {output.name!r}: end it in .csv, .parquet or .xlsx"
+        raise UnknownFormat(msg)
+    return chosen
+
+
+def _beside(output: Path, word: str) -> Path:
+    """``NAME-WORD.SUFFIX`` beside *output*."""
+    return output.with_name(f"{output.stem}-{word}{output.suffix}")
+
+
+def _write_all(
+    runner: Engine, tables: Mapping[Path, tuple[str | pyarrow.Table, str]], format_name: str
+) -> dict[Path, int]:
+    """Write each (query or table, sheet title) to its path; every file, or none, replaces the old.
+
+    A query is streamed into its file where the engine can; a table is written as it is.
+    """
+    files: dict[Path, int] = {}
+    with contextlib.ExitStack() as stack:
+        for target, (content, title) in tables.items():
+            try:
+                temporary = stack.enter_context(filled_atomically(usable_path(target)))
+                if isinstance(content, str) and runner.streams and format_name != "xlsx":
+                    files[target] = runner.copy(content, temporary, format_name)
+                    continue
+                table = as_arrow(runner.result(content)) if isinstance(content, str) else content
+                temporary.write_bytes(table_bytes(table, format_name, title=title))
+                files[target] = table.num_rows
+            except OSError as e:  # named by the file asked for, not by a temporary one
+                raise OSError(e.errno, e.strerror or str(e), str(target)) from e
+    return files
 
 
 EFFECTS = (
@@ -168,8 +283,13 @@ class Impact:
 
     def summary_line(self) -> str:
         """One line for an archivist: the counts per effect, in Dutch."""
-        parts = ", ".join(f"{count} {effect}" for effect, count in self.counts.items() if count)
-        return f"{sum(self.counts.values())} stukken: {parts or 'geen'}"
+        return self.summary_line_of(self.counts)
+
+    @staticmethod
+    def summary_line_of(counts: Mapping[str, int]) -> str:
+        """The line of :meth:`summary_line` for *counts*."""
+        parts = ", ".join(f"{count} {effect}" for effect, count in counts.items() if count)
+        return f"{sum(counts.values())} stukken: {parts or 'geen'}"
 
 
 def impact(
@@ -192,23 +312,10 @@ def impact(
         EngineUnavailable: Spark is asked for, but PySpark or Java is missing.
         TypeError: *records* is neither a path nor a table in memory.
     """
-    from selectielijst._diff import diff  # noqa: PLC0415  # the concordance
-
-    concordance = diff(old, new).concordance
     names = _column_names(columns or {})
     runner = engine_for(records, engine)
     try:
-        runner.run(_records_view(runner, records, names))
-        _category_table(runner, old, "old_categories")
-        _category_table(runner, new, "new_categories")
-        pairs = [
-            (row.old_number, n) for row in concordance if row.old_number for n in row.new_numbers
-        ]
-        runner.table("mapping", [("old_number", "VARCHAR"), ("new_number", "VARCHAR")], pairs)
-        runner.run(_FOLLOWS)
-        runner.run(_RULES)
-        runner.run(_JUDGED_TWICE)
-        runner.run(_IMPACT)
+        _judge_twice(runner, old, new, records, names)
         per_record = runner.keep("impact_rows", runner.result(_IMPACT_ROWS))
         summary = runner.keep("impact_summary", runner.result(_IMPACT_SUMMARY))
         found = dict(runner.rows(_IMPACT_COUNTS))
@@ -216,6 +323,67 @@ def impact(
         runner.close()
     counts = {effect: int(found.get(effect, 0)) for effect in EFFECTS}
     return Impact(per_record, summary, counts)
+
+
+def impact_to_files(  # noqa: PLR0913  # the arguments of impact(), and where to write
+    old: SelectionList,
+    new: SelectionList,
+    records: str | Path | Any,
+    output: str | Path,
+    *,
+    columns: Mapping[str, str] | None = None,
+    engine: str | None = None,
+) -> Written:
+    """Write :func:`impact`'s rows to *output* and its summary to ``OUTPUT-samenvatting``.
+
+    As :func:`due_to_files`: the format follows the suffix, DuckDB streams
+    CSV and Parquet, and both files appear together or not at all.
+
+    Raises:
+        DocumentErrors: As for :func:`impact`.
+        EngineUnavailable: As for :func:`impact`.
+        UnknownFormat: The suffix names no format that is written.
+        OSError: A file cannot be written; nothing is left half-written.
+    """
+    output = Path(output)
+    format_name = _format_of(output)
+    names = _column_names(columns or {})
+    runner = engine_for(records, engine)
+    try:
+        _judge_twice(runner, old, new, records, names)
+        summary_query = _IMPACT_SUMMARY.replace("FROM impact_rows", f"FROM ({_IMPACT_ROWS})")
+        summary = as_arrow(runner.result(summary_query))
+        tables = {
+            output: (_IMPACT_ROWS, "effect"),
+            _beside(output, "samenvatting"): (summary, "samenvatting"),
+        }
+        files = _write_all(runner, tables, format_name)
+    finally:
+        runner.close()
+    counts = dict.fromkeys(EFFECTS, 0)
+    for row in summary.to_pylist():
+        counts[row["effect"]] += int(row["aantal"])
+    return Written(files, counts, Impact.summary_line_of(counts))
+
+
+def _judge_twice(
+    runner: Engine,
+    old: SelectionList,
+    new: SelectionList,
+    records: str | Path | Any,
+    names: Mapping[str, str],
+) -> None:
+    """The view ``impact``: each record with what each version says of it, and the effect."""
+    from selectielijst._diff import diff  # noqa: PLC0415  # the concordance
+
+    concordance = diff(old, new).concordance
+    runner.run(_records_view(runner, records, names))
+    _category_table(runner, old, "old_categories")
+    _category_table(runner, new, "new_categories")
+    pairs = [(row.old_number, n) for row in concordance if row.old_number for n in row.new_numbers]
+    runner.table("mapping", [("old_number", "VARCHAR"), ("new_number", "VARCHAR")], pairs)
+    for statement in (_FOLLOWS, _RULES, _JUDGED_TWICE, _IMPACT):
+        runner.run(statement)
 
 
 _IMPACT = """
@@ -271,14 +439,15 @@ ORDER BY {_EFFECT_ORDER}, oude_categorie
 _IMPACT_COUNTS = "SELECT effect, sum(aantal) FROM impact_summary GROUP BY effect"
 
 
-def _counts(runner: Engine) -> dict[str, int]:
-    ((due_count, undetermined, kept, records),) = runner.rows(_COUNTS)
+def _counts(runner: Engine, due_count: int, undetermined: int) -> dict[str, int]:
+    """The counts of :attr:`Due.counts`, given how many records are due and undetermined."""
+    ((kept, records),) = runner.rows(_COUNTS)
     kept, records = int(kept or 0), int(records)
     return {
-        "vernietigen": int(due_count),
-        "nog niet": records - int(due_count) - int(undetermined) - kept,
+        "vernietigen": due_count,
+        "nog niet": records - due_count - undetermined - kept,
         "blijvend bewaren": kept,
-        "niet te bepalen": int(undetermined),
+        "niet te bepalen": undetermined,
     }
 
 
@@ -286,8 +455,6 @@ def _date_literal(day: datetime.date) -> str:
     """*day* as an SQL date literal; an ISO date holds nothing but digits and dashes."""
     return f"DATE '{day.isoformat()}'"
 
-
-_COUNT_LABELS = ("vernietigen", "nog niet", "blijvend bewaren", "niet te bepalen")
 
 _RECORDS = """
 CREATE TEMP VIEW records AS
@@ -407,13 +574,10 @@ FROM judged WHERE outcome = 'not_computable'
 """
 
 _COUNTS = """
-SELECT (SELECT count(*) FROM due_rows) AS due,
-       (SELECT count(*) FROM undetermined_rows) AS undetermined,
-       sum(CASE WHEN c.outcome = 'keep' THEN 1 ELSE 0 END) AS kept,
-       count(*) AS records
+SELECT sum(CASE WHEN c.outcome = 'keep' THEN 1 ELSE 0 END) AS kept, count(*) AS records
 FROM records r LEFT JOIN categories c ON c.number = r.category
 """
-"""How many records are due and undetermined (counted in the results), kept, and in all.
+"""How many records are kept, and how many there are in all.
 
 Whether a record is kept depends on its category alone, so this pass reads
 no date.

@@ -21,8 +21,11 @@ from selectielijst._holdings import (
     TABLE_FORMATS,
     Due,
     Impact,
+    Written,
     due,
+    due_to_files,
     impact,
+    impact_to_files,
     table_bytes,
 )
 
@@ -33,7 +36,10 @@ __all__ = [
     "TABLE_FORMATS",
     "Due",
     "Impact",
+    "Written",
     "due",
+    "due_to_files",
     "impact",
+    "impact_to_files",
     "table_bytes",
 ]

@@ -186,11 +186,22 @@ def _table(name: str, lines: Sequence[Sequence[str]]) -> Table:
 
 
 def write_csv(header: Sequence[str], rows: Sequence[Sequence[str]]) -> bytes:
-    """CSV bytes (UTF-8, comma separated, every row the header's length)."""
+    """CSV bytes (UTF-8, comma separated, every row the header's length, rows ending in LF).
+
+    A cell holding a carriage return is quoted, as one holding a line feed
+    is, so that a reader does not end the row there.
+    """
     stream = io.StringIO(newline="")
     writer = csv.writer(stream, lineterminator="\n")
-    writer.writerow(header)
-    writer.writerows(rows)
+    quoting = csv.writer(stream, lineterminator="\r\n")  # quotes a CR as well as an LF
+    for row in (header, *rows):
+        if any("\r" in cell for cell in row):
+            quoting.writerow(row)
+            stream.seek(stream.tell() - 2)
+            stream.truncate()
+            stream.write("\n")
+        else:
+            writer.writerow(row)
     return stream.getvalue().encode("utf-8")
 
 
