@@ -604,7 +604,7 @@ class TestWrittenToFiles:
         assert sorted(path.name for path in tmp_path.iterdir()) == ["bestand", "zaken.csv"]
 
     def test_a_carriage_return_is_quoted(self) -> None:
-        """A CR inside a cell is quoted, so that a CSV reader keeps the row whole, as DuckDB does."""
+        """A CR in a cell is quoted, so that a CSV reader keeps the row whole, as DuckDB does."""
         import csv  # noqa: PLC0415  # only here
         import io  # noqa: PLC0415  # likewise
 
