@@ -1,12 +1,20 @@
 """Benchmark: the destruction list and a new version's impact for millions of records.
 
 Synthetic records (a Parquet file, made by DuckDB) are filed under the
-categories of the shipped example list. For each size it prints the time of
-``due`` and ``impact`` against the floor: a plain DuckDB join of the same file
-with the category table, fetched as Arrow like the results are (target: within
-3x at 10,000,000 records). The process's peak memory is printed after each
-step: beyond DuckDB's own use and the result itself, it should not grow with
-the number of records.
+categories of the shipped example list. For each size it prints:
+
+- the time of ``due`` and ``impact`` returning Arrow tables, against the floor:
+  a plain DuckDB join of the same file with the category table, fetched as
+  Arrow like the results are;
+- the time of ``due_to_files`` and ``impact_to_files`` writing Parquet (what
+  ``-o FILE.parquet`` does), against the floor written to Parquet by DuckDB;
+- each step's peak memory, measured in a process of its own that does only
+  that step (the floor's process likewise), so that one step's peak does not
+  hide another's.
+
+Target: within 3x of the floor at 10,000,000 records, and memory that does not
+grow with the number of records beyond DuckDB's own. Times are the best of
+``--repeat`` runs in this process, the floors run in the same process.
 
 Run: ``python benchmarks/bench_holdings.py [--sizes 1000000,10000000] [--repeat 2]``
 """
@@ -18,6 +26,8 @@ import argparse
 import datetime
 import functools
 import resource
+import subprocess
+import sys
 import tempfile
 from collections.abc import Callable
 from pathlib import Path
@@ -26,7 +36,9 @@ import duckdb
 from _timing import timed
 
 from selectielijst import load
-from selectielijst.holdings import due, impact
+from selectielijst.holdings import due, due_to_files, impact, impact_to_files
+
+ON = datetime.date(2026, 1, 1)
 
 
 def make_records(path: Path, size: int, numbers: list[str]) -> None:
@@ -46,21 +58,63 @@ def make_records(path: Path, size: int, numbers: list[str]) -> None:
     )
 
 
-def floor(path: Path, numbers: list[str]) -> None:
-    """The plain join: each record with its category's row, fetched as Arrow."""
+def floor(path: Path, numbers: list[str], output: Path | None = None) -> None:
+    """The plain join: each record with its category's row, fetched as Arrow or written."""
     connection = duckdb.connect()
     connection.execute("CREATE TABLE categories (number VARCHAR, months INTEGER)")
     connection.executemany("INSERT INTO categories VALUES (?, ?)", [(n, 12) for n in numbers])
-    connection.sql(
+    join = (
         f"SELECT r.id, r.category, r.start + to_months(c.months) AS due_on"
         f" FROM read_parquet('{path}') r JOIN categories c ON c.number = r.category"
-    ).to_arrow_table()
+    )
+    if output is None:
+        connection.sql(join).to_arrow_table()
+    else:
+        connection.execute(f"COPY ({join}) TO '{output}' (FORMAT parquet)")
     connection.close()
 
 
-def peak_mib() -> float:
-    """The process's peak resident memory so far, in MiB."""
+def steps(path: Path, folder: Path) -> dict[str, tuple[str, Callable[[], object]]]:
+    """Each step by name: (the floor it is measured against, the work)."""
+    old, new = load("voorbeeld", "1.0"), load("voorbeeld", "2.0")
+    numbers = [category.number for _, category in old.categories()]
+    return {
+        "floor": ("", functools.partial(floor, path, numbers)),
+        "floor -o": ("", functools.partial(floor, path, numbers, folder / "floor.parquet")),
+        "due": ("floor", functools.partial(due, new, path, on=ON)),
+        "impact": ("floor", functools.partial(impact, old, new, path)),
+        "due -o": (
+            "floor -o",
+            functools.partial(due_to_files, new, path, folder / "due.parquet", on=ON),
+        ),
+        "impact -o": (
+            "floor -o",
+            functools.partial(impact_to_files, old, new, path, folder / "impact.parquet"),
+        ),
+    }
+
+
+def high_water_mib() -> float:
+    """This process's peak resident memory, in MiB.
+
+    Linux's ``VmHWM`` starts anew with each program; ``ru_maxrss`` would carry
+    the peak of the process that started this one.
+    """
+    for line in Path("/proc/self/status").read_text(encoding="ascii").splitlines():
+        if line.startswith("VmHWM:"):
+            return int(line.split()[1]) / 1024
     return resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024
+
+
+def peak_of(step: str, path: Path) -> float:
+    """The peak memory, in MiB, of a process that does *step* once on *path*."""
+    done = subprocess.run(  # noqa: S603  # this Python, this script
+        [sys.executable, __file__, "--peak", step, "--records", str(path)],
+        capture_output=True,
+        text=True,
+        check=True,
+    )
+    return float(done.stdout.strip())
 
 
 def main() -> None:
@@ -68,26 +122,29 @@ def main() -> None:
     parser = argparse.ArgumentParser(description=(__doc__ or "").splitlines()[0])
     parser.add_argument("--sizes", default="1000000,10000000")
     parser.add_argument("--repeat", type=int, default=2)
+    parser.add_argument("--peak", help="Only do this step once and print the peak MiB.")
+    parser.add_argument("--records", type=Path, help="With --peak: the records file.")
     arguments = parser.parse_args()
-    old, new = load("voorbeeld", "1.0"), load("voorbeeld", "2.0")
-    numbers = [category.number for _, category in old.categories()]
-    on = datetime.date(2026, 1, 1)
-    print(f"{'records':>10} {'step':<8} {'time':>8} {'floor':>8} {'ratio':>6} {'peak MiB':>9}")
+    if arguments.peak:
+        with tempfile.TemporaryDirectory() as folder:
+            steps(arguments.records, Path(folder))[arguments.peak][1]()
+        print(high_water_mib())
+        return
+    numbers = [category.number for _, category in load("voorbeeld", "1.0").categories()]
+    print(f"{'records':>10} {'step':<10} {'time':>8} {'floor':>8} {'ratio':>6} {'peak MiB':>9}")
     with tempfile.TemporaryDirectory() as folder:
         for size in (int(text) for text in arguments.sizes.split(",")):
             path = Path(folder) / f"records-{size}.parquet"
             make_records(path, size, numbers)
-            base = timed(functools.partial(floor, path, numbers), arguments.repeat)
-            print(f"{size:>10} {'floor':<8} {base:>7.2f}s {'':>8} {'':>6} {peak_mib():>9.0f}")
-            steps: dict[str, Callable[[], object]] = {
-                "due": functools.partial(due, new, path, on=on),
-                "impact": functools.partial(impact, old, new, path),
-            }
-            for name, work in steps.items():
-                took = timed(work, arguments.repeat)
+            took: dict[str, float] = {}
+            for name, (base, work) in steps(path, Path(folder)).items():
+                took[name] = timed(work, arguments.repeat)
+                ratio = f"{took[name] / took[base]:>5.2f}x" if base else ""
+                floor_time = f"{took[base]:>7.2f}s" if base else ""
                 print(
-                    f"{size:>10} {name:<8} {took:>7.2f}s {base:>7.2f}s"
-                    f" {took / base:>5.2f}x {peak_mib():>9.0f}"
+                    f"{size:>10} {name:<10} {took[name]:>7.2f}s {floor_time:>8} {ratio:>6}"
+                    f" {peak_of(name, path):>9.0f}",
+                    flush=True,
                 )
 
 

@@ -178,15 +178,13 @@ def due_to_files(  # noqa: PLR0913  # the arguments of due(), and where to write
     runner = engine_for(records, engine)
     try:
         _judge(runner, selection_list, records, names)
-        tables = {
-            output: (_DUE.format(on=_date_literal(on)), "vernietigen"),
-            _beside(output, "niet-te-bepalen"): (_UNDETERMINED, "niet te bepalen"),
-        }
-        files = _write_all(runner, tables, format_name)
-        counts = _counts(runner, *files.values())
+        with _Together(runner, format_name) as together:
+            together.write(output, _DUE.format(on=_date_literal(on)), "vernietigen")
+            together.write(_beside(output, "niet-te-bepalen"), _UNDETERMINED, "niet te bepalen")
+            counts = _counts(runner, *together.files.values())
     finally:
         runner.close()
-    return Written(files, counts, Due.summary_of(on, counts))
+    return Written(together.files, counts, Due.summary_of(on, counts))
 
 
 def _judge(
@@ -219,27 +217,30 @@ def _beside(output: Path, word: str) -> Path:
     return output.with_name(f"{output.stem}-{word}{output.suffix}")
 
 
-def _write_all(
-    runner: Engine, tables: Mapping[Path, tuple[str | pyarrow.Table, str]], format_name: str
-) -> dict[Path, int]:
-    """Write each (query or table, sheet title) to its path; every file, or none, replaces the old.
+class _Together(contextlib.ExitStack):
+    """Files written together: each to a temporary file, all replacing their targets at the end.
 
-    A query is streamed into its file where the engine can; a table is written as it is.
+    Used as a context manager; when the block raises, no target changes.
     """
-    files: dict[Path, int] = {}
-    with contextlib.ExitStack() as stack:
-        for target, (content, title) in tables.items():
-            try:
-                temporary = stack.enter_context(filled_atomically(usable_path(target)))
-                if isinstance(content, str) and runner.streams and format_name != "xlsx":
-                    files[target] = runner.copy(content, temporary, format_name)
-                    continue
-                table = as_arrow(runner.result(content)) if isinstance(content, str) else content
-                temporary.write_bytes(table_bytes(table, format_name, title=title))
-                files[target] = table.num_rows
-            except OSError as e:  # named by the file asked for, not by a temporary one
-                raise OSError(e.errno, e.strerror or str(e), str(target)) from e
-    return files
+
+    def __init__(self, runner: Engine, format_name: str) -> None:
+        super().__init__()
+        self.runner, self.format_name = runner, format_name
+        self.files: dict[Path, int] = {}
+
+    def write(self, target: Path, content: str | pyarrow.Table, title: str) -> Path:
+        """Write a query's rows (streamed where the engine can) or a table; the temporary file."""
+        try:
+            temporary = self.enter_context(filled_atomically(usable_path(target)))
+            if isinstance(content, str) and self.runner.streams and self.format_name != "xlsx":
+                self.files[target] = self.runner.copy(content, temporary, self.format_name)
+                return temporary
+            table = as_arrow(self.runner.result(content)) if isinstance(content, str) else content
+            temporary.write_bytes(table_bytes(table, self.format_name, title=title))
+        except OSError as e:  # named by the file asked for, not by a temporary one
+            raise OSError(e.errno, e.strerror or str(e), str(target)) from e
+        self.files[target] = table.num_rows
+        return temporary
 
 
 EFFECTS = (
@@ -351,13 +352,14 @@ def impact_to_files(  # noqa: PLR0913  # the arguments of impact(), and where to
     runner = engine_for(records, engine)
     try:
         _judge_twice(runner, old, new, records, names)
-        summary_query = _IMPACT_SUMMARY.replace("FROM impact_rows", f"FROM ({_IMPACT_ROWS})")
-        summary = as_arrow(runner.result(summary_query))
-        tables = {
-            output: (_IMPACT_ROWS, "effect"),
-            _beside(output, "samenvatting"): (summary, "samenvatting"),
-        }
-        files = _write_all(runner, tables, format_name)
+        with _Together(runner, format_name) as together:
+            written = together.write(output, _IMPACT_ROWS, "effect")
+            rows = f"({_IMPACT_ROWS})"
+            if runner.streams and format_name == "parquet":  # counted in the file, not again
+                rows = "read_parquet(" + _literal(str(written)) + ")"
+            summary = as_arrow(runner.result(_IMPACT_SUMMARY.replace("impact_rows", rows)))
+            together.write(_beside(output, "samenvatting"), summary, "samenvatting")
+        files = together.files
     finally:
         runner.close()
     counts = dict.fromkeys(EFFECTS, 0)
