@@ -79,6 +79,9 @@ class Due:
         counts: How many records were kept (``blijvend bewaren``), due
             (``vernietigen``), not yet due (``nog niet``) and undetermined
             (``niet te bepalen``).
+
+    The rows come in the order of the records (DuckDB keeps it; Spark's
+    order is its own): sorting millions of rows costs more than judging them.
     """
 
     on: datetime.date
@@ -272,9 +275,11 @@ class Impact:
             ``nieuwe_categorie`` (several, comma-separated, where it was split),
             ``oude_actie``, ``oude_datum``, ``nieuwe_actie``, ``nieuwe_datum``
             (empty where the new categories differ), ``effect`` (one of
-            :data:`EFFECTS`) and ``toelichting``.
+            :data:`EFFECTS`) and ``toelichting``; in the order of the records,
+            as for :class:`Due`.
         summary: How many records each old category has of each effect:
-            ``oude_categorie``, ``effect``, ``aantal``.
+            ``oude_categorie``, ``effect``, ``aantal``, in the order of
+            :data:`EFFECTS`, then by category.
         counts: How many records have each effect, in the order of :data:`EFFECTS`.
     """
 
