@@ -76,7 +76,7 @@ def expected(
     return due_on, apart
 
 
-def records_table(records: Sequence[Record]) -> object:
+def records_table(records: Sequence[Record]) -> pyarrow.Table:
     return pyarrow.table(
         {
             "id": [r[0] for r in records],
@@ -248,6 +248,26 @@ class TestTablesInMemory:
         relation = duckdb.sql("SELECT 'a' AS id, '1.2' AS category, DATE '2015-01-31' AS start")
         result = due(load("voorbeeld", "2.1"), relation, on=datetime.date(2030, 1, 1))
         assert _found(result)[0] == {"a": datetime.date(2022, 1, 31)}
+
+    @pytest.mark.parametrize("library", ["pandas", "polars"])
+    def test_data_frames(self, library: str) -> None:
+        """A pandas or Polars data frame, dates as dates or as text: as the same Arrow table."""
+        frames = pytest.importorskip(library)
+        leap_day = datetime.date(2016, 2, 29)
+        month_end = datetime.date(2015, 1, 31)
+        rows = [("a", "1.2", month_end, None), ("b", "2.1", leap_day, leap_day),
+                ("c", "9.9", None, None), ("d", "1.1", month_end, None)]  # fmt: skip
+        arrow = records_table(rows)
+        selection_list, on = load("voorbeeld", "2.1"), datetime.date(2031, 1, 31)
+        expected_result = due(selection_list, arrow, on=on)
+        frame = frames.from_arrow(arrow) if library == "polars" else arrow.to_pandas()
+        result = due(selection_list, frame, on=on)
+        assert _found(result) == _found(expected_result)
+        assert result.counts == expected_result.counts
+        as_text = {"id": ["a"], "category": ["1.2"], "start": ["2015-01-31"]}
+        assert _found(due(selection_list, frames.DataFrame(as_text), on=on))[0] == {
+            "a": datetime.date(2022, 1, 31)
+        }
 
     def test_not_a_table(self) -> None:
         """Anything else is a TypeError saying what is taken."""

@@ -163,6 +163,20 @@ def test_a_spark_dataframe_goes_to_spark(spark: pyspark.sql.SparkSession) -> Non
     assert result.counts["blijvend bewaren"] == 1
 
 
+def test_a_pandas_frame_on_spark(spark: pyspark.sql.SparkSession) -> None:
+    """engine="spark" takes a pandas data frame too, and answers as DuckDB does."""
+    pandas = pytest.importorskip("pandas")
+    assert spark is not None
+    frame = pandas.DataFrame(
+        {"id": ["a", "b"], "category": ["1.2", "9.9"], "start": ["2015-01-31", "2015-01-31"]}
+    )
+    selection_list, on = load("voorbeeld", "2.1"), datetime.date(2030, 1, 1)
+    by_spark = due(selection_list, frame, on=on, engine="spark")
+    by_duckdb = due(selection_list, frame, on=on)
+    assert _rows(by_spark.due) == _rows(by_duckdb.due) != []
+    assert _rows(by_spark.undetermined) == _rows(by_duckdb.undetermined) != []
+
+
 def test_calls_do_not_share_views(spark: pyspark.sql.SparkSession) -> None:
     """Two computations in one session keep their own views: the first's results stay its own."""
     selection_list = load("voorbeeld", "2.1")

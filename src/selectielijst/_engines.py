@@ -414,13 +414,23 @@ class SparkEngine:
         """Nothing: the views stay for the DataFrames given, and the session is the caller's."""
 
     def _from_memory(self, records: Any) -> pyspark.sql.DataFrame:
-        """A DataFrame of an Arrow table, a pandas data frame or a DuckDB relation.
+        """A DataFrame of an Arrow table, a pandas or Polars data frame or a DuckDB relation.
+
+        Each goes to Spark as Arrow: Spark reads Arrow whatever pandas it
+        supports, and a DuckDB relation or a Polars frame has no other way in.
 
         Raises:
             TypeError: *records* is none of these.
         """
-        if type(records).__module__.startswith("duckdb"):
+        import pyarrow  # noqa: PLC0415  # with the engine
+
+        home = type(records).__module__.split(".")[0]
+        if home == "duckdb":
             records = records.to_arrow_table()
+        elif home == "polars":
+            records = records.to_arrow()
+        elif home == "pandas":
+            records = pyarrow.Table.from_pandas(records, preserve_index=False)
         try:
             return self.session.createDataFrame(records)
         except (TypeError, ValueError) as e:
