@@ -163,11 +163,12 @@ def test_a_spark_dataframe_goes_to_spark(spark: pyspark.sql.SparkSession) -> Non
     assert result.counts["blijvend bewaren"] == 1
 
 
-def test_a_pandas_frame_on_spark(spark: pyspark.sql.SparkSession) -> None:
-    """engine="spark" takes a pandas data frame too, and answers as DuckDB does."""
-    pandas = pytest.importorskip("pandas")
+@pytest.mark.parametrize("library", ["pandas", "polars"])
+def test_data_frames_on_spark(spark: pyspark.sql.SparkSession, library: str) -> None:
+    """engine="spark" takes a pandas or Polars data frame too, and answers as DuckDB does."""
+    frames = pytest.importorskip(library)
     assert spark is not None
-    frame = pandas.DataFrame(
+    frame = frames.DataFrame(
         {"id": ["a", "b"], "category": ["1.2", "9.9"], "start": ["2015-01-31", "2015-01-31"]}
     )
     selection_list, on = load("voorbeeld", "2.1"), datetime.date(2030, 1, 1)
