@@ -10,7 +10,10 @@ categories of the shipped example list. For each size it prints:
   ``-o FILE.parquet`` does), against the floor written to Parquet by DuckDB;
 - each step's peak memory, measured in a process of its own that does only
   that step (the floor's process likewise), so that one step's peak does not
-  hide another's.
+  hide another's;
+- with ``--spark``, ``due_to_files`` on Spark in local mode as well: Spark's
+  overhead on one machine, not its reach (its Java process's memory is not
+  in the peak).
 
 Target: within 3x of the floor at 10,000,000 records, and memory that does not
 grow with the number of records beyond DuckDB's own. Times are the best of
@@ -74,11 +77,23 @@ def floor(path: Path, numbers: list[str], output: Path | None = None) -> None:
     connection.close()
 
 
-def steps(path: Path, folder: Path) -> dict[str, tuple[str, Callable[[], object]]]:
+def steps(
+    path: Path, folder: Path, *, spark: bool = False
+) -> dict[str, tuple[str, Callable[[], object]]]:
     """Each step by name: (the floor it is measured against, the work)."""
     old, new = load("voorbeeld", "1.0"), load("voorbeeld", "2.0")
     numbers = [category.number for _, category in old.categories()]
-    return {
+    on_spark: dict[str, tuple[str, Callable[[], object]]] = {}
+    if spark:  # Spark in local mode on this machine: its overhead, not its reach
+        on_spark = {
+            "due spark": (
+                "floor -o",
+                functools.partial(
+                    due_to_files, new, path, folder / "spark.parquet", on=ON, engine="spark"
+                ),
+            )
+        }
+    measured: dict[str, tuple[str, Callable[[], object]]] = {
         "floor": ("", functools.partial(floor, path, numbers)),
         "floor -o": ("", functools.partial(floor, path, numbers, folder / "floor.parquet")),
         "due": ("floor", functools.partial(due, new, path, on=ON)),
@@ -92,6 +107,7 @@ def steps(path: Path, folder: Path) -> dict[str, tuple[str, Callable[[], object]
             functools.partial(impact_to_files, old, new, path, folder / "impact.parquet"),
         ),
     }
+    return measured | on_spark
 
 
 def high_water_mib() -> float:
@@ -124,10 +140,13 @@ def main() -> None:
     parser.add_argument("--repeat", type=int, default=2)
     parser.add_argument("--peak", help="Only do this step once and print the peak MiB.")
     parser.add_argument("--records", type=Path, help="With --peak: the records file.")
+    parser.add_argument(
+        "--spark", action="store_true", help="Also due -o on Spark, local mode (PySpark, Java)."
+    )
     arguments = parser.parse_args()
     if arguments.peak:
         with tempfile.TemporaryDirectory() as folder:
-            steps(arguments.records, Path(folder))[arguments.peak][1]()
+            steps(arguments.records, Path(folder), spark=True)[arguments.peak][1]()
         print(high_water_mib())
         return
     numbers = [category.number for _, category in load("voorbeeld", "1.0").categories()]
@@ -137,7 +156,7 @@ def main() -> None:
             path = Path(folder) / f"records-{size}.parquet"
             make_records(path, size, numbers)
             took: dict[str, float] = {}
-            for name, (base, work) in steps(path, Path(folder)).items():
+            for name, (base, work) in steps(path, Path(folder), spark=arguments.spark).items():
                 took[name] = timed(work, arguments.repeat)
                 ratio = f"{took[name] / took[base]:>5.2f}x" if base else ""
                 floor_time = f"{took[base]:>7.2f}s" if base else ""
