@@ -6,6 +6,7 @@ to install them; in CI (``CI`` set) they fail instead, so CI always runs them.
 
 from __future__ import annotations
 
+import csv
 import datetime
 import importlib.util
 import os
@@ -358,3 +359,49 @@ def test_engine_unavailable_is_a_library_error() -> None:
     from selectielijst import SelectielijstError  # noqa: PLC0415  # only here
 
     assert issubclass(EngineUnavailable, SelectielijstError)
+
+
+@pytest.mark.usefixtures("spark")
+@pytest.mark.parametrize("suffix", [".csv", ".parquet"])
+def test_files_written_by_spark(tmp_path: Path, suffix: str) -> None:
+    """Spark's writer makes the same files as DuckDB's: formulas guarded, quotes, spaces, breaks."""
+    from selectielijst.holdings import due_to_files  # noqa: PLC0415  # only here
+
+    ids = ["=1+1", "a,b", 'x"y', " lead", "trail ", "", "line\nbreak", "@x", "é", "-2", "cr\rin"]
+    records = records_table([(text, "1.2", datetime.date(2015, 1, 31), None) for text in ids])
+    selection_list, on = load("voorbeeld", "2.1"), datetime.date(2030, 1, 1)
+    found: dict[str, list[list[str]]] = {}
+    for engine in ("duckdb", "spark"):
+        output = tmp_path / engine / f"lijst{suffix}"
+        written = due_to_files(selection_list, records, output, on=on, engine=engine)
+        assert list(written.files.values()) == [len(ids), 0]
+        assert sorted(path.name for path in output.parent.iterdir()) == sorted(
+            [output.name, f"lijst-niet-te-bepalen{suffix}"]
+        )
+        if suffix == ".csv":
+            with output.open(encoding="utf-8", newline="") as stream:
+                header, *rows = csv.reader(stream)
+        else:
+            table = pyarrow.parquet.read_table(output)
+            header = table.column_names
+            rows = [[str(value) for value in row.values()] for row in table.to_pylist()]
+        found[engine] = [header, *sorted(rows)]
+        beside = output.with_name(f"lijst-niet-te-bepalen{suffix}")
+        if suffix == ".csv":
+            assert beside.read_text(encoding="utf-8") == "id,categorie,reden\n"
+    assert found["spark"] == found["duckdb"]
+
+
+def test_a_spark_failure_is_one_clear_error() -> None:
+    """What Spark raises while computing becomes EngineFailed, with Spark's first line."""
+    pytest.importorskip("pyspark", reason=_HOW_TO_INSTALL)
+    from pyspark.errors import PySparkRuntimeError  # noqa: PLC0415  # only here
+
+    from selectielijst import EngineFailed  # noqa: PLC0415  # likewise
+    from selectielijst._engines import _spark_errors  # noqa: PLC0415  # likewise
+
+    lost = PySparkRuntimeError(errorClass="JAVA_GATEWAY_EXITED", messageParameters={})
+    expected = r"^Spark could not compute the records: "
+    with pytest.raises(EngineFailed, match=expected) as caught, _spark_errors():
+        raise lost
+    assert caught.value.__cause__ is lost

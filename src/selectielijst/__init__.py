@@ -20,6 +20,7 @@ from selectielijst._duration import Comparison, Duration, Term
 from selectielijst._errors import (
     ChangeSetMismatch,
     DocumentErrors,
+    EngineFailed,
     EngineUnavailable,
     InvalidDocument,
     InvalidDuration,
@@ -82,6 +83,7 @@ __all__ = [
     "Direction",
     "DocumentErrors",
     "Duration",
+    "EngineFailed",
     "EngineUnavailable",
     "Field",
     "Format",

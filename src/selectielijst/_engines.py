@@ -15,16 +15,17 @@ tables from DuckDB and as Spark DataFrames from Spark.
 
 from __future__ import annotations
 
+import contextlib
 import errno
 import functools
 import itertools
 import os
 import shutil
-from collections.abc import Iterable, Mapping, Sequence
+from collections.abc import Iterable, Iterator, Mapping, Sequence
 from pathlib import Path
 from typing import TYPE_CHECKING, Any, Protocol
 
-from selectielijst._errors import DocumentErrors, EngineUnavailable, InvalidDocument
+from selectielijst._errors import DocumentErrors, EngineFailed, EngineUnavailable, InvalidDocument
 
 if TYPE_CHECKING:
     import duckdb
@@ -111,8 +112,15 @@ def is_spark_frame(table: object) -> bool:
 
 
 def as_arrow(table: Any) -> pyarrow.Table:
-    """*table* as an Arrow table: a Spark DataFrame is collected, an Arrow table stays."""
-    return table.toArrow() if is_spark_frame(table) else table
+    """*table* as an Arrow table: a Spark DataFrame is collected, an Arrow table stays.
+
+    Raises:
+        EngineFailed: Spark could not compute the DataFrame (or gather it).
+    """
+    if not is_spark_frame(table):
+        return table
+    with _spark_errors():
+        return table.toArrow()
 
 
 @functools.lru_cache(maxsize=128)
@@ -198,11 +206,8 @@ class DuckDBEngine:
         statement = _for_duckdb(query)
         if format_name == "csv":
             relation = self.connection.sql(statement)
-            cells = ", ".join(
-                _guarded_cell(name) if str(kind) == "VARCHAR" else _quoted(name)
-                for name, kind in zip(relation.columns, relation.types, strict=True)
-            )
-            statement = f"SELECT {cells} FROM ({statement})"  # noqa: S608  # our own SQL
+            kinds = [str(kind) == "VARCHAR" for kind in relation.types]
+            statement = _for_duckdb(_as_csv_cells(query, relation.columns, kinds))
         options = "FORMAT csv, HEADER true" if format_name == "csv" else "FORMAT parquet"
         target = "'" + str(path).replace("'", "''") + "'"
         import duckdb  # noqa: PLC0415  # loaded with the engine
@@ -267,6 +272,15 @@ _FORMULA_STARTS = "('=', '+', '-', '@', chr(9), chr(13), '''')"
 
 def _quoted(name: str) -> str:
     return '"' + name.replace('"', '""') + '"'
+
+
+def _as_csv_cells(query: str, columns: Sequence[str], texts: Sequence[bool]) -> str:
+    """*query* with each text column as :func:`_guarded_cell` makes it."""
+    cells = ", ".join(
+        _guarded_cell(name) if text else _quoted(name)
+        for name, text in zip(columns, texts, strict=True)
+    )
+    return f"SELECT {cells} FROM ({query}) AS rows_of"  # noqa: S608  # our own SQL
 
 
 def _guarded_cell(name: str) -> str:
@@ -361,7 +375,7 @@ class SparkEngine:
     names its views with a prefix of its own.
     """
 
-    streams = False
+    streams = True
 
     def __init__(self, session: pyspark.sql.SparkSession) -> None:
         self.session = session
@@ -394,7 +408,8 @@ class SparkEngine:
 
     def rows(self, query: str) -> list[tuple[Any, ...]]:
         """The rows *query* gives, computed now."""
-        return [tuple(row) for row in self.result(query).collect()]
+        with _spark_errors():
+            return [tuple(row) for row in self.result(query).collect()]
 
     def keep(self, name: str, result: pyspark.sql.DataFrame) -> pyspark.sql.DataFrame:
         """Let later statements read the DataFrame *result* as *name*."""
@@ -403,12 +418,37 @@ class SparkEngine:
 
     def size(self, result: pyspark.sql.DataFrame) -> int:
         """The rows of a DataFrame, counted by Spark now."""
-        return int(result.count())
+        with _spark_errors():
+            return int(result.count())
 
     def copy(self, query: str, path: Path, format_name: str) -> int:
-        """Not offered: Spark writes a folder of parts, not one file (see :attr:`streams`)."""
-        msg = f"Spark does not stream into one file ({path}, {format_name}): {query}"
-        raise NotImplementedError(msg)
+        """Write the rows of *query* into the one file *path*; see :meth:`Engine.copy`.
+
+        Spark's own writer writes them, in one task, into a folder beside
+        *path*; its one part becomes *path*. Nothing is gathered in this
+        process, so the rows need not fit in its memory.
+        """
+        frame = self.result(query)
+        if format_name == "csv":
+            texts = [kind == "string" for _, kind in frame.dtypes]
+            frame = self.result(_as_csv_cells(query, frame.columns, texts))
+        parts = path.with_name(path.name + ".parts")
+        with _spark_errors():
+            writer = frame.coalesce(1).write.mode("overwrite")
+            if format_name == "csv":
+                writer.options(**_SPARK_CSV).csv(str(parts))
+            else:
+                writer.parquet(str(parts))
+            written = sorted(parts.glob(f"part-*.{format_name}"))
+            count = int(frame.count())
+        try:
+            if len(written) != 1:  # no rows, no part: the header (or schema) alone
+                path.write_bytes(_empty_file(frame, format_name))
+            else:
+                written[0].replace(path)
+        finally:
+            shutil.rmtree(parts, ignore_errors=True)
+        return count
 
     def close(self) -> None:
         """Nothing: the views stay for the DataFrames given, and the session is the caller's."""
@@ -453,6 +493,48 @@ class SparkEngine:
             return self.session.read.csv(str(path), header=True, sep=separator, mode="FAILFAST")
         except (PySparkException, OSError) as e:
             raise _unreadable(path, str(e)) from e
+
+
+_SPARK_CSV = {
+    "header": "true",
+    "quote": '"',
+    "escape": '"',
+    "lineSep": "\n",
+    "ignoreLeadingWhiteSpace": "false",
+    "ignoreTrailingWhiteSpace": "false",
+    "dateFormat": "yyyy-MM-dd",
+    "emptyValue": "",
+    "nullValue": "",
+}
+"""Spark's CSV as the library writes CSV: quotes doubled, spaces kept, dates in ISO."""
+
+
+def _empty_file(frame: pyspark.sql.DataFrame, format_name: str) -> bytes:
+    """A file of no rows with *frame*'s columns: CSV's header, or Parquet's schema."""
+    import io  # noqa: PLC0415  # only here
+
+    import pyarrow.parquet  # noqa: PLC0415  # with the engine
+
+    empty = frame.limit(0).toArrow()
+    if format_name == "csv":
+        return (",".join(empty.column_names) + "\n").encode("utf-8")
+    sink = io.BytesIO()
+    pyarrow.parquet.write_table(empty, sink)
+    return sink.getvalue()
+
+
+@contextlib.contextmanager
+def _spark_errors() -> Iterator[None]:
+    """Spark's failures as one clear error, not a Java stack."""
+    from py4j.protocol import Py4JError  # noqa: PLC0415  # with PySpark
+    from pyspark.errors import PySparkException  # noqa: PLC0415  # likewise
+
+    try:
+        yield
+    except (PySparkException, Py4JError) as e:
+        first = next((line for line in str(e).splitlines() if line.strip()), type(e).__name__)
+        msg = f"Spark could not compute the records: {first.strip()[:300]}"
+        raise EngineFailed(msg) from e
 
 
 _SPARK_TYPES: Mapping[str, str] = {

@@ -8,6 +8,7 @@ from pathlib import Path
 __all__ = [
     "ChangeSetMismatch",
     "DocumentErrors",
+    "EngineFailed",
     "EngineUnavailable",
     "InvalidDocument",
     "InvalidDuration",
@@ -159,3 +160,7 @@ class PublishedVersion(SelectielijstError, PermissionError):
 
 class EngineUnavailable(SelectielijstError, RuntimeError):
     """The engine asked for cannot run here: Spark without PySpark or without Java."""
+
+
+class EngineFailed(SelectielijstError, RuntimeError):
+    """The engine could not compute: Spark lost a task, ran out of memory, or could not write."""
