@@ -44,9 +44,6 @@ Columns = Sequence[tuple[str, str]]
 class Engine(Protocol):
     """What :mod:`selectielijst._holdings` asks of an engine."""
 
-    streams: bool
-    """Whether :meth:`copy` writes a result into a file without holding it in memory."""
-
     def load(self, records: str | Path | Any) -> dict[str, bool]:
         """Make the view ``source`` of *records*; each column's name and whether it holds dates.
 
@@ -76,8 +73,9 @@ class Engine(Protocol):
     def copy(self, query: str, path: Path, format_name: str) -> int:
         """Write the rows of *query* into *path* as ``csv`` or ``parquet``; how many there were.
 
-        CSV is written as :func:`~selectielijst.holdings.table_bytes` writes
-        it: a header, commas, quotes only where needed, formulas guarded.
+        The rows are streamed into the file, never all held in memory. CSV is
+        written as :func:`~selectielijst.holdings.table_bytes` writes it: a
+        header, commas, quotes only where needed, formulas guarded.
         """
 
     def close(self) -> None:
@@ -154,8 +152,6 @@ def _for_duckdb(statement: str) -> str:
 
 class DuckDBEngine:
     """DuckDB, embedded, in a connection of its own that lives for one computation."""
-
-    streams = True
 
     def __init__(self) -> None:
         import duckdb  # noqa: PLC0415  # the engine loads when records are asked about
@@ -374,8 +370,6 @@ class SparkEngine:
     Spark's temporary views belong to the whole session, so each computation
     names its views with a prefix of its own.
     """
-
-    streams = True
 
     def __init__(self, session: pyspark.sql.SparkSession) -> None:
         self.session = session

@@ -28,7 +28,7 @@ from typing import TYPE_CHECKING, Any
 
 import attrs
 
-from selectielijst._engines import ENGINES, Engine, as_arrow, engine_for
+from selectielijst._engines import ENGINES, DuckDBEngine, Engine, as_arrow, engine_for
 from selectielijst._errors import DocumentErrors, InvalidDocument, UnknownFormat
 from selectielijst._files import filled_atomically, usable_path
 from selectielijst._model import Category, SelectionList
@@ -165,9 +165,10 @@ def due_to_files(  # noqa: PLR0913  # the arguments of due(), and where to write
     """Write :func:`due`'s tables to *output* and ``OUTPUT-niet-te-bepalen`` beside it.
 
     The format follows the suffix: ``.csv``, ``.parquet`` or ``.xlsx`` (see
-    :data:`TABLE_FORMATS`). DuckDB streams CSV and Parquet into the files, so
-    memory does not grow with the number of records; a workbook, and Spark's
-    results, are gathered first. Both files appear together or not at all.
+    :data:`TABLE_FORMATS`). The engine streams CSV and Parquet into the
+    files (Spark in one task, with its own writer), so memory does not grow
+    with the number of records; a workbook is gathered first. Both files
+    appear together or not at all.
 
     Raises:
         DocumentErrors: As for :func:`due`.
@@ -235,7 +236,7 @@ class _Together(contextlib.ExitStack):
         """Write a query's rows (streamed where the engine can) or a table; the temporary file."""
         try:
             temporary = self.enter_context(filled_atomically(usable_path(target)))
-            if isinstance(content, str) and self.runner.streams and self.format_name != "xlsx":
+            if isinstance(content, str) and self.format_name != "xlsx":
                 self.files[target] = self.runner.copy(content, temporary, self.format_name)
                 return temporary
             table = as_arrow(self.runner.result(content)) if isinstance(content, str) else content
@@ -342,8 +343,8 @@ def impact_to_files(  # noqa: PLR0913  # the arguments of impact(), and where to
 ) -> Written:
     """Write :func:`impact`'s rows to *output* and its summary to ``OUTPUT-samenvatting``.
 
-    As :func:`due_to_files`: the format follows the suffix, DuckDB streams
-    CSV and Parquet, and both files appear together or not at all.
+    As :func:`due_to_files`: the format follows the suffix, the engine
+    streams CSV and Parquet, and both files appear together or not at all.
 
     Raises:
         DocumentErrors: As for :func:`impact`.
@@ -360,7 +361,7 @@ def impact_to_files(  # noqa: PLR0913  # the arguments of impact(), and where to
         with _Together(runner, format_name) as together:
             written = together.write(output, _IMPACT_ROWS, "effect")
             rows = f"({_IMPACT_ROWS})"
-            if runner.streams and format_name == "parquet":  # counted in the file, not again
+            if isinstance(runner, DuckDBEngine) and format_name == "parquet":  # counted in the file
                 rows = "read_parquet(" + _literal(str(written)) + ")"
             summary = as_arrow(runner.result(_IMPACT_SUMMARY.replace("impact_rows", rows)))
             together.write(_beside(output, "samenvatting"), summary, "samenvatting")
