@@ -405,3 +405,10 @@ def test_a_spark_failure_is_one_clear_error() -> None:
     with pytest.raises(EngineFailed, match=expected) as caught, _spark_errors():
         raise lost
     assert caught.value.__cause__ is lost
+
+
+def test_without_pyspark_the_error_says_how_to_install(monkeypatch: pytest.MonkeyPatch) -> None:
+    """No PySpark: EngineUnavailable naming the extra to install, before any work is done."""
+    monkeypatch.setitem(sys.modules, "pyspark.sql", None)  # as if it were not installed
+    with pytest.raises(EngineUnavailable, match=r"pip install 'selectielijst\[spark\]'"):
+        due(load("voorbeeld", "2.1"), "zaken.csv", on=datetime.date(2026, 1, 1), engine="spark")
