@@ -581,6 +581,8 @@ class _Memo:
     """What a change set works out once, when first asked."""
 
     concordance: tuple[ConcordanceRow, ...] | None = None
+    changed_rows: tuple[ConcordanceRow, ...] | None = None
+    new_numbers: frozenset[str] | None = None
     reasons: dict[str, str] | None = None
     old_by_id: dict[str, Category] | None = None
     new_by_id: dict[str, Category] | None = None
@@ -652,6 +654,35 @@ class ChangeSet:
             rows = sorted((ConcordanceRow(*row) for row in self._rows), key=ConcordanceRow.sort_key)
             self._memo.concordance = tuple(rows)
         return self._memo.concordance
+
+    def changed_rows(self) -> tuple[ConcordanceRow, ...]:
+        """The rows of :attr:`concordance` whose category changed, in its order.
+
+        The same as ``tuple(row for row in concordance if row.kinds)``, without
+        sorting the rows of every category that did not change: a change log
+        of a large list shows these alone.
+
+        >>> from selectielijst import diff, load
+        >>> changes = diff(load("voorbeeld", "1.0"), load("voorbeeld", "2.0"))
+        >>> changes.changed_rows() == tuple(row for row in changes.concordance if row.kinds)
+        True
+        """
+        if self._memo.changed_rows is None:
+            changed = (ConcordanceRow(*row) for row in self._rows if row[2])
+            self._memo.changed_rows = tuple(sorted(changed, key=ConcordanceRow.sort_key))
+        return self._memo.changed_rows
+
+    def categories_compared(self) -> int:
+        """How many rows :attr:`concordance` has: one per category of either version."""
+        return len(self._rows)
+
+    def new_numbers(self) -> frozenset[str]:
+        """Every number the concordance sends records to: the new version's numbers in use."""
+        if self._memo.new_numbers is None:
+            self._memo.new_numbers = frozenset(
+                number for _, numbers, _ in self._rows for number in numbers
+            )
+        return self._memo.new_numbers
 
     def reason(self, change: Change) -> str | None:
         """Why *change* was made, if a reason was given for it."""

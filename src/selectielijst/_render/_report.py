@@ -114,7 +114,7 @@ def build_report(changeset: ChangeSet, language: Language = Language.NL) -> Repo
     outline = changeset.outline
     gone = {c.section for c in changeset if c.kind is ChangeKind.SECTION_REMOVED}
     present = [heading for heading in outline if heading.id not in gone]
-    listed = {number for row in changeset.concordance for number in row.new_numbers}
+    listed = set(changeset.new_numbers())
     listed |= {heading.number for heading in present if heading.number}
     headings = {heading.id: str(heading) for heading in outline}
     for heading in outline:
@@ -143,15 +143,14 @@ def build_report(changeset: ChangeSet, language: Language = Language.NL) -> Repo
         if found:
             groups.append(Group(headings[heading.id], heading.depth, tuple(found)))
     kinds_words: dict[tuple[ChangeKind, ...], str] = {}  # few combinations, many rows
-    for row in changeset.concordance:
-        if row.kinds and row.kinds not in kinds_words:
+    for row in changeset.changed_rows():
+        if row.kinds not in kinds_words:
             kinds_words[row.kinds] = ", ".join(kind_label(kind, language) for kind in row.kinds)
     concordance = tuple(
         (row.old_number or "—", ", ".join(row.new_numbers) or "—", kinds_words[row.kinds])
-        for row in changeset.concordance
-        if row.kinds
+        for row in changeset.changed_rows()
     )
-    unchanged = len(changeset.concordance) - len(concordance)
+    unchanged = changeset.categories_compared() - len(concordance)
     return Report(
         changeset=changeset,
         language=language,
