@@ -392,8 +392,10 @@ class Change:
     @property
     def segments(self) -> tuple[Segment, ...]:
         """For a change of wording, the words kept, removed and inserted, in order."""
+        if not self.wording:
+            return ()
         before, after = value_text(self.field, self.before), value_text(self.field, self.after)
-        if not self.wording or before is None or after is None:
+        if before is None or after is None:
             return ()
         return word_segments(before, after)
 

@@ -41,12 +41,16 @@ class Style:
 
 def marked_words(segments: tuple[Segment, ...], style: Style) -> str:
     """Words kept, removed and inserted, each escaped and marked in *style*."""
-    marks = {SegmentKind.DELETE: style.deleted, SegmentKind.INSERT: style.inserted}
+    escape, deleted, inserted = style.escape, style.deleted, style.inserted
     parts = []
     for segment in segments:
-        text = style.escape(segment.text)
-        mark = marks.get(segment.kind)
-        parts.append(mark(text) if mark else text)
+        text = escape(segment.text)
+        kind = segment.kind
+        if kind is SegmentKind.DELETE:
+            text = deleted(text)
+        elif kind is SegmentKind.INSERT:
+            text = inserted(text)
+        parts.append(text)
     return " ".join(parts)
 
 

@@ -60,10 +60,8 @@ class _Painter:
         return marked_words(parts, self.style)
 
     def item(self, item: Item, indent: str) -> list[str]:
-        head = " ".join(
-            part for part in (_plain(item.number or ""), _plain(item.name or "")) if part
-        )
-        line = f"{head} — {_plain(item.text)}" if head else _plain(item.text)
+        head = " ".join(part for part in (item.number, item.name) if part)
+        line = _plain(f"{head} — {item.text}" if head.strip() else item.text)
         if item.flag:
             line += " " + self.paint(_plain(item.flag), _BOLD + _RED)
         if item.segments:
@@ -81,6 +79,9 @@ def _wrap(text: str, first: str, rest: str) -> list[str]:
     Runs of spaces count as one. Each line takes as many words as fit after
     its prefix (*first*, then *rest*), and at least one.
     """
+    fits = len(first) + len(text) <= WIDTH
+    if fits and "  " not in text and text[:1] != " " and text[-1:] != " ":
+        return [(first + text).rstrip()]  # fits as it is, the common case
     words = " ".join(filter(None, text.split(" ")))
     lines: list[str] = []
     prefix = first
