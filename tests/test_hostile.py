@@ -471,3 +471,26 @@ class TestManyProblems:
         found = [(p.path, p.problem) for p in caught.value.problems]
         assert not any("are listed" in problem for _, problem in found)
         assert len(found) == len(set(found)) == 10  # id missing, valuation unknown: each once
+
+
+class TestDigitsIntCannotRead:
+    """Characters that are digits to str.isdigit but not to int(): '²', '①'."""
+
+    @pytest.mark.parametrize("number", ["²", "1.²", "2.①", "1²"])
+    def test_numbers_sort(self, number: str) -> None:
+        """A category number with one sorts as text, after the plain numbers, and never crashes."""
+        from selectielijst.changes import number_key  # noqa: PLC0415  # only here
+
+        assert sorted([number, "1.2", "1.1"], key=number_key) == ["1.1", "1.2", number]
+
+    @pytest.mark.parametrize("variable", ["SELECTIELIJST_MAX_MIB", "SELECTIELIJST_MAX_ROWS"])
+    def test_bounds_from_the_environment(
+        self, variable: str, monkeypatch: pytest.MonkeyPatch
+    ) -> None:
+        """A bound of '²' is no whole number: the default holds."""
+        from selectielijst._files import MAX_FILE_SIZE, size_limit  # noqa: PLC0415  # only here
+        from selectielijst._io._sheets import MAX_ROWS, max_rows  # noqa: PLC0415  # likewise
+
+        monkeypatch.setenv(variable, "²")
+        assert size_limit() == MAX_FILE_SIZE
+        assert max_rows() == MAX_ROWS

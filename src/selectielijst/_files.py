@@ -43,7 +43,7 @@ def size_limit() -> int:
     True
     """
     named = os.environ.get(SIZE_VARIABLE, "").strip()
-    if named.isdigit() and int(named) > 0:
+    if named.isdecimal() and int(named) > 0:
         return int(named) * 1024 * 1024
     return MAX_FILE_SIZE
 
@@ -184,7 +184,7 @@ def _remove_abandoned(target: Path) -> None:
     """Remove temporary files of *target* that a writer which no longer runs left behind."""
     for leftover in target.parent.glob(f".{target.name}.*.tmp"):
         pid = leftover.name.removeprefix(f".{target.name}.").split(".", 1)[0]
-        if pid.isdigit() and not _running(int(pid)):
+        if pid.isdecimal() and not _running(int(pid)):
             leftover.unlink(missing_ok=True)
 
 

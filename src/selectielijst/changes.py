@@ -16,6 +16,7 @@ from __future__ import annotations
 
 import enum
 import functools
+import itertools
 import json
 import os
 import re
@@ -284,6 +285,8 @@ def value_text(field: Field | None, value: Value) -> str | None:
 
 
 _NUMBER_PART = re.compile(r"\d+|[^\d.]+")
+_ZEROS = itertools.repeat(0)
+"""As many zeros as there are parts: each digit part of a number sorts before a text part."""
 
 
 @functools.lru_cache(maxsize=1 << 16)
@@ -298,10 +301,10 @@ def number_key(number: str | None) -> tuple[tuple[int, int | str], ...]:
     if number is None:
         return ()
     parts = number.split(".")
-    if all(part.isdigit() for part in parts):
-        return tuple((0, int(part)) for part in parts)
+    if all(map(str.isdecimal, parts)):  # decimal, not digit: int() cannot read "²"
+        return tuple(zip(_ZEROS, map(int, parts), strict=False))  # as many zeros as parts
     return tuple(
-        (0, int(part)) if part.isdigit() else (1, part) for part in _NUMBER_PART.findall(number)
+        (0, int(part)) if part.isdecimal() else (1, part) for part in _NUMBER_PART.findall(number)
     )
 
 

@@ -247,7 +247,7 @@ def _document(table: Table) -> tuple[dict[str, Any], dict[str, int], list[tuple[
             lines[path] = row.line
             number = row.raw("number")
             document["criteria"].append(
-                {"number": int(number) if number.isdigit() else number, "text": row.raw("name")}
+                {"number": int(number) if number.isdecimal() else number, "text": row.raw("name")}
             )
         elif record == "section":
             _add_section(row, document, sections, lines, problems)
@@ -345,7 +345,9 @@ def _add_category(
     category["status"] = row.raw("status")
     kind = row.raw("valuation")
     if kind == "B":
-        criteria = [int(n) for n in row.raw("criteria").replace(" ", "").split(",") if n.isdigit()]
+        criteria = [
+            int(n) for n in row.raw("criteria").replace(" ", "").split(",") if n.isdecimal()
+        ]
         category["valuation"] = {"keep": criteria}
     elif kind == "V":
         valuation: dict[str, Any] = {"destroy": row.raw("term") or None}

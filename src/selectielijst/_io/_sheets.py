@@ -145,7 +145,7 @@ MAX_CELL = 100_000
 def max_rows() -> int:
     """The most rows a sheet may have."""
     named = os.environ.get(ROWS_VARIABLE, "").strip()
-    return int(named) if named.isdigit() and int(named) > 0 else MAX_ROWS
+    return int(named) if named.isdecimal() and int(named) > 0 else MAX_ROWS
 
 
 def _too_many_rows() -> str:

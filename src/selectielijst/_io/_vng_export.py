@@ -30,7 +30,7 @@ _PROCESS_OBJECT = "Procesobject: "
 
 def _year(selection_list: SelectionList) -> int | None:
     version = selection_list.version
-    if version.label.isdigit() and len(version.label) == 4:
+    if version.label.isdecimal() and len(version.label) == 4:
         return int(version.label)
     if version.date:
         return int(version.date[:4])
@@ -112,7 +112,7 @@ def api_fixtures(
 def _process_type(section: Section, where: str, misfit: Any) -> dict[str, Any] | None:
     if section.sections:
         misfit(f"{where}.sections", "process types have no subsections")
-    if not (section.number or "").isdigit():
+    if not (section.number or "").isdecimal():
         misfit(f"{where}.number", f"a process type is numbered 1, 2, ...; not {section.number!r}")
         return None
     objects = [
@@ -137,7 +137,7 @@ def _result(category: Category, section: Section, where: str, misfit: Any) -> di
     if (
         len(parts) not in {2, 3}
         or parts[0] != section.number
-        or not all(p.isdigit() for p in parts)
+        or not all(p.isdecimal() for p in parts)
     ):
         misfit(
             f"{where}.number",
