@@ -59,15 +59,18 @@ def item_line(item: Item, style: Style) -> str:
 
     Number and name, what changed, what it means, then the words.
     """
-    number = style.strong(style.escape(item.number)) if item.number else ""
-    head = " ".join(part for part in (number, style.escape(item.name or "")) if part)
-    line = f"- {head} — {style.escape(item.text)}" if head else f"- {style.escape(item.text)}"
+    escape = style.escape
+    name = escape(item.name) if item.name else ""
+    head = name
+    if item.number:
+        head = style.strong(escape(item.number)) + (f" {name}" if name else "")
+    line = f"- {head} — {escape(item.text)}" if head else f"- {escape(item.text)}"
     if item.flag:
-        line += " " + style.strong(style.escape(item.flag))
+        line += " " + style.strong(escape(item.flag))
     if item.segments:
         line += " " + marked_words(item.segments, style)
     if item.reason:
-        line += " " + style.escape(item.reason)
+        line += " " + escape(item.reason)
     return line
 
 

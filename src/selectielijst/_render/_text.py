@@ -60,7 +60,8 @@ class _Painter:
         return marked_words(parts, self.style)
 
     def item(self, item: Item, indent: str) -> list[str]:
-        head = " ".join(part for part in (item.number, item.name) if part)
+        number, name = item.number or "", item.name or ""
+        head = f"{number} {name}" if number and name else number or name
         line = _plain(f"{head} — {item.text}" if head.strip() else item.text)
         if item.flag:
             line += " " + self.paint(_plain(item.flag), _BOLD + _RED)
