@@ -80,10 +80,9 @@ def _wrap(text: str, first: str, rest: str) -> list[str]:
     Runs of spaces count as one. Each line takes as many words as fit after
     its prefix (*first*, then *rest*), and at least one.
     """
-    fits = len(first) + len(text) <= WIDTH
-    if fits and "  " not in text and text[:1] != " " and text[-1:] != " ":
-        return [(first + text).rstrip()]  # fits as it is, the common case
-    words = " ".join(filter(None, text.split(" ")))
+    words = text
+    if "  " in text or text[:1] == " " or text[-1:] == " ":  # runs of spaces count as one
+        words = " ".join(filter(None, text.split(" ")))
     lines: list[str] = []
     prefix = first
     while len(prefix) + len(words) > WIDTH:
