@@ -43,6 +43,8 @@ _HYPHENATED_BREAK = re.compile(r"(\w)-\s+(\w)")
 class SegmentKind(enum.Enum):
     """Whether a stretch of words stayed, was removed or was inserted."""
 
+    __hash__ = object.__hash__  # members are unique; hashed in C, not by name in Python
+
     EQUAL = "equal"
     DELETE = "delete"
     INSERT = "insert"

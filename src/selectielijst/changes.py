@@ -84,6 +84,8 @@ __all__ = [
 class ChangeKind(enum.Enum):
     """What kind of change, in the vocabulary of legal-document amendments."""
 
+    __hash__ = object.__hash__  # members are unique; hashed in C, not by name in Python
+
     ADDED = "added"
     WITHDRAWN = "withdrawn"
     REINSTATED = "reinstated"
@@ -127,6 +129,8 @@ KIND_ORDER = {kind: index for index, kind in enumerate(ChangeKind)}
 class Significance(enum.Enum):
     """How much a change matters to an archivist, most first."""
 
+    __hash__ = object.__hash__  # members are unique; hashed in C, not by name in Python
+
     MAJOR = "major"
     MINOR = "minor"
     TRIVIAL = "trivial"
@@ -142,6 +146,8 @@ _SIGNIFICANCE_RANK = {Significance.MAJOR: 0, Significance.MINOR: 1, Significance
 
 class Direction(enum.Enum):
     """Which way a valuation or a term changed."""
+
+    __hash__ = object.__hash__  # members are unique; hashed in C, not by name in Python
 
     TO_RETAIN = "to_retain"
     TO_DESTROY = "to_destroy"
@@ -166,6 +172,8 @@ _OPPOSITE = {
 class ValueKind(enum.Enum):
     """The type of the values a field holds."""
 
+    __hash__ = object.__hash__  # members are unique; hashed in C, not by name in Python
+
     TEXT = "text"
     """``str | None``"""
     TEXTS = "texts"
@@ -182,6 +190,8 @@ class ValueKind(enum.Enum):
 
 class Field(enum.Enum):
     """Which field of a category, section or list a change is about: a closed vocabulary."""
+
+    __hash__ = object.__hash__  # members are unique; hashed in C, not by name in Python
 
     # A category
     RESULT = "result"

@@ -26,6 +26,8 @@ __all__ = [
 class Language(enum.Enum):
     """The language of rendered output."""
 
+    __hash__ = object.__hash__  # members are unique; hashed in C, not by name in Python
+
     NL = "nl"
     EN = "en"
 
