@@ -118,8 +118,12 @@ def body(report: Report, *, level: int = 1, title: str | None = None) -> list[st
         out += [f"<{h2}>{escape(label('concordance', say))}</{h2}>", "<table>"]
         header = (label("old_number", say), label("new_number", say), label("change", say))
         out.append("<tr>" + "".join(f"<th>{escape(cell)}</th>" for cell in header) + "</tr>")
-        for row in report.concordance:
-            out.append("<tr>" + "".join(f"<td>{list_text(cell)}</td>" for cell in row) + "</tr>")
+        kinds_cells = {kinds: list_text(kinds) for kinds in {row[2] for row in report.concordance}}
+        out += [
+            f"<tr><td>{list_text(old)}</td><td>{list_text(new)}</td>"
+            f"<td>{kinds_cells[kinds]}</td></tr>"
+            for old, new, kinds in report.concordance
+        ]
         out.append("</table>")
         if report.others():
             out.append(f"<p>{escape(report.others() or '')}</p>")

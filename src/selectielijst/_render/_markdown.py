@@ -74,8 +74,9 @@ def markdown(report: Report, *, level: int = 1, title: str | None = None) -> str
             f"| {label('old_number', say)} | {label('new_number', say)} | {label('change', say)} |"
         ]
         lines += ["|---|---|---|"]
+        kinds_cells = {kinds: escape(kinds) for kinds in {row[2] for row in report.concordance}}
         lines += [
-            f"| {escape(old)} | {escape(new)} | {escape(kinds)} |"
+            f"| {escape(old)} | {escape(new)} | {kinds_cells[kinds]} |"
             for old, new, kinds in report.concordance
         ]
         if report.others():
