@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from collections.abc import Callable, Sequence
+from collections.abc import Sequence
 
 from selectielijst._render._labels import Language, label
 from selectielijst._render._report import Item, Report
@@ -14,7 +14,7 @@ from selectielijst._render._style import (
     since,
     version_heading,
 )
-from selectielijst.changes import Segment, Significance
+from selectielijst.changes import Significance
 
 __all__ = ["WRITER", "history", "style", "text"]
 
@@ -35,16 +35,18 @@ def _plain(text: str) -> str:
 
 def style(*, color: bool) -> Style:
     """Plain text: removed words ``[-so-]``, inserted ``{+so+}``, in colour if *color*."""
-
-    def paint(code: str) -> Callable[[str], str]:
-        return (lambda text: f"{code}{text}{_RESET}") if color else (lambda text: text)
-
-    red, green, bold = paint(_RED), paint(_GREEN), paint(_BOLD)
+    if not color:
+        return Style(
+            escape=_plain,
+            strong=lambda text: text,
+            deleted=lambda text: f"[-{text}-]",
+            inserted=lambda text: f"{{+{text}+}}",
+        )
     return Style(
         escape=_plain,
-        strong=bold,
-        deleted=lambda text: red(f"[-{text}-]"),
-        inserted=lambda text: green(f"{{+{text}+}}"),
+        strong=lambda text: f"{_BOLD}{text}{_RESET}",
+        deleted=lambda text: f"{_RED}[-{text}-]{_RESET}",
+        inserted=lambda text: f"{_GREEN}{{+{text}+}}{_RESET}",
     )
 
 
@@ -56,9 +58,6 @@ class _Painter:
     def paint(self, text: str, code: str) -> str:
         return f"{code}{text}{_RESET}" if self.color else text
 
-    def segments(self, parts: tuple[Segment, ...]) -> str:
-        return marked_words(parts, self.style)
-
     def item(self, item: Item, indent: str) -> list[str]:
         number, name = item.number or "", item.name or ""
         head = f"{number} {name}" if number and name else number or name
@@ -66,7 +65,7 @@ class _Painter:
         if item.flag:
             line += " " + self.paint(_plain(item.flag), _BOLD + _RED)
         if item.segments:
-            line += " " + self.segments(item.segments)
+            line += " " + marked_words(item.segments, self.style)
         if item.reason:
             line += " " + _plain(item.reason)
         if item.change.significance is Significance.TRIVIAL:
