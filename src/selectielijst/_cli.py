@@ -20,6 +20,7 @@ from selectielijst._errors import (
     InvalidRecord,
     SelectielijstError,
     UnknownCategory,
+    UnknownFormat,
     UnknownWorkspace,
 )
 from selectielijst._files import usable_path, write_atomically
@@ -721,11 +722,12 @@ def impact_command(  # one parameter per option
 
 def _check_table_format(output: Path) -> None:
     """Refuse, as wrong usage, an output whose suffix names no table format."""
-    from selectielijst._holdings import TABLE_FORMATS  # noqa: PLC0415  # with the engine
+    from selectielijst._holdings import format_of  # noqa: PLC0415  # with the engine
 
-    if output.suffix.lower().lstrip(".") not in TABLE_FORMATS:
-        msg = f"cannot tell the format from {output.name!r}: end it in .csv, .parquet or .xlsx"
-        raise click.UsageError(msg)
+    try:
+        format_of(output)
+    except UnknownFormat as e:
+        raise click.UsageError(str(e)) from e
 
 
 def _say_written(files: Mapping[Path, int], unit: str) -> None:

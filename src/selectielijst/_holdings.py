@@ -22,7 +22,7 @@ from __future__ import annotations
 import contextlib
 import datetime
 import io
-from collections.abc import Mapping
+from collections.abc import Iterable, Mapping
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
@@ -127,14 +127,11 @@ def due(
         TypeError: *records* is neither a path nor a table in memory.
     """
     names = _column_names(columns or {})
-    runner = engine_for(records, engine)
-    try:
+    with contextlib.closing(engine_for(records, engine)) as runner:
         _judge(runner, selection_list, records, names)
         due_rows = runner.result(_DUE.format(on=_date_literal(on)))
         undetermined = runner.result(_UNDETERMINED)
         counts = _counts(runner, runner.size(due_rows), runner.size(undetermined))
-    finally:
-        runner.close()
     return Due(on, due_rows, undetermined, counts)
 
 
@@ -177,17 +174,14 @@ def due_to_files(  # noqa: PLR0913  # the arguments of due(), and where to write
         OSError: A file cannot be written; nothing is left half-written.
     """
     output = Path(output)
-    format_name = _format_of(output)
+    format_name = format_of(output)
     names = _column_names(columns or {})
-    runner = engine_for(records, engine)
-    try:
+    with contextlib.closing(engine_for(records, engine)) as runner:
         _judge(runner, selection_list, records, names)
         with _Together(runner, format_name) as together:
             together.write(output, _DUE.format(on=_date_literal(on)), "vernietigen")
             together.write(_beside(output, "niet-te-bepalen"), _UNDETERMINED, "niet te bepalen")
             counts = _counts(runner, *together.files.values())
-    finally:
-        runner.close()
     return Written(together.files, counts, Due.summary_of(on, counts))
 
 
@@ -203,7 +197,7 @@ def _judge(
     runner.run(_JUDGED)
 
 
-def _format_of(output: Path) -> str:
+def format_of(output: Path) -> str:
     """The format the suffix of *output* names.
 
     Raises:
@@ -320,15 +314,11 @@ def impact(
         TypeError: *records* is neither a path nor a table in memory.
     """
     names = _column_names(columns or {})
-    runner = engine_for(records, engine)
-    try:
+    with contextlib.closing(engine_for(records, engine)) as runner:
         _judge_twice(runner, old, new, records, names)
         per_record = runner.keep("impact_rows", runner.result(_IMPACT_ROWS))
-        summary = runner.keep("impact_summary", runner.result(_IMPACT_SUMMARY))
-        found = dict(runner.rows(_IMPACT_COUNTS))
-    finally:
-        runner.close()
-    counts = {effect: int(found.get(effect, 0)) for effect in EFFECTS}
+        summary = runner.keep("impact_summary", runner.result(_summary_of("impact_rows")))
+        counts = _effect_counts(runner.rows(_IMPACT_COUNTS))
     return Impact(per_record, summary, counts)
 
 
@@ -353,25 +343,19 @@ def impact_to_files(  # noqa: PLR0913  # the arguments of impact(), and where to
         OSError: A file cannot be written; nothing is left half-written.
     """
     output = Path(output)
-    format_name = _format_of(output)
+    format_name = format_of(output)
     names = _column_names(columns or {})
-    runner = engine_for(records, engine)
-    try:
+    with contextlib.closing(engine_for(records, engine)) as runner:
         _judge_twice(runner, old, new, records, names)
         with _Together(runner, format_name) as together:
             written = together.write(output, _IMPACT_ROWS, "effect")
             rows = f"({_IMPACT_ROWS})"
             if isinstance(runner, DuckDBEngine) and format_name == "parquet":  # counted in the file
                 rows = "read_parquet(" + _literal(str(written)) + ")"
-            summary = as_arrow(runner.result(_IMPACT_SUMMARY.replace("impact_rows", rows)))
+            summary = as_arrow(runner.result(_summary_of(rows)))
             together.write(_beside(output, "samenvatting"), summary, "samenvatting")
-        files = together.files
-    finally:
-        runner.close()
-    counts = dict.fromkeys(EFFECTS, 0)
-    for row in summary.to_pylist():
-        counts[row["effect"]] += int(row["aantal"])
-    return Written(files, counts, Impact.summary_line_of(counts))
+    counts = _effect_counts((row["effect"], row["aantal"]) for row in summary.to_pylist())
+    return Written(together.files, counts, Impact.summary_line_of(counts))
 
 
 def _judge_twice(
@@ -437,12 +421,27 @@ SELECT id, old_number AS oude_categorie, new_numbers AS nieuwe_categorie,
 FROM impact
 """
 
-_IMPACT_SUMMARY = f"""
-SELECT oude_categorie, effect, count(*) AS aantal
-FROM impact_rows GROUP BY oude_categorie, effect
-ORDER BY {_EFFECT_ORDER}, oude_categorie
-"""
-"""Counted in the rows already computed: the records are not judged twice."""
+
+def _summary_of(rows: str) -> str:
+    """How many *rows* (a table, or the rows of impact) each old category has of each effect.
+
+    Counted in rows already computed, where there are: the records are not
+    judged twice.
+    """
+    return f"""
+    SELECT oude_categorie, effect, count(*) AS aantal
+    FROM {rows} GROUP BY oude_categorie, effect
+    ORDER BY {_EFFECT_ORDER}, oude_categorie
+    """  # our own names and SQL
+
+
+def _effect_counts(pairs: Iterable[tuple[str, int]]) -> dict[str, int]:
+    """The counts of :attr:`Impact.counts`, in the order of :data:`EFFECTS`, from (effect, n)."""
+    counts = dict.fromkeys(EFFECTS, 0)
+    for effect, count in pairs:
+        counts[effect] += int(count)
+    return counts
+
 
 _IMPACT_COUNTS = "SELECT effect, sum(aantal) FROM impact_summary GROUP BY effect"
 
