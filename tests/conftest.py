@@ -8,6 +8,8 @@ from pathlib import Path
 import pytest
 from hypothesis import HealthCheck, settings
 
+from selectielijst import SelectionList, Status, VersionInfo, import_vng
+
 settings.register_profile(
     "ci",
     max_examples=300,
@@ -21,12 +23,27 @@ settings.load_profile(os.environ.get("HYPOTHESIS_PROFILE", "ci" if os.environ.ge
 
 ROOT = Path(__file__).resolve().parents[1]
 SHARED = ROOT.parent / "shared"
+VNG_DATA = SHARED / "data" / "vng-selectielijst"
+"""The real VNG list in two versions; tests that need it skip where it is absent."""
 
 
 @pytest.fixture
 def root() -> Path:
     """The repository's top folder."""
     return ROOT
+
+
+@pytest.fixture(scope="session")
+def vng() -> dict[str, SelectionList]:
+    """Both VNG versions, 2017 and 2020, imported once from their spreadsheets."""
+    if not VNG_DATA.is_dir():
+        pytest.skip("the VNG data is not present")
+    return {
+        year: import_vng(
+            VNG_DATA / f"selectielijst-{year}.csv", version=VersionInfo(year, Status.VASTGESTELD)
+        ).selection_list
+        for year in ("2017", "2020")
+    }
 
 
 def pytest_terminal_summary(terminalreporter: pytest.TerminalReporter) -> None:

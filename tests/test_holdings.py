@@ -18,14 +18,12 @@ from click.testing import CliRunner
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
+from conftest import VNG_DATA as DATA
 from selectielijst import (
     Category,
     DocumentErrors,
     SelectionList,
-    Status,
-    VersionInfo,
     diff,
-    import_vng,
     load,
     retention,
 )
@@ -37,7 +35,6 @@ from strategies import selection_lists
 Record = tuple[str, str, datetime.date | None, datetime.date | None]
 """A record as the tests make it: id, category number, start date, event date."""
 
-DATA = Path(__file__).resolve().parents[2] / "shared" / "data" / "vng-selectielijst"
 
 # Month ends, leap days and the days around them, where calendar rules part ways.
 awkward_days = st.sampled_from(
@@ -485,34 +482,23 @@ def test_documented_example(root: Path, tmp_path: Path) -> None:
     assert said[2] in page
 
 
-@pytest.fixture(scope="module")
-def vng() -> dict[str, SelectionList]:
-    """Both VNG versions, imported from their spreadsheets."""
-    return {
-        year: import_vng(
-            DATA / f"selectielijst-{year}.csv", version=VersionInfo(year, Status.VASTGESTELD)
-        ).selection_list
-        for year in ("2017", "2020")
-    }
+def vng_records(selection_list: SelectionList, times: int) -> list[Record]:
+    """*times* records under each category, at a leap day, a month end or no date."""
+    numbers = [category.number for _, category in selection_list.categories()]
+    days = [datetime.date(2016, 2, 29), datetime.date(2019, 1, 31), None]
+    return [
+        (f"z{index}", number, days[index % 3], days[(index + 1) % 3])
+        for index, number in enumerate(numbers * times)
+    ]
 
 
 @pytest.mark.skipif(not DATA.is_dir(), reason="the VNG data is not present")
 class TestVng:
     """The VNG lists: records under every result type, as a case system holds them."""
 
-    @staticmethod
-    def records(selection_list: SelectionList, times: int) -> list[Record]:
-        """*times* records under each category, at a leap day, a month end or no date."""
-        numbers = [category.number for _, category in selection_list.categories()]
-        days = [datetime.date(2016, 2, 29), datetime.date(2019, 1, 31), None]
-        return [
-            (f"z{index}", number, days[index % 3], days[(index + 1) % 3])
-            for index, number in enumerate(numbers * times)
-        ]
-
     def test_due_agrees_with_retention(self, vng: dict[str, SelectionList]) -> None:
         """Every result of the 2020 list: the destruction list is retention()'s, per record."""
-        rows = self.records(vng["2020"], 3)
+        rows = vng_records(vng["2020"], 3)
         on = datetime.date(2040, 6, 30)
         result = due(vng["2020"], records_table(rows), on=on)
         assert _found(result) == expected(vng["2020"], rows, on)
@@ -520,7 +506,7 @@ class TestVng:
 
     def test_impact_agrees(self, vng: dict[str, SelectionList]) -> None:
         """2017 -> 2020: every effect is what retention() and the concordance give."""
-        rows = self.records(vng["2017"], 2)
+        rows = vng_records(vng["2017"], 2)
         result = impact(vng["2017"], vng["2020"], records_table(rows))
         assert _effects(result) == expected_effects(vng["2017"], vng["2020"], rows)
 

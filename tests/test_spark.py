@@ -29,7 +29,7 @@ from selectielijst._cli import main
 from selectielijst._engines import as_arrow, is_spark_frame
 from selectielijst.holdings import due, impact
 from strategies import selection_lists
-from test_holdings import DATA, drawn_records, records_table, some_days
+from test_holdings import drawn_records, records_table, some_days, vng_records
 
 if TYPE_CHECKING:
     import pyspark.sql
@@ -300,23 +300,11 @@ def _day(text: str | None) -> datetime.date | None:
         return None
 
 
-@pytest.mark.skipif(not DATA.is_dir(), reason="the VNG data is not present")
 @pytest.mark.usefixtures("spark")
-def test_vng_impact(tmp_path: Path) -> None:
+def test_vng_impact(vng: dict[str, SelectionList]) -> None:
     """VNG 2017 -> 2020, every result type three times: Spark's rows are DuckDB's."""
-    from selectielijst import Status, VersionInfo, import_vng  # noqa: PLC0415  # only here
-
-    old, new = (
-        import_vng(
-            DATA / f"selectielijst-{year}.csv", version=VersionInfo(year, Status.VASTGESTELD)
-        ).selection_list
-        for year in ("2017", "2020")
-    )
-    days = [datetime.date(2016, 2, 29), datetime.date(2019, 1, 31), None]
-    numbers = [category.number for _, category in old.categories()] * 3
-    records = records_table(
-        [(f"z{i}", n, days[i % 3], days[(i + 1) % 3]) for i, n in enumerate(numbers)]
-    )
+    old, new = vng["2017"], vng["2020"]
+    records = records_table(vng_records(old, 3))
     by_duckdb = impact(old, new, records)
     by_spark = impact(old, new, records, engine="spark")
     assert _rows(by_spark.records) == _rows(by_duckdb.records)

@@ -12,6 +12,7 @@ from pathlib import Path
 
 import pytest
 
+from conftest import VNG_DATA as DATA
 from selectielijst import (
     CategoryStatus,
     ChangeKind,
@@ -23,7 +24,6 @@ from selectielijst import (
     Term,
     VersionInfo,
     diff,
-    import_vng,
     import_vng_api,
     retention,
     search,
@@ -31,20 +31,7 @@ from selectielijst import (
 )
 from selectielijst.lookup import Outcome
 
-DATA = Path(__file__).resolve().parents[2] / "shared" / "data" / "vng-selectielijst"
-
 pytestmark = pytest.mark.skipif(not DATA.is_dir(), reason="the VNG data is not present")
-
-
-@pytest.fixture(scope="module")
-def vng() -> dict[str, SelectionList]:
-    """Both versions, imported from their spreadsheets."""
-    return {
-        year: import_vng(
-            DATA / f"selectielijst-{year}.csv", version=VersionInfo(year, Status.VASTGESTELD)
-        ).selection_list
-        for year in ("2017", "2020")
-    }
 
 
 def _rows(year: str) -> list[dict[str, str]]:
