@@ -95,7 +95,11 @@ class Due:
 
     @staticmethod
     def summary_of(on: datetime.date, counts: Mapping[str, int]) -> str:
-        """The line of :meth:`summary` for *counts* on *on*."""
+        """The line of :meth:`summary` for *counts* on *on*.
+
+        >>> Due.summary_of(datetime.date(2026, 1, 1), {"vernietigen": 3, "nog niet": 1})
+        '4 stukken op 2026-01-01: 3 vernietigen, 1 nog niet'
+        """
         parts = ", ".join(f"{count} {what}" for what, count in counts.items())
         return f"{sum(counts.values())} stukken op {on.isoformat()}: {parts}"
 
@@ -166,6 +170,18 @@ def due_to_files(  # noqa: PLR0913  # the arguments of due(), and where to write
     files (Spark in one task, with its own writer), so memory does not grow
     with the number of records; a workbook is gathered first. Both files
     appear together or not at all.
+
+    >>> import datetime, pathlib, tempfile, pyarrow
+    >>> from selectielijst import load
+    >>> records = pyarrow.table({"id": ["z1", "z2"], "category": ["1.2", "9.9"],
+    ...                         "start": ["2015-01-31", "2015-01-31"]})
+    >>> with tempfile.TemporaryDirectory() as folder:
+    ...     written = due_to_files(load("voorbeeld", "2.1"), records,
+    ...                            pathlib.Path(folder) / "lijst.csv", on=datetime.date(2026, 1, 1))
+    ...     print({path.name: rows for path, rows in written.files.items()})
+    {'lijst.csv': 1, 'lijst-niet-te-bepalen.csv': 1}
+    >>> print(written.summary)
+    2 stukken op 2026-01-01: 1 vernietigen, 0 nog niet, 0 blijvend bewaren, 1 niet te bepalen
 
     Raises:
         DocumentErrors: As for :func:`due`.
@@ -288,7 +304,11 @@ class Impact:
 
     @staticmethod
     def summary_line_of(counts: Mapping[str, int]) -> str:
-        """The line of :meth:`summary_line` for *counts*."""
+        """The line of :meth:`summary_line` for *counts*; effects of no records are left out.
+
+        >>> Impact.summary_line_of({"besluit nodig": 2, "eerder": 0, "ongewijzigd": 5})
+        '7 stukken: 2 besluit nodig, 5 ongewijzigd'
+        """
         parts = ", ".join(f"{count} {effect}" for effect, count in counts.items() if count)
         return f"{sum(counts.values())} stukken: {parts or 'geen'}"
 
@@ -335,6 +355,15 @@ def impact_to_files(  # noqa: PLR0913  # the arguments of impact(), and where to
 
     As :func:`due_to_files`: the format follows the suffix, the engine
     streams CSV and Parquet, and both files appear together or not at all.
+
+    >>> import pathlib, tempfile, pyarrow
+    >>> from selectielijst import load
+    >>> records = pyarrow.table({"id": ["z1"], "category": ["1.4"], "start": ["2015-01-31"]})
+    >>> with tempfile.TemporaryDirectory() as folder:
+    ...     written = impact_to_files(load("voorbeeld", "1.0"), load("voorbeeld", "2.0"),
+    ...                               records, pathlib.Path(folder) / "effect.parquet")
+    >>> print(written.summary)
+    1 stukken: 1 nu bewaren
 
     Raises:
         DocumentErrors: As for :func:`impact`.

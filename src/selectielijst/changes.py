@@ -688,11 +688,23 @@ class ChangeSet:
         return self._memo.changed_rows
 
     def categories_compared(self) -> int:
-        """How many rows :attr:`concordance` has: one per category of either version."""
+        """How many rows :attr:`concordance` has: one per category of either version.
+
+        >>> from selectielijst import diff, load
+        >>> changes = diff(load("voorbeeld", "1.0"), load("voorbeeld", "2.0"))
+        >>> changes.categories_compared() == len(changes.concordance)
+        True
+        """
         return len(self._rows)
 
     def new_numbers(self) -> frozenset[str]:
-        """Every number the concordance sends records to: the new version's numbers in use."""
+        """Every number the concordance sends records to: the new version's numbers in use.
+
+        >>> from selectielijst import diff, load
+        >>> changes = diff(load("voorbeeld", "1.0"), load("voorbeeld", "2.0"))
+        >>> "1.2" in changes.new_numbers()
+        True
+        """
         if self._memo.new_numbers is None:
             self._memo.new_numbers = frozenset(
                 number for _, numbers, _ in self._rows for number in numbers
