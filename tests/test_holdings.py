@@ -310,6 +310,7 @@ class TestBadInput:
             (["--columns", "nummer=Zaak"], "unknown column role 'nummer'"),
             (["-o", "lijst.pdf"], "end it in .csv, .parquet or .xlsx"),
             (["--on", "31-01-2030"], "%Y-%m-%d"),
+            (["--engine", "oracle"], "'oracle' is not one of 'duckdb', 'spark'"),
         ],
     )
     def test_options(self, arguments: list[str], says: str, tmp_path: Path) -> None:
@@ -593,6 +594,17 @@ class TestWrittenToFiles:
         assert caught.value.filename == str(tmp_path / "lijst-niet-te-bepalen.csv")
         assert sorted(path.name for path in tmp_path.iterdir()) == ["lijst.csv"]
         assert (tmp_path / "lijst.csv").read_text(encoding="utf-8") == "het oude bestand\n"
+
+    def test_a_suffix_of_no_format(self, tmp_path: Path) -> None:
+        """From Python too: an output that names no format is an UnknownFormat, nothing written."""
+        from selectielijst import UnknownFormat  # noqa: PLC0415  # only here
+        from selectielijst.holdings import due_to_files  # noqa: PLC0415  # likewise
+
+        rows = [("a", "1.2", datetime.date(2015, 1, 31), None)]
+        with pytest.raises(UnknownFormat, match=r"'lijst.pdf': end it in .csv, .parquet or .xlsx"):
+            due_to_files(load("voorbeeld", "2.1"), records_table(rows), tmp_path / "lijst.pdf",
+                         on=datetime.date(2030, 1, 1))  # fmt: skip
+        assert list(tmp_path.iterdir()) == []
 
     def test_a_folder_that_cannot_be(self, tmp_path: Path) -> None:
         """-o under a file: one error line naming the output, exit 1, nothing written."""

@@ -336,6 +336,13 @@ def test_without_java_the_error_says_how_to_install(tmp_path: Path) -> None:
     ]
 
 
+@pytest.mark.usefixtures("spark")
+def test_not_a_table_for_spark() -> None:
+    """engine="spark" with something that is no table: a TypeError saying what is taken."""
+    with pytest.raises(TypeError, match="a Spark DataFrame\\); got int"):
+        due(load("voorbeeld", "2.1"), 5, on=datetime.date(2026, 1, 1), engine="spark")
+
+
 def test_an_unknown_engine() -> None:
     """An engine that is not there is a ValueError naming the engines."""
     with pytest.raises(ValueError, match="the engines are duckdb, spark"):
