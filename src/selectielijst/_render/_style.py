@@ -41,17 +41,16 @@ class Style:
 
 def marked_words(segments: tuple[Segment, ...], style: Style) -> str:
     """Words kept, removed and inserted, each escaped and marked in *style*."""
-    escape, deleted, inserted = style.escape, style.deleted, style.inserted
-    parts = []
-    for segment in segments:
-        text = escape(segment.text)
-        kind = segment.kind
-        if kind is SegmentKind.DELETE:
-            text = deleted(text)
-        elif kind is SegmentKind.INSERT:
-            text = inserted(text)
-        parts.append(text)
-    return " ".join(parts)
+    escape = style.escape
+    marks = {SegmentKind.DELETE: style.deleted, SegmentKind.INSERT: style.inserted}
+    return " ".join(
+        [
+            escape(segment.text)
+            if segment.kind is SegmentKind.EQUAL
+            else marks[segment.kind](escape(segment.text))
+            for segment in segments
+        ]
+    )
 
 
 def item_line(item: Item, style: Style) -> str:
