@@ -2,8 +2,9 @@
 
 from __future__ import annotations
 
+import gc
 import time
-from collections.abc import Callable
+from collections.abc import Callable, Mapping
 
 
 def timed(work: Callable[[], object], repeat: int) -> float:
@@ -13,4 +14,22 @@ def timed(work: Callable[[], object], repeat: int) -> float:
         start = time.perf_counter()
         work()
         best = min(best, time.perf_counter() - start)
+    return best
+
+
+def timed_in_turn(works: Mapping[str, Callable[[], object]], rounds: int) -> dict[str, float]:
+    """The best run of each piece of work, in seconds, the pieces run in turn for *rounds*.
+
+    Run in turn, each piece meets the machine as the others do: a reference
+    timed in a loop of its own runs warmer than the work it is compared with,
+    and a busy spell on a shared machine falls on all of them alike. Each run
+    starts after a garbage collection, so none pays for another's garbage.
+    """
+    best = dict.fromkeys(works, float("inf"))
+    for _ in range(rounds):
+        for name, work in works.items():
+            gc.collect()
+            start = time.perf_counter()
+            work()
+            best[name] = min(best[name], time.perf_counter() - start)
     return best
