@@ -35,10 +35,11 @@ def escape(text: str) -> str:
     >>> escape(".. directive::")
     '\\.. directive::'
     """
-    # Most list text has nothing to escape and no whitespace to fold.
-    quiet = _QUIET.fullmatch(text) and ":" not in text
-    escaped = text if quiet else _SPECIAL.sub(r"\\\1", " ".join(text.split()))
-    escaped = _SCHEME.sub(r"\1\\:", escaped)  # javascript:... is no link, only text
+    if _QUIET.fullmatch(text) and ":" not in text:
+        escaped = text  # most list text: nothing to escape, no whitespace to fold, no scheme
+    else:
+        escaped = _SPECIAL.sub(r"\\\1", " ".join(text.split()))
+        escaped = _SCHEME.sub(r"\1\\:", escaped)  # javascript:... is no link, only text
     return "\\" + escaped if _BLOCK_START.match(escaped) else escaped
 
 
@@ -66,12 +67,20 @@ def _item(item: Item) -> str:
 
 
 def _table(header: tuple[str, ...], rows: Sequence[tuple[str, ...]]) -> list[str]:
+    """A list table; a cell's text is escaped once however often it stands in the table."""
+    cells: dict[str, str] = {}  # a concordance says its few kinds of change many times
     lines = [".. list-table::", "   :header-rows: 1", ""]
     for row in (header, *rows):
-        cells = [escape(cell) or "\\ " for cell in row]
-        lines.append(f"   * - {cells[0]}")
-        lines.extend(f"     - {cell}" for cell in cells[1:])
+        first, *rest = (cells[cell] if cell in cells else _cell(cell, cells) for cell in row)
+        lines.append(f"   * - {first}")
+        lines.extend(f"     - {cell}" for cell in rest)
     return [*lines, ""]
+
+
+def _cell(text: str, cells: dict[str, str]) -> str:
+    """*text* escaped for a cell, and kept in *cells*; an empty cell holds an escaped space."""
+    cells[text] = escape(text) or "\\ "
+    return cells[text]
 
 
 _LEVELS = "=-~^\"'"
