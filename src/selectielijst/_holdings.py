@@ -403,33 +403,13 @@ def _judge_twice(
     _category_table(runner, new, "new_categories")
     pairs = [(row.old_number, n) for row in concordance if row.old_number for n in row.new_numbers]
     runner.table("mapping", [("old_number", "VARCHAR"), ("new_number", "VARCHAR")], pairs)
-    for statement in (_FOLLOWS, _RULES, _JUDGED_TWICE, _IMPACT):
+    runner.table("situations", [("has_start", "BOOLEAN"), ("has_event", "BOOLEAN")], _SITUATIONS)
+    for statement in (_FOLLOWS, _RULES, _RULED, _CASES, _IMPACT):
         runner.run(statement)
 
 
-_IMPACT = """
-CREATE TEMP VIEW impact AS
-SELECT id, old_number, new_numbers,
-       old_outcome, old_destroy_from AS old_date,
-       CASE WHEN rules = 1 THEN new_outcome END AS new_outcome,
-       CASE WHEN rules = 1 THEN new_destroy_from END AS new_date,
-       CASE WHEN NOT known THEN 'niet te bepalen'
-            WHEN rules IS NULL THEN 'vervallen zonder opvolger'
-            WHEN rules > 1 THEN 'besluit nodig'
-            WHEN old_outcome = 'not_computable' OR new_outcome = 'not_computable'
-                 THEN CASE WHEN old_outcome = new_outcome
-                                AND old_reason IS NOT DISTINCT FROM new_reason
-                           THEN 'ongewijzigd' ELSE 'niet te bepalen' END
-            WHEN old_outcome = 'destroy' AND new_outcome = 'keep' THEN 'nu bewaren'
-            WHEN old_outcome = 'keep' AND new_outcome = 'destroy' THEN 'nu vernietigen'
-            WHEN old_outcome = 'keep' THEN 'ongewijzigd'
-            WHEN new_destroy_from < old_destroy_from THEN 'eerder'
-            WHEN new_destroy_from > old_destroy_from THEN 'later'
-            ELSE 'ongewijzigd' END AS effect,
-       CASE WHEN NOT known OR old_outcome = 'not_computable' THEN old_reason
-            WHEN rules = 1 THEN new_reason END AS note
-FROM judged_twice
-"""
+_SITUATIONS = [(True, True), (True, False), (False, True), (False, False)]
+"""Whether a record has its start date, and its event date: all it takes to rule on it."""
 
 _ACTION = (
     "CASE {0} WHEN 'keep' THEN 'blijvend bewaren' WHEN 'destroy' THEN 'vernietigen'"
@@ -442,10 +422,10 @@ _EFFECT_ORDER = (
     + " END"
 )
 
-_IMPACT_ROWS = f"""
+_IMPACT_ROWS = """
 SELECT id, old_number AS oude_categorie, new_numbers AS nieuwe_categorie,
-       {_ACTION.format("old_outcome")} AS oude_actie, old_date AS oude_datum,
-       {_ACTION.format("new_outcome")} AS nieuwe_actie, new_date AS nieuwe_datum,
+       old_action AS oude_actie, old_date AS oude_datum,
+       new_action AS nieuwe_actie, new_date AS nieuwe_datum,
        effect, note AS toelichting
 FROM impact
 """
@@ -511,29 +491,35 @@ _DAY_OF_TEXT = (
 (``2024-02-29 00:00:00``, as spreadsheets write a date cell), spaces around it allowed; else
 NULL. Both engines read the same texts as dates."""
 
-_JUDGEMENT = """
+_RULING = """
        CASE WHEN {key} IS NULL OR {c}outcome = 'not_computable' THEN 'not_computable'
             WHEN {c}outcome = 'keep' THEN 'keep'
-            WHEN {c}from_event AND r.event_day IS NULL THEN 'not_computable'
-            WHEN NOT {c}from_event AND r.start_day IS NULL THEN 'not_computable'
+            WHEN {c}from_event AND NOT {has_event} THEN 'not_computable'
+            WHEN NOT {c}from_event AND NOT {has_start} THEN 'not_computable'
             ELSE 'destroy' END AS {p}outcome,
-       CASE WHEN {c}outcome = 'destroy' THEN
-            CAST(ADD_MONTHS(CASE WHEN {c}from_event THEN r.event_day ELSE r.start_day END,
-                            {c}months) AS DATE) + {c}days
-       END AS {p}destroy_from,
        CASE WHEN {key} IS NULL THEN replace({unknown}, '{{number}}', {number})
             WHEN {c}outcome = 'not_computable' THEN {c}needs
             WHEN {c}outcome = 'keep' THEN NULL
-            WHEN {c}from_event AND r.event_day IS NULL THEN {c}event_needs
-            WHEN NOT {c}from_event AND r.start_day IS NULL
-                 THEN replace({no_start}, '{{value}}', coalesce(r.start_text, 'leeg'))
+            WHEN {c}from_event AND NOT {has_event} THEN {c}event_needs
+            WHEN NOT {c}from_event AND NOT {has_start} THEN {no_start}
        END AS {p}reason
 """
-"""What retention() says of record ``r`` under a category: outcome, date, reason.
+"""What retention() says under a category of a record with or without its dates:
+the outcome and the reason, in the columns ``{p}outcome`` and ``{p}reason``.
 
-The category's columns are ``{c}outcome``, ``{c}months`` and so on; it is
-missing where ``{key}`` is NULL. The three columns made are named with the
-prefix ``{p}``.
+The category's columns are ``{c}outcome``, ``{c}needs`` and so on; it is
+missing where ``{key}`` is NULL. ``{has_start}`` and ``{has_event}`` say
+whether the record has each date; ``{no_start}`` is the reason when it lacks
+the start date it needs.
+"""
+
+_DESTROY_FROM = """
+       CASE WHEN {c}outcome = 'destroy' THEN
+            CAST(ADD_MONTHS(CASE WHEN {c}from_event THEN r.event_day ELSE r.start_day END,
+                            {c}months) AS DATE) + {c}days
+       END AS {p}destroy_from
+"""
+"""The day record ``r`` may be destroyed from, where its ``{c}outcome`` is to destroy it.
 
 The calendar rule of :func:`~selectielijst.lookup.add_duration`, in SQL:
 months (years are twelve) first, then days (weeks are seven), added to a date.
@@ -545,11 +531,23 @@ def _literal(text: str) -> str:
     return "'" + text.replace("'", "''") + "'"
 
 
-_WORDS = {"unknown": _literal(UNKNOWN_CATEGORY), "no_start": _literal(NO_START)}
+_NO_START_OF_RECORD = f"replace({_literal(NO_START)}, '{{value}}', coalesce(r.start_text, 'leeg'))"
+"""Why record ``r`` has no date: :data:`NO_START`, with the start as the record gives it."""
 
 _JUDGED = (
     "CREATE TEMP VIEW judged AS SELECT r.id, r.category,"
-    + _JUDGEMENT.format(key="c.number", c="c.", p="", number="r.category", **_WORDS)
+    + _RULING.format(
+        key="c.number",
+        c="c.",
+        p="",
+        has_start="r.start_day IS NOT NULL",
+        has_event="r.event_day IS NOT NULL",
+        number="r.category",
+        unknown=_literal(UNKNOWN_CATEGORY),
+        no_start=_NO_START_OF_RECORD,
+    )
+    + ","
+    + _DESTROY_FROM.format(c="c.", p="")
     + " FROM records r LEFT JOIN categories c ON c.number = r.category"
 )
 
@@ -588,16 +586,87 @@ LEFT JOIN new_categories n ON n.number = f.representative
 The records then meet the two versions in one join.
 """
 
-_JUDGED_TWICE = (
-    "CREATE TEMP VIEW judged_twice AS SELECT r.id, r.category AS old_number,"
-    " c.number IS NOT NULL AS known, c.new_numbers, c.rules,"
-    + _JUDGEMENT.format(key="c.number", c="c.old_", p="old_", number="r.category", **_WORDS)
-    + ","
-    + _JUDGEMENT.format(
-        key="c.new_number", c="c.new_", p="new_", number="c.representative", **_WORDS
+_RULED = (
+    "CREATE TEMP TABLE ruled AS SELECT c.number, s.has_start, s.has_event, c.new_numbers,"
+    " c.rules, c.old_from_event, c.old_months, c.old_days,"
+    " c.new_from_event, c.new_months, c.new_days,"
+    + ",".join(
+        _RULING.format(
+            key=key,
+            c=f"c.{version}_",
+            p=f"{version}_",
+            has_start="s.has_start",
+            has_event="s.has_event",
+            number=number,
+            unknown=_literal(UNKNOWN_CATEGORY),
+            no_start=_literal(NO_START),  # the start the record gives is filled in later
+        )
+        for version, key, number in (
+            ("old", "c.number", "c.number"),
+            ("new", "c.new_number", "c.representative"),
+        )
     )
-    + " FROM records r LEFT JOIN rules c ON c.number = r.category"
+    + " FROM rules c CROSS JOIN situations s"
 )
+"""Per old category and situation: what each version rules on a record in it."""
+
+_CASES = f"""
+CREATE TEMP TABLE cases AS
+SELECT number, has_start, has_event, new_numbers,
+       old_outcome, old_from_event, old_months, old_days,
+       CASE WHEN rules = 1 THEN new_outcome END AS new_outcome,
+       new_from_event, new_months, new_days,
+       {_ACTION.format("old_outcome")} AS old_action,
+       CASE WHEN rules = 1 THEN {_ACTION.format("new_outcome")} END AS new_action,
+       CASE WHEN rules IS NULL THEN 'vervallen zonder opvolger'
+            WHEN rules > 1 THEN 'besluit nodig'
+            WHEN old_outcome = 'not_computable' OR new_outcome = 'not_computable'
+                 THEN CASE WHEN old_outcome = new_outcome
+                                AND old_reason IS NOT DISTINCT FROM new_reason
+                           THEN 'ongewijzigd' ELSE 'niet te bepalen' END
+            WHEN old_outcome = 'destroy' AND new_outcome = 'keep' THEN 'nu bewaren'
+            WHEN old_outcome = 'keep' AND new_outcome = 'destroy' THEN 'nu vernietigen'
+            WHEN old_outcome = 'keep' THEN 'ongewijzigd'
+       END AS effect,
+       CASE WHEN old_outcome = 'not_computable' THEN old_reason
+            WHEN rules = 1 THEN new_reason END AS note
+FROM ruled
+"""
+"""Per old category and situation, all that does not wait for a record's dates.
+
+The effect is NULL only where both versions destroy: the dates then tell.
+Two reasons for missing a start date are the same one, as the start they
+name is the record's own.
+"""
+
+_IMPACT = (
+    """
+CREATE TEMP VIEW impact AS
+SELECT id, old_number, new_numbers, old_action, old_destroy_from AS old_date,
+       new_action, new_destroy_from AS new_date,
+       coalesce(effect, CASE WHEN new_destroy_from < old_destroy_from THEN 'eerder'
+                             WHEN new_destroy_from > old_destroy_from THEN 'later'
+                             ELSE 'ongewijzigd' END) AS effect,
+       note
+FROM (
+    SELECT r.id, r.category AS old_number, c.new_numbers,
+           coalesce(c.old_action, 'niet te bepalen') AS old_action, c.new_action,"""
+    + _DESTROY_FROM.format(c="c.old_", p="old_")
+    + ","
+    + _DESTROY_FROM.format(c="c.new_", p="new_")
+    + f""",
+           CASE WHEN c.number IS NULL THEN 'niet te bepalen' ELSE c.effect END AS effect,
+           CASE WHEN c.number IS NULL
+                     THEN replace({_literal(UNKNOWN_CATEGORY)}, '{{number}}', r.category)
+                WHEN c.note = {_literal(NO_START)} THEN {_NO_START_OF_RECORD}
+                ELSE c.note END AS note
+    FROM records r LEFT JOIN cases c
+         ON c.number = r.category AND c.has_start = (r.start_day IS NOT NULL)
+            AND c.has_event = (r.event_day IS NOT NULL)
+) judged_twice
+"""
+)
+"""Each record: its category's case in its situation, and the dates computed for it."""
 
 _DUE = """
 SELECT id, category AS categorie, 'vernietigen' AS actie, destroy_from AS vernietigen_vanaf
