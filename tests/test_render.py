@@ -32,8 +32,11 @@ from selectielijst import (
     mark_up,
     render,
 )
-from selectielijst._render import _text
+from selectielijst._render import _markdown, _text
+from selectielijst._render._report import Item
+from selectielijst._render._style import escaped_all, item_line
 from selectielijst._schema import changeset_schema
+from selectielijst.changes import Change, ChangeKind, Segment, SegmentKind, Significance
 
 SAMPLES = Path(__file__).resolve().parents[1] / "docs" / "samples"
 SUFFIXES = {"markdown": "md", "rst": "rst", "html": "html", "json": "json", "text": "txt"}
@@ -324,3 +327,62 @@ class TestLineBreaking:
         words = "woord " * 13 + "xxxxxx"  # 6 * 13 + 6 = 84 characters, 88 with the prefix
         assert _text._wrap(words, "  - ", "    ") == ["  - " + words]
         assert _text._wrap(words + "x", "  - ", "    ") == ["  - " + words[:77], "    xxxxxxx"]
+
+
+_PIECES = st.text(
+    alphabet=st.sampled_from("ab *_|<&é\u00a0\n\t\x1b"), max_size=8
+) | st.sampled_from(["", " ", "1.2", "Naam gewijzigd:", "a  b", " a", "a "])
+_STYLES = {
+    "markdown": _markdown.STYLE,
+    "text": _text.style(color=False),
+    "text in colour": _text.style(color=True),
+}
+
+
+def _item(pieces: list[str | None], segments: list[tuple[SegmentKind, str]]) -> Item:
+    number, name, text, flag, reason = pieces
+    change = Change(ChangeKind.TEXT_CHANGED, Significance.MINOR)
+    return Item(
+        number,
+        name,
+        text or "",
+        flag,
+        tuple(Segment(kind, words) for kind, words in segments),
+        change,
+        reason,
+    )
+
+
+class TestEscapedAtOnce:
+    """Texts asked at once whether they need escaping come out as if escaped one by one."""
+
+    @pytest.mark.parametrize("name", sorted(_STYLES))
+    @given(texts=st.lists(_PIECES, max_size=6))
+    def test_columns(self, name: str, texts: list[str]) -> None:
+        """A column of cells: each cell as the format's escape makes it."""
+        style = _STYLES[name]
+        assert escaped_all(texts, style) == [style.escape(text) for text in texts]
+
+    @pytest.mark.parametrize("name", sorted(_STYLES))
+    @given(
+        pieces=st.lists(st.none() | _PIECES, min_size=5, max_size=5),
+        segments=st.lists(st.tuples(st.sampled_from(SegmentKind), _PIECES), max_size=4),
+    )
+    def test_item_lines(
+        self, name: str, pieces: list[str | None], segments: list[tuple[SegmentKind, str]]
+    ) -> None:
+        """An item line: the same as with every text escaped on its own."""
+        style = _STYLES[name]
+        item = _item(pieces, segments)
+        one_by_one = attrs.evolve(style, verbatim=None)
+        assert item_line(item, style) == item_line(item, one_by_one)
+        if name.startswith("text"):
+            painter = _text._Painter(color=name == "text in colour")
+            alone = _text._Painter(color=name == "text in colour")
+            alone.style = attrs.evolve(alone.style, verbatim=None)
+            assert painter.item(item, "  ") == alone.item(item, "  ")
+
+    def test_quiet_column_unchanged(self) -> None:
+        """A column with nothing to escape comes back as it is; one special cell is escaped."""
+        assert escaped_all(["1.1", "2.10 a"], _markdown.STYLE) == ["1.1", "2.10 a"]
+        assert escaped_all(["1.1", "a*b"], _markdown.STYLE) == ["1.1", "a\\*b"]

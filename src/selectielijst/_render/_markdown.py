@@ -11,6 +11,7 @@ from selectielijst._render._style import (
     Chapter,
     Style,
     Writer,
+    escaped_all,
     item_line,
     since,
     version_heading,
@@ -38,6 +39,7 @@ STYLE = Style(
     strong=lambda text: f"**{text}**",
     deleted=lambda text: f"~~{text}~~",
     inserted=lambda text: f"**{text}**",
+    verbatim=_QUIET.fullmatch,
 )
 """Markdown: removed words struck through, inserted ones in bold."""
 
@@ -75,9 +77,11 @@ def markdown(report: Report, *, level: int = 1, title: str | None = None) -> str
         ]
         lines += ["|---|---|---|"]
         kinds_cells = {kinds: escape(kinds) for kinds in {row[2] for row in report.concordance}}
+        olds = escaped_all([row[0] for row in report.concordance], STYLE)
+        news = escaped_all([row[1] for row in report.concordance], STYLE)
         lines += [
-            f"| {escape(old)} | {escape(new)} | {kinds_cells[kinds]} |"
-            for old, new, kinds in report.concordance
+            f"| {old} | {new} | {kinds_cells[kinds]} |"
+            for old, new, (_, _, kinds) in zip(olds, news, report.concordance, strict=True)
         ]
         if report.others():
             lines += ["", escape(report.others() or "")]

@@ -15,9 +15,12 @@ __all__ = [
     "Chapter",
     "Style",
     "Writer",
+    "escape_for",
+    "escaped_all",
     "item_line",
     "marked_words",
     "since",
+    "texts_of",
     "version_heading",
 ]
 
@@ -31,17 +34,42 @@ class Style:
         strong: Escaped text in bold.
         deleted: Escaped words that were removed.
         inserted: Escaped words that were inserted.
+        verbatim: Whether text stands in the format as it is, where the
+            format can tell: non-empty, with single spaces only between
+            words, and nothing to escape. Texts joined by single spaces then
+            stand as they are exactly when each of them does, so many texts
+            are asked at once.
     """
 
     escape: Callable[[str], str]
     strong: Callable[[str], str]
     deleted: Callable[[str], str]
     inserted: Callable[[str], str]
+    verbatim: Callable[[str], object] | None = None
 
 
-def marked_words(segments: tuple[Segment, ...], style: Style) -> str:
-    """Words kept, removed and inserted, each escaped and marked in *style*."""
-    escape = style.escape
+def _as_it_is(text: str) -> str:
+    return text
+
+
+def escape_for(texts: Sequence[str], style: Style) -> Callable[[str], str]:
+    """How to escape *texts*: not at all when they all stand as they are."""
+    if style.verbatim is not None and style.verbatim(" ".join(texts)):
+        return _as_it_is
+    return style.escape
+
+
+def escaped_all(texts: Sequence[str], style: Style) -> list[str]:
+    """Each of *texts* escaped; all asked at once, as a column mostly holds nothing to escape."""
+    escape = escape_for(texts, style)
+    return list(texts) if escape is _as_it_is else [escape(text) for text in texts]
+
+
+def marked_words(
+    segments: tuple[Segment, ...], style: Style, escape: Callable[[str], str] | None = None
+) -> str:
+    """Words kept, removed and inserted, each escaped (by *escape*, if given) and marked."""
+    escape = escape or style.escape
     marks = {SegmentKind.DELETE: style.deleted, SegmentKind.INSERT: style.inserted}
     return " ".join(
         [
@@ -56,9 +84,10 @@ def marked_words(segments: tuple[Segment, ...], style: Style) -> str:
 def item_line(item: Item, style: Style) -> str:
     """One change as a list item of lightweight markup (Markdown, reST).
 
-    Number and name, what changed, what it means, then the words.
+    Number and name, what changed, what it means, then the words. Where the
+    style can tell, all its texts are asked at once whether they need escaping.
     """
-    escape = style.escape
+    escape = escape_for(texts_of(item), style)
     name = escape(item.name) if item.name else ""
     head = name
     if item.number:
@@ -67,10 +96,20 @@ def item_line(item: Item, style: Style) -> str:
     if item.flag:
         line += " " + style.strong(escape(item.flag))
     if item.segments:
-        line += " " + marked_words(item.segments, style)
+        line += " " + marked_words(item.segments, style, escape)
     if item.reason:
         line += " " + escape(item.reason)
     return line
+
+
+def texts_of(item: Item) -> list[str]:
+    """The list text an item line escapes: its number, name, sentence, flag, words and reason."""
+    texts = [text for text in (item.number, item.name, item.flag) if text]
+    texts.append(item.text)  # escaped even when empty: an empty one makes all be escaped
+    texts += [segment.text for segment in item.segments]
+    if item.reason:
+        texts.append(item.reason)
+    return texts
 
 
 @attrs.frozen

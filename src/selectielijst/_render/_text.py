@@ -10,8 +10,11 @@ from selectielijst._render._style import (
     Chapter,
     Style,
     Writer,
+    escape_for,
+    escaped_all,
     marked_words,
     since,
+    texts_of,
     version_heading,
 )
 from selectielijst.changes import Significance
@@ -22,13 +25,18 @@ WIDTH = 88
 _RED, _GREEN, _BOLD, _RESET = "\x1b[31m", "\x1b[32m", "\x1b[1m", "\x1b[0m"
 
 
-def _plain(text: str) -> str:
-    """List text with control characters shown, never sent to the terminal.
+def _verbatim(text: str) -> bool:
+    """Whether *text* is shown as it is.
 
     Printable text holds no whitespace but the space; with single spaces only
     between words, it is shown as it is.
     """
-    if text.isprintable() and "  " not in text and text[:1] != " " and text[-1:] != " ":
+    return text.isprintable() and "  " not in text and text[:1] != " " and text[-1:] != " "
+
+
+def _plain(text: str) -> str:
+    """List text with control characters shown, never sent to the terminal."""
+    if _verbatim(text):
         return text
     return "".join(ch if ch.isprintable() else f"\\u{ord(ch):04x}" for ch in " ".join(text.split()))
 
@@ -41,12 +49,14 @@ def style(*, color: bool) -> Style:
             strong=lambda text: text,
             deleted=lambda text: f"[-{text}-]",
             inserted=lambda text: f"{{+{text}+}}",
+            verbatim=_verbatim,
         )
     return Style(
         escape=_plain,
         strong=lambda text: f"{_BOLD}{text}{_RESET}",
         deleted=lambda text: f"{_RED}[-{text}-]{_RESET}",
         inserted=lambda text: f"{_GREEN}{{+{text}+}}{_RESET}",
+        verbatim=_verbatim,
     )
 
 
@@ -59,15 +69,16 @@ class _Painter:
         return f"{code}{text}{_RESET}" if self.color else text
 
     def item(self, item: Item, indent: str) -> list[str]:
+        plain = escape_for(texts_of(item), self.style)
         number, name = item.number or "", item.name or ""
         head = f"{number} {name}" if number and name else number or name
-        line = _plain(f"{head} — {item.text}" if head.strip() else item.text)
+        line = plain(f"{head} — {item.text}" if head.strip() else item.text)
         if item.flag:
-            line += " " + self.paint(_plain(item.flag), _BOLD + _RED)
+            line += " " + self.paint(plain(item.flag), _BOLD + _RED)
         if item.segments:
-            line += " " + marked_words(item.segments, self.style)
+            line += " " + marked_words(item.segments, self.style, plain)
         if item.reason:
-            line += " " + _plain(item.reason)
+            line += " " + plain(item.reason)
         if item.change.significance is Significance.TRIVIAL:
             return [f"{indent}- {line}"]  # short by nature; kept on one line
         return _wrap(line, f"{indent}- ", f"{indent}  ")
@@ -120,9 +131,11 @@ def text(report: Report, *, color: bool = False, title: str | None = None) -> st
         width = max(len(old) for old, _, _ in report.concordance)
         width = max(width, len(label("old_number", say)))
         lines.append(f"  {label('old_number', say):<{width}}  →  {label('new_number', say)}")
+        olds = escaped_all([row[0] for row in report.concordance], painter.style)
+        news = escaped_all([row[1] for row in report.concordance], painter.style)
         lines += [
-            f"  {_plain(old):<{width}}  →  {_plain(new)}  ({kinds})"
-            for old, new, kinds in report.concordance
+            f"  {old:<{width}}  →  {new}  ({kinds})"
+            for old, new, (_, _, kinds) in zip(olds, news, report.concordance, strict=True)
         ]
         if report.others():
             lines += ["", f"  {report.others()}"]
