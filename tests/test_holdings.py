@@ -11,6 +11,7 @@ import tempfile
 from collections.abc import Sequence
 from pathlib import Path
 
+import attrs
 import pyarrow
 import pyarrow.parquet
 import pytest
@@ -22,6 +23,7 @@ from conftest import VNG_DATA as DATA
 from selectielijst import (
     Category,
     DocumentErrors,
+    Section,
     SelectionList,
     diff,
     load,
@@ -406,6 +408,27 @@ def _effects(result: Impact) -> dict[str, str]:
     return {row["id"]: row["effect"] for row in result.records.to_pylist()}
 
 
+class TestOrder:
+    """Rows come in the order of the records, however few there are."""
+
+    @pytest.mark.parametrize("size", [2, 10, 50, 300])
+    def test_in_the_records_order(self, size: int) -> None:
+        """due, its list apart and impact keep the records' order (10 and 50 records did not)."""
+        old, new = load("voorbeeld", "1.0"), load("voorbeeld", "2.0")
+        numbers = [category.number for _, category in old.categories()]
+        start = datetime.date(2015, 1, 31)
+        rows = [
+            (f"z{i}", numbers[i * 7 % len(numbers)], start if i % 5 else None, None)
+            for i in range(size)
+        ]
+        ids = [row[0] for row in rows]
+        assert impact(old, new, records_table(rows)).records.column("id").to_pylist() == ids
+        judged = due(new, records_table(rows), on=datetime.date(2030, 1, 1))
+        for table in (judged.due, judged.undetermined):
+            found = table.column("id").to_pylist()
+            assert found == [record_id for record_id in ids if record_id in set(found)]
+
+
 class TestImpact:
     """What a new version does to the records held under the old one."""
 
@@ -570,6 +593,33 @@ class TestWrittenToFiles:
         assert summary.to_pylist() == in_memory.summary.to_pylist()
         assert written.counts == in_memory.counts
         assert written.summary == in_memory.summary_line()
+
+    def test_impact_csv_guards_every_column(self, tmp_path: Path) -> None:
+        """A new number that reads as a formula is guarded in the streamed CSV, as table_bytes does.
+
+        The columns impact copies from the list (new number, actions, effect)
+        are held as a few words; they are text all the same.
+        """
+        from selectielijst.holdings import impact_to_files, table_bytes  # noqa: PLC0415  # here
+
+        def formula(section: Section) -> Section:
+            return attrs.evolve(
+                section,
+                categories=tuple(
+                    attrs.evolve(c, number="=" + c.number) if c.number == "1.4" else c
+                    for c in section.categories
+                ),
+                sections=tuple(formula(inner) for inner in section.sections),
+            )
+
+        old, new = load("voorbeeld", "1.0"), load("voorbeeld", "2.0")
+        new = attrs.evolve(new, sections=tuple(formula(section) for section in new.sections))
+        rows = [("a", "1.4", datetime.date(2015, 1, 31), None),
+                ("b", "1.2", datetime.date(2015, 1, 31), None)]  # fmt: skip
+        expected = table_bytes(impact(old, new, records_table(rows)).records, "csv", title="e")
+        impact_to_files(old, new, records_table(rows), tmp_path / "e.csv")
+        assert (tmp_path / "e.csv").read_bytes() == expected
+        assert ",'=1.4," in expected.decode("utf-8")
 
     def test_both_files_or_neither(self, tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
         """When the second file fails, the first does not appear, and no temporary file stays."""

@@ -55,6 +55,21 @@ class Engine(Protocol):
     def table(self, name: str, columns: Columns, rows: Iterable[Sequence[object]]) -> None:
         """Make the table *name* of *rows*."""
 
+    def as_words(self, vocabulary: str, columns: Sequence[tuple[str, str]]) -> None:
+        """Hold each ``(table, column)`` of *columns* as one of a few words, where the engine can.
+
+        The words are the columns' values, named *vocabulary*. A result then
+        holds each word once, with a small number in each row, rather than a
+        copy of the text in every row (DuckDB's ENUM, Arrow's dictionary
+        arrays). What the columns say does not change.
+        """
+
+    def counted(self, result: Any, columns: Sequence[str]) -> Any:
+        """How many rows of *result*, a table this engine gave, hold each set of *columns*' values.
+
+        A table of those columns and ``aantal``, in no order.
+        """
+
     def run(self, statement: str) -> None:
         """Run a statement that makes a view or table."""
 
@@ -157,6 +172,9 @@ class DuckDBEngine:
         import duckdb  # noqa: PLC0415  # the engine loads when records are asked about
 
         self.connection: duckdb.DuckDBPyConnection = duckdb.connect()
+        # A join looks each record up among the categories, so that rows come in the records'
+        # order; DuckDB would otherwise look the categories up among a few records.
+        self.connection.execute("SET disabled_optimizers = 'build_side_probe_side'")
 
     def load(self, records: str | Path | Any) -> dict[str, bool]:
         """Make the view ``source``; see :meth:`Engine.load`."""
@@ -175,6 +193,25 @@ class DuckDBEngine:
         if given:
             marks = ", ".join("?" for _ in columns)
             self.connection.executemany(f"INSERT INTO {name} VALUES ({marks})", given)  # noqa: S608  # likewise
+
+    def as_words(self, vocabulary: str, columns: Sequence[tuple[str, str]]) -> None:
+        """Make the columns an ENUM of their values; see :meth:`Engine.as_words`."""
+        selects = [f"SELECT {column} AS word FROM {table}" for table, column in columns]  # noqa: S608  # our own names
+        words = f"SELECT DISTINCT word FROM ({' UNION '.join(selects)}) WHERE word IS NOT NULL"  # noqa: S608  # likewise
+        counted = self.connection.execute(f"SELECT count(*) FROM ({words})").fetchall()  # noqa: S608  # likewise
+        if not counted[0][0]:
+            return  # no word at all: an ENUM needs one
+        self.connection.execute(f"CREATE TYPE {vocabulary} AS ENUM ({words})")
+        for table, column in columns:
+            self.connection.execute(f"ALTER TABLE {table} ALTER {column} TYPE {vocabulary}")
+
+    def counted(self, result: pyarrow.Table, columns: Sequence[str]) -> pyarrow.Table:
+        """Counted by Arrow's own grouping; see :meth:`Engine.counted`.
+
+        Arrow counts the table it already holds; DuckDB would first read it in.
+        """
+        counts = result.group_by(list(columns)).aggregate([([], "count_all")])
+        return counts.rename_columns([*columns, "aantal"])
 
     def run(self, statement: str) -> None:
         """Run *statement*; see :meth:`Engine.run`."""
@@ -202,7 +239,7 @@ class DuckDBEngine:
         statement = _for_duckdb(query)
         if format_name == "csv":
             relation = self.connection.sql(statement)
-            kinds = [str(kind) == "VARCHAR" for kind in relation.types]
+            kinds = [str(kind).startswith(("VARCHAR", "ENUM")) for kind in relation.types]
             statement = _for_duckdb(_as_csv_cells(query, relation.columns, kinds))
         options = "FORMAT csv, HEADER true" if format_name == "csv" else "FORMAT parquet"
         target = "'" + str(path).replace("'", "''") + "'"
@@ -285,10 +322,10 @@ def _guarded_cell(name: str) -> str:
     An empty text is written as nothing at all, as Python's CSV writer writes
     it, not as DuckDB's ``""``.
     """
-    column = _quoted(name)
+    column = f"CAST({_quoted(name)} AS VARCHAR)"  # an ENUM's words as text too
     return (
         f"CASE WHEN left({column}, 1) IN {_FORMULA_STARTS} THEN '''' || {column}"
-        f" ELSE nullif({column}, '') END AS {column}"
+        f" ELSE nullif({column}, '') END AS {_quoted(name)}"
     )
 
 
@@ -391,6 +428,15 @@ class SparkEngine:
         schema = ", ".join(f"{column} {_SPARK_TYPES[kind]}" for column, kind in columns)
         frame = self.session.createDataFrame([tuple(row) for row in rows], schema=schema)
         frame.createOrReplaceTempView(self.prefix + name)
+
+    def as_words(self, vocabulary: str, columns: Sequence[tuple[str, str]]) -> None:
+        """Nothing: Spark has no such type, and the columns stay text."""
+
+    def counted(
+        self, result: pyspark.sql.DataFrame, columns: Sequence[str]
+    ) -> pyspark.sql.DataFrame:
+        """Counted by Spark, when the count is used; see :meth:`Engine.counted`."""
+        return result.groupBy(*columns).count().withColumnRenamed("count", "aantal")
 
     def run(self, statement: str) -> None:
         """Run *statement*; see :meth:`Engine.run`."""

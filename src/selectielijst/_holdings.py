@@ -336,8 +336,9 @@ def impact(
     names = _column_names(columns or {})
     with contextlib.closing(engine_for(records, engine)) as runner:
         _judge_twice(runner, old, new, records, names)
-        per_record = runner.keep("impact_rows", runner.result(_IMPACT_ROWS))
-        summary = runner.keep("impact_summary", runner.result(_summary_of("impact_rows")))
+        per_record = runner.result(_IMPACT_ROWS)
+        runner.keep("impact_counts", runner.counted(per_record, _SUMMARY_KEYS))
+        summary = runner.keep("impact_summary", runner.result(_summary_of("impact_counts")))
         counts = _effect_counts(runner.rows(_IMPACT_COUNTS))
     return Impact(per_record, summary, counts)
 
@@ -381,7 +382,7 @@ def impact_to_files(  # noqa: PLR0913  # the arguments of impact(), and where to
             rows = f"({_IMPACT_ROWS})"
             if isinstance(runner, DuckDBEngine) and format_name == "parquet":  # counted in the file
                 rows = "read_parquet(" + _literal(str(written)) + ")"
-            summary = as_arrow(runner.result(_summary_of(rows)))
+            summary = as_arrow(runner.result(_summary_of(_counted_in(rows))))
             together.write(_beside(output, "samenvatting"), summary, "samenvatting")
     counts = _effect_counts((row["effect"], row["aantal"]) for row in summary.to_pylist())
     return Written(together.files, counts, Impact.summary_line_of(counts))
@@ -404,12 +405,35 @@ def _judge_twice(
     pairs = [(row.old_number, n) for row in concordance if row.old_number for n in row.new_numbers]
     runner.table("mapping", [("old_number", "VARCHAR"), ("new_number", "VARCHAR")], pairs)
     runner.table("situations", [("has_start", "BOOLEAN"), ("has_event", "BOOLEAN")], _SITUATIONS)
-    for statement in (_FOLLOWS, _RULES, _RULED, _CASES, _IMPACT):
+    for statement in (_FOLLOWS, _RULES, _RULED, _CASES):
         runner.run(statement)
+    runner.table("words", [(column, "VARCHAR") for column in _WORDS], [tuple(_WORDS.values())])
+    for vocabulary, columns in _VOCABULARIES.items():
+        runner.as_words(vocabulary, columns)
+    runner.run(_IMPACT)
 
 
 _SITUATIONS = [(True, True), (True, False), (False, True), (False, False)]
 """Whether a record has its start date, and its event date: all it takes to rule on it."""
+
+_WORDS = {
+    "unknown_action": "niet te bepalen",
+    "unknown_effect": "niet te bepalen",
+    "earlier": "eerder",
+    "later": "later",
+    "same": "ongewijzigd",
+}
+"""The words of the table ``words``, one row: what impact says where no case says it."""
+
+_VOCABULARIES = {
+    "action_word": [("cases", "old_action"), ("cases", "new_action"), ("words", "unknown_action")],
+    "effect_word": [
+        ("cases", "effect"),
+        *(("words", column) for column in ("unknown_effect", "earlier", "later", "same")),
+    ],
+    "numbers_word": [("cases", "new_numbers")],
+}
+"""The columns impact copies into every record's row, each vocabulary a few words."""
 
 _ACTION = (
     "CASE {0} WHEN 'keep' THEN 'blijvend bewaren' WHEN 'destroy' THEN 'vernietigen'"
@@ -431,15 +455,24 @@ FROM impact
 """
 
 
-def _summary_of(rows: str) -> str:
-    """How many *rows* (a table, or the rows of impact) each old category has of each effect.
+_SUMMARY_KEYS = ("oude_categorie", "effect")
+"""What the summary counts records by: old category and effect."""
+
+
+def _counted_in(rows: str) -> str:
+    """How many *rows* (a table, or the rows of impact) have each old category and effect.
 
     Counted in rows already computed, where there are: the records are not
     judged twice.
     """
+    keys = ", ".join(_SUMMARY_KEYS)
+    return f"(SELECT {keys}, count(*) AS aantal FROM {rows} GROUP BY {keys})"  # our own SQL
+
+
+def _summary_of(counted: str) -> str:
+    """The summary from *counted* (old category, effect, ``aantal``): most urgent effect first."""
     return f"""
-    SELECT oude_categorie, effect, count(*) AS aantal
-    FROM {rows} GROUP BY oude_categorie, effect
+    SELECT oude_categorie, effect, aantal FROM {counted}
     ORDER BY {_EFFECT_ORDER}, oude_categorie
     """  # our own names and SQL
 
@@ -644,29 +677,35 @@ _IMPACT = (
 CREATE TEMP VIEW impact AS
 SELECT id, old_number, new_numbers, old_action, old_destroy_from AS old_date,
        new_action, new_destroy_from AS new_date,
-       coalesce(effect, CASE WHEN new_destroy_from < old_destroy_from THEN 'eerder'
-                             WHEN new_destroy_from > old_destroy_from THEN 'later'
-                             ELSE 'ongewijzigd' END) AS effect,
+       CASE WHEN effect IS NOT NULL THEN effect
+            WHEN new_destroy_from < old_destroy_from THEN earlier
+            WHEN new_destroy_from > old_destroy_from THEN later
+            ELSE same END AS effect,
        note
 FROM (
     SELECT r.id, r.category AS old_number, c.new_numbers,
-           coalesce(c.old_action, 'niet te bepalen') AS old_action, c.new_action,"""
+           CASE WHEN c.number IS NULL THEN w.unknown_action ELSE c.old_action END AS old_action,
+           c.new_action, w.earlier, w.later, w.same,"""
     + _DESTROY_FROM.format(c="c.old_", p="old_")
     + ","
     + _DESTROY_FROM.format(c="c.new_", p="new_")
     + f""",
-           CASE WHEN c.number IS NULL THEN 'niet te bepalen' ELSE c.effect END AS effect,
+           CASE WHEN c.number IS NULL THEN w.unknown_effect ELSE c.effect END AS effect,
            CASE WHEN c.number IS NULL
                      THEN replace({_literal(UNKNOWN_CATEGORY)}, '{{number}}', r.category)
                 WHEN c.note = {_literal(NO_START)} THEN {_NO_START_OF_RECORD}
                 ELSE c.note END AS note
-    FROM records r LEFT JOIN cases c
+    FROM records r CROSS JOIN words w LEFT JOIN cases c
          ON c.number = r.category AND c.has_start = (r.start_day IS NOT NULL)
             AND c.has_event = (r.event_day IS NOT NULL)
 ) judged_twice
 """
 )
-"""Each record: its category's case in its situation, and the dates computed for it."""
+"""Each record: its category's case in its situation, and the dates computed for it.
+
+Every word it gives comes from a table, none from the SQL text, so that an
+engine that holds them as a few words (:meth:`Engine.as_words`) gives them so.
+"""
 
 _DUE = """
 SELECT id, category AS categorie, 'vernietigen' AS actie, destroy_from AS vernietigen_vanaf
