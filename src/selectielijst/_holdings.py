@@ -287,7 +287,9 @@ class Impact:
             ``oude_actie``, ``oude_datum``, ``nieuwe_actie``, ``nieuwe_datum``
             (empty where the new categories differ), ``effect`` (one of
             :data:`EFFECTS`) and ``toelichting``; in the order of the records,
-            as for :class:`Due`.
+            as for :class:`Due`. With DuckDB, ``nieuwe_categorie``, the
+            actions and ``effect`` are dictionary columns (each word held
+            once; categorical in pandas and Polars).
         summary: How many records each old category has of each effect:
             ``oude_categorie``, ``effect``, ``aantal``, in the order of
             :data:`EFFECTS`, then by category.
