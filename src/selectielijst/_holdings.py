@@ -670,8 +670,9 @@ FROM ruled
 """Per old category and situation, all that does not wait for a record's dates.
 
 The effect is NULL only where both versions destroy: the dates then tell.
-Two reasons for missing a start date are the same one, as the start they
-name is the record's own.
+A reason for a missing start date stays :data:`NO_START` with its
+placeholder; each record fills in the start it gives. Two such reasons are
+therefore the same one, as the start they name is the record's own.
 """
 
 _IMPACT = (
@@ -705,8 +706,9 @@ FROM (
 )
 """Each record: its category's case in its situation, and the dates computed for it.
 
-Every word it gives comes from a table, none from the SQL text, so that an
-engine that holds them as a few words (:meth:`Engine.as_words`) gives them so.
+Every action and effect it gives comes from a table, none from the SQL text,
+so that an engine that holds them as a few words (:meth:`Engine.as_words`)
+gives them so.
 """
 
 _DUE = """
