@@ -11,9 +11,9 @@ categories of the shipped example list. For each size it prints:
 - each step's peak memory, measured in a process of its own that does only
   that step (the floor's process likewise), so that one step's peak does not
   hide another's;
-- with ``--spark``, ``due_to_files`` on Spark in local mode as well: Spark's
-  overhead on one machine, not its reach (its Java process's memory is not
-  in the peak).
+- with ``--spark``, ``due_to_files`` and ``impact_to_files`` on Spark in local
+  mode as well: Spark's overhead on one machine, not its reach (its Java
+  process's memory is not in the peak).
 
 Target: within 3x of the floor at 10,000,000 records, and memory that does not
 grow with the number of records beyond DuckDB's own. Times are the best of
@@ -91,7 +91,13 @@ def steps(
                 functools.partial(
                     due_to_files, new, path, folder / "spark.parquet", on=ON, engine="spark"
                 ),
-            )
+            ),
+            "impact spark": (
+                "floor -o",
+                functools.partial(
+                    impact_to_files, old, new, path, folder / "spark-e.parquet", engine="spark"
+                ),
+            ),
         }
     measured: dict[str, tuple[str, Callable[[], object]]] = {
         "floor": ("", functools.partial(floor, path, numbers)),
@@ -150,7 +156,7 @@ def main() -> None:
         print(high_water_mib())
         return
     numbers = [category.number for _, category in load("voorbeeld", "1.0").categories()]
-    print(f"{'records':>10} {'step':<10} {'time':>8} {'floor':>8} {'ratio':>6} {'peak MiB':>9}")
+    print(f"{'records':>10} {'step':<12} {'time':>8} {'floor':>8} {'ratio':>6} {'peak MiB':>9}")
     with tempfile.TemporaryDirectory() as folder:
         for size in (int(text) for text in arguments.sizes.split(",")):
             path = Path(folder) / f"records-{size}.parquet"
@@ -161,7 +167,7 @@ def main() -> None:
                 ratio = f"{took[name] / took[base]:>5.2f}x" if base else ""
                 floor_time = f"{took[base]:>7.2f}s" if base else ""
                 print(
-                    f"{size:>10} {name:<10} {took[name]:>7.2f}s {floor_time:>8} {ratio:>6}"
+                    f"{size:>10} {name:<12} {took[name]:>7.2f}s {floor_time:>8} {ratio:>6}"
                     f" {peak_of(name, path):>9.0f}",
                     flush=True,
                 )
