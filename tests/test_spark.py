@@ -387,6 +387,40 @@ def test_files_written_by_spark(tmp_path: Path, suffix: str) -> None:
     assert found["spark"] == found["duckdb"]
 
 
+@pytest.mark.usefixtures("spark")
+@pytest.mark.parametrize("suffix", [".csv", ".parquet"])
+def test_impact_files_written_by_spark(tmp_path: Path, suffix: str) -> None:
+    """impact -o on Spark: the same rows, the same summary (counted in the Parquet written)."""
+    from selectielijst.holdings import impact_to_files  # noqa: PLC0415  # only here
+
+    start = datetime.date(2015, 1, 31)
+    rows = [("a", "1.4", start, None), ("b", "1.2", start, None), ("c", "2.1", start, None),
+            ("d", "9.9", start, None), ("e", "1.2", None, None)]  # fmt: skip
+    old, new = load("voorbeeld", "1.0"), load("voorbeeld", "2.0")
+    found: dict[str, tuple[list[list[str]], list[list[str]], str]] = {}
+    for engine in ("duckdb", "spark"):
+        output = tmp_path / engine / f"effect{suffix}"
+        written = impact_to_files(old, new, records_table(rows), output, engine=engine)
+        tables = []
+        for path in (output, output.with_name(f"effect-samenvatting{suffix}")):
+            if suffix == ".csv":
+                with path.open(encoding="utf-8", newline="") as stream:
+                    header, *lines = csv.reader(stream)
+            else:
+                table = pyarrow.parquet.read_table(path)
+                header = table.column_names
+                lines = [[str(value) for value in row.values()] for row in table.to_pylist()]
+            tables.append([header, *sorted(lines)])
+        found[engine] = (tables[0], tables[1], written.summary)
+        assert sorted(path.name for path in output.parent.iterdir()) == sorted(
+            [output.name, f"effect-samenvatting{suffix}"]
+        )
+    assert found["spark"] == found["duckdb"]
+    assert found["duckdb"][2] == (
+        "5 stukken: 1 besluit nodig, 1 nu bewaren, 1 eerder, 1 niet te bepalen, 1 ongewijzigd"
+    )
+
+
 def test_a_spark_failure_is_one_clear_error() -> None:
     """What Spark raises while computing becomes EngineFailed, with Spark's first line."""
     pytest.importorskip("pyspark", reason=_HOW_TO_INSTALL)
