@@ -67,20 +67,19 @@ def _item(item: Item) -> str:
 
 
 def _table(header: tuple[str, ...], rows: Sequence[tuple[str, ...]]) -> list[str]:
-    """A list table; a cell's text is escaped once however often it stands in the table."""
-    cells: dict[str, str] = {}  # a concordance says its few kinds of change many times
+    """A list table; a cell's text is escaped once however often it stands in the table.
+
+    A concordance says its few kinds of change on many rows. An empty cell
+    holds an escaped space.
+    """
+    texts = {text for row in (header, *rows) for text in row}
+    cells = {text: escape(text) or "\\ " for text in texts}
     lines = [".. list-table::", "   :header-rows: 1", ""]
     for row in (header, *rows):
-        first, *rest = (cells[cell] if cell in cells else _cell(cell, cells) for cell in row)
+        first, *rest = (cells[text] for text in row)
         lines.append(f"   * - {first}")
         lines.extend(f"     - {cell}" for cell in rest)
     return [*lines, ""]
-
-
-def _cell(text: str, cells: dict[str, str]) -> str:
-    """*text* escaped for a cell, and kept in *cells*; an empty cell holds an escaped space."""
-    cells[text] = escape(text) or "\\ "
-    return cells[text]
 
 
 _LEVELS = "=-~^\"'"

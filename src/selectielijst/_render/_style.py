@@ -70,15 +70,15 @@ def marked_words(
 ) -> str:
     """Words kept, removed and inserted, each escaped (by *escape*, if given) and marked."""
     escape = escape or style.escape
-    marks = {SegmentKind.DELETE: style.deleted, SegmentKind.INSERT: style.inserted}
-    return " ".join(
-        [
-            escape(segment.text)
-            if segment.kind is SegmentKind.EQUAL
-            else marks[segment.kind](escape(segment.text))
-            for segment in segments
-        ]
-    )
+    parts = []
+    for segment in segments:
+        text = escape(segment.text)
+        if segment.kind is SegmentKind.DELETE:
+            text = style.deleted(text)
+        elif segment.kind is SegmentKind.INSERT:
+            text = style.inserted(text)
+        parts.append(text)
+    return " ".join(parts)
 
 
 def item_line(item: Item, style: Style) -> str:
