@@ -685,3 +685,101 @@ class TestWrittenToFiles:
             ["x\ry", "z"],
             ["p", "q"],
         ]
+
+
+class TestOutputIsNotTheRecords:
+    """-o never replaces the records it reads, however the two are spelled."""
+
+    @pytest.fixture
+    def folder(self, tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Path:
+        (tmp_path / "zaken.csv").write_text(
+            "id,category,start\nZ-1,1.2,2015-01-31\nZ-2,9.9,2015-01-31\n", encoding="utf-8"
+        )
+        (tmp_path / "sub").mkdir()
+        (tmp_path / "link.csv").symlink_to(tmp_path / "zaken.csv")
+        (tmp_path / "hard.csv").hardlink_to(tmp_path / "zaken.csv")
+        monkeypatch.chdir(tmp_path)
+        return tmp_path
+
+    @pytest.mark.parametrize(
+        ("records", "output"),
+        [
+            ("zaken.csv", "zaken.csv"),
+            ("zaken.csv", "sub/../zaken.csv"),
+            ("link.csv", "zaken.csv"),
+            ("zaken.csv", "link.csv"),
+            ("zaken.csv", "hard.csv"),
+            ("zaken.csv", "zaken"),  # its sibling, zaken-niet-te-bepalen, is another file
+        ],
+    )
+    def test_due(self, folder: Path, records: str, output: str) -> None:
+        """due -o onto the records: one error line, exit 1, the records untouched."""
+        before = (folder / "zaken.csv").read_bytes()
+        arguments = ["due", "voorbeeld@2.1", "--records", records, "--on", "2030-01-01"]
+        result = CliRunner().invoke(main, [*arguments, "-o", output])
+        if output == "zaken":  # no suffix: a usage error, before anything is read
+            assert result.exit_code == 2
+        else:
+            assert result.exit_code == 1, result.output
+            assert result.stderr == (
+                f"error: {output} is the records file {records} itself: writing there would"
+                " destroy the records; choose another output\n"
+            )
+        assert (folder / "zaken.csv").read_bytes() == before
+        assert sorted(p.name for p in folder.iterdir()) == [
+            "hard.csv", "link.csv", "sub", "zaken.csv"
+        ]  # fmt: skip
+
+    def test_sibling_is_the_records(self, folder: Path) -> None:
+        """The list beside the output (OUT-niet-te-bepalen) may not be the records either."""
+        (folder / "zaken.csv").rename(folder / "lijst-niet-te-bepalen.csv")
+        before = (folder / "lijst-niet-te-bepalen.csv").read_bytes()
+        result = CliRunner().invoke(
+            main,
+            ["due", "voorbeeld@2.1", "--records", "lijst-niet-te-bepalen.csv",
+             "--on", "2030-01-01", "-o", "lijst.csv"],
+        )  # fmt: skip
+        assert result.exit_code == 1
+        assert "lijst-niet-te-bepalen.csv is the records file" in result.stderr
+        assert (folder / "lijst-niet-te-bepalen.csv").read_bytes() == before
+        assert not (folder / "lijst.csv").exists()
+
+    def test_impact_onto_its_parquet(self, tmp_path: Path) -> None:
+        """impact -o onto its Parquet input, from Python: OverwritesInput, the file unchanged."""
+        from selectielijst import OverwritesInput  # noqa: PLC0415  # only here
+        from selectielijst.holdings import impact_to_files  # noqa: PLC0415  # likewise
+
+        rows = [("a", "1.2", datetime.date(2015, 1, 31), None)]
+        pyarrow.parquet.write_table(records_table(rows), tmp_path / "zaken.parquet")
+        before = (tmp_path / "zaken.parquet").read_bytes()
+        versions = load("voorbeeld", "1.0"), load("voorbeeld", "2.0")
+        with pytest.raises(OverwritesInput):
+            impact_to_files(*versions, tmp_path / "zaken.parquet", tmp_path / "zaken.parquet")
+        (tmp_path / "zaken.parquet").rename(tmp_path / "e-samenvatting.parquet")
+        records = tmp_path / "e-samenvatting.parquet"
+        with pytest.raises(OverwritesInput):  # the summary beside the output, likewise
+            impact_to_files(*versions, records, tmp_path / "e.parquet")
+        assert (tmp_path / "e-samenvatting.parquet").read_bytes() == before
+        assert [p.name for p in tmp_path.iterdir()] == ["e-samenvatting.parquet"]
+
+
+class TestBothOrNeither:
+    """A pair of outputs is checked whole before any work: nothing written when one cannot be."""
+
+    @pytest.mark.parametrize("folder_name", ["lijst.csv", "lijst-niet-te-bepalen.csv"])
+    def test_a_folder_for_either(self, tmp_path: Path, folder_name: str) -> None:
+        """Main output or its sibling a folder: an error naming it, and no file written."""
+        records = tmp_path / "zaken.csv"
+        records.write_text("id,category,start\nZ-1,1.2,2015-01-31\n", encoding="utf-8")
+        (tmp_path / folder_name).mkdir()
+        result = CliRunner().invoke(
+            main,
+            ["due", "voorbeeld@2.1", "--records", str(records), "--on", "2030-01-01",
+             "-o", str(tmp_path / "lijst.csv")],
+        )  # fmt: skip
+        assert result.exit_code == 1
+        assert result.stderr == (
+            f"error: cannot write {tmp_path / folder_name}: it is a folder, not a file\n"
+        )
+        assert sorted(p.name for p in tmp_path.iterdir()) == [folder_name, "zaken.csv"]
+        assert not any((tmp_path / folder_name).iterdir())

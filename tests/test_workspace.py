@@ -2,13 +2,17 @@
 
 from __future__ import annotations
 
+import concurrent.futures
 import csv
+import multiprocessing
 import os
 import stat
 import tempfile
+import time
 from collections.abc import Iterator, Sequence
 from pathlib import Path
 
+import attrs
 import openpyxl
 import pytest
 from click.testing import CliRunner, Result
@@ -20,8 +24,11 @@ from selectielijst import (
     DocumentErrors,
     IdSource,
     PublishedVersion,
+    SelectionList,
+    Status,
     UnknownList,
     UnknownVersion,
+    VersionInfo,
     Workspace,
     diff,
     import_table,
@@ -530,3 +537,100 @@ class TestPermissions:
             workspace.add(draft.__class__(
                 adopted.id, adopted.title, adopted.version, ids=draft.ids, sections=draft.sections
             ))  # fmt: skip
+
+
+def _add_at(root: str, selection_list: SelectionList, start: float) -> str:
+    """In a process of its own: wait until *start*, then add a version to the workspace."""
+    time.sleep(max(0.0, start - time.time()))
+    return Workspace(Path(root)).add(selection_list).entry.label
+
+
+class TestConcurrentImports:
+    """Versions imported at the same moment by several processes all land in the index."""
+
+    @pytest.mark.slow
+    def test_25_rounds(self, tmp_path: Path) -> None:
+        """25 rounds of four processes adding a version each at once: every version kept."""
+        example = load_spec("voorbeeld@2.1")
+        versions = [
+            attrs.evolve(
+                example,
+                id="mijn",
+                version=VersionInfo(f"1.{k}", Status.ONTWERP if k % 2 else Status.CONCEPT),
+            )
+            for k in range(4)
+        ]
+        context = multiprocessing.get_context("spawn")
+        with concurrent.futures.ProcessPoolExecutor(4, mp_context=context) as pool:
+            list(pool.map(time.sleep, [0.0] * 4))  # every worker started before the first round
+            for round_number in range(25):
+                root = tmp_path / f"ronde-{round_number}"
+                Workspace(root).init("mijn")
+                start = time.time() + 0.2
+                added = pool.map(_add_at, [str(root)] * 4, versions, [start] * 4)
+                assert sorted(added) == ["1.0", "1.1", "1.2", "1.3"]
+                workspace = Workspace(root)
+                labels = [entry.label for entry in workspace.versions("mijn")]
+                assert sorted(labels) == ["1.0", "1.1", "1.2", "1.3"], f"round {round_number}"
+                assert sorted(workspace.record_digests("mijn")) == sorted(labels)
+                assert workspace.verify() == ()
+
+
+class TestNoWritesThroughLinks:
+    """An import never writes through a symbolic link inside versions/, and verify reports links."""
+
+    @pytest.fixture
+    def outside(self, tmp_path: Path) -> Path:
+        folder = tmp_path / "elders"
+        folder.mkdir()
+        (folder / "bewaar.txt").write_text("van iemand anders", encoding="utf-8")
+        return folder
+
+    def _import_20(self) -> Result:
+        return cli(
+            "import", "table", "vastgesteld.csv", "--mapping", "mapping.yaml",
+            "--version", "2.1", "--status", "concept",
+        )  # fmt: skip
+
+    def test_linked_version_folder(self, kept: Path, outside: Path) -> None:
+        """versions/LIST/VERSION a link to a folder elsewhere: refused, nothing written there."""
+        (kept / "versions" / "proefpolder" / "2.1").symlink_to(outside)
+        result = self._import_20()
+        assert result.exit_code == 1
+        assert "2.1: is a symbolic link; nothing is written through a link" in result.stderr
+        assert sorted(p.name for p in outside.iterdir()) == ["bewaar.txt"]
+        assert [e.label for e in Workspace(kept).versions("proefpolder")] == ["1.0", "2.0"]
+
+    def test_linked_snapshot(self, kept: Path, outside: Path) -> None:
+        """versions/LIST/VERSION/list.yaml a link to a file elsewhere: that file is left alone."""
+        (kept / "versions" / "proefpolder" / "2.1").mkdir()
+        (kept / "versions" / "proefpolder" / "2.1" / "list.yaml").symlink_to(outside / "bewaar.txt")
+        result = self._import_20()
+        assert result.exit_code == 1
+        assert "list.yaml: is a symbolic link" in result.stderr
+        assert (outside / "bewaar.txt").read_text(encoding="utf-8") == "van iemand anders"
+
+    def test_linked_index(self, kept: Path, outside: Path) -> None:
+        """The index a link: refused, and the file it points at is left as it is."""
+        index = kept / "versions" / "proefpolder" / "index.yaml"
+        (outside / "index.yaml").write_bytes(index.read_bytes())
+        index.unlink()
+        index.symlink_to(outside / "index.yaml")
+        before = (outside / "index.yaml").read_bytes()
+        result = self._import_20()
+        assert result.exit_code == 1
+        assert "index.yaml: is a symbolic link" in result.stderr
+        assert (outside / "index.yaml").read_bytes() == before
+
+    def test_verify_reports_links(self, kept: Path, outside: Path) -> None:
+        """verify names every link in a list's folder, with exit 1."""
+        (kept / "versions" / "proefpolder" / "2.1").symlink_to(outside)
+        (kept / "versions" / "proefpolder" / "1.0" / "extra.yaml").symlink_to(
+            outside / "bewaar.txt"
+        )
+        result = cli("verify", "proefpolder")
+        assert result.exit_code == 1
+        linked = [line for line in result.output.splitlines() if "is a symbolic link" in line]
+        assert len(linked) == 2, result.output
+        assert any("2.1:" in line for line in linked)
+        assert any("extra.yaml:" in line for line in linked)

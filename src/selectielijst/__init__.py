@@ -26,6 +26,7 @@ from selectielijst._errors import (
     InvalidDuration,
     InvalidName,
     InvalidRecord,
+    OverwritesInput,
     PublishedVersion,
     SelectielijstError,
     TextNotAvailable,
@@ -35,6 +36,8 @@ from selectielijst._errors import (
     UnknownSection,
     UnknownVersion,
     UnknownWorkspace,
+    UnsafePath,
+    WorkspaceBusy,
 )
 from selectielijst._history import changelog, changelog_bytes
 from selectielijst._io._export import export, read_export
@@ -95,6 +98,7 @@ __all__ = [
     "KeepPart",
     "Language",
     "NotationError",
+    "OverwritesInput",
     "PublishedVersion",
     "Section",
     "SelectielijstError",
@@ -109,10 +113,12 @@ __all__ = [
     "UnknownSection",
     "UnknownVersion",
     "UnknownWorkspace",
+    "UnsafePath",
     "Valuation",
     "ValuationKind",
     "VersionInfo",
     "Workspace",
+    "WorkspaceBusy",
     "changelog",
     "changelog_bytes",
     "diff",

@@ -14,6 +14,7 @@ __all__ = [
     "InvalidDuration",
     "InvalidName",
     "InvalidRecord",
+    "OverwritesInput",
     "PublishedVersion",
     "SelectielijstError",
     "TextNotAvailable",
@@ -23,6 +24,8 @@ __all__ = [
     "UnknownSection",
     "UnknownVersion",
     "UnknownWorkspace",
+    "UnsafePath",
+    "WorkspaceBusy",
 ]
 
 
@@ -164,3 +167,38 @@ class EngineUnavailable(SelectielijstError, RuntimeError):
 
 class EngineFailed(SelectielijstError, RuntimeError):
     """The engine could not compute: Spark lost a task, ran out of memory, or could not write."""
+
+
+class OverwritesInput(SelectielijstError, ValueError):
+    """An output would replace the file it is made from (``due --records zaken.csv -o zaken.csv``).
+
+    >>> print(OverwritesInput("zaken.csv", "./zaken.csv"))  # doctest: +NORMALIZE_WHITESPACE
+    zaken.csv is the records file ./zaken.csv itself: writing there would destroy the
+    records; choose another output
+
+    Attributes:
+        output: The output asked for (the main file or the one written beside it).
+        source: The input it is the same file as.
+    """
+
+    def __init__(self, output: str, source: str) -> None:
+        self.output, self.source = output, source
+        super().__init__(
+            f"{output} is the records file {source} itself: writing there would destroy"
+            " the records; choose another output"
+        )
+
+    def __reduce__(self) -> tuple[object, ...]:
+        return (_rebuilt, (type(self), (self.output, self.source), {}))
+
+
+class UnsafePath(SelectielijstError, PermissionError):
+    """Refused to write through a symbolic link, or into something not a file, in ``versions/``.
+
+    A link there could send a write outside the workspace; what the workspace
+    holds must be its own files and folders.
+    """
+
+
+class WorkspaceBusy(SelectielijstError, TimeoutError):
+    """Another process kept a list's index locked for longer than the wait allows."""

@@ -3,19 +3,32 @@
 from __future__ import annotations
 
 import contextlib
+import errno
+import json
 import os
 import tempfile
-from collections.abc import Iterator
+from collections.abc import Iterator, Sequence
 from pathlib import Path
 
-from selectielijst._errors import DocumentErrors, InvalidDocument, InvalidName
+from selectielijst._errors import (
+    DocumentErrors,
+    InvalidDocument,
+    InvalidName,
+    OverwritesInput,
+    UnsafePath,
+)
 
 __all__ = [
     "MAX_FILE_SIZE",
     "SIZE_VARIABLE",
-    "filled_atomically",
+    "check_output",
+    "filled_together",
+    "finish_interrupted",
     "one_problem",
     "read_text",
+    "refuse_input",
+    "refuse_links",
+    "same_file",
     "size_limit",
     "usable_path",
     "write_atomically",
@@ -151,37 +164,235 @@ def write_atomically(
         raise
 
 
-@contextlib.contextmanager
-def filled_atomically(target: Path) -> Iterator[Path]:
-    """A temporary file beside *target*, for another writer to fill; then it replaces *target*.
+def same_file(first: Path, second: Path) -> bool:
+    """Whether two paths name one file, however spelled: relative, with ``..``, a link, a hard link.
 
-    For a writer that takes a path rather than bytes, such as an engine that
-    streams its results into a file. When the block ends without an error the
-    file replaces *target* (as :func:`write_atomically` does); when it raises,
-    the file is removed and *target* is as it was.
+    >>> import tempfile
+    >>> folder = Path(tempfile.mkdtemp())
+    >>> (folder / "zaken.csv").write_text("id")
+    2
+    >>> (folder / "kopie.csv").hardlink_to(folder / "zaken.csv")
+    >>> same_file(folder / "kopie.csv", folder / "sub" / ".." / "zaken.csv")
+    True
+    >>> same_file(folder / "nieuw.csv", folder / "zaken.csv")
+    False
     """
-    if target.is_symlink():
-        target = target.resolve()
-    target.parent.mkdir(parents=True, exist_ok=True)
-    _remove_abandoned(target)
+    first_place, second_place = os.path.realpath(first), os.path.realpath(second)
+    try:
+        return Path(first_place).samefile(second_place)
+    except OSError:  # one of them does not exist (yet): then only the same place is the same
+        return first_place == second_place
+
+
+def refuse_input(outputs: Sequence[Path], source: object) -> None:
+    """Refuse any of *outputs* that is the file *source*, or lies inside it when it is a folder.
+
+    *source* is what was read: a path, or a table in memory (then nothing is refused).
+
+    Raises:
+        OverwritesInput: An output is the input itself.
+    """
+    if not isinstance(source, str | os.PathLike):
+        return
+    source_path = Path(os.fspath(source))
+    for output in outputs:
+        inside = source_path.is_dir() and Path(os.path.realpath(output)).is_relative_to(
+            os.path.realpath(source_path)
+        )
+        if inside or same_file(output, source_path):
+            raise OverwritesInput(str(output), str(source_path))
+
+
+def check_output(target: Path) -> Path:
+    """The file *target* names (through a link), if a file can be written there; else an error.
+
+    Checked before any work, so that an output that cannot be is said at once
+    and by its own name, never by that of a temporary file.
+
+    Raises:
+        IsADirectoryError: *target* is a folder.
+        NotADirectoryError: A folder above *target* is a file.
+        OSError: *target* is something else that is no file: a device, a pipe.
+    """
+    resolved = Path(os.path.realpath(target)) if target.is_symlink() else target
+    if resolved.is_dir():
+        raise IsADirectoryError(errno.EISDIR, "it is a folder, not a file", str(target))
+    if resolved.exists() and not resolved.is_file():
+        problem = "it is neither a file nor a folder (a device or a pipe); name a file"
+        raise OSError(errno.EINVAL, problem, str(target))
+    for folder in resolved.parents:
+        if folder.exists():
+            if not folder.is_dir():
+                raise NotADirectoryError(errno.ENOTDIR, f"{folder} is a file", str(target))
+            break
+    return resolved
+
+
+_JOURNAL_SUFFIX = ".pair"
+"""The suffix of the journal a writer of files together keeps while it renames them."""
+
+
+@contextlib.contextmanager
+def filled_together(targets: Sequence[Path]) -> Iterator[tuple[Path, ...]]:
+    """Temporary files beside *targets*, for writers to fill; then they replace them together.
+
+    Every target is checked before anything is written (:func:`check_output`).
+    When the block raises, every temporary file is removed and no target
+    changes. When it ends, each temporary file is synced and the renames are
+    recorded in a journal beside the first target (``.NAME.PID.pair``); then
+    the later targets are replaced, the first one last, and the journal goes.
+    So a new first file means its companions are new too.
+
+    What the file system cannot give is one rename of several files: a writer
+    killed between two renames leaves a companion new beside the old first
+    file, and its journal. The next write into that folder (by any writer of
+    this module), or :func:`finish_interrupted`, completes the renames.
+
+    >>> import tempfile
+    >>> folder = Path(tempfile.mkdtemp())
+    >>> with filled_together([folder / "lijst.csv", folder / "lijst-rest.csv"]) as (main, rest):
+    ...     _ = main.write_text("a"), rest.write_text("b")
+    >>> sorted(path.name for path in folder.iterdir())
+    ['lijst-rest.csv', 'lijst.csv']
+    """
+    resolved = tuple(check_output(target) for target in targets)
+    for target in resolved:
+        target.parent.mkdir(parents=True, exist_ok=True)
+        _remove_abandoned(target)
+    temporaries: list[Path] = []
+    journal: Path | None = None
+    try:
+        for target in resolved:  # one by one: those made are removed if the next fails
+            temporaries.append(_temporary_beside(target))  # noqa: PERF401
+        yield tuple(temporaries)
+        for temporary, target in zip(temporaries, resolved, strict=True):
+            with temporary.open("rb") as stream:
+                os.fsync(stream.fileno())
+            temporary.chmod(_mode_for(target))
+        moves = list(zip(temporaries, resolved, strict=True))
+        moves = moves[1:] + moves[:1]  # the first target last: when it is new, all are
+        journal = _write_journal(resolved[0], moves)
+        _move(moves)
+        journal.unlink()
+        _sync_folder(journal.parent)
+    except BaseException:
+        if journal is None:
+            for temporary in temporaries:
+                temporary.unlink(missing_ok=True)
+        else:  # interrupted while renaming: finish if it can be, else the journal stays
+            with contextlib.suppress(OSError):
+                finish_interrupted(journal.parent, including_own=True)
+        raise
+
+
+def finish_interrupted(folder: Path, *, including_own: bool = False) -> tuple[Path, ...]:
+    """Complete the renames of writers of files together that stopped midway in *folder*.
+
+    A journal whose writer still runs is left to it (unless *including_own*
+    and the writer is this process). Returns the targets replaced.
+    """
+    finished: list[Path] = []
+    for journal in folder.glob(f".*{_JOURNAL_SUFFIX}"):
+        pid = journal.name[: -len(_JOURNAL_SUFFIX)].rsplit(".", 1)[-1]
+        mine = including_own and pid == str(os.getpid())
+        if not pid.isdecimal() or (_running(int(pid)) and not mine):
+            continue
+        try:
+            moves = [
+                (Path(temporary), Path(target))
+                for temporary, target in json.loads(journal.read_text(encoding="utf-8"))["moves"]
+            ]
+        except (OSError, ValueError, KeyError, TypeError):
+            continue  # not a journal of ours: left alone
+        finished.extend(_move(moves))
+        journal.unlink(missing_ok=True)
+    return tuple(finished)
+
+
+def _move(moves: Sequence[tuple[Path, Path]]) -> list[Path]:
+    """Rename each temporary file that is still there onto its target, in order."""
+    done = []
+    for temporary, target in moves:
+        if temporary.exists():
+            temporary.replace(target)
+            done.append(target)
+    return done
+
+
+def _write_journal(first: Path, moves: Sequence[tuple[Path, Path]]) -> Path:
+    """Record *moves* beside *first*, synced, before any of them is made."""
+    journal = first.parent / f".{first.name}.{os.getpid()}{_JOURNAL_SUFFIX}"
+    record = {"moves": [[str(temporary), str(target)] for temporary, target in moves]}
+    handle, temporary = tempfile.mkstemp(
+        dir=first.parent, prefix=f".{first.name}.{os.getpid()}.", suffix=".tmp"
+    )
+    try:
+        with os.fdopen(handle, "w", encoding="utf-8") as stream:
+            json.dump(record, stream)
+            stream.flush()
+            os.fsync(stream.fileno())
+        Path(temporary).replace(journal)
+    except BaseException:
+        Path(temporary).unlink(missing_ok=True)
+        raise
+    _sync_folder(first.parent)
+    return journal
+
+
+def _sync_folder(folder: Path) -> None:
+    """Make the renames in *folder* durable, where the system can sync a folder."""
+    try:
+        handle = os.open(folder, os.O_RDONLY)
+    except OSError:
+        return
+    try:
+        os.fsync(handle)
+    except OSError:
+        pass
+    finally:
+        os.close(handle)
+
+
+def _temporary_beside(target: Path) -> Path:
+    """An empty temporary file beside *target*, named so that an abandoned one is found."""
     handle, name = tempfile.mkstemp(
         dir=target.parent, prefix=f".{target.name}.{os.getpid()}.", suffix=".tmp"
     )
     os.close(handle)
-    temporary = Path(name)
-    try:
-        yield temporary
-        with temporary.open("rb") as stream:
-            os.fsync(stream.fileno())
-        temporary.chmod(_mode_for(target))
-        temporary.replace(target)
-    except BaseException:
-        temporary.unlink(missing_ok=True)
-        raise
+    return Path(name)
+
+
+def refuse_links(base: Path, target: Path) -> None:
+    """Refuse to write *target* through a link, or where something not a file stands.
+
+    Every folder from *base* (not included) down to *target*, and *target*
+    itself, must be no symbolic link; *target*, where it exists, must be a
+    regular file.
+
+    Raises:
+        UnsafePath: One of them is a link, or *target* is no regular file.
+    """
+    current = base
+    for part in target.relative_to(base).parts:
+        current /= part
+        if current.is_symlink():
+            msg = (
+                f"{current}: is a symbolic link; nothing is written through a link inside"
+                f" {base} (it could write outside the workspace): put the file or folder"
+                " itself there"
+            )
+            raise UnsafePath(msg)
+    if target.exists() and not target.is_file():
+        msg = f"{target}: is not a regular file; move it away, then write again"
+        raise UnsafePath(msg)
 
 
 def _remove_abandoned(target: Path) -> None:
-    """Remove temporary files of *target* that a writer which no longer runs left behind."""
+    """Remove temporary files of *target* that a writer which no longer runs left behind.
+
+    Renames that a writer of files together left midway are completed first.
+    """
+    finish_interrupted(target.parent)
     for leftover in target.parent.glob(f".{target.name}.*.tmp"):
         pid = leftover.name.removeprefix(f".{target.name}.").split(".", 1)[0]
         if pid.isdecimal() and not _running(int(pid)):

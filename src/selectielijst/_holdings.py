@@ -30,7 +30,7 @@ import attrs
 
 from selectielijst._engines import ENGINES, DuckDBEngine, Engine, as_arrow, engine_for
 from selectielijst._errors import DocumentErrors, InvalidDocument, UnknownFormat
-from selectielijst._files import filled_atomically, usable_path
+from selectielijst._files import check_output, filled_together, refuse_input, usable_path
 from selectielijst._model import Category, SelectionList
 from selectielijst._retention import Outcome, retention
 
@@ -191,12 +191,13 @@ def due_to_files(  # noqa: PLR0913  # the arguments of due(), and where to write
     """
     output = Path(output)
     format_name = format_of(output)
+    targets = _targets(records, output, "niet-te-bepalen")
     names = _column_names(columns or {})
     with contextlib.closing(engine_for(records, engine)) as runner:
         _judge(runner, selection_list, records, names)
-        with _Together(runner, format_name) as together:
+        with _Together(runner, format_name, targets) as together:
             together.write(output, _DUE.format(on=_date_literal(on)), "vernietigen")
-            together.write(_beside(output, "niet-te-bepalen"), _UNDETERMINED, "niet te bepalen")
+            together.write(targets[1], _UNDETERMINED, "niet te bepalen")
             counts = _counts(runner, *together.files.values())
     return Written(together.files, counts, Due.summary_of(on, counts))
 
@@ -231,21 +232,51 @@ def _beside(output: Path, word: str) -> Path:
     return output.with_name(f"{output.stem}-{word}{output.suffix}")
 
 
+def _targets(records: object, output: Path, word: str) -> tuple[Path, Path]:
+    """*output* and the file beside it, once both are known to be writable and not the records.
+
+    Checked before any work: an output that is the records file (however
+    spelled), or a folder, is refused before a record is read.
+
+    Raises:
+        OverwritesInput: One of them is the records file.
+        OSError: One of them cannot be a file (a folder, under a file).
+    """
+    targets = (usable_path(output), usable_path(_beside(output, word)))
+    refuse_input(targets, records)
+    for target in targets:
+        check_output(target)
+    return targets
+
+
 class _Together(contextlib.ExitStack):
     """Files written together: each to a temporary file, all replacing their targets at the end.
 
-    Used as a context manager; when the block raises, no target changes.
+    Used as a context manager; when the block raises, no target changes (see
+    :func:`~selectielijst._files.filled_together` for what a kill between the
+    renames leaves, and how it is completed).
     """
 
-    def __init__(self, runner: Engine, format_name: str) -> None:
+    def __init__(self, runner: Engine, format_name: str, targets: tuple[Path, ...]) -> None:
         super().__init__()
-        self.runner, self.format_name = runner, format_name
+        self.runner, self.format_name, self.targets = runner, format_name, targets
         self.files: dict[Path, int] = {}
+        self.temporaries: dict[Path, Path] = {}
+
+    def __enter__(self) -> _Together:
+        super().__enter__()
+        try:
+            filled = self.enter_context(filled_together(self.targets))
+        except OSError as e:  # named by the file asked for, not by a temporary one
+            self.close()
+            raise OSError(e.errno, e.strerror or str(e), e.filename or str(self.targets[0])) from e
+        self.temporaries = dict(zip(self.targets, filled, strict=True))
+        return self
 
     def write(self, target: Path, content: str | pyarrow.Table, title: str) -> Path:
         """Write a query's rows (streamed where the engine can) or a table; the temporary file."""
         try:
-            temporary = self.enter_context(filled_atomically(usable_path(target)))
+            temporary = self.temporaries[target]
             if isinstance(content, str) and self.format_name != "xlsx":
                 self.files[target] = self.runner.copy(content, temporary, self.format_name)
                 return temporary
@@ -376,16 +407,17 @@ def impact_to_files(  # noqa: PLR0913  # the arguments of impact(), and where to
     """
     output = Path(output)
     format_name = format_of(output)
+    targets = _targets(records, output, "samenvatting")
     names = _column_names(columns or {})
     with contextlib.closing(engine_for(records, engine)) as runner:
         _judge_twice(runner, old, new, records, names)
-        with _Together(runner, format_name) as together:
+        with _Together(runner, format_name, targets) as together:
             written = together.write(output, _IMPACT_ROWS, "effect")
             rows = f"({_IMPACT_ROWS})"
             if isinstance(runner, DuckDBEngine) and format_name == "parquet":  # counted in the file
                 rows = "read_parquet(" + _literal(str(written)) + ")"
             summary = as_arrow(runner.result(_summary_of(_counted_in(rows))))
-            together.write(_beside(output, "samenvatting"), summary, "samenvatting")
+            together.write(targets[1], summary, "samenvatting")
     counts = _effect_counts((row["effect"], row["aantal"]) for row in summary.to_pylist())
     return Written(together.files, counts, Impact.summary_line_of(counts))
 

@@ -8,12 +8,13 @@ from pathlib import Path
 import attrs
 
 from selectielijst._errors import DocumentErrors
-from selectielijst._model import VersionEntry
+from selectielijst._model import ListIndex, VersionEntry
 from selectielijst._snapshot import read
 from selectielijst._store import (
     INDEX_NAME,
     SNAPSHOT_NAME,
     history,
+    index_locked,
     lists,
     versions_folder,
     write_index,
@@ -57,7 +58,7 @@ def verify(
     A file whose digest matches is as it was published, so it is not read
     again unless *deep*: then it must also read as a valid snapshot of the
     version the index names. Snapshot files the index does not list are
-    reported too.
+    reported too, and so is every symbolic link in a list's folder.
 
     >>> verify()
     ()
@@ -78,7 +79,31 @@ def verify(
             for path in sorted((folder / name).glob(f"*/{SNAPSHOT_NAME}"))
             if path.resolve() not in listed
         )
+        problems.extend(_links(name, folder / name))
     return tuple(problems)
+
+
+_LINK = (
+    "is a symbolic link; a workspace holds its own files (a link can point anywhere,"
+    " and selectielijst does not write through one): put the file or folder itself here"
+)
+
+
+def _links(list_id: str, list_folder: Path) -> list[IntegrityProblem]:
+    """Symbolic links in a list's folder: the folder itself, its files, its versions' files."""
+    if list_folder.is_symlink():
+        return [IntegrityProblem(list_id, None, list_folder, _LINK)]
+    found = []
+    for path in sorted(list_folder.iterdir()):
+        if path.is_symlink():
+            found.append(IntegrityProblem(list_id, None, path, _LINK))
+        elif path.is_dir():
+            found.extend(
+                IntegrityProblem(list_id, path.name, inner, _LINK)
+                for inner in sorted(path.iterdir())
+                if inner.is_symlink()
+            )
+    return found
 
 
 def _check(list_id: str, entry: VersionEntry, path: Path, *, deep: bool) -> list[IntegrityProblem]:
@@ -121,7 +146,25 @@ def record_digests(list_id: str, *, root: Path | None = None) -> tuple[str, ...]
     ()
     """
     folder = root or versions_folder()
-    index = history(list_id, root=root)
+    if not _unrecorded(history(list_id, root=root), folder / list_id):
+        return ()  # nothing to record: no lock taken (the shipped lists may be read-only)
+    with index_locked(folder / list_id):
+        return _record_digests(list_id, folder)
+
+
+def _unrecorded(index: ListIndex, list_folder: Path) -> bool:
+    """Whether some version of *index* has a snapshot file but no digest yet."""
+    return any(
+        entry.snapshot is not None
+        and entry.sha256 is None
+        and (list_folder / entry.snapshot).is_file()
+        for entry in index.versions
+    )
+
+
+def _record_digests(list_id: str, folder: Path) -> tuple[str, ...]:
+    """:func:`record_digests`, reading the index again under its lock."""
+    index = history(list_id, root=folder)
     recorded = []
     entries = []
     for entry in index.versions:

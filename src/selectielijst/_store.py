@@ -2,8 +2,12 @@
 
 from __future__ import annotations
 
+import contextlib
 import re
+from collections.abc import Iterator
 from pathlib import Path
+
+import filelock
 
 from selectielijst import _yaml
 from selectielijst._converter import make_converter
@@ -14,8 +18,9 @@ from selectielijst._errors import (
     TextNotAvailable,
     UnknownList,
     UnknownVersion,
+    WorkspaceBusy,
 )
-from selectielijst._files import read_text, write_atomically
+from selectielijst._files import read_text, refuse_links, write_atomically
 from selectielijst._model import ListIndex, SelectionList, VersionEntry
 from selectielijst._problems import Problems, structure
 from selectielijst._snapshot import read
@@ -25,6 +30,7 @@ __all__ = [
     "INDEX_NAME",
     "SNAPSHOT_NAME",
     "history",
+    "index_locked",
     "lists",
     "load",
     "versions",
@@ -37,6 +43,12 @@ _CONVERTER = make_converter()
 INDEX_FORMAT = "selectielijst-index/1"
 SNAPSHOT_NAME = "list.yaml"
 INDEX_NAME = "index.yaml"
+
+LOCK_NAME = ".index.lock"
+"""The lock file of a list's index, in the list's folder while a writer holds it."""
+
+LOCK_WAIT = 120.0
+"""How long, in seconds, a writer waits for another to release a list's index."""
 
 _LIST_ID = re.compile(r"[a-z0-9][a-z0-9_-]{0,63}")
 _LABEL = re.compile(r"[A-Za-z0-9][A-Za-z0-9._-]{0,63}")
@@ -157,10 +169,45 @@ def _entry(list_id: str, label: str, *, root: Path | None) -> VersionEntry:
     raise UnknownVersion(msg)
 
 
+@contextlib.contextmanager
+def index_locked(list_folder: Path, *, wait: float = LOCK_WAIT) -> Iterator[None]:
+    """Hold the lock on the index of the list in *list_folder*, for one writer at a time.
+
+    Whoever changes an index takes the lock, then reads the index, changes it
+    and writes it: so two imports of different versions at once both land in
+    the index. The lock is the operating system's (``flock``), so a writer
+    that dies releases it; other processes wait up to *wait* seconds.
+
+    Raises:
+        WorkspaceBusy: Another writer kept the lock longer than *wait*.
+    """
+    list_folder.mkdir(parents=True, exist_ok=True)
+    lock = filelock.FileLock(list_folder / LOCK_NAME, timeout=wait)
+    try:
+        lock.acquire()
+    except filelock.Timeout as e:
+        msg = (
+            f"{list_folder / INDEX_NAME}: another process has been writing this list for"
+            f" {wait:g} s; try again when it has finished"
+        )
+        raise WorkspaceBusy(msg) from e
+    try:
+        yield
+    finally:
+        lock.release()
+
+
 def write_index(index: ListIndex, path: Path, *, exclusive: bool = False) -> None:
     """Write a list's index in canonical form, atomically.
 
+    Hold :func:`index_locked` around reading, changing and writing it. Nothing
+    is written through a symbolic link in the list's folder.
+
     With *exclusive*, refuse (``FileExistsError``) when *path* exists already.
+
+    Raises:
+        UnsafePath: *path* is a symbolic link, or not a regular file.
     """
+    refuse_links(path.parent, path)
     document = {"format": INDEX_FORMAT, **make_converter().unstructure(index)}
     write_atomically(path, _yaml.dump(document).encode("utf-8"), exclusive=exclusive)

@@ -22,7 +22,7 @@ from selectielijst._errors import (
     UnknownVersion,
     UnknownWorkspace,
 )
-from selectielijst._files import usable_path
+from selectielijst._files import refuse_links, usable_path
 from selectielijst._identity import Review, link
 from selectielijst._integrity import IntegrityProblem, record_digests, verify
 from selectielijst._model import ListIndex, SelectionList, VersionEntry
@@ -33,6 +33,7 @@ from selectielijst._store import (
     check_label,
     check_list_id,
     history,
+    index_locked,
     lists,
     load,
     versions_folder,
@@ -129,13 +130,15 @@ class Workspace:
             PublishedVersion: The workspace has that list already.
         """
         path = self.folder / check_list_id(list_id) / INDEX_NAME
+        refuse_links(self.folder, path)
         if path.exists():
             msg = (
                 f"{path}: the workspace has a list {list_id!r} already; its index is left as it is"
             )
             raise PublishedVersion(msg)
         title = (title or list_id).strip() or list_id
-        write_index(ListIndex(list_id, title), path, exclusive=True)
+        with index_locked(path.parent):
+            write_index(ListIndex(list_id, title), path, exclusive=True)
         return path
 
     def add(self, selection_list: SelectionList) -> Added:
@@ -148,9 +151,17 @@ class Workspace:
         was taken for what. A version not yet published (concept) may be
         added again; a published one may not change.
 
+        One writer at a time changes a list: the index is read, changed and
+        written under its lock (:func:`~selectielijst._store.index_locked`), so
+        versions imported at once all land in it. Nothing is written through a
+        symbolic link inside the workspace's ``versions/``.
+
         Raises:
             UnknownList: The workspace has no such list; ``init`` it first.
             PublishedVersion: That version was published with other content.
+            UnsafePath: The list's folder, the version's folder, its snapshot
+                or the index is a symbolic link (or the file is no regular file).
+            WorkspaceBusy: Another writer held the list's index too long.
         """
         list_id = selection_list.id
         if not self.has_list(list_id):
@@ -159,8 +170,17 @@ class Workspace:
                 f" start it with `selectielijst init {list_id}`"
             )
             raise UnknownList(msg)
-        index = self.history(list_id)
         label = check_label(selection_list.version.label)
+        path = self.folder / list_id / label / SNAPSHOT_NAME
+        for target in (path, self.folder / list_id / INDEX_NAME):
+            refuse_links(self.folder, target)
+        with index_locked(self.folder / list_id):  # read, change and write by one writer at once
+            return self._add(selection_list, path)
+
+    def _add(self, selection_list: SelectionList, path: Path) -> Added:
+        """:meth:`add`, under the lock of the list's index."""
+        list_id, label = selection_list.id, selection_list.version.label
+        index = self.history(list_id)
         earlier = _earlier_with_text(index, label)
         review = None
         if earlier:
@@ -172,7 +192,6 @@ class Workspace:
             }
             linked = link(previous, selection_list, taken=taken)
             selection_list, review = linked.selection_list, linked.review
-        path = self.folder / list_id / label / SNAPSHOT_NAME
         known = next((e for e in index.versions if e.label == label), None)
         if known is not None and known.status.published and known.sha256 is not None:
             msg = (
