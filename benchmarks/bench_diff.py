@@ -37,7 +37,7 @@ from selectielijst import (
     VersionInfo,
     diff,
 )
-from selectielijst.changes import number_key  # cleared before each run: no warm cache
+from selectielijst._model._text import number_key  # cleared before each run: no warm cache
 from selectielijst.snapshots import make_converter
 
 VERBS = [

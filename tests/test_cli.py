@@ -9,7 +9,7 @@ import pytest
 from click.testing import CliRunner
 
 from selectielijst._cli import main
-from selectielijst._schema import snapshot_schema
+from selectielijst._workspace._schema import snapshot_schema
 from test_snapshot import GOOD
 
 

@@ -11,7 +11,7 @@ from pathlib import Path
 import pytest
 
 from selectielijst import OverwritesInput, UnsafePath
-from selectielijst._files import (
+from selectielijst._storage._files import (
     check_output,
     filled_together,
     finish_interrupted,
@@ -116,7 +116,7 @@ class TestFilledTogether:
             """
             import os, signal, sys
             from pathlib import Path
-            from selectielijst import _files
+            from selectielijst._storage import _files
 
             replace = Path.replace
 

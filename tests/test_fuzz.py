@@ -29,7 +29,7 @@ from selectielijst import (
     write,
 )
 from selectielijst._cli import main
-from selectielijst._yaml import dump
+from selectielijst._storage._yaml import dump
 from selectielijst.io import export_bytes, read_mapping
 from selectielijst.snapshots import dumps, loads, make_converter
 from strategies import selection_lists

@@ -200,7 +200,7 @@ class TestFiles:
             rows = pyarrow.parquet.read_table(apart).to_pylist()
             assert pyarrow.parquet.read_table(output).num_rows == 1
         else:
-            from selectielijst._io._sheets import read_table  # noqa: PLC0415  # reads back
+            from selectielijst._storage._sheets import read_table  # noqa: PLC0415  # reads back
 
             rows = [row.cells for row in read_table(apart).rows]
         reasons = {row["id"]: row["reden"] for row in rows}
@@ -623,7 +623,7 @@ class TestWrittenToFiles:
 
     def test_both_files_or_neither(self, tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
         """When the second file fails, the first does not appear, and no temporary file stays."""
-        from selectielijst._engines import DuckDBEngine  # noqa: PLC0415  # only here
+        from selectielijst._holdings._engines import DuckDBEngine  # noqa: PLC0415  # only here
         from selectielijst.holdings import due_to_files  # noqa: PLC0415  # likewise
 
         copy = DuckDBEngine.copy
@@ -676,7 +676,7 @@ class TestWrittenToFiles:
         import csv  # noqa: PLC0415  # only here
         import io  # noqa: PLC0415  # likewise
 
-        from selectielijst._io._sheets import write_csv  # noqa: PLC0415  # likewise
+        from selectielijst._storage._sheets import write_csv  # noqa: PLC0415  # likewise
 
         written = write_csv(["a", "b"], [["x\ry", "z"], ["p", "q"]]).decode("utf-8")
         assert written == 'a,b\n"x\ry",z\np,q\n'

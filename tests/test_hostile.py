@@ -188,7 +188,7 @@ class TestSafeOutput:
 
     def test_abandoned_temporary_files_are_removed(self, tmp_path: Path) -> None:
         """A temporary file of a writer that no longer runs is removed by the next write."""
-        from selectielijst._files import write_atomically  # noqa: PLC0415  # the writer
+        from selectielijst._storage._files import write_atomically  # noqa: PLC0415  # the writer
 
         target = tmp_path / "list.yaml"
         abandoned = tmp_path / ".list.yaml.999999999.abc.tmp"
@@ -202,7 +202,7 @@ class TestSafeOutput:
         import attrs  # noqa: PLC0415  # only here
 
         from selectielijst import PublishedVersion, load, write  # noqa: PLC0415  # only here
-        from selectielijst._files import write_atomically  # noqa: PLC0415  # the writer
+        from selectielijst._storage._files import write_atomically  # noqa: PLC0415  # the writer
 
         first, second = load("voorbeeld", "2.1"), load("voorbeeld", "2.0")
         second = attrs.evolve(second, version=first.version)
@@ -295,7 +295,7 @@ class TestIndexSafety:
 
     def test_non_ascii_digits_get_their_own_ids(self) -> None:
         """Numbers of other scripts' digits get ids of their own, not all the same one."""
-        from selectielijst._io._table import slug  # noqa: PLC0415  # the id maker
+        from selectielijst._model._text import slug  # noqa: PLC0415  # the id maker
 
         assert len({slug("\u0661"), slug("\u0662"), slug("\u0969")}) == 3
 
@@ -305,7 +305,7 @@ class TestVerifyWithoutNeedlessWork:
 
     def test_deep(self, monkeypatch: pytest.MonkeyPatch) -> None:
         """A matching digest is enough; --deep reads the file too."""
-        import selectielijst._integrity as integrity  # noqa: PLC0415  # the module under test
+        import selectielijst._workspace._integrity as integrity  # noqa: PLC0415  # the module under test
         from selectielijst import read  # noqa: PLC0415  # what verify reads with
 
         reads: list[Path] = []
@@ -408,7 +408,7 @@ class TestBoundedWork:
         from selectielijst import load, write  # noqa: PLC0415  # only here
 
         lijst = load("voorbeeld", "2.1")
-        monkeypatch.setattr("selectielijst._files.MAX_FILE_SIZE", 100)
+        monkeypatch.setattr("selectielijst._storage._files.MAX_FILE_SIZE", 100)
         with pytest.raises(DocumentErrors) as caught:
             write(lijst, tmp_path / "list.yaml")
         assert "the bound the reader keeps" in caught.value.problems[0].problem
@@ -450,7 +450,7 @@ class TestManyProblems:
 
     def test_problems_are_bounded(self) -> None:
         """Beyond the bound, the first problems are listed, and a line says more follow."""
-        from selectielijst._snapshot import MAX_PROBLEMS  # noqa: PLC0415  # the bound under test
+        from selectielijst._storage._snapshot import MAX_PROBLEMS  # noqa: PLC0415  # the bound under test
 
         rows = "".join(
             f"  - {{number: '{n}', name: N, valuation: {{kind: Q}}}}\n" for n in range(1000)
@@ -479,7 +479,7 @@ class TestDigitsIntCannotRead:
     @pytest.mark.parametrize("number", ["²", "1.²", "2.①", "1²"])
     def test_numbers_sort(self, number: str) -> None:
         """A category number with one sorts as text, after the plain numbers, and never crashes."""
-        from selectielijst.changes import number_key  # noqa: PLC0415  # only here
+        from selectielijst._model._text import number_key  # noqa: PLC0415  # only here
 
         assert sorted([number, "1.2", "1.1"], key=number_key) == ["1.1", "1.2", number]
 
@@ -488,8 +488,8 @@ class TestDigitsIntCannotRead:
         self, variable: str, monkeypatch: pytest.MonkeyPatch
     ) -> None:
         """A bound of '²' is no whole number: the default holds."""
-        from selectielijst._files import MAX_FILE_SIZE, size_limit  # noqa: PLC0415  # only here
-        from selectielijst._io._sheets import MAX_ROWS, max_rows  # noqa: PLC0415  # likewise
+        from selectielijst._storage._files import MAX_FILE_SIZE, size_limit  # noqa: PLC0415  # only here
+        from selectielijst._storage._sheets import MAX_ROWS, max_rows  # noqa: PLC0415  # likewise
 
         monkeypatch.setenv(variable, "²")
         assert size_limit() == MAX_FILE_SIZE

@@ -9,8 +9,8 @@ import jsonschema
 from hypothesis import given
 
 from selectielijst import SelectionList
-from selectielijst._schema import index_schema, snapshot_schema
-from selectielijst._yaml import load
+from selectielijst._storage._yaml import load
+from selectielijst._workspace._schema import index_schema, snapshot_schema
 from selectielijst.snapshots import dumps
 from selectielijst.workspace import versions_folder
 from strategies import selection_lists

@@ -218,7 +218,7 @@ class TestBadInput:
 
     def test_file_too_large(self, tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
         """A file over the size limit is refused unread."""
-        monkeypatch.setattr("selectielijst._files.MAX_FILE_SIZE", 100)
+        monkeypatch.setattr("selectielijst._storage._files.MAX_FILE_SIZE", 100)
         path = tmp_path / "groot.yaml"
         path.write_text(GOOD, encoding="utf-8")
         with pytest.raises(DocumentErrors) as caught:
@@ -313,7 +313,7 @@ class TestFastPaths:
     @pytest.mark.parametrize(("list_id", "label"), [("mivd", "0.16"), ("voorbeeld", "2.0")])
     def test_shipped_bytes(self, list_id: str, label: str) -> None:
         """The fast writer writes each shipped snapshot byte for byte as it is."""
-        from selectielijst import _yaml  # noqa: PLC0415  # the two writers compared
+        from selectielijst._storage import _yaml  # noqa: PLC0415  # the two writers compared
 
         path = versions_folder() / list_id / label / "list.yaml"
         document = _yaml.load(path.read_text(encoding="utf-8")).data
@@ -323,7 +323,7 @@ class TestFastPaths:
     @given(selection_list=selection_lists(unicode=True))
     def test_writers_agree(self, selection_list: SelectionList) -> None:
         """For any list, with text from all of Unicode, the two writers write the same bytes."""
-        from selectielijst import _yaml  # noqa: PLC0415  # the two writers compared
+        from selectielijst._storage import _yaml  # noqa: PLC0415  # the two writers compared
 
         document = {"format": "selectielijst/1", **make_converter().unstructure(selection_list)}
         assert _yaml.dump(document) == _yaml.dump_reference(document)
@@ -332,7 +332,7 @@ class TestFastPaths:
     @given(selection_list=selection_lists())
     def test_readers_agree(self, selection_list: SelectionList) -> None:
         """The libyaml reader reads what the position-tracking reader reads."""
-        from selectielijst import _fastyaml, _yaml  # noqa: PLC0415  # the two readers compared
+        from selectielijst._storage import _fastyaml, _yaml  # noqa: PLC0415  # the two readers compared
 
         text = dumps(selection_list)
         assert _fastyaml.load(text) == _yaml.load(text).data
@@ -342,7 +342,7 @@ class TestFastPaths:
     @given(selection_list=selection_lists(unicode=True))
     def test_readers_agree_on_lines(self, selection_list: SelectionList) -> None:
         """Every key and item has the same line in both readers, in any list written."""
-        from selectielijst import _fastyaml, _yaml  # noqa: PLC0415  # the two readers compared
+        from selectielijst._storage import _fastyaml, _yaml  # noqa: PLC0415  # the two readers compared
 
         text = dumps(selection_list)
         careful = _yaml.load(text).lines
@@ -355,7 +355,7 @@ class TestFastPaths:
     )  # fmt: skip
     def test_lines_of_hand_written_layouts(self, text: str) -> None:
         """Flow and block layouts, written by hand, get the lines ruamel gives them."""
-        from selectielijst import _fastyaml, _yaml  # noqa: PLC0415  # the two readers compared
+        from selectielijst._storage import _fastyaml, _yaml  # noqa: PLC0415  # the two readers compared
 
         careful = _yaml.load(text).lines
         assert _fastyaml.lines_of(text, careful) == careful
@@ -368,7 +368,7 @@ class TestFastPaths:
     )  # fmt: skip
     def test_scalars_agree(self, scalar: str) -> None:
         """Booleans, numbers, dates and quotes mean the same to both readers (YAML 1.2)."""
-        from selectielijst import _fastyaml, _yaml  # noqa: PLC0415  # the two readers compared
+        from selectielijst._storage import _fastyaml, _yaml  # noqa: PLC0415  # the two readers compared
 
         text = f"a: {scalar}\n" if ": " not in scalar else f"a: '{scalar}'\n"
         assert _fastyaml.load(text) == _yaml.load(text).data
@@ -408,7 +408,7 @@ class TestFastPaths:
     )  # fmt: skip
     def test_refused_by_the_fast_reader(self, text: str) -> None:
         """Aliases, tags, merge keys, duplicate and non-text keys go to the careful reader."""
-        from selectielijst import _fastyaml  # noqa: PLC0415  # the reader under test
+        from selectielijst._storage import _fastyaml  # noqa: PLC0415  # the reader under test
 
         with pytest.raises(_fastyaml.Refused):
             _fastyaml.load(text)

@@ -26,7 +26,7 @@ from hypothesis import strategies as st
 
 from selectielijst import EngineUnavailable, SelectionList, load
 from selectielijst._cli import main
-from selectielijst._engines import as_arrow, is_spark_frame
+from selectielijst._holdings._engines import as_arrow, is_spark_frame
 from selectielijst.holdings import due, impact
 from strategies import selection_lists
 from test_holdings import drawn_records, records_table, some_days, vng_records
@@ -423,7 +423,7 @@ def test_a_spark_failure_is_one_clear_error() -> None:
     from pyspark.errors import PySparkRuntimeError  # noqa: PLC0415  # only here
 
     from selectielijst import EngineFailed  # noqa: PLC0415  # likewise
-    from selectielijst._engines import _spark_errors  # noqa: PLC0415  # likewise
+    from selectielijst._holdings._engines import _spark_errors  # noqa: PLC0415  # likewise
 
     lost = PySparkRuntimeError(errorClass="JAVA_GATEWAY_EXITED", messageParameters={})
     expected = r"^Spark could not compute the records: "

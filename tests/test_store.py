@@ -18,7 +18,7 @@ from selectielijst import (
     load_spec,
     versions,
 )
-from selectielijst._integrity import digest
+from selectielijst._workspace._integrity import digest
 from selectielijst.workspace import history
 
 SEED = Path(__file__).resolve().parents[2] / "shared" / "seed" / "000_cad5ec393c4d4fed.txt"

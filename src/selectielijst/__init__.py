@@ -15,9 +15,47 @@ list, computed by DuckDB) and :mod:`selectielijst.integrity` (published digests)
 <Status.TER_INZAGE: 'ter inzage'>
 """
 
-from selectielijst._diff import diff
-from selectielijst._duration import Comparison, Duration, Term
-from selectielijst._errors import (
+from selectielijst._changes import (
+    Change,
+    ChangeKind,
+    ChangeSet,
+    Direction,
+    Field,
+    Significance,
+    read_changes,
+)
+from selectielijst._diff import diff, trace
+from selectielijst._history import changelog, changelog_bytes
+from selectielijst._io import (
+    NotationError,
+    export,
+    import_table,
+    import_vng,
+    import_vng_api,
+    read_export,
+)
+from selectielijst._model import (
+    Category,
+    CategoryStatus,
+    Comparison,
+    Criterion,
+    Duration,
+    IdSource,
+    KeepPart,
+    Section,
+    SelectionList,
+    Status,
+    Term,
+    Valuation,
+    ValuationKind,
+    VersionInfo,
+    retention,
+    search,
+)
+from selectielijst._render import Format, Language, mark_up, render, render_bytes
+from selectielijst._storage import read, write
+from selectielijst._workspace import Workspace, lists, load, load_spec, versions
+from selectielijst.errors import (
     ChangeSetMismatch,
     DocumentErrors,
     EngineFailed,
@@ -38,40 +76,6 @@ from selectielijst._errors import (
     UnknownWorkspace,
     UnsafePath,
     WorkspaceBusy,
-)
-from selectielijst._history import changelog, changelog_bytes
-from selectielijst._io._export import export, read_export
-from selectielijst._io._notation import NotationError
-from selectielijst._io._table import import_table
-from selectielijst._io._vng import import_vng, import_vng_api
-from selectielijst._lookup import search
-from selectielijst._model import (
-    Category,
-    CategoryStatus,
-    Criterion,
-    IdSource,
-    KeepPart,
-    Section,
-    SelectionList,
-    Status,
-    Valuation,
-    ValuationKind,
-    VersionInfo,
-)
-from selectielijst._render import Format, Language, mark_up, render, render_bytes
-from selectielijst._retention import retention
-from selectielijst._snapshot import read, write
-from selectielijst._store import lists, load, versions
-from selectielijst._trace import trace
-from selectielijst._workspace import Workspace, load_spec
-from selectielijst.changes import (
-    Change,
-    ChangeKind,
-    ChangeSet,
-    Direction,
-    Field,
-    Significance,
-    read_changes,
 )
 
 __all__ = [

@@ -10,13 +10,12 @@ from pathlib import Path
 
 import attrs
 
+from selectielijst._changes import ChangeSet
 from selectielijst._diff import diff
+from selectielijst._io import REASONS_NAME, read_reasons
 from selectielijst._model import SelectionList, VersionEntry
-from selectielijst._reasons import REASONS_NAME, read_reasons
 from selectielijst._render import Format, History, Language, render_history, text_only
-from selectielijst._store import history, load
-from selectielijst._workspace import Workspace, list_folder, resolve_list
-from selectielijst.changes import ChangeSet
+from selectielijst._workspace import Workspace, history, list_folder, load, resolve_list
 
 __all__ = ["Step", "changelog", "changelog_bytes", "steps"]
 

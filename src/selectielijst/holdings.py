@@ -22,8 +22,10 @@ from selectielijst._holdings import (
     Due,
     Impact,
     Written,
+    as_arrow,
     due,
     due_to_files,
+    format_of,
     impact,
     impact_to_files,
     table_bytes,
@@ -37,9 +39,15 @@ __all__ = [
     "Due",
     "Impact",
     "Written",
+    "as_arrow",
     "due",
     "due_to_files",
+    "format_of",
     "impact",
     "impact_to_files",
     "table_bytes",
 ]
+
+
+def __dir__() -> list[str]:
+    return __all__

@@ -5,6 +5,20 @@
 ()
 """
 
-from selectielijst._integrity import IntegrityProblem, digest, record_digests, verify
+from selectielijst._workspace import (
+    IntegrityProblem,
+    digest,
+    record_digests,
+    verify,
+)
 
-__all__ = ["IntegrityProblem", "digest", "record_digests", "verify"]
+__all__ = [
+    "IntegrityProblem",
+    "digest",
+    "record_digests",
+    "verify",
+]
+
+
+def __dir__() -> list[str]:
+    return __all__

@@ -9,26 +9,62 @@ package itself; here are the parts they are made of.
 'V, 10 jaar; B (1) eindproduct'
 """
 
-from selectielijst._io._export import EXPORT_FORMATS, export_bytes
-from selectielijst._io._notation import Reading, read_term, read_valuation
-from selectielijst._io._table import Columns, Imported, ImportNote, TableOptions, read_mapping
-from selectielijst._io._vng import PROCESS_TERMS, TASK_FIELDS, process_term_words
-from selectielijst._io._vng_export import api_fixtures, export_vng_api
+from selectielijst._io import (
+    EXPORT_FORMATS,
+    PROCESS_TERMS,
+    REASONS_NAME,
+    TASK_FIELDS,
+    Columns,
+    Imported,
+    ImportNote,
+    NotationError,
+    Reading,
+    TableOptions,
+    api_fixtures,
+    export,
+    export_bytes,
+    export_vng_api,
+    import_table,
+    import_vng,
+    import_vng_api,
+    process_term_words,
+    read_export,
+    read_mapping,
+    read_reasons,
+    read_term,
+    read_valuation,
+    reasons_from_table,
+    write_reasons,
+)
 
 __all__ = [
     "EXPORT_FORMATS",
     "PROCESS_TERMS",
+    "REASONS_NAME",
     "TASK_FIELDS",
     "Columns",
     "ImportNote",
     "Imported",
+    "NotationError",
     "Reading",
     "TableOptions",
     "api_fixtures",
+    "export",
     "export_bytes",
     "export_vng_api",
+    "import_table",
+    "import_vng",
+    "import_vng_api",
     "process_term_words",
+    "read_export",
     "read_mapping",
+    "read_reasons",
     "read_term",
     "read_valuation",
+    "reasons_from_table",
+    "write_reasons",
 ]
+
+
+def __dir__() -> list[str]:
+    return __all__

@@ -6,9 +6,32 @@
 datetime.date(2024, 2, 29)
 """
 
-from selectielijst._duration import Duration
-from selectielijst._lookup import Hit
-from selectielijst._retention import Outcome, Retention, add_duration
-from selectielijst._trace import Trace
+from selectielijst._diff import (
+    Trace,
+    trace,
+)
+from selectielijst._model import (
+    Duration,
+    Hit,
+    Outcome,
+    Retention,
+    add_duration,
+    retention,
+    search,
+)
 
-__all__ = ["Duration", "Hit", "Outcome", "Retention", "Trace", "add_duration"]
+__all__ = [
+    "Duration",
+    "Hit",
+    "Outcome",
+    "Retention",
+    "Trace",
+    "add_duration",
+    "retention",
+    "search",
+    "trace",
+]
+
+
+def __dir__() -> list[str]:
+    return __all__

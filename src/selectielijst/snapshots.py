@@ -6,10 +6,23 @@
 True
 """
 
-from selectielijst._converter import make_converter
-from selectielijst._files import MAX_FILE_SIZE, SIZE_VARIABLE, size_limit
-from selectielijst._schema import changeset_schema, index_schema, snapshot_schema
-from selectielijst._snapshot import FORMAT, FORMAT_1, dumps, loads
+from selectielijst._storage import (
+    FORMAT,
+    FORMAT_1,
+    MAX_FILE_SIZE,
+    SIZE_VARIABLE,
+    dumps,
+    loads,
+    make_converter,
+    read,
+    size_limit,
+    write,
+)
+from selectielijst._workspace import (
+    changeset_schema,
+    index_schema,
+    snapshot_schema,
+)
 
 __all__ = [
     "FORMAT",
@@ -21,6 +34,12 @@ __all__ = [
     "index_schema",
     "loads",
     "make_converter",
+    "read",
     "size_limit",
     "snapshot_schema",
+    "write",
 ]
+
+
+def __dir__() -> list[str]:
+    return __all__

@@ -5,21 +5,56 @@
 ('mivd', 'voorbeeld')
 """
 
-from selectielijst._identity import Linked, Review, link
-from selectielijst._model import ListIndex, VersionEntry
-from selectielijst._store import history, versions_folder
-from selectielijst._workspace import ROOT_VARIABLE, Added, Workspace, find_workspace
+from selectielijst._model import (
+    ListIndex,
+    VersionEntry,
+)
+from selectielijst._workspace import (
+    ROOT_VARIABLE,
+    SNAPSHOT_NAME,
+    Added,
+    Linked,
+    Review,
+    Workspace,
+    check_label,
+    check_list_id,
+    find_workspace,
+    history,
+    link,
+    list_folder,
+    lists,
+    load,
+    load_spec,
+    resolve_list,
+    snapshot_path,
+    versions,
+    versions_folder,
+)
 
 __all__ = [
     "ROOT_VARIABLE",
+    "SNAPSHOT_NAME",
     "Added",
     "Linked",
     "ListIndex",
     "Review",
     "VersionEntry",
     "Workspace",
+    "check_label",
+    "check_list_id",
     "find_workspace",
     "history",
     "link",
+    "list_folder",
+    "lists",
+    "load",
+    "load_spec",
+    "resolve_list",
+    "snapshot_path",
+    "versions",
     "versions_folder",
 ]
+
+
+def __dir__() -> list[str]:
+    return __all__

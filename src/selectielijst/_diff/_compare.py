@@ -7,11 +7,17 @@ from typing import TypedDict
 
 import attrs
 
+from selectielijst._changes import Change, ChangeKind, Direction, Field, Significance
 from selectielijst._diff._match import Placed
-from selectielijst._duration import Comparison, Term
-from selectielijst._model import Category, Section, Valuation, ValuationKind
-from selectielijst._text import is_trivial
-from selectielijst.changes import Change, ChangeKind, Direction, Field, Significance
+from selectielijst._model import (
+    Category,
+    Comparison,
+    Section,
+    Term,
+    Valuation,
+    ValuationKind,
+    is_trivial,
+)
 
 __all__ = ["added", "merged", "pair", "removed", "sections", "split"]
 

@@ -13,9 +13,8 @@ from typing import Any
 
 from deepdiff import DeepDiff
 
-from selectielijst._model import SelectionList
-from selectielijst._text import is_trivial
-from selectielijst.changes import Change, ChangeKind, Field, Significance, Value, value_text
+from selectielijst._changes import Change, ChangeKind, Field, Significance, Value, value_text
+from selectielijst._model import SelectionList, is_trivial
 
 __all__ = ["metadata_changes"]
 

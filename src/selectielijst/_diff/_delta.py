@@ -12,9 +12,9 @@ from collections.abc import Iterator, Sequence
 
 import attrs
 
-from selectielijst._errors import ChangeSetMismatch
+from selectielijst._changes import Heading
 from selectielijst._model import Category, Section, SelectionList
-from selectielijst.changes import Heading
+from selectielijst.errors import ChangeSetMismatch
 
 __all__ = ["Delta", "Slot"]
 

@@ -25,8 +25,7 @@ from typing import NamedTuple
 
 import attrs
 
-from selectielijst._model import Category, IdSource, SelectionList
-from selectielijst._text import normalise
+from selectielijst._model import Category, IdSource, SelectionList, normalise
 
 __all__ = ["Matching", "Placed", "Side", "ids_trusted", "match"]
 

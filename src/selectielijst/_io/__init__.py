@@ -1,1 +1,49 @@
 """Getting lists in and out: valuation notations, spreadsheets, the VNG Selectielijst."""
+
+from selectielijst._io._export import EXPORT_FORMATS, export, export_bytes, read_export
+from selectielijst._io._notation import NotationError, Reading, read_term, read_valuation
+from selectielijst._io._reasons import REASONS_NAME, read_reasons, reasons_from_table, write_reasons
+from selectielijst._io._table import (
+    Columns,
+    Imported,
+    ImportNote,
+    TableOptions,
+    import_table,
+    read_mapping,
+)
+from selectielijst._io._vng import (
+    PROCESS_TERMS,
+    TASK_FIELDS,
+    import_vng,
+    import_vng_api,
+    process_term_words,
+)
+from selectielijst._io._vng_export import api_fixtures, export_vng_api
+
+__all__ = [
+    "EXPORT_FORMATS",
+    "PROCESS_TERMS",
+    "REASONS_NAME",
+    "TASK_FIELDS",
+    "Columns",
+    "ImportNote",
+    "Imported",
+    "NotationError",
+    "Reading",
+    "TableOptions",
+    "api_fixtures",
+    "export",
+    "export_bytes",
+    "export_vng_api",
+    "import_table",
+    "import_vng",
+    "import_vng_api",
+    "process_term_words",
+    "read_export",
+    "read_mapping",
+    "read_reasons",
+    "read_term",
+    "read_valuation",
+    "reasons_from_table",
+    "write_reasons",
+]

@@ -14,24 +14,32 @@ from collections.abc import Iterator
 from pathlib import Path
 from typing import Any
 
-from selectielijst import _yaml
-from selectielijst._converter import make_converter
-from selectielijst._errors import DocumentErrors, InvalidDocument, UnknownFormat
-from selectielijst._files import write_atomically
-from selectielijst._io._sheets import Row, Table, read_table, write_csv, write_xlsx
 from selectielijst._model import Category, Section, SelectionList
-from selectielijst._problems import Problems, structure
-from selectielijst._snapshot import dumps
+from selectielijst._storage import (
+    Loaded,
+    Problems,
+    Row,
+    Table,
+    dumps,
+    guarded,
+    load_yaml,
+    make_converter,
+    read_table,
+    structure,
+    unguarded,
+    write_atomically,
+    write_csv,
+    write_xlsx,
+)
+from selectielijst.errors import DocumentErrors, InvalidDocument, UnknownFormat
 
 __all__ = [
     "COLUMNS",
     "EXPORT_FORMATS",
     "export",
     "export_bytes",
-    "guarded",
     "is_export",
     "read_export",
-    "unguarded",
 ]
 
 COLUMNS = (
@@ -121,7 +129,7 @@ def export_bytes(selection_list: SelectionList, format_name: str) -> bytes:
     'record,id,number,parent,name,d'
     """
     if format_name == "json":
-        document = _yaml.load(dumps(selection_list)).data
+        document = load_yaml(dumps(selection_list)).data
         return (json.dumps(document, ensure_ascii=False, indent=2) + "\n").encode("utf-8")
     rows = [[row.get(column, "") for column in COLUMNS] for row in _rows(selection_list)]
     if format_name == "csv":
@@ -148,27 +156,6 @@ def export(selection_list: SelectionList, path: Path, format_name: str | None = 
     """
     chosen = format_name or path.suffix.lower().lstrip(".")
     write_atomically(path, export_bytes(selection_list, chosen), make_parents=False)
-
-
-_FORMULA_STARTS = ("=", "+", "-", "@", "\t", "\r", "'")
-
-
-def guarded(cell: str) -> str:
-    """A CSV cell that no spreadsheet program takes for a formula: ``'`` before ``= + - @``.
-
-    A cell that starts with one of those (or with a tab, a carriage return or
-    a quote) gets a quote in front; reading the export back takes it off, so
-    the text comes back as it was.
-
-    >>> guarded("=HYPERLINK(...)"), guarded("gewoon")
-    ("'=HYPERLINK(...)", 'gewoon')
-    """
-    return f"'{cell}" if cell.startswith(_FORMULA_STARTS) else cell
-
-
-def unguarded(cell: str) -> str:
-    """The cell as it was before :func:`guarded`."""
-    return cell.removeprefix("'")
 
 
 def is_export(table: Table) -> bool:
@@ -202,7 +189,7 @@ def read_export(path: Path, *, sheet: str | None = None) -> SelectionList:
             f"{table.file} cannot be read", [InvalidDocument(problem, file=table.file, line=1)]
         )
     document, lines, found = _document(table)
-    problems = Problems(table.file, _yaml.Loaded(document, lines))
+    problems = Problems(table.file, Loaded(document, lines))
     problems.extend(found)
     return structure(document, SelectionList, problems, converter=make_converter())
 

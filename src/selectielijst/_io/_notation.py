@@ -15,9 +15,8 @@ import re
 
 import attrs
 
-from selectielijst._duration import Duration, Term
-from selectielijst._errors import InvalidDuration, SelectielijstError
-from selectielijst._model import KeepPart, Valuation
+from selectielijst._model import Duration, KeepPart, Term, Valuation
+from selectielijst.errors import InvalidDuration, SelectielijstError
 
 __all__ = ["NotationError", "Reading", "read_term", "read_valuation"]
 

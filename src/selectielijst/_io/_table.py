@@ -2,19 +2,12 @@
 
 from __future__ import annotations
 
-import hashlib
 import re
-import unicodedata
 from pathlib import Path
 
 import attrs
 
-from selectielijst import _yaml
-from selectielijst._converter import make_converter
-from selectielijst._errors import DocumentErrors, InvalidDocument, SelectielijstError
-from selectielijst._files import read_text
 from selectielijst._io._notation import read_valuation
-from selectielijst._io._sheets import Row, read_table
 from selectielijst._model import (
     STABLE_ID,
     Category,
@@ -26,8 +19,18 @@ from selectielijst._model import (
     Valuation,
     ValuationKind,
     VersionInfo,
+    slug,
 )
-from selectielijst._problems import Problems, structure
+from selectielijst._storage import (
+    Problems,
+    Row,
+    load_yaml,
+    make_converter,
+    read_table,
+    read_text,
+    structure,
+)
+from selectielijst.errors import DocumentErrors, InvalidDocument, SelectielijstError
 
 __all__ = [
     "Columns",
@@ -37,7 +40,6 @@ __all__ = [
     "TableOptions",
     "import_table",
     "read_mapping",
-    "slug",
 ]
 
 
@@ -122,20 +124,6 @@ class SheetProblems(Problems):
         super().raise_if_any(message or f"{self.file} cannot be imported")
 
 
-def slug(text: str) -> str:
-    r"""A stable id made from a number or title.
-
-    >>> slug("Bestuur en raad"), slug("1.1.2"), slug("Één ding"), slug("\u0661.\u0662")
-    ('bestuur-en-raad', '1.1.2', 'een-ding', '1.2')
-    """
-    digits = "".join(str(unicodedata.decimal(ch)) if ch.isdecimal() else ch for ch in text)
-    ascii_text = unicodedata.normalize("NFKD", digits).encode("ascii", "ignore").decode().lower()
-    cleaned = re.sub(r"[^a-z0-9.]+", "-", ascii_text).strip("-.")[:100].strip("-.")
-    if cleaned:
-        return cleaned
-    return "x-" + hashlib.sha256(text.encode("utf-8")).hexdigest()[:12]  # nothing readable
-
-
 def read_mapping(path: Path) -> TableOptions:
     r"""Read a mapping file (YAML): the list's facts and which column holds what.
 
@@ -153,7 +141,7 @@ def read_mapping(path: Path) -> TableOptions:
     """
     name = str(path)
     try:
-        loaded = _yaml.load(read_text(path), file=name)
+        loaded = load_yaml(read_text(path), file=name)
     except InvalidDocument as e:
         raise DocumentErrors(f"{name} is not a valid mapping", [e]) from e
     document = loaded.data if isinstance(loaded.data, dict) else {}

@@ -21,11 +21,7 @@ from typing import Any
 
 import attrs
 
-from selectielijst._duration import Term
-from selectielijst._errors import DocumentErrors, InvalidDocument, SelectielijstError
-from selectielijst._files import read_text
 from selectielijst._io._notation import read_valuation
-from selectielijst._io._sheets import Row, read_table
 from selectielijst._io._table import Imported, SheetProblems
 from selectielijst._model import (
     STABLE_ID,
@@ -33,10 +29,13 @@ from selectielijst._model import (
     CategoryStatus,
     Section,
     SelectionList,
+    Term,
     ValuationKind,
     VersionInfo,
+    number_key,
 )
-from selectielijst.changes import number_key
+from selectielijst._storage import Row, read_table, read_text
+from selectielijst.errors import DocumentErrors, InvalidDocument, SelectielijstError
 
 __all__ = ["import_vng", "import_vng_api"]
 

@@ -16,10 +16,10 @@ import uuid
 from pathlib import Path
 from typing import Any
 
-from selectielijst._errors import DocumentErrors, InvalidDocument
-from selectielijst._files import write_atomically
 from selectielijst._io._vng import PROCESS_TERMS, TASK_FIELDS
 from selectielijst._model import Category, Section, SelectionList, ValuationKind
+from selectielijst._storage import write_atomically
+from selectielijst.errors import DocumentErrors, InvalidDocument
 
 __all__ = ["api_fixtures", "export_vng_api"]
 

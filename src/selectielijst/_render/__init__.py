@@ -12,22 +12,30 @@ from collections.abc import Mapping
 
 import attrs
 
-from selectielijst._errors import UnknownFormat
+from selectielijst._changes import ChangeSet
 from selectielijst._model import VersionEntry
 from selectielijst._render import _docx, _html, _json, _markdown, _rst, _text, _xlsx
 from selectielijst._render._format import Format, language_named
-from selectielijst._render._labels import Language, label
+from selectielijst._render._labels import Language, kind_label, label
+from selectielijst._render._listing import list_as_text
 from selectielijst._render._markup import mark_up
 from selectielijst._render._report import build_report
 from selectielijst._render._style import Chapter, Writer
-from selectielijst.changes import ChangeSet
+from selectielijst._render._xlsx import COLUMNS, KEY, REASON
+from selectielijst.errors import UnknownFormat
 
 __all__ = [
+    "COLUMNS",
+    "KEY",
+    "REASON",
     "WRITERS",
     "Format",
     "History",
     "Language",
     "Part",
+    "kind_label",
+    "label",
+    "list_as_text",
     "mark_up",
     "render",
     "render_bytes",

@@ -11,10 +11,10 @@ import io
 from collections.abc import Sequence
 from typing import Any
 
+from selectielijst._changes import SegmentKind
 from selectielijst._render._labels import Language, label
 from selectielijst._render._report import Item, Report
 from selectielijst._render._style import Chapter, Writer, since, version_heading
-from selectielijst.changes import SegmentKind
 
 __all__ = ["WRITER", "document", "history"]
 

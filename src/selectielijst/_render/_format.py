@@ -4,8 +4,8 @@ from __future__ import annotations
 
 import enum
 
-from selectielijst._errors import UnknownFormat
 from selectielijst._render._labels import Language
+from selectielijst.errors import UnknownFormat
 
 __all__ = ["Format", "language_named"]
 

@@ -5,11 +5,11 @@ from __future__ import annotations
 import json
 from collections.abc import Sequence
 
-from selectielijst._converter import make_converter
+from selectielijst._changes import to_plain
 from selectielijst._render._labels import Language
 from selectielijst._render._report import Report
 from selectielijst._render._style import Chapter, Writer
-from selectielijst.changes import to_plain
+from selectielijst._storage import make_converter
 
 __all__ = ["CHANGELOG_FORMAT", "WRITER", "history"]
 

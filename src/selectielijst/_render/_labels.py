@@ -6,9 +6,8 @@ import enum
 import functools
 from collections.abc import Mapping
 
-from selectielijst._duration import Duration, Term
-from selectielijst._model import Status, Valuation, ValuationKind
-from selectielijst.changes import ChangeKind, Field, Significance
+from selectielijst._changes import ChangeKind, Field, Significance
+from selectielijst._model import Duration, Status, Term, Valuation, ValuationKind
 
 __all__ = [
     "Language",

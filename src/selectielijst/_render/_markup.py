@@ -13,13 +13,13 @@ from collections.abc import Callable, Iterator
 
 import attrs
 
-from selectielijst._errors import UnknownFormat
+from selectielijst._changes import Change, ChangeKind, ChangeSet, Field, Segment, value_text
 from selectielijst._model import Category, Section, SelectionList
 from selectielijst._render import _html, _markdown
 from selectielijst._render._format import Format, language_named
 from selectielijst._render._labels import Language, field_label, kind_label, label
 from selectielijst._render._style import Style, marked_words
-from selectielijst.changes import Change, ChangeKind, ChangeSet, Field, Segment, value_text
+from selectielijst.errors import UnknownFormat
 
 __all__ = ["mark_up"]
 

@@ -12,8 +12,18 @@ from typing import NamedTuple
 
 import attrs
 
-from selectielijst._duration import Term
-from selectielijst._model import Status, Valuation
+from selectielijst._changes import (
+    Change,
+    ChangeKind,
+    ChangeSet,
+    Direction,
+    Field,
+    Segment,
+    Significance,
+    Value,
+    value_text,
+)
+from selectielijst._model import Status, Term, Valuation, number_key
 from selectielijst._render._labels import (
     Language,
     field_label,
@@ -24,18 +34,6 @@ from selectielijst._render._labels import (
     status_words,
     term_words,
     valuation_words,
-)
-from selectielijst.changes import (
-    Change,
-    ChangeKind,
-    ChangeSet,
-    Direction,
-    Field,
-    Segment,
-    Significance,
-    Value,
-    number_key,
-    value_text,
 )
 
 __all__ = ["Group", "Item", "Report", "build_report", "was_and_becomes"]

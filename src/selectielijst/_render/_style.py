@@ -6,10 +6,10 @@ from collections.abc import Callable, Sequence
 
 import attrs
 
+from selectielijst._changes import Segment, SegmentKind
 from selectielijst._model import VersionEntry
 from selectielijst._render._labels import Language, label
 from selectielijst._render._report import Item, Report
-from selectielijst.changes import Segment, SegmentKind
 
 __all__ = [
     "Chapter",

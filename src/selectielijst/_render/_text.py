@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from collections.abc import Sequence
 
+from selectielijst._changes import Significance
 from selectielijst._render._labels import Language, label
 from selectielijst._render._report import Item, Report
 from selectielijst._render._style import (
@@ -17,7 +18,6 @@ from selectielijst._render._style import (
     texts_of,
     version_heading,
 )
-from selectielijst.changes import Significance
 
 __all__ = ["WRITER", "history", "style", "text"]
 

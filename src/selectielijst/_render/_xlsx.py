@@ -9,10 +9,10 @@ from __future__ import annotations
 
 from collections.abc import Iterator, Sequence
 
-from selectielijst._io._sheets import write_xlsx
 from selectielijst._render._labels import Language, kind_label, label, significance_label
 from selectielijst._render._report import Item, Report, was_and_becomes
 from selectielijst._render._style import Chapter, Writer
+from selectielijst._storage import write_xlsx
 
 __all__ = ["COLUMNS", "KEY", "REASON", "WRITER", "history", "rows", "table"]
 

@@ -14,19 +14,19 @@ from cattrs.errors import (
     IterableValidationError,
 )
 
-from selectielijst import _fastyaml, _yaml
-from selectielijst._converter import make_converter
-from selectielijst._errors import DocumentErrors, InvalidDocument, PublishedVersion
-from selectielijst._files import (
+from selectielijst._model import Category, SelectionList
+from selectielijst._storage import _fastyaml, _yaml
+from selectielijst._storage._converter import make_converter
+from selectielijst._storage._files import (
     SIZE_VARIABLE,
     one_problem,
     read_text,
     size_limit,
     write_atomically,
 )
-from selectielijst._model import Category, SelectionList
-from selectielijst._problems import Problem, Problems, cattrs_problems, structure
-from selectielijst._yaml import Loaded
+from selectielijst._storage._problems import Problem, Problems, cattrs_problems, structure
+from selectielijst._storage._yaml import Loaded
+from selectielijst.errors import DocumentErrors, InvalidDocument, PublishedVersion
 
 __all__ = ["FORMAT", "FORMAT_1", "check_document", "dumps", "loads", "read", "write"]
 

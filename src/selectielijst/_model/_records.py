@@ -9,8 +9,8 @@ from collections.abc import Iterator
 
 import attrs
 
-from selectielijst._duration import Comparison, Duration, Term
-from selectielijst._errors import InvalidRecord, UnknownCategory, UnknownSection
+from selectielijst._model._duration import Comparison, Duration, Term
+from selectielijst.errors import InvalidRecord, UnknownCategory, UnknownSection
 
 __all__ = [
     "Category",

@@ -10,7 +10,7 @@ import tempfile
 from collections.abc import Iterator, Sequence
 from pathlib import Path
 
-from selectielijst._errors import (
+from selectielijst.errors import (
     DocumentErrors,
     InvalidDocument,
     InvalidName,

@@ -10,14 +10,20 @@ from __future__ import annotations
 
 from pathlib import Path
 
-from selectielijst import _yaml
-from selectielijst._converter import make_converter, register
-from selectielijst._errors import DocumentErrors, InvalidDocument
-from selectielijst._files import read_text, write_atomically
-from selectielijst._io._sheets import read_table
-from selectielijst._problems import Problems, structure
-from selectielijst._render._xlsx import COLUMNS, KEY, REASON
-from selectielijst.changes import Reason
+from selectielijst._changes import Reason
+from selectielijst._render import COLUMNS, KEY, REASON
+from selectielijst._storage import (
+    Problems,
+    dump_yaml,
+    load_yaml,
+    make_converter,
+    read_table,
+    read_text,
+    register,
+    structure,
+    write_atomically,
+)
+from selectielijst.errors import DocumentErrors, InvalidDocument
 
 __all__ = ["REASONS_FORMAT", "REASONS_NAME", "read_reasons", "reasons_from_table", "write_reasons"]
 
@@ -35,7 +41,7 @@ def read_reasons(path: Path) -> tuple[Reason, ...]:
     """
     if not path.is_file():
         return ()
-    loaded = _yaml.load(read_text(path), file=str(path))
+    loaded = load_yaml(read_text(path), file=str(path))
     problems = Problems(str(path), loaded)
     document = loaded.data if isinstance(loaded.data, dict) else {}
     if document.get("format") != REASONS_FORMAT:
@@ -58,7 +64,7 @@ def write_reasons(path: Path, reasons: tuple[Reason, ...]) -> None:
         "format": REASONS_FORMAT,
         "reasons": [converter.unstructure(reason) for reason in ordered],
     }
-    write_atomically(path, _yaml.dump(document).encode("utf-8"))
+    write_atomically(path, dump_yaml(document).encode("utf-8"))
 
 
 def reasons_from_table(path: Path) -> tuple[Reason, ...]:

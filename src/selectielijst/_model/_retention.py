@@ -8,8 +8,8 @@ import enum
 
 import attrs
 
-from selectielijst._duration import Duration
-from selectielijst._model import Category, KeepPart, ValuationKind
+from selectielijst._model._duration import Duration
+from selectielijst._model._records import Category, KeepPart, ValuationKind
 
 __all__ = ["Outcome", "Retention", "add_duration", "retention"]
 

@@ -14,8 +14,20 @@ from typing import Any, NoReturn, ParamSpec, TypeVar
 import attrs
 import click
 
-from selectielijst._diff import diff
-from selectielijst._errors import (
+from selectielijst import (
+    changelog_bytes,
+    diff,
+    export,
+    import_table,
+    import_vng,
+    read,
+    retention,
+    search,
+    trace,
+    write,
+)
+from selectielijst.changes import ChangeSet, read_changes
+from selectielijst.errors import (
     DocumentErrors,
     InvalidRecord,
     SelectielijstError,
@@ -23,33 +35,45 @@ from selectielijst._errors import (
     UnknownFormat,
     UnknownWorkspace,
 )
-from selectielijst._files import usable_path, write_atomically
-from selectielijst._history import changelog_bytes
-from selectielijst._io._export import EXPORT_FORMATS, export, read_export
-from selectielijst._io._table import Imported, import_table, read_mapping
-from selectielijst._io._vng import import_vng, import_vng_api
-from selectielijst._io._vng_export import export_vng_api
-from selectielijst._lookup import search
-from selectielijst._model import Category, SelectionList, Status, VersionInfo
-from selectielijst._reasons import REASONS_NAME, read_reasons, reasons_from_table, write_reasons
-from selectielijst._render import Format, Language, mark_up, render_bytes
-from selectielijst._render._labels import kind_label, label
-from selectielijst._render._listing import list_as_text
-from selectielijst._retention import Outcome, retention
-from selectielijst._schema import changeset_schema, index_schema, snapshot_schema
-from selectielijst._snapshot import read, write
-from selectielijst._store import SNAPSHOT_NAME, check_label, check_list_id, history, lists
-from selectielijst._trace import trace
-from selectielijst._workspace import (
+from selectielijst.files import usable_path, write_atomically
+from selectielijst.io import (
+    EXPORT_FORMATS,
+    REASONS_NAME,
+    Imported,
+    export_vng_api,
+    import_vng_api,
+    read_export,
+    read_mapping,
+    read_reasons,
+    reasons_from_table,
+    write_reasons,
+)
+from selectielijst.lookup import Outcome
+from selectielijst.model import Category, SelectionList, Status, VersionInfo
+from selectielijst.rendering import (
+    Format,
+    Language,
+    kind_label,
+    label,
+    list_as_text,
+    mark_up,
+    render_bytes,
+)
+from selectielijst.snapshots import changeset_schema, index_schema, snapshot_schema
+from selectielijst.workspace import (
     ROOT_VARIABLE,
+    SNAPSHOT_NAME,
     Workspace,
+    check_label,
+    check_list_id,
     find_workspace,
+    history,
     list_folder,
+    lists,
     load_spec,
     resolve_list,
     snapshot_path,
 )
-from selectielijst.changes import ChangeSet, read_changes
 
 P = ParamSpec("P")
 R = TypeVar("R")
@@ -642,8 +666,12 @@ def due_command(  # one parameter per option
     withdrawn category, no start date) are listed apart, each with its reason.
     A summary goes to stderr.
     """
-    from selectielijst._engines import as_arrow  # noqa: PLC0415  # with the engine
-    from selectielijst._holdings import due, due_to_files, table_bytes  # noqa: PLC0415  # likewise
+    from selectielijst.holdings import (  # noqa: PLC0415  # likewise
+        as_arrow,  # with the engine
+        due,
+        due_to_files,
+        table_bytes,
+    )
 
     selection_list, roles = _load(spec), _roles(columns)
     if output is not None:
@@ -700,8 +728,12 @@ def impact_command(  # one parameter per option
     nu vernietigen, nu bewaren, eerder, later, vervallen zonder opvolger,
     niet te bepalen or ongewijzigd. The counts per effect go to stderr.
     """
-    from selectielijst._engines import as_arrow  # noqa: PLC0415  # with the engine
-    from selectielijst._holdings import impact, impact_to_files, table_bytes  # noqa: PLC0415
+    from selectielijst.holdings import (  # noqa: PLC0415
+        as_arrow,  # with the engine
+        impact,
+        impact_to_files,
+        table_bytes,
+    )
 
     versions, roles = (_load(old), _load(new)), _roles(columns)
     if output is not None:
@@ -722,7 +754,7 @@ def impact_command(  # one parameter per option
 
 def _check_table_format(output: Path) -> None:
     """Refuse, as wrong usage, an output whose suffix names no table format."""
-    from selectielijst._holdings import format_of  # noqa: PLC0415  # with the engine
+    from selectielijst.holdings import format_of  # noqa: PLC0415  # with the engine
 
     try:
         format_of(output)

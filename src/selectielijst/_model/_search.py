@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import attrs
 
-from selectielijst._model import Category, SelectionList
+from selectielijst._model._records import Category, SelectionList
 
 __all__ = ["CONTAINED", "Hit", "search"]
 

@@ -9,9 +9,19 @@ from pathlib import Path
 
 import filelock
 
-from selectielijst import _yaml
-from selectielijst._converter import make_converter
-from selectielijst._errors import (
+from selectielijst._model import ListIndex, SelectionList, VersionEntry
+from selectielijst._storage import (
+    Problems,
+    dump_yaml,
+    load_yaml,
+    make_converter,
+    read,
+    read_text,
+    refuse_links,
+    structure,
+    write_atomically,
+)
+from selectielijst.errors import (
     DocumentErrors,
     InvalidDocument,
     InvalidName,
@@ -20,10 +30,6 @@ from selectielijst._errors import (
     UnknownVersion,
     WorkspaceBusy,
 )
-from selectielijst._files import read_text, refuse_links, write_atomically
-from selectielijst._model import ListIndex, SelectionList, VersionEntry
-from selectielijst._problems import Problems, structure
-from selectielijst._snapshot import read
 
 __all__ = [
     "INDEX_FORMAT",
@@ -63,10 +69,11 @@ def versions_folder() -> Path:
     >>> (versions_folder() / "mivd" / "index.yaml").is_file()
     True
     """
-    packaged = Path(__file__).parent / "_versions"
+    package = Path(__file__).resolve().parents[1]
+    packaged = package / "_versions"
     if packaged.is_dir():
         return packaged
-    return Path(__file__).resolve().parents[2] / "versions"
+    return package.parents[1] / "versions"
 
 
 def check_list_id(list_id: str) -> str:
@@ -106,7 +113,7 @@ def history(list_id: str, *, root: Path | None = None) -> ListIndex:
         known = ", ".join(lists(root=root)) or "none"
         msg = f"there is no list {list_id!r} (known lists: {known})"
         raise UnknownList(msg)
-    loaded = _yaml.load(read_text(path), file=str(path))
+    loaded = load_yaml(read_text(path), file=str(path))
     document = loaded.data if isinstance(loaded.data, dict) else {}
     problems = Problems(str(path), loaded)
     if document.get("format") != INDEX_FORMAT:
@@ -210,4 +217,4 @@ def write_index(index: ListIndex, path: Path, *, exclusive: bool = False) -> Non
     """
     refuse_links(path.parent, path)
     document = {"format": INDEX_FORMAT, **make_converter().unstructure(index)}
-    write_atomically(path, _yaml.dump(document).encode("utf-8"), exclusive=exclusive)
+    write_atomically(path, dump_yaml(document).encode("utf-8"), exclusive=exclusive)

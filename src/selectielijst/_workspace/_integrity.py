@@ -7,10 +7,9 @@ from pathlib import Path
 
 import attrs
 
-from selectielijst._errors import DocumentErrors
 from selectielijst._model import ListIndex, VersionEntry
-from selectielijst._snapshot import read
-from selectielijst._store import (
+from selectielijst._storage import read
+from selectielijst._workspace._index import (
     INDEX_NAME,
     SNAPSHOT_NAME,
     history,
@@ -19,6 +18,7 @@ from selectielijst._store import (
     versions_folder,
     write_index,
 )
+from selectielijst.errors import DocumentErrors
 
 __all__ = ["IntegrityProblem", "digest", "record_digests", "verify"]
 

@@ -7,7 +7,7 @@ Python object and no Python loop per record, so millions of records take
 seconds on DuckDB, and more than one machine holds go to Spark.
 
 The SQL below is the one definition of the computation, written in DuckDB's
-dialect; :mod:`selectielijst._engines` has sqlglot write it out for the engine
+dialect; :mod:`selectielijst._holdings._engines` has sqlglot write it out for the engine
 that runs it.
 
 The calendar rule is :func:`~selectielijst.lookup.add_duration`'s: years and
@@ -28,11 +28,10 @@ from typing import TYPE_CHECKING, Any
 
 import attrs
 
-from selectielijst._engines import ENGINES, DuckDBEngine, Engine, as_arrow, engine_for
-from selectielijst._errors import DocumentErrors, InvalidDocument, UnknownFormat
-from selectielijst._files import check_output, filled_together, refuse_input, usable_path
-from selectielijst._model import Category, SelectionList
-from selectielijst._retention import Outcome, retention
+from selectielijst._holdings._engines import ENGINES, DuckDBEngine, Engine, as_arrow, engine_for
+from selectielijst._model import Category, Outcome, SelectionList, retention
+from selectielijst._storage import check_output, filled_together, refuse_input, usable_path
+from selectielijst.errors import DocumentErrors, InvalidDocument, UnknownFormat
 
 if TYPE_CHECKING:
     import pyarrow
@@ -253,7 +252,7 @@ class _Together(contextlib.ExitStack):
     """Files written together: each to a temporary file, all replacing their targets at the end.
 
     Used as a context manager; when the block raises, no target changes (see
-    :func:`~selectielijst._files.filled_together` for what a kill between the
+    ``filled_together`` in the storage layer for what a kill between the
     renames leaves, and how it is completed).
     """
 
@@ -853,8 +852,11 @@ def table_bytes(table: pyarrow.Table, format_name: str, *, title: str) -> bytes:
         sink = io.BytesIO()
         pyarrow.parquet.write_table(table, sink)
         return sink.getvalue()
-    from selectielijst._io._export import guarded  # noqa: PLC0415  # with the writers
-    from selectielijst._io._sheets import write_csv, write_xlsx  # noqa: PLC0415  # likewise
+    from selectielijst._storage import (  # noqa: PLC0415  # likewise
+        guarded,  # with the writers
+        write_csv,
+        write_xlsx,
+    )
 
     header = table.column_names
     rows = [[_text(value) for value in row.values()] for row in table.to_pylist()]

@@ -10,19 +10,7 @@ from typing import Any
 
 import attrs
 
-from selectielijst._converter import FIELD_RENAMES
-from selectielijst._duration import Duration
-from selectielijst._model import (
-    Category,
-    ListIndex,
-    Section,
-    SelectionList,
-    Valuation,
-    VersionInfo,
-)
-from selectielijst._snapshot import FORMAT, FORMAT_1
-from selectielijst._store import INDEX_FORMAT
-from selectielijst.changes import (
+from selectielijst._changes import (
     CHANGES_FORMAT,
     Change,
     ChangeKind,
@@ -31,6 +19,17 @@ from selectielijst.changes import (
     Reason,
     SegmentKind,
 )
+from selectielijst._model import (
+    Category,
+    Duration,
+    ListIndex,
+    Section,
+    SelectionList,
+    Valuation,
+    VersionInfo,
+)
+from selectielijst._storage import FIELD_RENAMES, FORMAT, FORMAT_1
+from selectielijst._workspace._index import INDEX_FORMAT
 
 __all__ = ["DRAFT", "changeset_schema", "index_schema", "record_schema", "snapshot_schema"]
 

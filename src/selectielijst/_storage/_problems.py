@@ -15,9 +15,9 @@ import attrs
 import cattrs
 from cattrs.errors import ClassValidationError, ForbiddenExtraKeysError, IterableValidationError
 
-from selectielijst._converter import FIELD_RENAMES
-from selectielijst._errors import DocumentErrors, InvalidDocument, InvalidRecord
-from selectielijst._yaml import Loaded
+from selectielijst._storage._converter import FIELD_RENAMES
+from selectielijst._storage._yaml import Loaded
+from selectielijst.errors import DocumentErrors, InvalidDocument, InvalidRecord
 
 __all__ = ["Problem", "Problems", "cattrs_problems", "structure"]
 

@@ -5,12 +5,22 @@ from __future__ import annotations
 import difflib
 import enum
 import functools
+import hashlib
+import itertools
 import re
 import unicodedata
 
 import attrs
 
-__all__ = ["Segment", "SegmentKind", "is_trivial", "normalise", "word_segments"]
+__all__ = [
+    "Segment",
+    "SegmentKind",
+    "is_trivial",
+    "normalise",
+    "number_key",
+    "slug",
+    "word_segments",
+]
 
 _TYPOGRAPHY = str.maketrans(
     {
@@ -103,3 +113,41 @@ def word_segments(before: str, after: str) -> tuple[Segment, ...]:
         if j2 > j1:
             segments.append(Segment(SegmentKind.INSERT, " ".join(new[j1:j2])))
     return tuple(segments)
+
+
+def slug(text: str) -> str:
+    r"""A stable id made from a number or title.
+
+    >>> slug("Bestuur en raad"), slug("1.1.2"), slug("Één ding"), slug("\u0661.\u0662")
+    ('bestuur-en-raad', '1.1.2', 'een-ding', '1.2')
+    """
+    digits = "".join(str(unicodedata.decimal(ch)) if ch.isdecimal() else ch for ch in text)
+    ascii_text = unicodedata.normalize("NFKD", digits).encode("ascii", "ignore").decode().lower()
+    cleaned = re.sub(r"[^a-z0-9.]+", "-", ascii_text).strip("-.")[:100].strip("-.")
+    if cleaned:
+        return cleaned
+    return "x-" + hashlib.sha256(text.encode("utf-8")).hexdigest()[:12]  # nothing readable
+
+
+_NUMBER_PART = re.compile(r"\d+|[^\d.]+")
+_ZEROS = itertools.repeat(0)
+"""As many zeros as there are parts: each digit part of a number sorts before a text part."""
+
+
+@functools.lru_cache(maxsize=1 << 16)
+def number_key(number: str | None) -> tuple[tuple[int, int | str], ...]:
+    """Sort key for display numbers: "2.10" after "2.9"; no number first.
+
+    Runs of digits compare as numbers, other runs as text; dots only separate.
+
+    >>> sorted(["2.10", "2.9", "10", "1.1", "2.9a"], key=number_key)
+    ['1.1', '2.9', '2.9a', '2.10', '10']
+    """
+    if number is None:
+        return ()
+    parts = number.split(".")
+    if all(map(str.isdecimal, parts)):  # decimal, not digit: int() cannot read "²"
+        return tuple(zip(_ZEROS, map(int, parts), strict=False))  # as many zeros as parts
+    return tuple(
+        (0, int(part)) if part.isdecimal() else (1, part) for part in _NUMBER_PART.findall(number)
+    )

@@ -7,7 +7,7 @@ import re
 
 import attrs
 
-from selectielijst._errors import InvalidDuration, InvalidRecord
+from selectielijst.errors import InvalidDuration, InvalidRecord
 
 __all__ = ["Comparison", "Duration", "Term"]
 
@@ -76,7 +76,7 @@ class Duration:
         >>> Duration.parse("10 jaar")
         Traceback (most recent call last):
         ...
-        selectielijst._errors.InvalidDuration: '10 jaar' is not an ISO 8601 duration ...
+        selectielijst.errors.InvalidDuration: '10 jaar' is not an ISO 8601 duration ...
         """
         if not isinstance(text, str):
             msg = f"a duration is written as text such as 'P10Y', not {text!r}"

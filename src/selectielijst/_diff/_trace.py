@@ -4,9 +4,9 @@ from __future__ import annotations
 
 import attrs
 
-from selectielijst._diff import diff
+from selectielijst._changes import ChangeKind
+from selectielijst._diff._compute import diff
 from selectielijst._model import SelectionList
-from selectielijst.changes import ChangeKind
 
 __all__ = ["Trace", "trace"]
 

@@ -19,8 +19,8 @@ from ruamel.yaml.constructor import RoundTripConstructor
 from ruamel.yaml.error import MarkedYAMLError, YAMLError
 from ruamel.yaml.scalarstring import DoubleQuotedScalarString, LiteralScalarString
 
-from selectielijst import _fastdump
-from selectielijst._errors import InvalidDocument
+from selectielijst._storage import _fastdump
+from selectielijst.errors import InvalidDocument
 
 __all__ = ["Loaded", "dump", "dump_reference", "load", "needs_escapes"]
 
@@ -159,7 +159,7 @@ def _unencodable(character: str) -> bool:
 def dump(data: Mapping[str, Any]) -> str:
     r"""Write plain data as canonical YAML: fixed key order, text as block scalars.
 
-    Laid out by :mod:`selectielijst._fastdump`, byte for byte as
+    Laid out by :mod:`selectielijst._storage._fastdump`, byte for byte as
     :func:`dump_reference` writes it; a shape that module does not know goes
     to the reference writer.
 

@@ -9,20 +9,21 @@ from typing import Any, TypeVar
 import cattrs
 from cattrs.gen import make_dict_structure_fn, make_dict_unstructure_fn, override
 
-from selectielijst._duration import Duration, Term
-from selectielijst._errors import InvalidRecord
 from selectielijst._model import (
     Category,
     Criterion,
+    Duration,
     KeepPart,
     ListIndex,
     Section,
     SelectionList,
+    Term,
     Valuation,
     ValuationKind,
     VersionEntry,
     VersionInfo,
 )
+from selectielijst.errors import InvalidRecord
 
 __all__ = ["FIELD_RENAMES", "make_converter", "register"]
 

@@ -14,20 +14,10 @@ from pathlib import Path
 
 import attrs
 
-from selectielijst._errors import (
-    InvalidName,
-    PublishedVersion,
-    TextNotAvailable,
-    UnknownList,
-    UnknownVersion,
-    UnknownWorkspace,
-)
-from selectielijst._files import refuse_links, usable_path
-from selectielijst._identity import Review, link
-from selectielijst._integrity import IntegrityProblem, record_digests, verify
 from selectielijst._model import ListIndex, SelectionList, VersionEntry
-from selectielijst._snapshot import read, write
-from selectielijst._store import (
+from selectielijst._storage import read, refuse_links, usable_path, write
+from selectielijst._workspace._identity import Review, link
+from selectielijst._workspace._index import (
     INDEX_NAME,
     SNAPSHOT_NAME,
     check_label,
@@ -38,6 +28,15 @@ from selectielijst._store import (
     load,
     versions_folder,
     write_index,
+)
+from selectielijst._workspace._integrity import IntegrityProblem, record_digests, verify
+from selectielijst.errors import (
+    InvalidName,
+    PublishedVersion,
+    TextNotAvailable,
+    UnknownList,
+    UnknownVersion,
+    UnknownWorkspace,
 )
 
 __all__ = [
@@ -152,7 +151,7 @@ class Workspace:
         added again; a published one may not change.
 
         One writer at a time changes a list: the index is read, changed and
-        written under its lock (:func:`~selectielijst._store.index_locked`), so
+        written under its lock (``versions/LIST/.index.lock``), so
         versions imported at once all land in it. Nothing is written through a
         symbolic link inside the workspace's ``versions/``.
 

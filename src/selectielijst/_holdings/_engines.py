@@ -1,7 +1,7 @@
 """The engines that judge records in bulk: DuckDB, embedded, or Apache Spark beyond one machine.
 
 The computation is SQL written once, in DuckDB's dialect, in
-:mod:`selectielijst._holdings`. sqlglot reads each statement and writes it out
+:mod:`selectielijst._holdings._api`. sqlglot reads each statement and writes it out
 for the engine that runs it, so DuckDB and Spark run the same definition and
 cannot drift apart. The statements keep to what both engines have: the
 calendar is ``ADD_MONTHS`` then ``DATE_ADD``, which sqlglot writes as
@@ -25,7 +25,7 @@ from collections.abc import Iterable, Iterator, Mapping, Sequence
 from pathlib import Path
 from typing import TYPE_CHECKING, Any, Protocol
 
-from selectielijst._errors import DocumentErrors, EngineFailed, EngineUnavailable, InvalidDocument
+from selectielijst.errors import DocumentErrors, EngineFailed, EngineUnavailable, InvalidDocument
 
 if TYPE_CHECKING:
     import duckdb
@@ -42,7 +42,7 @@ Columns = Sequence[tuple[str, str]]
 
 
 class Engine(Protocol):
-    """What :mod:`selectielijst._holdings` asks of an engine."""
+    """What :mod:`selectielijst._holdings._api` asks of an engine."""
 
     def load(self, records: str | Path | Any) -> dict[str, bool]:
         """Make the view ``source`` of *records*; each column's name and whether it holds dates.
@@ -150,7 +150,7 @@ def translated(statement: str, dialect: str, prefix: str = "") -> str:
         sqlglot.errors.UnsupportedError: *dialect* cannot say what the statement says.
     """
     import sqlglot  # noqa: PLC0415  # loaded with the engines
-    from sqlglot import exp  # noqa: PLC0415  # likewise
+    from sqlglot import exp  # noqa: PLC0415
 
     tree = _parsed(statement)
     if prefix:
@@ -188,17 +188,18 @@ class DuckDBEngine:
     def table(self, name: str, columns: Columns, rows: Iterable[Sequence[object]]) -> None:
         """Make the temporary table *name*; see :meth:`Engine.table`."""
         listed = ", ".join(f"{column} {kind}" for column, kind in columns)
-        self.connection.execute(f"CREATE TEMP TABLE {name} ({listed})")  # our own names
+        self.connection.execute(f"CREATE TEMP TABLE {name} ({listed})")
         given = list(rows)
         if given:
             marks = ", ".join("?" for _ in columns)
-            self.connection.executemany(f"INSERT INTO {name} VALUES ({marks})", given)  # noqa: S608  # likewise
+            self.connection.executemany(f"INSERT INTO {name} VALUES ({marks})", given)
 
     def as_words(self, vocabulary: str, columns: Sequence[tuple[str, str]]) -> None:
         """Make the columns an ENUM of their values; see :meth:`Engine.as_words`."""
-        selects = [f"SELECT {column} AS word FROM {table}" for table, column in columns]  # noqa: S608  # our own names
-        words = f"SELECT DISTINCT word FROM ({' UNION '.join(selects)}) WHERE word IS NOT NULL"  # noqa: S608  # likewise
-        counted = self.connection.execute(f"SELECT count(*) FROM ({words})").fetchall()  # noqa: S608  # likewise
+        # the tables and columns are our own names, never a user's
+        selects = [f"SELECT {column} AS word FROM {table}" for table, column in columns]
+        words = f"SELECT DISTINCT word FROM ({' UNION '.join(selects)}) WHERE word IS NOT NULL"
+        counted = self.connection.execute(f"SELECT count(*) FROM ({words})").fetchall()
         if not counted[0][0]:
             return  # no word at all: an ENUM needs one
         self.connection.execute(f"CREATE TYPE {vocabulary} AS ENUM ({words})")
@@ -313,7 +314,7 @@ def _as_csv_cells(query: str, columns: Sequence[str], texts: Sequence[bool]) -> 
         _guarded_cell(name) if text else _quoted(name)
         for name, text in zip(columns, texts, strict=True)
     )
-    return f"SELECT {cells} FROM ({query}) AS rows_of"  # noqa: S608  # our own SQL
+    return f"SELECT {cells} FROM ({query}) AS rows_of"  # our own SQL
 
 
 def _guarded_cell(name: str) -> str:
@@ -357,7 +358,7 @@ def _sheet_table(path: Path) -> pyarrow.Table:
     """The first sheet of a workbook as an Arrow table of texts, read as the table importer does."""
     import pyarrow  # noqa: PLC0415  # with the engines
 
-    from selectielijst._io._sheets import read_table  # noqa: PLC0415  # openpyxl when used
+    from selectielijst._storage import read_table  # noqa: PLC0415  # openpyxl when used
 
     table = read_table(path)
     return pyarrow.table(

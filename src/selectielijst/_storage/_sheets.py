@@ -12,10 +12,19 @@ from pathlib import Path
 
 import attrs
 
-from selectielijst._errors import DocumentErrors, InvalidDocument
-from selectielijst._files import SIZE_VARIABLE, size_limit, usable_path
+from selectielijst._storage._files import SIZE_VARIABLE, size_limit, usable_path
+from selectielijst.errors import DocumentErrors, InvalidDocument
 
-__all__ = ["Row", "Table", "read_table", "write_csv", "write_xlsx"]
+__all__ = [
+    "FORMULA_STARTS",
+    "Row",
+    "Table",
+    "guarded",
+    "read_table",
+    "unguarded",
+    "write_csv",
+    "write_xlsx",
+]
 
 
 @attrs.frozen
@@ -219,3 +228,28 @@ def write_xlsx(header: Sequence[str], rows: Sequence[Sequence[str]], *, title: s
     stream = io.BytesIO()
     workbook.save(stream)
     return stream.getvalue()
+
+
+FORMULA_STARTS = ("=", "+", "-", "@", "\t", "\r", "'")
+"""What a CSV cell may not start with, lest a spreadsheet program take it for a formula.
+
+The one definition: the CSV writers in Python and in SQL both follow it.
+"""
+
+
+def guarded(cell: str) -> str:
+    """A CSV cell that no spreadsheet program takes for a formula: ``'`` before ``= + - @``.
+
+    A cell that starts with one of those (or with a tab, a carriage return or
+    a quote) gets a quote in front; reading the export back takes it off, so
+    the text comes back as it was.
+
+    >>> guarded("=HYPERLINK(...)"), guarded("gewoon")
+    ("'=HYPERLINK(...)", 'gewoon')
+    """
+    return f"'{cell}" if cell.startswith(FORMULA_STARTS) else cell
+
+
+def unguarded(cell: str) -> str:
+    """The cell as it was before :func:`guarded`."""
+    return cell.removeprefix("'")

@@ -14,10 +14,8 @@ from collections.abc import Callable, Iterable, Iterator
 
 import attrs
 
-from selectielijst._diff import correspond
-from selectielijst._diff._match import Matching
-from selectielijst._io._table import slug
-from selectielijst._model import Category, IdSource, Section, SelectionList
+from selectielijst._diff import Matching, correspond
+from selectielijst._model import Category, IdSource, Section, SelectionList, slug
 
 __all__ = ["Linked", "Review", "link"]
 

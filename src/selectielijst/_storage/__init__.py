@@ -1,0 +1,75 @@
+"""Storage: files, YAML, snapshots and spreadsheets, read strictly and written atomically.
+
+Above the model: the one place that touches the disk. Snapshots are read by
+the fast path (:mod:`._fastyaml`) and, on a problem, by the reference path
+(:mod:`._yaml`) for located errors; :mod:`._sheets` holds the spreadsheet
+plumbing and the CSV formula guard that every writer, in Python or SQL, follows.
+"""
+
+from selectielijst._storage._converter import FIELD_RENAMES, make_converter, register
+from selectielijst._storage._files import (
+    MAX_FILE_SIZE,
+    SIZE_VARIABLE,
+    check_output,
+    filled_together,
+    finish_interrupted,
+    read_text,
+    refuse_input,
+    refuse_links,
+    same_file,
+    size_limit,
+    usable_path,
+    write_atomically,
+)
+from selectielijst._storage._problems import Problems, structure
+from selectielijst._storage._sheets import (
+    FORMULA_STARTS,
+    Row,
+    Table,
+    guarded,
+    read_table,
+    unguarded,
+    write_csv,
+    write_xlsx,
+)
+from selectielijst._storage._snapshot import FORMAT, FORMAT_1, dumps, loads, read, write
+from selectielijst._storage._yaml import Loaded
+from selectielijst._storage._yaml import dump as dump_yaml
+from selectielijst._storage._yaml import load as load_yaml
+
+__all__ = [
+    "FIELD_RENAMES",
+    "FORMAT",
+    "FORMAT_1",
+    "FORMULA_STARTS",
+    "MAX_FILE_SIZE",
+    "SIZE_VARIABLE",
+    "Loaded",
+    "Problems",
+    "Row",
+    "Table",
+    "check_output",
+    "dump_yaml",
+    "dumps",
+    "filled_together",
+    "finish_interrupted",
+    "guarded",
+    "load_yaml",
+    "loads",
+    "make_converter",
+    "read",
+    "read_table",
+    "read_text",
+    "refuse_input",
+    "refuse_links",
+    "register",
+    "same_file",
+    "size_limit",
+    "structure",
+    "unguarded",
+    "usable_path",
+    "write",
+    "write_atomically",
+    "write_csv",
+    "write_xlsx",
+]

@@ -1,0 +1,36 @@
+"""Rendering in detail: formats, languages, labels, and a version as text.
+
+The main entry points (:func:`~selectielijst.render`,
+:func:`~selectielijst.render_bytes`) are in the package itself; here are the
+vocabulary they take and the words they use.
+
+>>> from selectielijst.rendering import Format, Language, label
+>>> Format.MARKDOWN.value, label("withdrawn", Language.NL), label("withdrawn", Language.EN)
+('markdown', 'Vervallen', 'Withdrawn')
+"""
+
+from selectielijst._render import (
+    Format,
+    Language,
+    kind_label,
+    label,
+    list_as_text,
+    mark_up,
+    render,
+    render_bytes,
+)
+
+__all__ = [
+    "Format",
+    "Language",
+    "kind_label",
+    "label",
+    "list_as_text",
+    "mark_up",
+    "render",
+    "render_bytes",
+]
+
+
+def __dir__() -> list[str]:
+    return __all__
