@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import sys
 from pathlib import Path
+from typing import Any
 
 HERE = Path(__file__).resolve().parent
 sys.path.insert(0, str(HERE))
@@ -60,3 +61,43 @@ doctest_global_setup = "import selectielijst"
 doctest_test_doctest_blocks = ""
 
 _generate.lists_pages(HERE / "lists")
+
+
+def _defining_docs(name: str, value: object) -> list[str] | None:
+    """The doc comment of *value* where the library defines it, for a name a public face re-exports.
+
+    A constant imported into a public module has no doc comment there, and
+    autodoc would show its type's docstring (``str(object='') -> str``). The
+    doc is written once, beside the definition; this finds it.
+    """
+    from sphinx.pycode import ModuleAnalyzer, PycodeError  # noqa: PLC0415  # only in a build
+
+    for module_name, module in sorted(sys.modules.items()):
+        if (
+            not module_name.startswith("selectielijst._")
+            or getattr(module, name, None) is not value
+        ):
+            continue
+        try:
+            docs = ModuleAnalyzer.for_module(module_name).find_attr_docs()
+        except PycodeError:
+            continue
+        if ("", name) in docs:
+            return list(docs["", name])
+    return None
+
+
+def _process_docstring(  # noqa: PLR0913, PLR0917  # autodoc's signature
+    app: object, what: str, name: str, value: object, options: object, lines: list[str]
+) -> None:
+    """Replace a re-exported constant's inherited type docstring with its own doc comment."""
+    if what != "data" or not name.startswith("selectielijst."):
+        return
+    own = _defining_docs(name.rsplit(".", 1)[1], value)
+    if own is not None:
+        lines[:] = own
+
+
+def setup(app: Any) -> None:
+    """Connect the hook that documents re-exported constants."""
+    app.connect("autodoc-process-docstring", _process_docstring)

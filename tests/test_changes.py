@@ -31,8 +31,8 @@ from selectielijst import (
     read_changes,
     render,
 )
-from selectielijst._changes._records import VALUE_KINDS, ValueKind
 from selectielijst._cli import main
+from selectielijst.changes import VALUE_KINDS, ValueKind
 from selectielijst.io import export_bytes
 from strategies import selection_lists
 

@@ -32,11 +32,11 @@ from selectielijst import (
     mark_up,
     render,
 )
-from selectielijst._changes._records import Change, ChangeKind, Segment, SegmentKind, Significance
 from selectielijst._render import _markdown, _text
 from selectielijst._render._report import Item
 from selectielijst._render._style import escaped_all, item_line
 from selectielijst._workspace._schema import changeset_schema
+from selectielijst.changes import Change, ChangeKind, Segment, SegmentKind, Significance
 
 SAMPLES = Path(__file__).resolve().parents[1] / "docs" / "samples"
 SUFFIXES = {"markdown": "md", "rst": "rst", "html": "html", "json": "json", "text": "txt"}

@@ -88,7 +88,7 @@ class DocumentErrors(ExceptionGroup[InvalidDocument], SelectielijstError):
         return tuple(e for e in self.exceptions if isinstance(e, InvalidDocument))
 
     def derive(self, excs: Sequence[InvalidDocument]) -> DocumentErrors:  # type: ignore[override]  # narrows the element type
-        """A group of some of the problems, as :meth:`ExceptionGroup.split` makes it."""
+        """A group of some of the problems, as ``ExceptionGroup.split`` makes it."""
         return DocumentErrors(self.message, excs)
 
     def __str__(self) -> str:

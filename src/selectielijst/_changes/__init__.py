@@ -4,25 +4,25 @@ Above storage (the JSON is read as strictly as a snapshot) and below the diff,
 which makes them, and the renderers, which put them into words.
 """
 
+from selectielijst._changes._changeset import ChangeSet
+from selectielijst._changes._json import CHANGES_FORMAT, read_changes, to_plain
 from selectielijst._changes._records import (
-    CHANGES_FORMAT,
-    KIND_ORDER,
-    VALUE_KINDS,
     Change,
-    ChangeKind,
-    ChangeSet,
     ConcordanceRow,
-    Direction,
-    Field,
     Heading,
     Reason,
     Row,
-    Significance,
     Structure,
+)
+from selectielijst._changes._vocabulary import (
+    KIND_ORDER,
+    VALUE_KINDS,
+    ChangeKind,
+    Direction,
+    Field,
+    Significance,
     Value,
     ValueKind,
-    read_changes,
-    to_plain,
     value_text,
 )
 from selectielijst._model import Segment, SegmentKind, number_key

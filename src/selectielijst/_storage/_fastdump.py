@@ -1,6 +1,6 @@
 """Writing the canonical snapshot form quickly, byte for byte as the reference writer does.
 
-The reference writer is ruamel.yaml, set up in :mod:`selectielijst._storage._yaml`: block
+The reference writer is ruamel.yaml, set up in :mod:`selectielijst._storage._ruamel`: block
 style, mappings indented by 2, sequence dashes by 2 more, integer lists in flow
 style, text with line breaks as literal blocks. This module lays out the same
 structure itself and decides how to write each text: plain where that is surely
@@ -53,14 +53,14 @@ def _surely_plain(text: str) -> bool:
 @functools.lru_cache(maxsize=1 << 14)
 def _asked(text: str) -> str:
     """How the reference writer writes *text* as the value of a key, on one line."""
-    from selectielijst._storage import _yaml  # noqa: PLC0415  # the reference writer, only when needed
+    from selectielijst._storage._ruamel import dump_reference  # noqa: PLC0415  # ruamel when needed
 
-    written = _yaml.dump_reference({"k": text})
+    written = dump_reference({"k": text})
     return written.removeprefix("k: ").removesuffix("\n")
 
 
 def _needs_escapes(text: str) -> bool:
-    from selectielijst._storage._yaml import needs_escapes  # noqa: PLC0415  # the reference's own rule
+    from selectielijst._storage._ruamel import needs_escapes  # noqa: PLC0415  # the reference's own rule
 
     return needs_escapes(text)
 
@@ -85,9 +85,9 @@ def _literal_lines(text: str) -> tuple[str, tuple[str, ...]]:
 
     The lines are indented by the two spaces of a key at the top; callers indent further.
     """
-    from selectielijst._storage import _yaml  # noqa: PLC0415  # the reference writer, only when needed
+    from selectielijst._storage._ruamel import dump_reference  # noqa: PLC0415  # ruamel when needed
 
-    written = _yaml.dump_reference({"k": text}).split("\n")
+    written = dump_reference({"k": text}).split("\n")
     indicator = written[0].removeprefix("k: ")
     lines = tuple(line[2:] if line else line for line in written[1:-1])
     return indicator, lines

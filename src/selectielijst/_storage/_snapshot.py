@@ -15,7 +15,7 @@ from cattrs.errors import (
 )
 
 from selectielijst._model import Category, SelectionList
-from selectielijst._storage import _fastyaml, _yaml
+from selectielijst._storage import _yaml
 from selectielijst._storage._converter import make_converter
 from selectielijst._storage._files import (
     SIZE_VARIABLE,
@@ -102,9 +102,9 @@ def read(path: str | os.PathLike[str]) -> SelectionList:
 def loads(text: str, *, file: str | None = None) -> SelectionList:
     """Read a snapshot from YAML text.
 
-    The text is parsed by libyaml; only when it has a problem to report is it
-    parsed again, into nodes, so that every problem names its line. Texts that
-    libyaml refuses are read by ruamel, whose messages say more.
+    The text is parsed by the fast path of the YAML front; only when it has a
+    problem to report is it parsed again, for the lines of those places only,
+    so that every problem names its line.
 
     >>> loads('''
     ... format: selectielijst/1
@@ -115,9 +115,9 @@ def loads(text: str, *, file: str | None = None) -> SelectionList:
     <Status.CONCEPT: 'concept'>
     """
     try:
-        data = _fastyaml.load(text)
-    except _fastyaml.Refused as refusal:
-        return _read_refused(text, file, refusal)
+        data = _yaml.parse(text, file=file)
+    except InvalidDocument as e:
+        raise one_problem(e) from e
     try:
         return _structured(data, Problems(file))
     except DocumentErrors as errors:
@@ -204,21 +204,10 @@ def _category_dicts(sections: object, path: str) -> Iterator[tuple[str, object]]
 def _at_their_lines(errors: DocumentErrors, text: str, file: str | None) -> DocumentErrors:
     """*errors*, each naming its line: the text is parsed once more, for those places only."""
     places = [error.path or "$" for error in errors.problems]
-    problems = Problems(file, Loaded(None, _fastyaml.lines_of(text, places)))
+    problems = Problems(file, Loaded(None, _yaml.lines_of(text, places)))
     for place, error in zip(places, errors.problems, strict=True):
         problems.report(place, error.problem, line=error.line)
     return DocumentErrors(errors.message, problems.errors())
-
-
-def _read_refused(text: str, file: str | None, refusal: _fastyaml.Refused) -> SelectionList:
-    """Report what libyaml refused, at its line; without libyaml, ruamel reads all."""
-    if _fastyaml.AVAILABLE:
-        raise one_problem(InvalidDocument(str(refusal), file=file, line=refusal.line))
-    try:
-        loaded = _yaml.load(text, file=file)
-    except InvalidDocument as e:
-        raise one_problem(e) from e
-    return _structured(loaded.data, Problems(file, loaded))
 
 
 def dumps(selection_list: SelectionList, *, file: str | None = None) -> str:
