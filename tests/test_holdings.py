@@ -285,8 +285,28 @@ class TestBadInput:
             due(load("voorbeeld", "2.1"), path, on=datetime.date(2030, 1, 1))
         problems = [str(p) for p in caught.value.problems]
         assert len(problems) == 3
-        assert problems[0].startswith(f"{path}: has no column 'id' (id); its columns are")
-        assert "--columns" in problems[0]
+        assert (
+            problems[0]
+            == f"{path} columns: has no column 'id' (id); its columns are Datum, Klasse, Zaak"
+        )
+        assert "columns={'id': ..." in str(caught.value)  # Python's words, no command-line hint
+        assert "--columns" not in str(caught.value)
+
+    def test_missing_column_on_the_command_line(self, tmp_path: Path) -> None:
+        """On the command line the same problems, and a hint in its own words."""
+        path = tmp_path / "zaken.csv"
+        path.write_text("Zaak,Klasse,Datum\nZ-1,1.2,2015-01-31\n", encoding="utf-8")
+        result = CliRunner().invoke(
+            main, ["due", "voorbeeld@2.1", "--records", str(path), "--on", "2030-01-01"]
+        )
+        assert result.exit_code == 1
+        lines = result.stderr.splitlines()
+        assert len(lines) == 4
+        assert lines[0].startswith(f"error: {path} columns: has no column 'id' (id)")
+        assert lines[3] == (
+            "hint: name the columns with --columns id=COLUMN,category=COLUMN,start=COLUMN"
+            " (and event=COLUMN for terms that run from an event)"
+        )
 
     def test_missing_file(self, tmp_path: Path) -> None:
         """A records file that is not there."""

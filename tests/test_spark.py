@@ -423,11 +423,11 @@ def test_a_spark_failure_is_one_clear_error() -> None:
     from pyspark.errors import PySparkRuntimeError  # noqa: PLC0415  # only here
 
     from selectielijst import EngineFailed  # noqa: PLC0415  # likewise
-    from selectielijst._holdings._engines import _spark_errors  # noqa: PLC0415  # likewise
+    from selectielijst._holdings._engines import spark_errors  # noqa: PLC0415  # likewise
 
     lost = PySparkRuntimeError(errorClass="JAVA_GATEWAY_EXITED", messageParameters={})
     expected = r"^Spark could not compute the records: "
-    with pytest.raises(EngineFailed, match=expected) as caught, _spark_errors():
+    with pytest.raises(EngineFailed, match=expected) as caught, spark_errors():
         raise lost
     assert caught.value.__cause__ is lost
 

@@ -126,6 +126,13 @@ def _cannot_write(path: Path, error: OSError) -> NoReturn:
     sys.exit(EXIT_INVALID)
 
 
+_HINTS = {
+    "columns": "name the columns with --columns id=COLUMN,category=COLUMN,start=COLUMN"
+    " (and event=COLUMN for terms that run from an event)",
+}
+"""What to do on the command line, for problems at these places (the library says it in Python)."""
+
+
 def _reports_errors(command: Callable[P, R]) -> Callable[P, R]:
     """Print a library error as one clear line per problem and exit 1, never a traceback."""
 
@@ -136,6 +143,9 @@ def _reports_errors(command: Callable[P, R]) -> Callable[P, R]:
         except DocumentErrors as e:
             for problem in e.exceptions:
                 click.echo(f"error: {problem}", err=True)
+            for path in dict.fromkeys(problem.path for problem in e.problems):
+                if path in _HINTS:
+                    click.echo(f"hint: {_HINTS[path]}", err=True)
         except SelectielijstError as e:
             click.echo(f"error: {e}", err=True)
         sys.exit(EXIT_INVALID)

@@ -18,21 +18,36 @@ from __future__ import annotations
 import contextlib
 import errno
 import functools
-import itertools
-import os
-import shutil
-from collections.abc import Iterable, Iterator, Mapping, Sequence
+from collections.abc import Iterable, Iterator, Sequence
 from pathlib import Path
 from typing import TYPE_CHECKING, Any, Protocol
 
-from selectielijst.errors import DocumentErrors, EngineFailed, EngineUnavailable, InvalidDocument
+from selectielijst._storage import FORMULA_STARTS
+from selectielijst.errors import DocumentErrors, EngineFailed, InvalidDocument
 
 if TYPE_CHECKING:
     import duckdb
     import pyarrow
-    import pyspark.sql
 
-__all__ = ["ENGINES", "Engine", "as_arrow", "engine_for", "is_spark_frame"]
+__all__ = [
+    "ENGINES",
+    "JAVA_MISSING",
+    "NOT_A_TABLE",
+    "WORKBOOKS",
+    "Columns",
+    "DuckDBEngine",
+    "Engine",
+    "as_arrow",
+    "as_csv_cells",
+    "is_spark_frame",
+    "is_temporal",
+    "quoted",
+    "readable",
+    "sheet_table",
+    "spark_errors",
+    "translated",
+    "unreadable",
+]
 
 ENGINES = ("duckdb", "spark")
 """The engines by name: ``duckdb`` (the default) and ``spark``."""
@@ -97,25 +112,6 @@ class Engine(Protocol):
         """Let go of what the engine holds; results already given stay usable."""
 
 
-def engine_for(records: object, name: str | None) -> Engine:
-    """The engine *name*; by default Spark for a Spark DataFrame and DuckDB for anything else.
-
-    Raises:
-        EngineUnavailable: Spark is asked for but PySpark or Java is missing.
-        ValueError: *name* is no engine.
-    """
-    if name is None:
-        name = "spark" if is_spark_frame(records) else "duckdb"
-    if name == "duckdb":
-        return DuckDBEngine()
-    if name == "spark":
-        if is_spark_frame(records):
-            return SparkEngine(records.sparkSession)  # type: ignore[attr-defined]  # a DataFrame
-        return SparkEngine(_spark_session())
-    msg = f"unknown engine {name!r}; the engines are {', '.join(ENGINES)}"
-    raise ValueError(msg)
-
-
 def is_spark_frame(table: object) -> bool:
     """Whether *table* is a Spark DataFrame (classic or Spark Connect); PySpark is not imported."""
     return any(
@@ -132,7 +128,7 @@ def as_arrow(table: Any) -> pyarrow.Table:
     """
     if not is_spark_frame(table):
         return table
-    with _spark_errors():
+    with spark_errors():
         return table.toArrow()
 
 
@@ -183,7 +179,7 @@ class DuckDBEngine:
         else:
             self._register(records)
         described = self.connection.execute("DESCRIBE source").fetchall()
-        return {str(row[0]): _is_temporal(str(row[1])) for row in described}
+        return {str(row[0]): is_temporal(str(row[1])) for row in described}
 
     def table(self, name: str, columns: Columns, rows: Iterable[Sequence[object]]) -> None:
         """Make the temporary table *name*; see :meth:`Engine.table`."""
@@ -241,7 +237,7 @@ class DuckDBEngine:
         if format_name == "csv":
             relation = self.connection.sql(statement)
             kinds = [str(kind).startswith(("VARCHAR", "ENUM")) for kind in relation.types]
-            statement = _for_duckdb(_as_csv_cells(query, relation.columns, kinds))
+            statement = _for_duckdb(as_csv_cells(query, relation.columns, kinds))
         options = "FORMAT csv, HEADER true" if format_name == "csv" else "FORMAT parquet"
         target = "'" + str(path).replace("'", "''") + "'"
         import duckdb  # noqa: PLC0415  # loaded with the engine
@@ -273,45 +269,52 @@ class DuckDBEngine:
         try:
             self.connection.register("given", records)
         except (duckdb.Error, TypeError, ValueError) as e:
-            raise TypeError(_NOT_A_TABLE.format(kind=type(records).__name__)) from e
+            raise TypeError(NOT_A_TABLE.format(kind=type(records).__name__)) from e
         self.connection.execute("CREATE TEMP VIEW source AS SELECT * FROM given")
 
     def _read_file(self, path: Path) -> None:
         import duckdb  # noqa: PLC0415  # loaded with the engine
 
-        suffix = _readable(path)
+        suffix = readable(path)
         try:
             if suffix == ".parquet":
                 relation = self.connection.read_parquet(str(path))
-            elif suffix in _WORKBOOKS:
-                relation = self.connection.from_arrow(_sheet_table(path))
+            elif suffix in WORKBOOKS:
+                relation = self.connection.from_arrow(sheet_table(path))
             else:
                 relation = self.connection.read_csv(str(path), all_varchar=True, header=True)
             relation.create_view("source")
             self.connection.execute("SELECT count(*) FROM source").fetchone()
         except duckdb.Error as e:
-            raise _unreadable(path, str(e)) from e
+            raise unreadable(path, str(e)) from e
 
 
-_NOT_A_TABLE = (
+NOT_A_TABLE = (
     "records are a path, or a table in memory (an Arrow table, a pandas or Polars data frame,"
     " a DuckDB relation, a Spark DataFrame); got {kind}"
 )
 
-_WORKBOOKS = {".xlsx", ".xlsm"}
+WORKBOOKS = {".xlsx", ".xlsm"}
 
-_FORMULA_STARTS = "('=', '+', '-', '@', chr(9), chr(13), '''')"
-"""What :func:`~selectielijst._io._export.guarded` puts a quote before, as an SQL list."""
+_FORMULA_STARTS = (
+    "("
+    + ", ".join(
+        f"'{start}'" if start.isprintable() and start != "'" else f"chr({ord(start)})"
+        for start in FORMULA_STARTS
+    )
+    + ")"
+)
+"""What the CSV formula guard puts a quote before (:data:`FORMULA_STARTS`), as an SQL list."""
 
 
-def _quoted(name: str) -> str:
+def quoted(name: str) -> str:
     return '"' + name.replace('"', '""') + '"'
 
 
-def _as_csv_cells(query: str, columns: Sequence[str], texts: Sequence[bool]) -> str:
+def as_csv_cells(query: str, columns: Sequence[str], texts: Sequence[bool]) -> str:
     """*query* with each text column as :func:`_guarded_cell` makes it."""
     cells = ", ".join(
-        _guarded_cell(name) if text else _quoted(name)
+        _guarded_cell(name) if text else quoted(name)
         for name, text in zip(columns, texts, strict=True)
     )
     return f"SELECT {cells} FROM ({query}) AS rows_of"  # our own SQL
@@ -323,19 +326,19 @@ def _guarded_cell(name: str) -> str:
     An empty text is written as nothing at all, as Python's CSV writer writes
     it, not as DuckDB's ``""``.
     """
-    column = f"CAST({_quoted(name)} AS VARCHAR)"  # an ENUM's words as text too
+    column = f"CAST({quoted(name)} AS VARCHAR)"  # an ENUM's words as text too
     return (
         f"CASE WHEN left({column}, 1) IN {_FORMULA_STARTS} THEN '''' || {column}"
-        f" ELSE nullif({column}, '') END AS {_quoted(name)}"
+        f" ELSE nullif({column}, '') END AS {quoted(name)}"
     )
 
 
-def _is_temporal(kind: str) -> bool:
+def is_temporal(kind: str) -> bool:
     """Whether a column of type *kind* (as an engine names it) holds dates or timestamps."""
     return kind.upper().startswith(("DATE", "TIMESTAMP"))
 
 
-def _readable(path: Path) -> str:
+def readable(path: Path) -> str:
     """The suffix of *path*, a file that exists.
 
     Raises:
@@ -348,13 +351,13 @@ def _readable(path: Path) -> str:
     return path.suffix.lower()
 
 
-def _unreadable(path: Path, message: str) -> DocumentErrors:
+def unreadable(path: Path, message: str) -> DocumentErrors:
     first = message.strip().splitlines()[0] if message.strip() else "unknown problem"
     problem = f"is not a readable records file ({first})"
     return DocumentErrors(f"{path} cannot be read", [InvalidDocument(problem, file=str(path))])
 
 
-def _sheet_table(path: Path) -> pyarrow.Table:
+def sheet_table(path: Path) -> pyarrow.Table:
     """The first sheet of a workbook as an Arrow table of texts, read as the table importer does."""
     import pyarrow  # noqa: PLC0415  # with the engines
 
@@ -366,206 +369,14 @@ def _sheet_table(path: Path) -> pyarrow.Table:
     )
 
 
-_JAVA_MISSING = (
+JAVA_MISSING = (
     "Spark needs a Java runtime (17 or newer) and none was found: install one (on Debian or"
     " Ubuntu: apt-get install default-jre-headless) or set JAVA_HOME, or use --engine duckdb"
 )
-_PYSPARK_MISSING = (
-    "Spark is not installed: pip install 'selectielijst[spark]' (PySpark 4), or use --engine duckdb"
-)
-
-
-def _spark_session() -> pyspark.sql.SparkSession:
-    """The active Spark session, or a new one as Spark's configuration says (local by default).
-
-    Raises:
-        EngineUnavailable: PySpark or Java is missing.
-    """
-    try:
-        from pyspark.sql import SparkSession  # noqa: PLC0415  # only for --engine spark
-    except ImportError as e:
-        raise EngineUnavailable(_PYSPARK_MISSING) from e
-    active = SparkSession.getActiveSession()
-    if active is not None:
-        return active
-    if not os.environ.get("JAVA_HOME") and shutil.which("java") is None:
-        raise EngineUnavailable(_JAVA_MISSING)
-    session = (
-        SparkSession.builder.appName("selectielijst")
-        .config("spark.ui.showConsoleProgress", "false")
-        .getOrCreate()
-    )
-    session.sparkContext.setLogLevel("ERROR")
-    return session
-
-
-_CALLS = itertools.count()
-
-
-class SparkEngine:
-    """Apache Spark, in a session the caller has or Spark's configuration gives.
-
-    Spark's temporary views belong to the whole session, so each computation
-    names its views with a prefix of its own.
-    """
-
-    def __init__(self, session: pyspark.sql.SparkSession) -> None:
-        self.session = session
-        self.prefix = f"selectielijst_{os.getpid()}_{next(_CALLS)}_"
-
-    def load(self, records: str | Path | Any) -> dict[str, bool]:
-        """Make the view ``source``; see :meth:`Engine.load`."""
-        if isinstance(records, str | Path):
-            frame = self._read_file(Path(records))
-        elif is_spark_frame(records):
-            frame = records
-        else:
-            frame = self._from_memory(records)
-        frame.createOrReplaceTempView(self.prefix + "source")
-        return {field.name: _is_temporal(field.dataType.typeName()) for field in frame.schema}
-
-    def table(self, name: str, columns: Columns, rows: Iterable[Sequence[object]]) -> None:
-        """Make the temporary view *name*; see :meth:`Engine.table`."""
-        schema = ", ".join(f"{column} {_SPARK_TYPES[kind]}" for column, kind in columns)
-        frame = self.session.createDataFrame([tuple(row) for row in rows], schema=schema)
-        frame.createOrReplaceTempView(self.prefix + name)
-
-    def as_words(self, vocabulary: str, columns: Sequence[tuple[str, str]]) -> None:
-        """Nothing: Spark has no such type, and the columns stay text."""
-
-    def counted(
-        self, result: pyspark.sql.DataFrame, columns: Sequence[str]
-    ) -> pyspark.sql.DataFrame:
-        """Counted by Spark, when the count is used; see :meth:`Engine.counted`."""
-        return result.groupBy(*columns).count().withColumnRenamed("count", "aantal")
-
-    def run(self, statement: str) -> None:
-        """Run *statement*; see :meth:`Engine.run`."""
-        self.session.sql(translated(statement, "spark", self.prefix))
-
-    def result(self, query: str) -> pyspark.sql.DataFrame:
-        """The DataFrame *query* gives; nothing is computed until it is used."""
-        return self.session.sql(translated(query, "spark", self.prefix))
-
-    def rows(self, query: str) -> list[tuple[Any, ...]]:
-        """The rows *query* gives, computed now."""
-        with _spark_errors():
-            return [tuple(row) for row in self.result(query).collect()]
-
-    def keep(self, name: str, result: pyspark.sql.DataFrame) -> pyspark.sql.DataFrame:
-        """Let later statements read the DataFrame *result* as *name*."""
-        result.createOrReplaceTempView(self.prefix + name)
-        return result
-
-    def size(self, result: pyspark.sql.DataFrame) -> int:
-        """The rows of a DataFrame, counted by Spark now."""
-        with _spark_errors():
-            return int(result.count())
-
-    def copy(self, query: str, path: Path, format_name: str) -> int:
-        """Write the rows of *query* into the one file *path*; see :meth:`Engine.copy`.
-
-        Spark's own writer writes them, in one task, into a folder beside
-        *path*; its one part becomes *path*. Nothing is gathered in this
-        process, so the rows need not fit in its memory.
-        """
-        frame = self.result(query)
-        if format_name == "csv":
-            texts = [kind == "string" for _, kind in frame.dtypes]
-            frame = self.result(_as_csv_cells(query, frame.columns, texts))
-        parts = path.with_name(path.name + ".parts")
-        with _spark_errors():
-            writer = frame.coalesce(1).write.mode("overwrite")
-            if format_name == "csv":
-                writer.options(**_SPARK_CSV).csv(str(parts))
-            else:
-                writer.parquet(str(parts))
-            written = sorted(parts.glob(f"part-*.{format_name}"))
-            count = int(frame.count())
-        try:
-            if len(written) != 1:  # no rows, no part: the header (or schema) alone
-                path.write_bytes(_empty_file(frame, format_name))
-            else:
-                written[0].replace(path)
-        finally:
-            shutil.rmtree(parts, ignore_errors=True)
-        return count
-
-    def close(self) -> None:
-        """Nothing: the views stay for the DataFrames given, and the session is the caller's."""
-
-    def _from_memory(self, records: Any) -> pyspark.sql.DataFrame:
-        """A DataFrame of an Arrow table, a pandas or Polars data frame or a DuckDB relation.
-
-        Each goes to Spark as Arrow: Spark reads Arrow whatever pandas it
-        supports, and a DuckDB relation or a Polars frame has no other way in.
-
-        Raises:
-            TypeError: *records* is none of these.
-        """
-        import pyarrow  # noqa: PLC0415  # with the engine
-
-        home = type(records).__module__.split(".")[0]
-        if home == "duckdb":
-            records = records.to_arrow_table()
-        elif home == "polars":
-            records = records.to_arrow()
-        elif home == "pandas":
-            records = pyarrow.Table.from_pandas(records, preserve_index=False)
-        try:
-            return self.session.createDataFrame(records)
-        except (TypeError, ValueError) as e:
-            raise TypeError(_NOT_A_TABLE.format(kind=type(records).__name__)) from e
-
-    def _read_file(self, path: Path) -> pyspark.sql.DataFrame:
-        from pyspark.errors import PySparkException  # noqa: PLC0415  # with the engine
-
-        suffix = _readable(path)
-        try:
-            if suffix == ".parquet":
-                return self.session.read.parquet(str(path))
-            if suffix in _WORKBOOKS:
-                sheet = _sheet_table(path)
-                schema = ", ".join(f"{_backquoted(name)} STRING" for name in sheet.column_names)
-                rows = zip(*sheet.to_pydict().values(), strict=True)
-                return self.session.createDataFrame(list(rows), schema)
-            header = _first_line(path)
-            separator = ";" if header.count(";") > header.count(",") else ","
-            return self.session.read.csv(str(path), header=True, sep=separator, mode="FAILFAST")
-        except (PySparkException, OSError) as e:
-            raise _unreadable(path, str(e)) from e
-
-
-_SPARK_CSV = {
-    "header": "true",
-    "quote": '"',
-    "escape": '"',
-    "lineSep": "\n",
-    "ignoreLeadingWhiteSpace": "false",
-    "ignoreTrailingWhiteSpace": "false",
-    "dateFormat": "yyyy-MM-dd",
-    "emptyValue": "",
-    "nullValue": "",
-}
-"""Spark's CSV as the library writes CSV: quotes doubled, spaces kept, dates in ISO."""
-
-
-def _empty_file(frame: pyspark.sql.DataFrame, format_name: str) -> bytes:
-    """A file of no rows with *frame*'s columns: CSV's header, or Parquet's schema."""
-    import io  # noqa: PLC0415  # only here
-
-    import pyarrow.parquet  # noqa: PLC0415  # with the engine
-
-    empty = frame.limit(0).toArrow()
-    if format_name == "csv":
-        return (",".join(empty.column_names) + "\n").encode("utf-8")
-    sink = io.BytesIO()
-    pyarrow.parquet.write_table(empty, sink)
-    return sink.getvalue()
 
 
 @contextlib.contextmanager
-def _spark_errors() -> Iterator[None]:
+def spark_errors() -> Iterator[None]:
     """Spark's failures as one clear error, not a Java stack."""
     from py4j.protocol import Py4JError  # noqa: PLC0415  # with PySpark
     from pyspark.errors import PySparkException  # noqa: PLC0415  # likewise
@@ -576,19 +387,3 @@ def _spark_errors() -> Iterator[None]:
         first = next((line for line in str(e).splitlines() if line.strip()), type(e).__name__)
         msg = f"Spark could not compute the records: {first.strip()[:300]}"
         raise EngineFailed(msg) from e
-
-
-_SPARK_TYPES: Mapping[str, str] = {
-    "VARCHAR": "STRING",
-    "BOOLEAN": "BOOLEAN",
-    "INTEGER": "INT",
-}
-
-
-def _backquoted(name: str) -> str:
-    return "`" + name.replace("`", "``") + "`"
-
-
-def _first_line(path: Path) -> str:
-    with path.open(encoding="utf-8", errors="replace") as file:
-        return file.readline()

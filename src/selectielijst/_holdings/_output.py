@@ -1,0 +1,125 @@
+"""Tables written out: the format by the suffix, files written together, a table as bytes."""
+
+from __future__ import annotations
+
+import contextlib
+import datetime
+import io
+from pathlib import Path
+from typing import TYPE_CHECKING
+
+from selectielijst._holdings._engines import Engine, as_arrow
+from selectielijst._storage import check_output, filled_together, refuse_input, usable_path
+from selectielijst.errors import UnknownFormat
+
+if TYPE_CHECKING:
+    import pyarrow
+
+__all__ = ["TABLE_FORMATS", "Together", "beside", "checked_targets", "format_of", "table_bytes"]
+
+
+def format_of(output: Path) -> str:
+    """The format the suffix of *output* names.
+
+    Raises:
+        UnknownFormat: It names none that is written.
+    """
+    chosen = output.suffix.lower().lstrip(".")
+    if chosen not in TABLE_FORMATS:
+        msg = f"cannot tell the format from {output.name!r}: end it in .csv, .parquet or .xlsx"
+        raise UnknownFormat(msg)
+    return chosen
+
+
+def beside(output: Path, word: str) -> Path:
+    """``NAME-WORD.SUFFIX`` beside *output*."""
+    return output.with_name(f"{output.stem}-{word}{output.suffix}")
+
+
+def checked_targets(records: object, output: Path, word: str) -> tuple[Path, Path]:
+    """*output* and the file beside it, once both are known to be writable and not the records.
+
+    Checked before any work: an output that is the records file (however
+    spelled), or a folder, is refused before a record is read.
+
+    Raises:
+        OverwritesInput: One of them is the records file.
+        OSError: One of them cannot be a file (a folder, under a file).
+    """
+    targets = (usable_path(output), usable_path(beside(output, word)))
+    refuse_input(targets, records)
+    for target in targets:
+        check_output(target)
+    return targets
+
+
+class Together(contextlib.ExitStack):
+    """Files written together: each to a temporary file, all replacing their targets at the end.
+
+    Used as a context manager; when the block raises, no target changes (see
+    ``filled_together`` in the storage layer for what a kill between the
+    renames leaves, and how it is completed).
+    """
+
+    def __init__(self, runner: Engine, format_name: str, targets: tuple[Path, ...]) -> None:
+        super().__init__()
+        self.runner, self.format_name, self.targets = runner, format_name, targets
+        self.files: dict[Path, int] = {}
+        self.temporaries: dict[Path, Path] = {}
+
+    def __enter__(self) -> Together:
+        super().__enter__()
+        try:
+            filled = self.enter_context(filled_together(self.targets))
+        except OSError as e:  # named by the file asked for, not by a temporary one
+            self.close()
+            raise OSError(e.errno, e.strerror or str(e), e.filename or str(self.targets[0])) from e
+        self.temporaries = dict(zip(self.targets, filled, strict=True))
+        return self
+
+    def write(self, target: Path, content: str | pyarrow.Table, title: str) -> Path:
+        """Write a query's rows (streamed where the engine can) or a table; the temporary file."""
+        try:
+            temporary = self.temporaries[target]
+            if isinstance(content, str) and self.format_name != "xlsx":
+                self.files[target] = self.runner.copy(content, temporary, self.format_name)
+                return temporary
+            table = as_arrow(self.runner.result(content)) if isinstance(content, str) else content
+            temporary.write_bytes(table_bytes(table, self.format_name, title=title))
+        except OSError as e:  # named by the file asked for, not by a temporary one
+            raise OSError(e.errno, e.strerror or str(e), str(target)) from e
+        self.files[target] = table.num_rows
+        return temporary
+
+
+TABLE_FORMATS = ("csv", "parquet", "xlsx")
+"""What a destruction list is written as: by the output's suffix."""
+
+
+def table_bytes(table: pyarrow.Table, format_name: str, *, title: str) -> bytes:
+    """*table* as CSV (formulas guarded, as every CSV the library writes), Parquet or XLSX."""
+    if format_name == "parquet":
+        import pyarrow.parquet  # noqa: PLC0415  # only for Parquet
+
+        sink = io.BytesIO()
+        pyarrow.parquet.write_table(table, sink)
+        return sink.getvalue()
+    from selectielijst._storage import (  # noqa: PLC0415  # likewise
+        guarded,  # with the writers
+        write_csv,
+        write_xlsx,
+    )
+
+    header = table.column_names
+    rows = [[_text(value) for value in row.values()] for row in table.to_pylist()]
+    if format_name == "xlsx":
+        return write_xlsx(header, rows, title=title)
+    return write_csv(header, [[guarded(cell) for cell in row] for row in rows])
+
+
+def _text(value: object) -> str:
+    if value is None:
+        return ""
+    if isinstance(value, datetime.date):
+        return value.isoformat()
+    return str(value)

@@ -1,0 +1,568 @@
+"""The SQL program: records judged by a list's categories, the one definition of the computation.
+
+The list becomes a small table of categories, one row each, with what
+:func:`~selectielijst.retention` says of it before any date is known. The
+engine joins the records with it and does the date arithmetic itself: no
+Python object and no Python loop per record, so millions of records take
+seconds on DuckDB, and more than one machine holds go to Spark.
+
+The SQL below is the one definition of the computation, written in DuckDB's
+dialect; :mod:`selectielijst._holdings._engines` has sqlglot write it out for the engine
+that runs it.
+
+The calendar rule is :func:`~selectielijst.lookup.add_duration`'s: years and
+months first, keeping the day of the month or taking the month's last day
+where it does not exist, then weeks and days. In SQL that is
+``DATE_ADD(ADD_MONTHS(base, months), days)``: both engines' month arithmetic
+takes the month's last day in the same way.
+"""
+
+from __future__ import annotations
+
+import contextlib
+import datetime
+from collections.abc import Iterable, Iterator, Mapping
+from pathlib import Path
+from typing import Any
+
+from selectielijst._holdings._engines import ENGINES, DuckDBEngine, Engine, is_spark_frame, quoted
+from selectielijst._holdings._spark import SparkEngine, spark_session
+from selectielijst._model import Category, Outcome, SelectionList, retention
+from selectielijst.errors import DocumentErrors, InvalidDocument
+
+__all__ = [
+    "COLUMNS",
+    "DUE",
+    "EFFECTS",
+    "IMPACT_COUNTS",
+    "IMPACT_ROWS",
+    "SUMMARY_KEYS",
+    "UNDETERMINED",
+    "counted_in",
+    "date_literal",
+    "due_counts",
+    "effect_counts",
+    "engine_for",
+    "judged",
+    "judged_twice",
+    "literal",
+    "summary_of",
+]
+
+
+@contextlib.contextmanager
+def judged(
+    selection_list: SelectionList,
+    records: str | Path | Any,
+    columns: Mapping[str, str] | None,
+    engine: str | None,
+) -> Iterator[Engine]:
+    """An engine holding the view ``judged``: each record with what its category says.
+
+    The one step that :func:`~selectielijst.holdings.due` and its files share.
+    """
+    names = column_names(columns or {})
+    with contextlib.closing(engine_for(records, engine)) as runner:
+        judge(runner, selection_list, records, names)
+        yield runner
+
+
+@contextlib.contextmanager
+def judged_twice(
+    old: SelectionList,
+    new: SelectionList,
+    records: str | Path | Any,
+    columns: Mapping[str, str] | None,
+    engine: str | None,
+) -> Iterator[Engine]:
+    """An engine holding the view ``impact``: each record under both versions, and the effect.
+
+    The one step that :func:`~selectielijst.holdings.impact` and its files share.
+    """
+    names = column_names(columns or {})
+    with contextlib.closing(engine_for(records, engine)) as runner:
+        judge_twice(runner, old, new, records, names)
+        yield runner
+
+
+COLUMNS = ("id", "category", "start", "event")
+"""The columns of a records file: record id, category number, start date, event date.
+
+``event`` may be absent; others are named with *columns* (``{"id": "Zaaknummer"}``).
+"""
+
+_SOME_DAY = datetime.date(2000, 1, 1)
+"""A date to ask :func:`retention` what it says of a category before any real date."""
+
+UNKNOWN_CATEGORY = "de categorie {number} staat niet in de lijst"
+NO_START = "de startdatum ontbreekt of is geen datum ({value})"
+
+
+EFFECTS = (
+    "besluit nodig",
+    "nu vernietigen",
+    "nu bewaren",
+    "eerder",
+    "later",
+    "vervallen zonder opvolger",
+    "niet te bepalen",
+    "ongewijzigd",
+)
+"""What a new version does to a record, most in need of attention first.
+
+*besluit nodig*: the category was split or merged into categories that say
+different things; *nu vernietigen*: B became V; *nu bewaren*: V became B;
+*eerder* and *later*: the day destruction is allowed moved; *vervallen zonder
+opvolger*: the category was withdrawn and the list names no successor;
+*niet te bepalen*: a date is missing or the category is not in the old list.
+"""
+
+
+def judge(
+    runner: Engine,
+    selection_list: SelectionList,
+    records: str | Path | Any,
+    names: Mapping[str, str],
+) -> None:
+    """The view ``judged``: each record with what :func:`retention` says of it."""
+    runner.run(_records_view(runner, records, names))
+    _category_table(runner, selection_list, "categories")
+    runner.run(_JUDGED)
+
+
+def judge_twice(
+    runner: Engine,
+    old: SelectionList,
+    new: SelectionList,
+    records: str | Path | Any,
+    names: Mapping[str, str],
+) -> None:
+    """The view ``impact``: each record with what each version says of it, and the effect."""
+    from selectielijst._diff import diff  # noqa: PLC0415  # the concordance
+
+    concordance = diff(old, new).concordance
+    runner.run(_records_view(runner, records, names))
+    _category_table(runner, old, "old_categories")
+    _category_table(runner, new, "new_categories")
+    pairs = [(row.old_number, n) for row in concordance if row.old_number for n in row.new_numbers]
+    runner.table("mapping", [("old_number", "VARCHAR"), ("new_number", "VARCHAR")], pairs)
+    runner.table("situations", [("has_start", "BOOLEAN"), ("has_event", "BOOLEAN")], _SITUATIONS)
+    for statement in (_FOLLOWS, _RULES, _RULED, _CASES):
+        runner.run(statement)
+    runner.table("words", [(column, "VARCHAR") for column in _WORDS], [tuple(_WORDS.values())])
+    for vocabulary, columns in _VOCABULARIES.items():
+        runner.as_words(vocabulary, columns)
+    runner.run(_IMPACT)
+
+
+_SITUATIONS = [(True, True), (True, False), (False, True), (False, False)]
+"""Whether a record has its start date, and its event date: all it takes to rule on it."""
+
+_WORDS = {
+    "unknown_action": "niet te bepalen",
+    "unknown_effect": "niet te bepalen",
+    "earlier": "eerder",
+    "later": "later",
+    "same": "ongewijzigd",
+}
+"""The words of the table ``words``, one row: what impact says where no case says it."""
+
+_VOCABULARIES = {
+    "action_word": [("cases", "old_action"), ("cases", "new_action"), ("words", "unknown_action")],
+    "effect_word": [
+        ("cases", "effect"),
+        *(("words", column) for column in ("unknown_effect", "earlier", "later", "same")),
+    ],
+    "numbers_word": [("cases", "new_numbers")],
+}
+"""The columns impact copies into every record's row, each vocabulary a few words."""
+
+_ACTION = (
+    "CASE {0} WHEN 'keep' THEN 'blijvend bewaren' WHEN 'destroy' THEN 'vernietigen'"
+    " WHEN 'not_computable' THEN 'niet te bepalen' END"
+)
+
+_EFFECT_ORDER = (
+    "CASE effect "
+    + " ".join(f"WHEN '{effect}' THEN {rank}" for rank, effect in enumerate(EFFECTS))
+    + " END"
+)
+
+IMPACT_ROWS = """
+SELECT id, old_number AS oude_categorie, new_numbers AS nieuwe_categorie,
+       old_action AS oude_actie, old_date AS oude_datum,
+       new_action AS nieuwe_actie, new_date AS nieuwe_datum,
+       effect, note AS toelichting
+FROM impact
+"""
+
+
+SUMMARY_KEYS = ("oude_categorie", "effect")
+"""What the summary counts records by: old category and effect."""
+
+
+def counted_in(rows: str) -> str:
+    """How many *rows* (a table, or the rows of impact) have each old category and effect.
+
+    Counted in rows already computed, where there are: the records are not
+    judged twice.
+    """
+    keys = ", ".join(SUMMARY_KEYS)
+    return f"(SELECT {keys}, count(*) AS aantal FROM {rows} GROUP BY {keys})"  # our own SQL
+
+
+def summary_of(counted: str) -> str:
+    """The summary from *counted* (old category, effect, ``aantal``): most urgent effect first."""
+    return f"""
+    SELECT oude_categorie, effect, aantal FROM {counted}
+    ORDER BY {_EFFECT_ORDER}, oude_categorie
+    """  # our own names and SQL
+
+
+def effect_counts(pairs: Iterable[tuple[str, int]]) -> dict[str, int]:
+    """The counts of :attr:`Impact.counts`, in the order of :data:`EFFECTS`, from (effect, n)."""
+    counts = dict.fromkeys(EFFECTS, 0)
+    for effect, count in pairs:
+        counts[effect] += int(count)
+    return counts
+
+
+IMPACT_COUNTS = "SELECT effect, sum(aantal) FROM impact_summary GROUP BY effect"
+
+
+def due_counts(runner: Engine, due_count: int, undetermined: int) -> dict[str, int]:
+    """The counts of :attr:`Due.counts`, given how many records are due and undetermined."""
+    ((kept, records),) = runner.rows(_COUNTS)
+    kept, records = int(kept or 0), int(records)
+    return {
+        "vernietigen": due_count,
+        "nog niet": records - due_count - undetermined - kept,
+        "blijvend bewaren": kept,
+        "niet te bepalen": undetermined,
+    }
+
+
+def date_literal(day: datetime.date) -> str:
+    """*day* as an SQL date literal; an ISO date holds nothing but digits and dashes."""
+    return f"DATE '{day.isoformat()}'"
+
+
+_RECORDS = """
+CREATE TEMP VIEW records AS
+SELECT CAST({id} AS VARCHAR) AS id,
+       trim(CAST({category} AS VARCHAR)) AS category,
+       CAST({start} AS VARCHAR) AS start_text,
+       {start_day} AS start_day,
+       {event_day} AS event_day
+FROM source
+"""
+
+_DAY_OF_TEXT = (
+    "CASE WHEN regexp_matches(trim(CAST({0} AS VARCHAR)),"
+    " '^[0-9]{{4}}-[0-9]{{2}}-[0-9]{{2}}([ T][0-9]{{2}}:[0-9]{{2}}(:[0-9]{{2}}([.][0-9]+)?)?)?$')"
+    " THEN TRY_CAST(substr(trim(CAST({0} AS VARCHAR)), 1, 10) AS DATE) END"
+)
+"""The day a text names: an ISO date (``2024-02-29``), perhaps with a time of day after it
+(``2024-02-29 00:00:00``, as spreadsheets write a date cell), spaces around it allowed; else
+NULL. Both engines read the same texts as dates."""
+
+_RULING = """
+       CASE WHEN {key} IS NULL OR {c}outcome = 'not_computable' THEN 'not_computable'
+            WHEN {c}outcome = 'keep' THEN 'keep'
+            WHEN {c}from_event AND NOT {has_event} THEN 'not_computable'
+            WHEN NOT {c}from_event AND NOT {has_start} THEN 'not_computable'
+            ELSE 'destroy' END AS {p}outcome,
+       CASE WHEN {key} IS NULL THEN replace({unknown}, '{{number}}', {number})
+            WHEN {c}outcome = 'not_computable' THEN {c}needs
+            WHEN {c}outcome = 'keep' THEN NULL
+            WHEN {c}from_event AND NOT {has_event} THEN {c}event_needs
+            WHEN NOT {c}from_event AND NOT {has_start} THEN {no_start}
+       END AS {p}reason
+"""
+"""What retention() says under a category of a record with or without its dates:
+the outcome and the reason, in the columns ``{p}outcome`` and ``{p}reason``.
+
+The category's columns are ``{c}outcome``, ``{c}needs`` and so on; it is
+missing where ``{key}`` is NULL. ``{has_start}`` and ``{has_event}`` say
+whether the record has each date; ``{no_start}`` is the reason when it lacks
+the start date it needs.
+"""
+
+_DESTROY_FROM = """
+       CASE WHEN {c}outcome = 'destroy' THEN
+            CAST(ADD_MONTHS(CASE WHEN {c}from_event THEN r.event_day ELSE r.start_day END,
+                            {c}months) AS DATE) + {c}days
+       END AS {p}destroy_from
+"""
+"""The day record ``r`` may be destroyed from, where its ``{c}outcome`` is to destroy it.
+
+The calendar rule of :func:`~selectielijst.lookup.add_duration`, in SQL:
+months (years are twelve) first, then days (weeks are seven), added to a date.
+"""
+
+
+def literal(text: str) -> str:
+    """*text* as an SQL string literal."""
+    return "'" + text.replace("'", "''") + "'"
+
+
+_NO_START_OF_RECORD = f"replace({literal(NO_START)}, '{{value}}', coalesce(r.start_text, 'leeg'))"
+"""Why record ``r`` has no date: :data:`NO_START`, with the start as the record gives it."""
+
+_JUDGED = (
+    "CREATE TEMP VIEW judged AS SELECT r.id, r.category,"
+    + _RULING.format(
+        key="c.number",
+        c="c.",
+        p="",
+        has_start="r.start_day IS NOT NULL",
+        has_event="r.event_day IS NOT NULL",
+        number="r.category",
+        unknown=literal(UNKNOWN_CATEGORY),
+        no_start=_NO_START_OF_RECORD,
+    )
+    + ","
+    + _DESTROY_FROM.format(c="c.", p="")
+    + " FROM records r LEFT JOIN categories c ON c.number = r.category"
+)
+
+_FOLLOWS = """
+CREATE TEMP TABLE follows AS
+SELECT m.old_number,
+       string_agg(m.new_number, ', ' ORDER BY m.new_number) AS new_numbers,
+       count(DISTINCT struct_pack(c.outcome, c.needs, c.from_event, c.event_needs,
+                                  c.months, c.days)) AS rules,
+       min(m.new_number) AS representative
+FROM mapping m JOIN new_categories c ON c.number = m.new_number
+GROUP BY m.old_number
+"""
+"""Per old category: the new ones it goes to, and whether they say different things.
+
+Categories say the same when what :func:`retention` says of them before any
+date is the same, and their terms have the same length; one of them then
+stands for all.
+"""
+
+_RULES = """
+CREATE TEMP TABLE rules AS
+SELECT o.number, o.outcome AS old_outcome, o.needs AS old_needs,
+       o.from_event AS old_from_event, o.event_needs AS old_event_needs,
+       o.months AS old_months, o.days AS old_days,
+       f.new_numbers, f.rules, f.representative,
+       n.number AS new_number, n.outcome AS new_outcome, n.needs AS new_needs,
+       n.from_event AS new_from_event, n.event_needs AS new_event_needs,
+       n.months AS new_months, n.days AS new_days
+FROM old_categories o
+LEFT JOIN follows f ON f.old_number = o.number
+LEFT JOIN new_categories n ON n.number = f.representative
+"""
+"""Per old category, one row: its own rule, and the rule of the new category standing for it.
+
+The records then meet the two versions in one join.
+"""
+
+_RULED = (
+    "CREATE TEMP TABLE ruled AS SELECT c.number, s.has_start, s.has_event, c.new_numbers,"
+    " c.rules, c.old_from_event, c.old_months, c.old_days,"
+    " c.new_from_event, c.new_months, c.new_days,"
+    + ",".join(
+        _RULING.format(
+            key=key,
+            c=f"c.{version}_",
+            p=f"{version}_",
+            has_start="s.has_start",
+            has_event="s.has_event",
+            number=number,
+            unknown=literal(UNKNOWN_CATEGORY),
+            no_start=literal(NO_START),  # the start the record gives is filled in later
+        )
+        for version, key, number in (
+            ("old", "c.number", "c.number"),
+            ("new", "c.new_number", "c.representative"),
+        )
+    )
+    + " FROM rules c CROSS JOIN situations s"
+)
+"""Per old category and situation: what each version rules on a record in it."""
+
+_CASES = f"""
+CREATE TEMP TABLE cases AS
+SELECT number, has_start, has_event, new_numbers,
+       old_outcome, old_from_event, old_months, old_days,
+       CASE WHEN rules = 1 THEN new_outcome END AS new_outcome,
+       new_from_event, new_months, new_days,
+       {_ACTION.format("old_outcome")} AS old_action,
+       CASE WHEN rules = 1 THEN {_ACTION.format("new_outcome")} END AS new_action,
+       CASE WHEN rules IS NULL THEN 'vervallen zonder opvolger'
+            WHEN rules > 1 THEN 'besluit nodig'
+            WHEN old_outcome = 'not_computable' OR new_outcome = 'not_computable'
+                 THEN CASE WHEN old_outcome = new_outcome
+                                AND old_reason IS NOT DISTINCT FROM new_reason
+                           THEN 'ongewijzigd' ELSE 'niet te bepalen' END
+            WHEN old_outcome = 'destroy' AND new_outcome = 'keep' THEN 'nu bewaren'
+            WHEN old_outcome = 'keep' AND new_outcome = 'destroy' THEN 'nu vernietigen'
+            WHEN old_outcome = 'keep' THEN 'ongewijzigd'
+       END AS effect,
+       CASE WHEN old_outcome = 'not_computable' THEN old_reason
+            WHEN rules = 1 THEN new_reason END AS note
+FROM ruled
+"""
+"""Per old category and situation, all that does not wait for a record's dates.
+
+The effect is NULL only where both versions destroy: the dates then tell.
+A reason for a missing start date stays :data:`NO_START` with its
+placeholder; each record fills in the start it gives. Two such reasons are
+therefore the same one, as the start they name is the record's own.
+"""
+
+_IMPACT = (
+    """
+CREATE TEMP VIEW impact AS
+SELECT id, old_number, new_numbers, old_action, old_destroy_from AS old_date,
+       new_action, new_destroy_from AS new_date,
+       CASE WHEN effect IS NOT NULL THEN effect
+            WHEN new_destroy_from < old_destroy_from THEN earlier
+            WHEN new_destroy_from > old_destroy_from THEN later
+            ELSE same END AS effect,
+       note
+FROM (
+    SELECT r.id, r.category AS old_number, c.new_numbers,
+           CASE WHEN c.number IS NULL THEN w.unknown_action ELSE c.old_action END AS old_action,
+           c.new_action, w.earlier, w.later, w.same,"""
+    + _DESTROY_FROM.format(c="c.old_", p="old_")
+    + ","
+    + _DESTROY_FROM.format(c="c.new_", p="new_")
+    + f""",
+           CASE WHEN c.number IS NULL THEN w.unknown_effect ELSE c.effect END AS effect,
+           CASE WHEN c.number IS NULL
+                     THEN replace({literal(UNKNOWN_CATEGORY)}, '{{number}}', r.category)
+                WHEN c.note = {literal(NO_START)} THEN {_NO_START_OF_RECORD}
+                ELSE c.note END AS note
+    FROM records r CROSS JOIN words w LEFT JOIN cases c
+         ON c.number = r.category AND c.has_start = (r.start_day IS NOT NULL)
+            AND c.has_event = (r.event_day IS NOT NULL)
+) judged_twice
+"""
+)
+"""Each record: its category's case in its situation, and the dates computed for it.
+
+Every action and effect it gives comes from a table, none from the SQL text,
+so that an engine that holds them as a few words (:meth:`Engine.as_words`)
+gives them so.
+"""
+
+DUE = """
+SELECT id, category AS categorie, 'vernietigen' AS actie, destroy_from AS vernietigen_vanaf
+FROM judged WHERE outcome = 'destroy' AND destroy_from <= {on}
+"""
+
+UNDETERMINED = """
+SELECT id, category AS categorie, reason AS reden
+FROM judged WHERE outcome = 'not_computable'
+"""
+
+_COUNTS = """
+SELECT sum(CASE WHEN c.outcome = 'keep' THEN 1 ELSE 0 END) AS kept, count(*) AS records
+FROM records r LEFT JOIN categories c ON c.number = r.category
+"""
+"""How many records are kept, and how many there are in all.
+
+Whether a record is kept depends on its category alone, so this pass reads
+no date.
+"""
+
+
+_CATEGORY_COLUMNS = (
+    ("number", "VARCHAR"),
+    ("outcome", "VARCHAR"),
+    ("needs", "VARCHAR"),
+    ("from_event", "BOOLEAN"),
+    ("event_needs", "VARCHAR"),
+    ("months", "INTEGER"),
+    ("days", "INTEGER"),
+)
+
+
+def _category_table(runner: Engine, selection_list: SelectionList, name: str) -> None:
+    """The table *name*, one row per category: what :func:`retention` says before any date."""
+    rows = [_category_row(category) for _, category in selection_list.categories()]
+    runner.table(name, _CATEGORY_COLUMNS, rows)
+
+
+def _category_row(category: Category) -> tuple[object, ...]:
+    with_event = retention(category, start=_SOME_DAY, event=_SOME_DAY)
+    without_event = retention(category, start=_SOME_DAY)
+    from_event = (
+        with_event.outcome is Outcome.DESTROY and without_event.outcome is Outcome.NOT_COMPUTABLE
+    )
+    term = category.valuation.term if category.valuation is not None else None
+    duration = term.duration if term is not None else None
+    return (
+        category.number,
+        with_event.outcome.value,
+        with_event.needs,
+        from_event,
+        without_event.needs if from_event else None,
+        duration.total_months if duration is not None else 0,
+        duration.total_days if duration is not None else 0,
+    )
+
+
+def column_names(columns: Mapping[str, str]) -> dict[str, str]:
+    unknown = sorted(set(columns) - set(COLUMNS))
+    if unknown:
+        msg = f"unknown column role {unknown[0]!r}; the roles are {', '.join(COLUMNS)}"
+        raise DocumentErrors("the columns cannot be used", [InvalidDocument(msg, path="columns")])
+    return {role: columns.get(role, role) for role in COLUMNS}
+
+
+def _records_view(runner: Engine, records: str | Path | Any, names: Mapping[str, str]) -> str:
+    """Load *records* into *runner*; the statement that makes the view ``records`` of them.
+
+    Raises:
+        DocumentErrors: A column named in *names* (but ``event``) is missing.
+    """
+    present = runner.load(records)
+    where = str(records) if isinstance(records, str | Path) else "the records"
+    problems = [
+        InvalidDocument(
+            f"has no column {names[role]!r} ({role}); its columns are {', '.join(sorted(present))}",
+            file=where,
+            path="columns",
+        )
+        for role in ("id", "category", "start")
+        if names[role] not in present
+    ]
+    if problems:
+        message = (
+            f"{where} cannot be used: name its columns with"
+            " columns={'id': ..., 'category': ..., 'start': ...}"
+        )
+        raise DocumentErrors(message, problems)
+    named = {role: quoted(names[role]) if names[role] in present else "NULL" for role in COLUMNS}
+    days = {
+        f"{role}_day": f"TRY_CAST({named[role]} AS DATE)"
+        if present.get(names[role])
+        else _DAY_OF_TEXT.format(named[role])
+        for role in ("start", "event")
+    }
+    return _RECORDS.format(**named, **days)
+
+
+def engine_for(records: object, name: str | None) -> Engine:
+    """The engine *name*; by default Spark for a Spark DataFrame and DuckDB for anything else.
+
+    Raises:
+        EngineUnavailable: Spark is asked for but PySpark or Java is missing.
+        ValueError: *name* is no engine.
+    """
+    if name is None:
+        name = "spark" if is_spark_frame(records) else "duckdb"
+    if name == "duckdb":
+        return DuckDBEngine()
+    if name == "spark":
+        if is_spark_frame(records):
+            return SparkEngine(records.sparkSession)  # type: ignore[attr-defined]  # a DataFrame
+        return SparkEngine(spark_session())
+    msg = f"unknown engine {name!r}; the engines are {', '.join(ENGINES)}"
+    raise ValueError(msg)
