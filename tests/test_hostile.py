@@ -236,7 +236,7 @@ class TestSafeOutput:
 
     def test_terminal_sees_controls(self) -> None:
         """Control characters bound for a terminal are shown, not obeyed."""
-        from selectielijst._cli import visible  # noqa: PLC0415  # the filter
+        from selectielijst._cli._common import visible  # noqa: PLC0415  # the filter
 
         assert visible("a\x1b]0;titel\x07b\u202e") == "a\\u001b]0;titel\\u0007b\\u202e"
 
@@ -425,13 +425,13 @@ class TestImportOutputThatCannotBeWritten:
         self, code: int, says: str, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
     ) -> None:
         """The disk fills (or refuses) while writing: nothing is left behind."""
-        import selectielijst._cli  # noqa: PLC0415  # the writer the command calls
+        import selectielijst._cli._transfer  # noqa: PLC0415  # the writer the command calls
 
         def failing_write(selection_list: object, target: Path) -> None:
             target.parent.mkdir(parents=True, exist_ok=True)
             raise OSError(code, says)
 
-        monkeypatch.setattr(selectielijst._cli, "write", failing_write)
+        monkeypatch.setattr(selectielijst._cli._transfer, "write", failing_write)
         write_mapping(tmp_path)
         (tmp_path / "s.csv").write_text("Nr,Naam,Waardering\n1,Een,B\n", encoding="utf-8")
         output = tmp_path / "uit"

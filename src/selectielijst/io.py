@@ -34,6 +34,8 @@ from selectielijst._io import (
     read_term,
     read_valuation,
     reasons_from_table,
+    store_reasons,
+    stored_reasons,
     write_reasons,
 )
 
@@ -62,6 +64,8 @@ __all__ = [
     "read_term",
     "read_valuation",
     "reasons_from_table",
+    "store_reasons",
+    "stored_reasons",
     "write_reasons",
 ]
 

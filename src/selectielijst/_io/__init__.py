@@ -2,7 +2,14 @@
 
 from selectielijst._io._export import EXPORT_FORMATS, export, export_bytes, read_export
 from selectielijst._io._notation import NotationError, Reading, read_term, read_valuation
-from selectielijst._io._reasons import REASONS_NAME, read_reasons, reasons_from_table, write_reasons
+from selectielijst._io._reasons import (
+    REASONS_NAME,
+    read_reasons,
+    reasons_from_table,
+    store_reasons,
+    stored_reasons,
+    write_reasons,
+)
 from selectielijst._io._table import (
     Columns,
     Imported,
@@ -45,5 +52,7 @@ __all__ = [
     "read_term",
     "read_valuation",
     "reasons_from_table",
+    "store_reasons",
+    "stored_reasons",
     "write_reasons",
 ]

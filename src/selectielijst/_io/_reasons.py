@@ -23,9 +23,18 @@ from selectielijst._storage import (
     structure,
     write_atomically,
 )
+from selectielijst._workspace import Workspace, snapshot_path
 from selectielijst.errors import DocumentErrors, InvalidDocument
 
-__all__ = ["REASONS_FORMAT", "REASONS_NAME", "read_reasons", "reasons_from_table", "write_reasons"]
+__all__ = [
+    "REASONS_FORMAT",
+    "REASONS_NAME",
+    "read_reasons",
+    "reasons_from_table",
+    "store_reasons",
+    "stored_reasons",
+    "write_reasons",
+]
 
 REASONS_NAME = "reasons.yaml"
 """The file of a version's reasons, beside its ``list.yaml``."""
@@ -103,3 +112,27 @@ def reasons_from_table(path: Path) -> tuple[Reason, ...]:
         reasons.append(Reason(key, text, number))
     problems.raise_if_any(f"{table.file} cannot be read")
     return tuple(reasons)
+
+
+def stored_reasons(spec: str, *, workspace: Workspace | None = None) -> tuple[Reason, ...]:
+    """The reasons stored beside version *spec* (``LIST@VERSION`` or a snapshot's path).
+
+    >>> stored_reasons("voorbeeld@1.0")
+    ()
+    """
+    return read_reasons(snapshot_path(spec, workspace=workspace).parent / REASONS_NAME)
+
+
+def store_reasons(
+    spec: str, reasons: tuple[Reason, ...], *, workspace: Workspace | None = None
+) -> tuple[Path, int]:
+    """Keep *reasons* beside version *spec*, with those stored already; the file and their number.
+
+    A reason replaces the one stored under the same change key; the others stay,
+    also those whose change is no longer there (a later diff reports them).
+    """
+    target = snapshot_path(spec, workspace=workspace).parent / REASONS_NAME
+    kept = {reason.key: reason for reason in read_reasons(target)}
+    kept.update((reason.key, reason) for reason in reasons)
+    write_reasons(target, tuple(kept.values()))
+    return target, len(kept)

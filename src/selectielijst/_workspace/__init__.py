@@ -25,6 +25,7 @@ from selectielijst._workspace._workspace import (
     find_workspace,
     list_folder,
     load_spec,
+    previous_version,
     resolve_list,
     snapshot_path,
 )
@@ -49,6 +50,7 @@ __all__ = [
     "lists",
     "load",
     "load_spec",
+    "previous_version",
     "record_digests",
     "resolve_list",
     "snapshot_path",

@@ -46,6 +46,7 @@ __all__ = [
     "find_workspace",
     "list_folder",
     "load_spec",
+    "previous_version",
     "resolve_list",
     "snapshot_path",
 ]
@@ -326,6 +327,31 @@ def load_spec(spec: str, *, workspace: Workspace | None = None) -> SelectionList
             )
             raise UnknownVersion(msg) from e
         raise
+
+
+def previous_version(spec: str, *, workspace: Workspace | None = None) -> str | None:
+    """The latest version with text before ``LIST@VERSION`` in its list, as ``LIST@VERSION``.
+
+    ``None`` for a list's first version, and for a path (a file has no list).
+
+    >>> previous_version("voorbeeld@2.0")
+    'voorbeeld@1.0'
+    >>> previous_version("voorbeeld@1.0") is None
+    True
+
+    Raises:
+        UnknownList: No such list, in the workspace or shipped.
+    """
+    if "@" not in spec or usable_path(spec).exists():
+        return None
+    list_id, _, label = spec.partition("@")
+    earlier = None
+    for entry in resolve_list(list_id, workspace).versions(list_id):
+        if entry.label == label:
+            return f"{list_id}@{earlier}" if earlier else None
+        if entry.has_text:
+            earlier = entry.label
+    return None
 
 
 def snapshot_path(spec: str, *, workspace: Workspace | None = None) -> Path:

@@ -1,0 +1,211 @@
+"""What every command shares: the group, its options, error reporting, loading, writing out."""
+
+from __future__ import annotations
+
+import functools
+import os
+import sys
+from collections.abc import Callable
+from pathlib import Path
+from typing import NoReturn, ParamSpec, TypeVar
+
+import click
+
+from selectielijst.changes import ChangeSet
+from selectielijst.errors import (
+    DocumentErrors,
+    SelectielijstError,
+)
+from selectielijst.files import usable_path, write_atomically
+from selectielijst.io import stored_reasons
+from selectielijst.model import SelectionList
+from selectielijst.rendering import (
+    Format,
+)
+from selectielijst.workspace import (
+    ROOT_VARIABLE,
+    Workspace,
+    find_workspace,
+    load_spec,
+)
+
+P = ParamSpec("P")
+R = TypeVar("R")
+
+EXIT_INVALID = 1
+
+
+class _PathType(click.ParamType):  # type: ignore[type-arg]  # generic only in newer clicks
+    """A file or folder path; refuses what no system can open (click's own crashes on NUL)."""
+
+    name = "path"
+
+    def convert(
+        self, value: object, param: click.Parameter | None, ctx: click.Context | None
+    ) -> Path:
+        text = str(value)
+        if "\x00" in text:
+            self.fail(f"{text!r} is not a usable path: it holds a NUL character", param, ctx)
+        return Path(text)
+
+
+PATH = _PathType()
+FORMATS = click.Choice(
+    ["text", "md", "markdown", "rst", "html", "json", "docx", "xlsx"], case_sensitive=False
+)
+LANGUAGES = click.Choice(["nl", "en"], case_sensitive=False)
+LANG_OPTION = click.option(
+    "--lang", type=LANGUAGES, default="nl", show_default=True, help="Language of the labels."
+)
+OUTPUT_OPTION = click.option(
+    "-o",
+    "--output",
+    type=PATH,
+    help="Write to this file (atomically) instead of standard output; its suffix"
+    " (.md .rst .html .json .txt .docx .xlsx) gives the format unless --format does."
+    " '-' is standard output.",
+)
+COLOR_OPTION = click.option(
+    "--color",
+    type=click.Choice(["auto", "always", "never"]),
+    default="auto",
+    show_default=True,
+    help="Colours in text output: auto uses them on a terminal unless NO_COLOR is set.",
+)
+
+
+def cannot_write(path: Path, error: OSError) -> NoReturn:
+    """Say that *path* cannot be written, as one error line, and exit 1."""
+    click.echo(f"error: cannot write {visible(str(path))}: {error.strerror or error}", err=True)
+    sys.exit(EXIT_INVALID)
+
+
+HINTS = {
+    "columns": "name the columns with --columns id=COLUMN,category=COLUMN,start=COLUMN"
+    " (and event=COLUMN for terms that run from an event)",
+}
+"""What to do on the command line, for problems at these places (the library says it in Python)."""
+
+
+def reports_errors(command: Callable[P, R]) -> Callable[P, R]:
+    """Print a library error as one clear line per problem and exit 1, never a traceback."""
+
+    @functools.wraps(command)
+    def wrapper(*args: P.args, **kwargs: P.kwargs) -> R:
+        try:
+            return command(*args, **kwargs)
+        except DocumentErrors as e:
+            for problem in e.exceptions:
+                click.echo(f"error: {problem}", err=True)
+            for path in dict.fromkeys(problem.path for problem in e.problems):
+                if path in HINTS:
+                    click.echo(f"hint: {HINTS[path]}", err=True)
+        except SelectielijstError as e:
+            click.echo(f"error: {e}", err=True)
+        sys.exit(EXIT_INVALID)
+
+    return wrapper
+
+
+ROOT_HELP = (
+    "The workspace: the folder holding versions/ (default: the nearest one from the current"
+    f" folder upward; or ${ROOT_VARIABLE})."
+)
+
+
+@click.group(context_settings={"help_option_names": ["-h", "--help"]})
+@click.version_option(package_name="selectielijst")
+@click.option("--root", type=PATH, envvar=ROOT_VARIABLE, help=ROOT_HELP)
+@click.pass_context
+def main(ctx: click.Context, root: Path | None) -> None:
+    """Work with Dutch selection lists (selectielijsten) and their versions.
+
+    A version is named LIST@VERSION (e.g. mivd@0.16), or by the path of a
+    snapshot file or of the folder that holds it. LIST is looked up in your
+    workspace (the nearest folder upward holding versions/, or --root), then
+    among the lists that ship with the library; a list of your workspace hides
+    a shipped list of the same name.
+    """
+    ctx.obj = root
+
+
+def workspace_in_force() -> Workspace | None:
+    """The workspace in force: --root (or its variable), else the nearest one upward."""
+    root = click.get_current_context().find_root().obj
+    if root is not None:
+        return Workspace(usable_path(root))
+    return find_workspace()
+
+
+def load_version(spec: str) -> SelectionList:
+    return load_spec(spec, workspace=workspace_in_force())
+
+
+def visible(text: str) -> str:
+    r"""*text* with every control character shown as ``\uXXXX``, but line breaks and tabs.
+
+    >>> visible("gewoon\ttekst\n\x1b[31mrood\u202e")
+    'gewoon\ttekst\n\\u001b[31mrood\\u202e'
+    """
+    if text.isprintable():
+        return text
+    return "".join(ch if ch.isprintable() or ch in "\n\t" else f"\\u{ord(ch):04x}" for ch in text)
+
+
+def to_stdout(output: Path | None) -> bool:
+    return output is None or str(output) == "-"
+
+
+def emit(
+    content: str | bytes, output: Path | None, *, format_name: str, color: bool = False
+) -> None:
+    """Print *content* (results go to standard output), or write it atomically to *output*."""
+    if to_stdout(output):
+        if isinstance(content, str) and not color and sys.stdout.isatty():
+            content = visible(content)  # a terminal obeys ESC, BEL, RLO: show them instead
+        # bytes go to the binary stream as they are; colours only where asked for
+        click.echo(content, nl=False, color=color or None)
+        return
+    assert output is not None  # noqa: S101  # to_stdout says so
+    output = usable_path(output)
+    data = content.encode("utf-8") if isinstance(content, str) else content
+    try:
+        write_atomically(output, data, make_parents=False)
+    except OSError as e:
+        cannot_write(output, e)
+    click.echo(f"{output}: {format_name} written", err=True)
+
+
+def chosen_format(format_name: str | None, output: Path | None, default: str) -> Format:
+    """The format asked for, else the one the output's suffix names, else *default*."""
+    if format_name is not None:
+        return Format.named(format_name)
+    if not to_stdout(output):
+        assert output is not None  # noqa: S101  # to_stdout says so
+        if output.suffix:
+            found = Format.for_path(output.name)
+            if found is None:
+                names = ".md .rst .html .json .txt .docx .xlsx"
+                msg = f"cannot tell the format from {output.name!r} ({names}): give --format"
+                raise click.UsageError(msg)
+            return found
+    return Format.named(default)
+
+
+def color_in(choice: str, chosen: Format, output: Path | None) -> bool:
+    """Whether to colour: never but for text; auto on a terminal, unless NO_COLOR is set."""
+    if chosen is not Format.TEXT or choice == "never":
+        return False
+    if choice == "always":
+        return True
+    return to_stdout(output) and sys.stdout.isatty() and not os.environ.get("NO_COLOR")
+
+
+def with_reasons(changes: ChangeSet, new: str) -> ChangeSet:
+    """*changes* with the reasons stored beside version *new*, saying which match no change."""
+    reasons = stored_reasons(new, workspace=workspace_in_force())
+    changes = changes.with_reasons(reasons)
+    for reason in changes.unmatched_reasons():
+        number = f" ({reason.number})" if reason.number else ""
+        click.echo(f"note: a reason{number} matches no change any more: {reason.text}", err=True)
+    return changes

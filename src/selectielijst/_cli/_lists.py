@@ -1,0 +1,247 @@
+"""Commands about lists and versions: init, lists, versions, show, validate, verify, find."""
+
+from __future__ import annotations
+
+import json
+import sys
+from pathlib import Path
+from typing import Any
+
+import click
+
+from selectielijst import diff, read, search
+from selectielijst._cli._common import (
+    EXIT_INVALID,
+    LANG_OPTION,
+    OUTPUT_OPTION,
+    PATH,
+    emit,
+    load_version,
+    main,
+    reports_errors,
+    visible,
+    workspace_in_force,
+)
+from selectielijst.errors import DocumentErrors, SelectielijstError, UnknownCategory
+from selectielijst.files import usable_path
+from selectielijst.model import Category
+from selectielijst.rendering import Format, Language, list_as_text, mark_up
+from selectielijst.snapshots import changeset_schema, index_schema, snapshot_schema
+from selectielijst.workspace import (
+    SNAPSHOT_NAME,
+    Workspace,
+    history,
+    list_folder,
+    lists,
+    resolve_list,
+)
+
+
+@main.command("init")
+@click.argument("list_id", metavar="LIST")
+@click.option("--title", help="The list's title (default: LIST).")
+@click.option("--root", "init_root", type=PATH, help="The workspace folder (default: here).")
+@reports_errors
+def init_command(list_id: str, title: str | None, init_root: Path | None) -> None:
+    """Start a list of your own: write versions/LIST/index.yaml.
+
+    The workspace is --root, or $SELECTIELIJST_ROOT, or else the current folder.
+    Add versions with `selectielijst import table ... --list LIST --version V`.
+    """
+    root = init_root or click.get_current_context().find_root().obj or Path.cwd()
+    path = Workspace(usable_path(root)).init(list_id, title=title)
+    click.echo(f"{path}: list {list_id} started", err=True)
+
+
+@main.command("lists")
+@reports_errors
+def lists_command() -> None:
+    """Show the lists of your workspace and those that ship with the library."""
+    workspace = workspace_in_force()
+    own = workspace.lists() if workspace is not None else ()
+    for list_id in own:
+        assert workspace is not None  # noqa: S101  # own is empty without a workspace
+        click.echo(f"{list_id}\t{workspace.history(list_id).title}\t(workspace {workspace.root})")
+    for list_id in lists():
+        if list_id not in own:
+            click.echo(f"{list_id}\t{history(list_id).title}")
+
+
+@main.command("versions")
+@click.argument("list_id", metavar="LIST")
+@reports_errors
+def versions_command(list_id: str) -> None:
+    """Show every known version of LIST, oldest first, with or without text."""
+    index = resolve_list(list_id, workspace_in_force()).history(list_id)
+    click.echo(index.title)
+    for entry in index.versions:
+        text = "" if entry.has_text else "  (tekst niet beschikbaar)"
+        click.echo(f"  {list_id}@{entry.label}\t{entry.status.value}\t{entry.date or '-'}{text}")
+        for note in entry.notes:
+            click.echo(f"      {note}")
+
+
+@main.command("show")
+@click.argument("spec", metavar="LIST@VERSION")
+@click.option(
+    "--changes-from",
+    "other",
+    metavar="OLD",
+    help="Mark every change since version OLD inline (a 'concept met mutaties').",
+)
+@click.option(
+    "--format",
+    "format_name",
+    type=click.Choice(["text", "md", "markdown", "html"], case_sensitive=False),
+    default=None,
+    help="text (default), or md or html; with --changes-from, md (default) or html.",
+)
+@LANG_OPTION
+@OUTPUT_OPTION
+@reports_errors
+def show_command(
+    spec: str, other: str | None, format_name: str | None, lang: str, output: Path | None
+) -> None:
+    """Show a version of a list in full: its text, sections and categories.
+
+    With --changes-from OLD, the whole version with what changed since OLD
+    marked where it stands.
+    """
+    selection_list = load_version(spec)
+    if other is None and format_name in {None, "text"}:
+        emit(list_as_text(selection_list, lang=Language(lang)), output, format_name="text")
+        return
+    chosen = Format.named(format_name or "md")
+    if chosen is Format.TEXT:
+        chosen = Format.MARKDOWN
+    old = load_version(other) if other is not None else selection_list
+    page = mark_up(selection_list, diff(old, selection_list), chosen, lang=Language(lang))
+    emit(page, output, format_name=chosen.value)
+
+
+@main.command("validate")
+@click.argument("paths", nargs=-1, required=True, type=PATH)
+def validate_command(paths: tuple[Path, ...]) -> None:
+    """Check snapshot files (or folders holding list.yaml); list every problem.
+
+    Exits 0 when every file is valid and 1 when any is not.
+    """
+    failed = False
+    for path in paths:
+        try:
+            target = usable_path(path)
+            target = target / SNAPSHOT_NAME if target.is_dir() else target
+            selection_list = read(target)
+        except DocumentErrors as e:
+            failed = True
+            for problem in e.exceptions:
+                click.echo(f"error: {problem}", err=True)
+        except SelectielijstError as e:
+            failed = True
+            click.echo(f"error: {e}", err=True)
+        else:
+            click.echo(f"{target}: valid ({selection_list.id}@{selection_list.version.label})")
+    sys.exit(EXIT_INVALID if failed else 0)
+
+
+@main.command("verify")
+@click.argument("target", metavar="[LIST|FOLDER]", required=False)
+@click.option(
+    "--record",
+    is_flag=True,
+    help="First record the SHA-256 of new versions whose index entry has none (never changes one).",
+)
+@click.option(
+    "--deep",
+    is_flag=True,
+    help="Also read each snapshot whose digest matches, to check it is the version named.",
+)
+@reports_errors
+def verify_command(target: str | None, record: bool, deep: bool) -> None:
+    """Check that every published snapshot is exactly what was published.
+
+    Recomputes the SHA-256 of each snapshot of LIST (or of every list of the
+    workspace, or the shipped lists outside one) and compares it with the one
+    its index records. FOLDER is a list's folder (holding index.yaml) or a
+    workspace. Exits 1 on any mismatch.
+    """
+    workspace, list_id = _verify_target(target)
+    if record:
+        for name in (list_id,) if list_id else workspace.lists():
+            for label in workspace.record_digests(name):
+                click.echo(f"{name}@{label}: SHA-256 recorded", err=True)
+    problems = workspace.verify(list_id, deep=deep)
+    for problem in problems:
+        click.echo(f"error: {problem}", err=True)
+    if problems:
+        sys.exit(EXIT_INVALID)
+    click.echo("every snapshot is as published")
+
+
+def _verify_target(target: str | None) -> tuple[Workspace, str | None]:
+    """The workspace and list (``None``: every list) that ``verify`` checks."""
+    if target is None:
+        return workspace_in_force() or Workspace.shipped(), None
+    folder = list_folder(target)
+    if folder is not None:
+        return folder[1], folder[0]
+    path = usable_path(target)
+    if (path / "versions").is_dir():
+        return Workspace(path), None
+    return resolve_list(target, workspace_in_force()), target
+
+
+@main.command("find")
+@click.argument("spec", metavar="LIST@VERSION")
+@click.argument("query")
+@click.option(
+    "--limit",
+    type=click.IntRange(1, 1000),
+    default=10,
+    show_default=True,
+    help="At most this many.",
+)
+@reports_errors
+def find_command(spec: str, query: str, limit: int) -> None:
+    """Find categories by what they are about (names, descriptions, explanations).
+
+    A category number or stable id finds that category; anything else is a
+    ranked text search that forgives word order and small typing errors.
+    """
+    selection_list = load_version(spec)
+    try:
+        exact = selection_list.category(query)
+    except UnknownCategory:
+        hits = search(selection_list, query, limit=limit)
+    else:
+        click.echo(visible(_category_line(exact)))
+        return
+    if not hits:
+        click.echo(
+            f"no category of {selection_list.id}@{selection_list.version.label} matches {query!r}",
+            err=True,
+        )
+        sys.exit(EXIT_INVALID)
+    for hit in hits:
+        click.echo(visible(f"{hit.score:5.1f}  {_category_line(hit.category)}"))
+
+
+def _category_line(category: Category) -> str:
+    valuation = str(category.valuation) if category.valuation is not None else "-"
+    status = " (vervallen)" if category.withdrawn else ""
+    return f"{category.number}\t{category.label}{status}\t{valuation}"
+
+
+@main.command("schema")
+@click.option(
+    "--kind",
+    type=click.Choice(["snapshot", "index", "changes"]),
+    default="snapshot",
+    show_default=True,
+    help="Which document's schema to print.",
+)
+def schema_command(kind: str) -> None:
+    """Print the JSON Schema of snapshot files, list indexes or change sets."""
+    schemas = {"snapshot": snapshot_schema, "index": index_schema, "changes": changeset_schema}
+    schema: dict[str, Any] = schemas[kind]()
+    click.echo(json.dumps(schema, indent=2, ensure_ascii=False))

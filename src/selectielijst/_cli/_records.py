@@ -1,0 +1,250 @@
+"""Commands for the systems that use a list: retention, due, impact, trace."""
+
+from __future__ import annotations
+
+import datetime
+import sys
+from collections.abc import Mapping
+from pathlib import Path
+
+import click
+
+from selectielijst import retention, trace
+from selectielijst._cli._common import (
+    EXIT_INVALID,
+    LANG_OPTION,
+    cannot_write,
+    load_version,
+    main,
+    reports_errors,
+)
+from selectielijst.errors import UnknownFormat
+from selectielijst.lookup import Outcome
+from selectielijst.rendering import Language, kind_label, label
+
+
+@main.command("retention")
+@click.argument("spec", metavar="LIST@VERSION")
+@click.argument("number")
+@click.option(
+    "--start",
+    type=click.DateTime(["%Y-%m-%d"]),
+    required=True,
+    help="The date the term starts (YYYY-MM-DD).",
+)
+@click.option(
+    "--event",
+    type=click.DateTime(["%Y-%m-%d"]),
+    help="The date of the event the term runs from, if any.",
+)
+@reports_errors
+def retention_command(
+    spec: str, number: str, start: datetime.datetime, event: datetime.datetime | None
+) -> None:
+    """When may the records of category NUMBER be destroyed?
+
+    Prints the first day destruction is allowed, "blijvend bewaren", or what
+    is needed to compute it (exit 1 then).
+    """
+    category = load_version(spec).category(number)
+    answer = retention(category, start=start.date(), event=event.date() if event else None)
+    click.echo(f"{category.number} {category.label}: {answer}")
+    if answer.outcome is Outcome.NOT_COMPUTABLE:
+        valuation = category.valuation
+        if valuation is not None and valuation.term is not None and valuation.term.trigger:
+            click.echo("give the date of that event with --event YYYY-MM-DD", err=True)
+        sys.exit(EXIT_INVALID)
+
+
+_COLUMNS_OPTION = click.option(
+    "--columns",
+    default="",
+    metavar="ROLE=NAME,...",
+    help="Your columns: e.g. id=Zaaknummer,category=Klasse,start=Einddatum,event=Uitdienst.",
+)
+
+_ENGINE_OPTION = click.option(
+    "--engine",
+    type=click.Choice(["duckdb", "spark"]),
+    default="duckdb",
+    show_default=True,
+    help="Who computes: DuckDB, embedded, or Apache Spark (pip install 'selectielijst[spark]'"
+    " and Java 17+; the session follows Spark's own configuration, local by default).",
+)
+
+
+@main.command("due")
+@click.argument("spec", metavar="LIST@VERSION")
+@click.option(
+    "--records",
+    type=click.Path(path_type=Path),
+    required=True,
+    help="The records: CSV, Parquet or XLSX, with columns id, category, start and event.",
+)
+@click.option(
+    "--on",
+    type=click.DateTime(["%Y-%m-%d"]),
+    required=True,
+    help="The date of the destruction list (YYYY-MM-DD).",
+)
+@_COLUMNS_OPTION
+@_ENGINE_OPTION
+@click.option(
+    "-o",
+    "--output",
+    type=click.Path(path_type=Path),
+    help="Write the list here (CSV, Parquet or XLSX by suffix), and the records whose date"
+    " cannot be told beside it (NAME-niet-te-bepalen.SUFFIX). Default: CSV to stdout.",
+)
+@reports_errors
+def due_command(  # one parameter per option
+    spec: str,
+    records: Path,
+    on: datetime.datetime,
+    columns: str,
+    engine: str,
+    output: Path | None,
+) -> None:
+    """The destruction list: records whose term has run by --on, by the list's categories.
+
+    Records whose date cannot be computed (no event date, an unknown or
+    withdrawn category, no start date) are listed apart, each with its reason.
+    A summary goes to stderr.
+    """
+    from selectielijst.holdings import (  # noqa: PLC0415  # likewise
+        as_arrow,  # with the engine
+        due,
+        due_to_files,
+        table_bytes,
+    )
+
+    selection_list, roles = load_version(spec), _roles(columns)
+    if output is not None:
+        _check_table_format(output)
+        try:
+            written = due_to_files(
+                selection_list, records, output, on=on.date(), columns=roles, engine=engine
+            )
+        except OSError as e:
+            cannot_write(Path(e.filename) if e.filename else output, e)
+        _say_written(written.files, "records")
+        click.echo(written.summary, err=True)
+        return
+    found = due(selection_list, records, on=on.date(), columns=roles, engine=engine)
+    undetermined = as_arrow(found.undetermined)
+    click.echo(
+        table_bytes(as_arrow(found.due), "csv", title="vernietigen").decode("utf-8"), nl=False
+    )
+    click.echo(found.summary(), err=True)
+    if undetermined.num_rows:
+        click.echo(
+            f"{undetermined.num_rows} records cannot be told; give -o FILE.csv to write"
+            " them, with their reasons, to FILE-niet-te-bepalen.csv",
+            err=True,
+        )
+
+
+@main.command("impact")
+@click.argument("old", metavar="LIST@OLD")
+@click.argument("new", metavar="LIST@NEW")
+@click.option(
+    "--records",
+    type=click.Path(path_type=Path),
+    required=True,
+    help="The records, filed under OLD: CSV, Parquet or XLSX (columns as for due).",
+)
+@_COLUMNS_OPTION
+@_ENGINE_OPTION
+@click.option(
+    "-o",
+    "--output",
+    type=click.Path(path_type=Path),
+    help="Write one row per record here (CSV, Parquet or XLSX by suffix), and the counts per"
+    " category and effect beside it (NAME-samenvatting.SUFFIX). Default: CSV to stdout.",
+)
+@reports_errors
+def impact_command(  # one parameter per option
+    old: str, new: str, records: Path, columns: str, engine: str, output: Path | None
+) -> None:
+    """What version NEW does to the records held under version OLD.
+
+    Each record follows its category into NEW (renumbered, moved, split,
+    merged, withdrawn into successors) and gets an effect: besluit nodig,
+    nu vernietigen, nu bewaren, eerder, later, vervallen zonder opvolger,
+    niet te bepalen or ongewijzigd. The counts per effect go to stderr.
+    """
+    from selectielijst.holdings import (  # noqa: PLC0415
+        as_arrow,  # with the engine
+        impact,
+        impact_to_files,
+        table_bytes,
+    )
+
+    versions, roles = (load_version(old), load_version(new)), _roles(columns)
+    if output is not None:
+        _check_table_format(output)
+        try:
+            written = impact_to_files(*versions, records, output, columns=roles, engine=engine)
+        except OSError as e:
+            cannot_write(Path(e.filename) if e.filename else output, e)
+        _say_written(written.files, "rows")
+        click.echo(written.summary, err=True)
+        return
+    found = impact(*versions, records, columns=roles, engine=engine)
+    click.echo(
+        table_bytes(as_arrow(found.records), "csv", title="effect").decode("utf-8"), nl=False
+    )
+    click.echo(found.summary_line(), err=True)
+
+
+def _check_table_format(output: Path) -> None:
+    """Refuse, as wrong usage, an output whose suffix names no table format."""
+    from selectielijst.holdings import format_of  # noqa: PLC0415  # with the engine
+
+    try:
+        format_of(output)
+    except UnknownFormat as e:
+        raise click.UsageError(str(e)) from e
+
+
+def _say_written(files: Mapping[Path, int], unit: str) -> None:
+    for target, rows in files.items():
+        click.echo(f"{target}: {rows} {unit} written", err=True)
+
+
+def _roles(text: str) -> dict[str, str]:
+    """``id=Zaaknummer,category=Klasse`` as a mapping of role to column."""
+    roles = {}
+    for part in filter(None, (piece.strip() for piece in text.split(","))):
+        role, equals, column = part.partition("=")
+        if not equals or not column.strip():
+            msg = f"--columns takes ROLE=NAME pairs, such as id=Zaaknummer; found {part!r}"
+            raise click.UsageError(msg)
+        roles[role.strip()] = column.strip()
+    return roles
+
+
+@main.command("trace")
+@click.argument("old", metavar="LIST@OLD")
+@click.argument("number")
+@click.option(
+    "--to", "new", metavar="LIST@NEW", required=True, help="The version to follow it into."
+)
+@LANG_OPTION
+@reports_errors
+def trace_command(old: str, number: str, new: str, lang: str) -> None:
+    """Where category NUMBER of version OLD is in version NEW.
+
+    Follows renumbering, moves, splits, merges and the successors a withdrawn
+    category names, so records can move from the old list to the new one.
+    """
+    language = Language(lang)
+    found = trace(load_version(old), load_version(new), number)
+    kinds = ", ".join(kind_label(kind, language) for kind in found.kinds)
+    target = ", ".join(found.new_numbers) or "—"
+    click.echo(f"{found.old_number} → {target}\t({kinds or label('unchanged', language)})")
+    if found.gone:
+        click.echo(
+            f"{found.old_number} has no place in {new}: it was withdrawn without a successor",
+            err=True,
+        )

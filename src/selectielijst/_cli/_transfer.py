@@ -1,0 +1,234 @@
+"""Getting lists in and out: import (VNG, tables) and export."""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from pathlib import Path
+from typing import Any
+
+import attrs
+import click
+
+from selectielijst import export, import_table, import_vng, write
+from selectielijst._cli._common import (
+    PATH,
+    R,
+    cannot_write,
+    load_version,
+    main,
+    reports_errors,
+    workspace_in_force,
+)
+from selectielijst.errors import InvalidRecord, UnknownWorkspace
+from selectielijst.files import usable_path
+from selectielijst.io import (
+    EXPORT_FORMATS,
+    Imported,
+    export_vng_api,
+    import_vng_api,
+    read_export,
+    read_mapping,
+)
+from selectielijst.model import Status, VersionInfo
+from selectielijst.workspace import SNAPSHOT_NAME, check_label, check_list_id
+
+
+def _version_options(command: Callable[..., R]) -> Callable[..., R]:
+    """The options that say which version an import is, and where it goes."""
+    for option in reversed(
+        [
+            click.option(
+                "--list", "target_list", help="Add the version to this list of your workspace."
+            ),
+            click.option("--version", "label", help="The version's label, e.g. 2.0."),
+            click.option(
+                "--status",
+                type=click.Choice([s.value for s in Status]),
+                help="The version's status (default: the mapping's; for the VNG list vastgesteld).",
+            ),
+            click.option("--date", help="The version's date (YYYY, YYYY-MM or YYYY-MM-DD)."),
+            click.option(
+                "-o",
+                "--output",
+                type=PATH,
+                help="Write the snapshot into this folder instead of the workspace.",
+            ),
+        ]
+    ):
+        command = option(command)
+    return command
+
+
+def _write_import(imported: Imported, output: Path | None) -> None:
+    """Write an import to the folder *output*, or add it to its list in the workspace."""
+    for note in imported.notes:
+        click.echo(f"note: {note}", err=True)
+    selection_list = imported.selection_list
+    count = sum(1 for _ in selection_list.categories())
+    if output is not None:
+        target = usable_path(output) / SNAPSHOT_NAME
+        created = not target.parent.exists()
+        try:
+            write(selection_list, target)
+        except OSError as e:
+            if created and target.parent.is_dir() and not any(target.parent.iterdir()):
+                target.parent.rmdir()  # leave no empty folder behind
+            cannot_write(target, e)
+        click.echo(f"{target}: {count} categories written ({len(imported.notes)} notes)", err=True)
+        return
+    workspace = workspace_in_force()
+    if workspace is None:
+        msg = (
+            f"no workspace here: start one with `selectielijst init {selection_list.id}`"
+            " in the folder to keep your lists in, or give -o FOLDER"
+        )
+        raise UnknownWorkspace(msg)
+    added = workspace.add(selection_list)
+    for line in added.review.lines() if added.review is not None else ():
+        click.echo(f"review: {line}", err=True)
+    name = f"{selection_list.id}@{added.entry.label}"
+    click.echo(
+        f"{added.path}: {name} written, {count} categories ({len(imported.notes)} notes)", err=True
+    )
+
+
+@main.group("import")
+def import_group() -> None:
+    """Import a version from a spreadsheet or the VNG Selectielijst into your workspace.
+
+    The version is added to its list (--list, or the list the mapping names)
+    in the workspace, and recorded in the list's index; with -o FOLDER it is
+    written to that folder instead. Where the list has an earlier version,
+    categories without declared ids are linked to it by content, and a review
+    of those links is printed for you to check before publishing.
+    """
+
+
+@import_group.command("vng")
+@click.argument("file", type=PATH)
+@click.option(
+    "--types",
+    type=PATH,
+    help="For the API's results JSON: the process types JSON.",
+)
+@click.option("--year", type=int, help="For the API's JSON: the year of the process types to use.")
+@click.option("--id", "list_id", default="vng", show_default=True, help="The list's id.")
+@_version_options
+@reports_errors
+def import_vng_command(
+    file: Path,
+    types: Path | None,
+    year: int | None,
+    list_id: str,
+    target_list: str | None,
+    label: str | None,
+    status: str | None,
+    date: str | None,
+    output: Path | None,
+) -> None:
+    """Import the VNG Selectielijst from its spreadsheet (CSV, XLSX) or API JSON."""
+    if label is None:
+        raise click.UsageError("give the version's label with --version, e.g. --version 2020")
+    version = VersionInfo(check_label(label), Status(status or "vastgesteld"), date=date)
+    list_id = check_list_id(target_list or list_id)
+    if file.suffix.lower() == ".json":
+        if types is None or year is None:
+            msg = "the API's results JSON needs --types (the process types JSON) and --year"
+            raise click.UsageError(msg)
+        imported = import_vng_api(file, types, year=year, version=version, list_id=list_id)
+    else:
+        imported = import_vng(file, version=version, list_id=list_id)
+    _write_import(imported, output)
+
+
+@import_group.command("table")
+@click.argument("file", type=PATH)
+@click.option(
+    "--mapping",
+    type=PATH,
+    help="The mapping file (YAML): the list's facts and which column holds what."
+    " Not needed for a selectielijst export.",
+)
+@_version_options
+@reports_errors
+def import_table_command(
+    file: Path,
+    mapping: Path | None,
+    target_list: str | None,
+    label: str | None,
+    status: str | None,
+    date: str | None,
+    output: Path | None,
+) -> None:
+    """Import a version from a spreadsheet (CSV or XLSX), one row per category.
+
+    The version's label, status and date are the mapping's, unless --version,
+    --status or --date is given.
+    """
+    if mapping is None:
+        selection_list = read_export(file)
+        version = _version(selection_list.version, label, status, date)
+        selection_list = attrs.evolve(selection_list, version=version)
+        if target_list is not None:
+            selection_list = attrs.evolve(selection_list, id=check_list_id(target_list))
+        imported = Imported(selection_list)
+    else:
+        options = read_mapping(mapping)
+        options = attrs.evolve(
+            options,
+            id=check_list_id(target_list) if target_list else options.id,
+            version=_version(options.version, label, status, date),
+        )
+        imported = import_table(file, options)
+    _write_import(imported, output)
+
+
+def _version(
+    version: VersionInfo, label: str | None, status: str | None, date: str | None
+) -> VersionInfo:
+    """*version* with what the options say instead, where they say it."""
+    changes: dict[str, Any] = {}
+    if label is not None:
+        changes["label"] = check_label(label)
+    if status is not None:
+        changes["status"] = Status(status)
+    if date is not None:
+        changes["date"] = date
+    try:
+        return attrs.evolve(version, **changes)
+    except InvalidRecord as e:
+        raise click.BadParameter(str(e)) from e
+
+
+@main.command("export")
+@click.argument("spec", metavar="LIST@VERSION")
+@click.option(
+    "--format",
+    "format_name",
+    type=click.Choice([*EXPORT_FORMATS, "vng-api"]),
+    help="Format (else by -o's suffix). vng-api writes procestypen.json and resultaten.json"
+    " into the folder -o names, in the shape of the VNG Selectielijst API.",
+)
+@click.option(
+    "-o",
+    "--output",
+    type=PATH,
+    required=True,
+    help="The file to write (for vng-api: the folder).",
+)
+@reports_errors
+def export_command(spec: str, format_name: str | None, output: Path) -> None:
+    """Export a version as CSV, XLSX or JSON, to read back without loss, or in the API's shape."""
+    chosen = format_name or output.suffix.lower().lstrip(".")
+    try:
+        if chosen == "vng-api":
+            types, results = export_vng_api(load_version(spec), usable_path(output))
+            click.echo(f"{types}, {results}: written", err=True)
+            return
+        if chosen not in EXPORT_FORMATS:
+            msg = f"cannot tell the format from {output.name!r}: give --format csv, xlsx or json"
+            raise click.UsageError(msg)
+        export(load_version(spec), usable_path(output), chosen)
+    except OSError as e:
+        cannot_write(output, e)
+    click.echo(f"{output}: {chosen} written", err=True)
