@@ -266,8 +266,8 @@ class TestIndexSafety:
         """A snapshot path that leaves the list's folder is an error at its line."""
         from selectielijst.workspace import history  # noqa: PLC0415  # only here
 
-        folder = tmp_path / "lijst"
-        folder.mkdir()
+        folder = tmp_path / "versions" / "lijst"  # a workspace's list
+        folder.mkdir(parents=True)
         (folder / "index.yaml").write_text(
             "format: selectielijst-index/1\nlist: lijst\ntitle: L\nversions:\n"
             f"  - {{label: '1', status: concept, snapshot: '{snapshot}'}}\n",
@@ -282,8 +282,8 @@ class TestIndexSafety:
         """A version listed twice is an error naming both places."""
         from selectielijst.workspace import history  # noqa: PLC0415  # only here
 
-        folder = tmp_path / "lijst"
-        folder.mkdir()
+        folder = tmp_path / "versions" / "lijst"  # a workspace's list
+        folder.mkdir(parents=True)
         (folder / "index.yaml").write_text(
             "format: selectielijst-index/1\nlist: lijst\ntitle: L\nversions:\n"
             "  - {label: '1', status: concept}\n  - {label: '1', status: ontwerp}\n",
@@ -307,6 +307,7 @@ class TestVerifyWithoutNeedlessWork:
         """A matching digest is enough; --deep reads the file too."""
         import selectielijst._workspace._integrity as integrity  # noqa: PLC0415  # the module under test
         from selectielijst import read  # noqa: PLC0415  # what verify reads with
+        from selectielijst.workspace import Workspace  # noqa: PLC0415  # where the shipped lists are
 
         reads: list[Path] = []
         original = read
@@ -316,9 +317,10 @@ class TestVerifyWithoutNeedlessWork:
             return original(path)
 
         monkeypatch.setattr(integrity, "read", counted)
-        assert integrity.verify("voorbeeld") == ()
+        shipped = Workspace.shipped().folder
+        assert integrity.verify_in(shipped, "voorbeeld") == ()
         assert reads == []
-        assert integrity.verify("voorbeeld", deep=True) == ()
+        assert integrity.verify_in(shipped, "voorbeeld", deep=True) == ()
         assert len(reads) == 3
 
 

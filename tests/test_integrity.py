@@ -40,7 +40,7 @@ class TestVerify:
         """A one-byte change to a snapshot is found and named."""
         snapshot = shipped / "mivd" / "0.16" / "list.yaml"
         flip_one_byte(snapshot)
-        (problem,) = verify("mivd", root=shipped)
+        (problem,) = verify("mivd", root=shipped.parent)
         assert problem.path == snapshot
         assert problem.label == "0.16"
         assert "has changed since it was recorded" in problem.problem
@@ -48,7 +48,7 @@ class TestVerify:
     def test_missing_snapshot(self, shipped: Path) -> None:
         """A snapshot the index lists but the folder lacks."""
         (shipped / "voorbeeld" / "2.0" / "list.yaml").unlink()
-        (problem,) = verify("voorbeeld", root=shipped)
+        (problem,) = verify("voorbeeld", root=shipped.parent)
         assert problem.problem == "the snapshot file is missing"
 
     def test_unlisted_snapshot(self, shipped: Path) -> None:
@@ -56,7 +56,7 @@ class TestVerify:
         extra = shipped / "voorbeeld" / "3.0" / "list.yaml"
         extra.parent.mkdir()
         shutil.copy(shipped / "voorbeeld" / "2.1" / "list.yaml", extra)
-        (problem,) = verify("voorbeeld", root=shipped)
+        (problem,) = verify("voorbeeld", root=shipped.parent)
         assert problem.path == extra
         assert "not in the index" in problem.problem
 
@@ -66,12 +66,12 @@ class TestVerify:
         text = index.read_text(encoding="utf-8")
         without = "\n".join(line for line in text.splitlines() if "sha256" not in line) + "\n"
         index.write_text(without, encoding="utf-8")
-        assert "records no SHA-256" in verify("mivd", root=shipped)[0].problem
-        assert record_digests("mivd", root=shipped) == ("0.16",)
-        assert verify("mivd", root=shipped) == ()
+        assert "records no SHA-256" in verify("mivd", root=shipped.parent)[0].problem
+        assert record_digests("mivd", root=shipped.parent) == ("0.16",)
+        assert verify("mivd", root=shipped.parent) == ()
         flip_one_byte(shipped / "mivd" / "0.16" / "list.yaml")
-        assert record_digests("mivd", root=shipped) == ()
-        assert verify("mivd", root=shipped) != ()
+        assert record_digests("mivd", root=shipped.parent) == ()
+        assert verify("mivd", root=shipped.parent) != ()
 
 
 class TestCli:

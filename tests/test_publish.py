@@ -153,7 +153,7 @@ class TestReasons:
         workspace = Workspace(tmp_path)
         workspace.init("voorbeeld", title="Voorbeeld")
         for label in ("1.0", "2.0"):
-            workspace.add(load("voorbeeld", label))
+            workspace.add(Workspace.shipped().load("voorbeeld", label))
         run = CliRunner()
         run.invoke(main, ["diff", "voorbeeld@1.0", "voorbeeld@2.0", "-o", "tabel.xlsx"])
         why = {"1.2": "De wettelijke termijn is zeven jaar.", "2.9": "Nieuw beleid sinds 2023."}
@@ -177,7 +177,7 @@ class TestReasons:
         workspace = Workspace(tmp_path)
         workspace.init("voorbeeld", title="Voorbeeld")
         for label in ("1.0", "2.0"):
-            workspace.add(load("voorbeeld", label))
+            workspace.add(Workspace.shipped().load("voorbeeld", label))
         table = tmp_path / "redenen.csv"
         with table.open("w", newline="", encoding="utf-8") as handle:
             writer = csv.writer(handle)

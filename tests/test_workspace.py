@@ -28,6 +28,7 @@ from selectielijst import (
     Status,
     UnknownList,
     UnknownVersion,
+    UnknownWorkspace,
     VersionInfo,
     Workspace,
     diff,
@@ -634,3 +635,60 @@ class TestNoWritesThroughLinks:
         assert len(linked) == 2, result.output
         assert any("2.1:" in line for line in linked)
         assert any("extra.yaml:" in line for line in linked)
+
+
+class TestOneWayToLoad:
+    """selectielijst.load, lists and versions find lists as the command line does."""
+
+    @pytest.fixture
+    def mine(self, empty: Path) -> Path:
+        workspace = Workspace(empty)
+        workspace.init("mijn", title="Mijn lijst")
+        workspace.add(attrs.evolve(load_spec("voorbeeld@1.0"), id="mijn"))
+        return empty
+
+    @pytest.mark.usefixtures("mine")
+    def test_load_finds_the_workspace(self) -> None:
+        """In a workspace, load("mijn", "1.0") is the user's list, and lists() names it."""
+        import selectielijst  # noqa: PLC0415  # the package's own names
+
+        assert selectielijst.load("mijn", "1.0").id == "mijn"
+        assert selectielijst.lists() == ("mijn", "mivd", "voorbeeld")
+        assert [v.label for v in selectielijst.versions("mijn")] == ["1.0"]
+
+    def test_root_as_text_or_path(
+        self, mine: Path, tmp_path_factory: pytest.TempPathFactory
+    ) -> None:
+        """root is the workspace's folder, as str or Path, from anywhere."""
+        import selectielijst  # noqa: PLC0415  # the package's own names
+
+        os.chdir(tmp_path_factory.mktemp("elders"))
+        for root in (str(mine), mine):
+            assert selectielijst.load("mijn", "1.0", root=root).id == "mijn"
+            assert "mijn" in selectielijst.lists(root=root)
+        with pytest.raises(UnknownList):
+            selectielijst.load("mijn", "1.0")  # outside it, without root: not found
+
+    def test_wrong_types_say_what_is_taken(self, mine: Path) -> None:
+        """A wrong type is a TypeError naming the argument and the type it takes."""
+        import selectielijst  # noqa: PLC0415  # the package's own names
+
+        with pytest.raises(
+            TypeError, match="root is a workspace's folder, as str or Path; got int"
+        ):
+            selectielijst.load("mijn", "1.0", root=3)  # type: ignore[arg-type]
+        with pytest.raises(
+            TypeError, match=r"version is text, such as 'mivd' or '0\.16'; got float"
+        ):
+            selectielijst.load("mijn", 1.0)  # type: ignore[arg-type]
+        with pytest.raises(UnknownWorkspace, match="not a folder"):
+            selectielijst.load("mijn", "1.0", root=mine / "nergens")
+
+    def test_the_workspace_hides_a_shipped_list(self, empty: Path) -> None:
+        """A workspace list named as a shipped one hides it; the message says how to reach it."""
+        import selectielijst  # noqa: PLC0415  # the package's own names
+
+        Workspace(empty).init("voorbeeld")
+        with pytest.raises(UnknownVersion, match="hides the shipped list of that name"):
+            selectielijst.load("voorbeeld", "1.0")
+        assert Workspace.shipped().load("voorbeeld", "1.0").id == "voorbeeld"

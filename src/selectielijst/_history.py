@@ -15,7 +15,7 @@ from selectielijst._diff import diff
 from selectielijst._io import REASONS_NAME, read_reasons
 from selectielijst._model import SelectionList, VersionEntry
 from selectielijst._render import Format, History, Language, render_history, text_only
-from selectielijst._workspace import Workspace, history, list_folder, load, resolve_list
+from selectielijst._workspace import Workspace, list_folder, resolve_list
 
 __all__ = ["Step", "changelog", "changelog_bytes", "steps"]
 
@@ -36,13 +36,13 @@ class Step:
     changes: ChangeSet | None = None
 
 
-def _where(list_or_folder: str | Path, workspace: Workspace | None) -> tuple[str, Path]:
-    """The list's id and the folder of its workspace's lists."""
+def _where(list_or_folder: str | Path, workspace: Workspace | None) -> tuple[str, Workspace]:
+    """The list's id and the workspace that holds it."""
     found = list_folder(list_or_folder)
     if found is not None:
-        return found[0], found[1].folder
+        return found
     list_id = str(list_or_folder)
-    return list_id, resolve_list(list_id, workspace).folder
+    return list_id, resolve_list(list_id, workspace)
 
 
 def steps(list_or_folder: str | Path, *, workspace: Workspace | None = None) -> tuple[Step, ...]:
@@ -53,18 +53,18 @@ def steps(list_or_folder: str | Path, *, workspace: Workspace | None = None) -> 
     >>> [(s.entry.label, s.previous.label if s.previous else None) for s in steps("voorbeeld")]
     [('2.1', '2.0'), ('2.0', '1.0'), ('1.0', None), ('0.9', None)]
     """
-    list_id, root = _where(list_or_folder, workspace)
+    list_id, holder = _where(list_or_folder, workspace)
     found: list[Step] = []
     previous: VersionEntry | None = None
     loaded: SelectionList | None = None
-    for entry in history(list_id, root=root).versions:
+    for entry in holder.versions(list_id):
         if not entry.has_text:
             found.append(Step(entry))
             continue
-        current = load(list_id, entry.label, root=root)
+        current = holder.load(list_id, entry.label)
         changes = None
         if loaded is not None and entry.snapshot is not None:
-            beside = (root / list_id / entry.snapshot).parent / REASONS_NAME
+            beside = (holder.folder / list_id / entry.snapshot).parent / REASONS_NAME
             changes = diff(loaded, current).with_reasons(read_reasons(beside))
         found.append(Step(entry, previous, changes))
         previous, loaded = entry, current
@@ -109,9 +109,9 @@ def changelog_bytes(
     b'PK'
     """
     chosen = Format.named(format) if not isinstance(format, Format) else format
-    list_id, root = _where(list_or_folder, workspace)
+    list_id, holder = _where(list_or_folder, workspace)
     parts = tuple(
         (s.entry, s.previous, s.changes) for s in steps(list_or_folder, workspace=workspace)
     )
-    told = History(list_id, history(list_id, root=root).title, parts)
+    told = History(list_id, holder.history(list_id).title, parts)
     return render_history(told, chosen, lang=lang, color=color)

@@ -10,24 +10,28 @@ from selectielijst._workspace._index import (
     SNAPSHOT_NAME,
     check_label,
     check_list_id,
-    history,
-    lists,
-    load,
-    versions,
     versions_folder,
 )
-from selectielijst._workspace._integrity import IntegrityProblem, digest, record_digests, verify
+from selectielijst._workspace._integrity import IntegrityProblem, digest
 from selectielijst._workspace._schema import changeset_schema, index_schema, snapshot_schema
 from selectielijst._workspace._workspace import (
     ROOT_VARIABLE,
     Added,
+    Root,
     Workspace,
     find_workspace,
+    history,
     list_folder,
+    lists,
+    load,
     load_spec,
     previous_version,
+    record_digests,
     resolve_list,
     snapshot_path,
+    verify,
+    versions,
+    workspace_at,
 )
 
 __all__ = [
@@ -37,6 +41,7 @@ __all__ = [
     "IntegrityProblem",
     "Linked",
     "Review",
+    "Root",
     "Workspace",
     "changeset_schema",
     "check_label",
@@ -58,4 +63,5 @@ __all__ = [
     "verify",
     "versions",
     "versions_folder",
+    "workspace_at",
 ]

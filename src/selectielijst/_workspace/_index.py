@@ -35,11 +35,10 @@ __all__ = [
     "INDEX_FORMAT",
     "INDEX_NAME",
     "SNAPSHOT_NAME",
-    "history",
+    "history_in",
     "index_locked",
-    "lists",
-    "load",
-    "versions",
+    "lists_in",
+    "load_in",
     "versions_folder",
     "write_index",
 ]
@@ -92,25 +91,24 @@ def check_label(label: str) -> str:
     return label
 
 
-def lists(*, root: Path | None = None) -> tuple[str, ...]:
-    """The ids of the lists, sorted.
+def lists_in(folder: Path) -> tuple[str, ...]:
+    """The ids of the lists in *folder* (a workspace's ``versions/``), sorted.
 
-    >>> lists()
+    >>> lists_in(versions_folder())
     ('mivd', 'voorbeeld')
     """
-    folder = root or versions_folder()
     return tuple(sorted(p.parent.name for p in folder.glob(f"*/{INDEX_NAME}")))
 
 
-def history(list_id: str, *, root: Path | None = None) -> ListIndex:
-    """The index of a list: its title and every known version, oldest first.
+def history_in(folder: Path, list_id: str) -> ListIndex:
+    """The index of a list in *folder*: its title and every known version, oldest first.
 
-    >>> history("mivd").title
+    >>> history_in(versions_folder(), "mivd").title
     'Generieke Selectielijst MIVD'
     """
-    path = (root or versions_folder()) / check_list_id(list_id) / INDEX_NAME
+    path = folder / check_list_id(list_id) / INDEX_NAME
     if not path.is_file():
-        known = ", ".join(lists(root=root)) or "none"
+        known = ", ".join(lists_in(folder)) or "none"
         msg = f"there is no list {list_id!r} (known lists: {known})"
         raise UnknownList(msg)
     loaded = load_yaml(read_text(path), file=str(path))
@@ -129,19 +127,10 @@ def history(list_id: str, *, root: Path | None = None) -> ListIndex:
     return structure(document, ListIndex, problems, converter=_CONVERTER)
 
 
-def versions(list_id: str, *, root: Path | None = None) -> tuple[VersionEntry, ...]:
-    """Every known version of a list, oldest first, including those without text.
+def load_in(folder: Path, list_id: str, version: str) -> SelectionList:
+    """Load a version of a list in *folder*.
 
-    >>> [(v.label, v.status.value, v.has_text) for v in versions("mivd")][0]
-    ('0.16', 'ter inzage', True)
-    """
-    return history(list_id, root=root).versions
-
-
-def load(list_id: str, version: str, *, root: Path | None = None) -> SelectionList:
-    """Load a shipped version of a list.
-
-    >>> load("mivd", "0.16").sections[0].title
+    >>> load_in(versions_folder(), "mivd", "0.16").sections[0].title
     'Internationaal'
 
     Raises:
@@ -149,11 +138,11 @@ def load(list_id: str, version: str, *, root: Path | None = None) -> SelectionLi
         UnknownVersion: The list has no such version.
         TextNotAvailable: The version is known, but its text is not.
     """
-    entry = _entry(list_id, check_label(version), root=root)
+    entry = _entry(folder, list_id, check_label(version))
     if entry.snapshot is None:
         msg = f"the text of {list_id}@{version} ({entry.status.value}) is not available"
         raise TextNotAvailable(msg)
-    path = (root or versions_folder()) / list_id / entry.snapshot
+    path = folder / list_id / entry.snapshot
     selection_list = read(path)
     if (selection_list.id, selection_list.version.label) != (list_id, version):
         problem = (
@@ -166,8 +155,8 @@ def load(list_id: str, version: str, *, root: Path | None = None) -> SelectionLi
     return selection_list
 
 
-def _entry(list_id: str, label: str, *, root: Path | None) -> VersionEntry:
-    entries = versions(list_id, root=root)
+def _entry(folder: Path, list_id: str, label: str) -> VersionEntry:
+    entries = history_in(folder, list_id).versions
     for entry in entries:
         if entry.label == label:
             return entry

@@ -12,15 +12,14 @@ from selectielijst._storage import read
 from selectielijst._workspace._index import (
     INDEX_NAME,
     SNAPSHOT_NAME,
-    history,
+    history_in,
     index_locked,
-    lists,
-    versions_folder,
+    lists_in,
     write_index,
 )
 from selectielijst.errors import DocumentErrors
 
-__all__ = ["IntegrityProblem", "digest", "record_digests", "verify"]
+__all__ = ["IntegrityProblem", "digest", "record_digests_in", "verify_in"]
 
 
 @attrs.frozen
@@ -49,8 +48,8 @@ def digest(path: Path) -> str:
     return hashlib.sha256(path.read_bytes()).hexdigest()
 
 
-def verify(
-    list_id: str | None = None, *, root: Path | None = None, deep: bool = False
+def verify_in(
+    folder: Path, list_id: str | None = None, *, deep: bool = False
 ) -> tuple[IntegrityProblem, ...]:
     """Check every snapshot of a list (or of all lists) against its index.
 
@@ -60,13 +59,13 @@ def verify(
     version the index names. Snapshot files the index does not list are
     reported too, and so is every symbolic link in a list's folder.
 
-    >>> verify()
+    >>> from selectielijst.workspace import versions_folder
+    >>> verify_in(versions_folder())
     ()
     """
-    folder = root or versions_folder()
     problems: list[IntegrityProblem] = []
-    for name in (list_id,) if list_id is not None else lists(root=root):
-        index = history(name, root=root)
+    for name in (list_id,) if list_id is not None else lists_in(folder):
+        index = history_in(folder, name)
         listed = set()
         for entry in index.versions:
             if entry.snapshot is None:
@@ -136,17 +135,17 @@ def _check(list_id: str, entry: VersionEntry, path: Path, *, deep: bool) -> list
     return []
 
 
-def record_digests(list_id: str, *, root: Path | None = None) -> tuple[str, ...]:
+def record_digests_in(folder: Path, list_id: str) -> tuple[str, ...]:
     """Record the SHA-256 of every snapshot whose index entry has none yet.
 
     Digests already recorded are never changed: that is what makes them worth
     checking. Returns the labels of the versions recorded.
 
-    >>> record_digests("mivd")  # every shipped version has its digest already
+    >>> from selectielijst.workspace import versions_folder
+    >>> record_digests_in(versions_folder(), "mivd")  # every shipped version has its digest
     ()
     """
-    folder = root or versions_folder()
-    if not _unrecorded(history(list_id, root=root), folder / list_id):
+    if not _unrecorded(history_in(folder, list_id), folder / list_id):
         return ()  # nothing to record: no lock taken (the shipped lists may be read-only)
     with index_locked(folder / list_id):
         return _record_digests(list_id, folder)
@@ -164,7 +163,7 @@ def _unrecorded(index: ListIndex, list_folder: Path) -> bool:
 
 def _record_digests(list_id: str, folder: Path) -> tuple[str, ...]:
     """:func:`record_digests`, reading the index again under its lock."""
-    index = history(list_id, root=folder)
+    index = history_in(folder, list_id)
     recorded = []
     entries = []
     for entry in index.versions:

@@ -22,14 +22,14 @@ from selectielijst._workspace._index import (
     SNAPSHOT_NAME,
     check_label,
     check_list_id,
-    history,
+    history_in,
     index_locked,
-    lists,
-    load,
+    lists_in,
+    load_in,
     versions_folder,
     write_index,
 )
-from selectielijst._workspace._integrity import IntegrityProblem, record_digests, verify
+from selectielijst._workspace._integrity import IntegrityProblem, record_digests_in, verify_in
 from selectielijst.errors import (
     InvalidName,
     PublishedVersion,
@@ -42,13 +42,21 @@ from selectielijst.errors import (
 __all__ = [
     "ROOT_VARIABLE",
     "Added",
+    "Root",
     "Workspace",
     "find_workspace",
+    "history",
     "list_folder",
+    "lists",
+    "load",
     "load_spec",
     "previous_version",
+    "record_digests",
     "resolve_list",
     "snapshot_path",
+    "verify",
+    "versions",
+    "workspace_at",
 ]
 
 ROOT_VARIABLE = "SELECTIELIJST_ROOT"
@@ -104,7 +112,7 @@ class Workspace:
 
     def lists(self) -> tuple[str, ...]:
         """The ids of the workspace's lists, sorted."""
-        return lists(root=self.folder) if self.folder.is_dir() else ()
+        return lists_in(self.folder) if self.folder.is_dir() else ()
 
     def has_list(self, list_id: str) -> bool:
         """Whether the workspace holds a list with this id."""
@@ -112,7 +120,7 @@ class Workspace:
 
     def history(self, list_id: str) -> ListIndex:
         """The index of a list: its title and every known version, oldest first."""
-        return history(list_id, root=self.folder)
+        return history_in(self.folder, list_id)
 
     def versions(self, list_id: str) -> tuple[VersionEntry, ...]:
         """Every known version of a list, oldest first."""
@@ -120,7 +128,7 @@ class Workspace:
 
     def load(self, list_id: str, version: str) -> SelectionList:
         """Load a version of one of the workspace's lists."""
-        return load(list_id, version, root=self.folder)
+        return load_in(self.folder, list_id, version)
 
     def init(self, list_id: str, *, title: str | None = None) -> Path:
         """Start a list: write its empty index, ``versions/<list>/index.yaml``.
@@ -220,11 +228,11 @@ class Workspace:
         self, list_id: str | None = None, *, deep: bool = False
     ) -> tuple[IntegrityProblem, ...]:
         """Check every snapshot of a list (or of all lists) against its index."""
-        return verify(list_id, root=self.folder, deep=deep)
+        return verify_in(self.folder, list_id, deep=deep)
 
     def record_digests(self, list_id: str) -> tuple[str, ...]:
         """Record the SHA-256 of every snapshot of a list whose index entry has none yet."""
-        return record_digests(list_id, root=self.folder)
+        return record_digests_in(self.folder, list_id)
 
 
 def _earlier_with_text(index: ListIndex, label: str) -> list[VersionEntry]:
@@ -315,6 +323,101 @@ def load_spec(spec: str, *, workspace: Workspace | None = None) -> SelectionList
         msg = f"{spec!r} is neither LIST@VERSION (e.g. mivd@0.16) nor an existing file or folder"
         raise InvalidName(msg)
     list_id, _, label = spec.partition("@")
+    return _load(list_id, label, workspace)
+
+
+Root = str | os.PathLike[str] | None
+"""A workspace's folder (the one holding ``versions/``), or ``None`` for the one in force."""
+
+
+def lists(*, root: Root = None) -> tuple[str, ...]:
+    """The lists there are: the workspace's own and the shipped ones, sorted.
+
+    The workspace is *root* (the folder holding ``versions/``, as ``--root``
+    on the command line), or else the one in force: ``SELECTIELIJST_ROOT``, or
+    the nearest upward from the current folder. Outside any, only the shipped
+    lists.
+
+    >>> lists()
+    ('mivd', 'voorbeeld')
+
+    Raises:
+        TypeError: *root* is neither a path nor ``None``.
+        UnknownWorkspace: *root* is not a folder.
+    """
+    workspace = workspace_at(root)
+    own = workspace.lists() if workspace is not None else ()
+    return tuple(sorted({*own, *Workspace.shipped().lists()}))
+
+
+def history(list_id: str, *, root: Root = None) -> ListIndex:
+    """The index of a list: its title and every known version, oldest first.
+
+    Found as :func:`load` finds it: in the workspace first, then among the shipped lists.
+
+    >>> history("mivd").title
+    'Generieke Selectielijst MIVD'
+    """
+    list_id = _text("list_id", list_id)
+    return resolve_list(list_id, workspace_at(root)).history(list_id)
+
+
+def versions(list_id: str, *, root: Root = None) -> tuple[VersionEntry, ...]:
+    """Every known version of a list, oldest first, including those without text.
+
+    >>> [(v.label, v.status.value, v.has_text) for v in versions("mivd")][0]
+    ('0.16', 'ter inzage', True)
+    """
+    return history(list_id, root=root).versions
+
+
+def load(list_id: str, version: str, *, root: Root = None) -> SelectionList:
+    """Load a version of a list: from the workspace, else among the shipped lists.
+
+    The command line finds ``LIST@VERSION`` the same way: a list of the
+    workspace (*root*, or the one in force) hides a shipped list of the same name.
+
+    >>> load("mivd", "0.16").sections[0].title
+    'Internationaal'
+
+    Raises:
+        TypeError: An argument is of the wrong type (the message names it).
+        UnknownList: No such list, in the workspace or shipped.
+        UnknownVersion: The list has no such version.
+        TextNotAvailable: The version is known, but its text is not.
+    """
+    return _load(_text("list_id", list_id), _text("version", version), workspace_at(root))
+
+
+def workspace_at(root: Root) -> Workspace | None:
+    """The workspace *root* names, or the one in force when it is ``None``.
+
+    Raises:
+        TypeError: *root* is neither a path nor ``None``.
+        UnknownWorkspace: *root* is not a folder.
+    """
+    if root is None:
+        return find_workspace()
+    if not isinstance(root, str | os.PathLike):
+        msg = f"root is a workspace's folder, as str or Path; got {type(root).__name__}"
+        raise TypeError(msg)
+    folder = usable_path(root)
+    if not folder.is_dir():
+        msg = f"root names {str(folder)!r}, which is not a folder (the one holding versions/)"
+        raise UnknownWorkspace(msg)
+    return Workspace(folder)
+
+
+def _text(name: str, value: object) -> str:
+    """*value*, an argument that must be text; a TypeError naming it otherwise."""
+    if not isinstance(value, str):
+        msg = f"{name} is text, such as 'mivd' or '0.16'; got {type(value).__name__}"
+        raise TypeError(msg)
+    return value
+
+
+def _load(list_id: str, label: str, workspace: Workspace | None) -> SelectionList:
+    """Version *label* of *list_id*, from *workspace* (or the one in force) or the shipped lists."""
     holder = resolve_list(list_id, workspace)
     try:
         return holder.load(list_id, label)
@@ -327,6 +430,32 @@ def load_spec(spec: str, *, workspace: Workspace | None = None) -> SelectionList
             )
             raise UnknownVersion(msg) from e
         raise
+
+
+def verify(
+    list_id: str | None = None, *, root: Root = None, deep: bool = False
+) -> tuple[IntegrityProblem, ...]:
+    """Check every snapshot of a list (or of all lists of the workspace) against its index.
+
+    Outside a workspace, and without *root*, the shipped lists are checked.
+    See :meth:`Workspace.verify`.
+
+    >>> verify()
+    ()
+    """
+    return (workspace_at(root) or Workspace.shipped()).verify(list_id, deep=deep)
+
+
+def record_digests(list_id: str, *, root: Root = None) -> tuple[str, ...]:
+    """Record the SHA-256 of every snapshot of a list whose index entry has none yet.
+
+    Digests already recorded are never changed: that is what makes them worth
+    checking. Returns the labels of the versions recorded.
+
+    >>> record_digests("mivd")  # every shipped version has its digest already
+    ()
+    """
+    return resolve_list(_text("list_id", list_id), workspace_at(root)).record_digests(list_id)
 
 
 def previous_version(spec: str, *, workspace: Workspace | None = None) -> str | None:
