@@ -25,19 +25,9 @@ import attrs
 from _timing import timed
 from deepdiff import DeepDiff
 
-from selectielijst import (
-    Category,
-    Duration,
-    Section,
-    SelectionList,
-    Status,
-    Term,
-    Valuation,
-    ValuationKind,
-    VersionInfo,
-    diff,
-)
+from selectielijst import Category, Duration, Section, SelectionList, Status, Term, Valuation, diff
 from selectielijst._model._text import number_key  # cleared before each run: no warm cache
+from selectielijst.model import ValuationKind, VersionInfo
 from selectielijst.snapshots import make_converter
 
 VERBS = [

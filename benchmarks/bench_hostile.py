@@ -19,7 +19,7 @@ from collections.abc import Callable
 import yaml
 from _timing import timed
 
-from selectielijst import DocumentErrors
+from selectielijst.errors import DocumentErrors
 from selectielijst.snapshots import loads
 
 HEAD = "format: selectielijst/2\nlist: x\ntitle: X\nversion: {label: '1', status: concept}\n"

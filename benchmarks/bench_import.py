@@ -14,7 +14,8 @@ from pathlib import Path
 
 from _timing import timed
 
-from selectielijst import Status, VersionInfo, import_vng
+from selectielijst import Status, import_vng
+from selectielijst.model import VersionInfo
 
 DEFAULT = (
     Path(__file__).resolve().parents[2]

@@ -31,7 +31,8 @@ import yaml
 from _timing import timed, timed_in_turn
 from bench_diff import evolve_list, make_list
 
-from selectielijst import Criterion, SelectionList, diff, read, render, write
+from selectielijst import SelectionList, diff, read, render, write
+from selectielijst.model import Criterion
 
 CRITERIA = tuple(Criterion(number, f"Criterium {number} (benchmark)") for number in range(1, 7))
 

@@ -8,7 +8,8 @@ from pathlib import Path
 import pytest
 from hypothesis import HealthCheck, settings
 
-from selectielijst import SelectionList, Status, VersionInfo, import_vng
+from selectielijst import SelectionList, Status, import_vng
+from selectielijst.model import VersionInfo
 
 settings.register_profile(
     "ci",

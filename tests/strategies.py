@@ -5,19 +5,8 @@ from __future__ import annotations
 import attrs
 from hypothesis import strategies as st
 
-from selectielijst import (
-    Category,
-    CategoryStatus,
-    Criterion,
-    Duration,
-    KeepPart,
-    Section,
-    SelectionList,
-    Status,
-    Term,
-    Valuation,
-    VersionInfo,
-)
+from selectielijst import Category, Duration, Section, SelectionList, Status, Term, Valuation
+from selectielijst.model import CategoryStatus, Criterion, KeepPart, VersionInfo
 
 # Text as people type it, including accents, typographic quotes and the odd symbol.
 _alphabet = st.characters(codec="utf-8", categories=("L", "N", "P", "S", "Zs"))

@@ -15,25 +15,26 @@ from hypothesis import strategies as st
 
 from selectielijst import (
     ChangeKind,
-    ChangeSetMismatch,
-    DocumentErrors,
-    Field,
-    InvalidDocument,
-    InvalidRecord,
     SelectionList,
     Term,
-    UnknownFormat,
-    UnknownSection,
     Valuation,
     diff,
     load,
-    mark_up,
     read_changes,
     render,
 )
 from selectielijst._cli import main
-from selectielijst.changes import VALUE_KINDS, ValueKind
+from selectielijst.changes import VALUE_KINDS, Field, ValueKind
+from selectielijst.errors import (
+    ChangeSetMismatch,
+    DocumentErrors,
+    InvalidDocument,
+    InvalidRecord,
+    UnknownFormat,
+    UnknownSection,
+)
 from selectielijst.io import export_bytes
+from selectielijst.rendering import mark_up
 from strategies import selection_lists
 
 FORMATS = ("markdown", "rst", "html", "json", "text")

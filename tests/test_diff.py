@@ -12,17 +12,15 @@ from selectielijst import (
     Change,
     ChangeKind,
     ChangeSet,
-    ChangeSetMismatch,
-    Direction,
     Duration,
-    Field,
     Section,
     SelectionList,
-    Significance,
     Term,
     diff,
     load,
 )
+from selectielijst.changes import Direction, Field, Significance
+from selectielijst.errors import ChangeSetMismatch
 from strategies import renumbered, respaced, selection_lists
 
 

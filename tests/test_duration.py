@@ -6,7 +6,9 @@ import pytest
 from hypothesis import given
 from hypothesis import strategies as st
 
-from selectielijst import Comparison, Duration, InvalidDuration, InvalidRecord, Term
+from selectielijst import Duration, Term
+from selectielijst.errors import InvalidDuration, InvalidRecord
+from selectielijst.model import Comparison
 from strategies import durations
 
 _OPPOSITE = {

@@ -10,7 +10,6 @@ from pathlib import Path
 
 import pytest
 
-from selectielijst import OverwritesInput, UnsafePath
 from selectielijst._storage._files import (
     check_output,
     filled_together,
@@ -19,6 +18,7 @@ from selectielijst._storage._files import (
     refuse_links,
     same_file,
 )
+from selectielijst.errors import OverwritesInput, UnsafePath
 
 
 @pytest.fixture

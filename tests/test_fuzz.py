@@ -16,21 +16,12 @@ from click.testing import CliRunner
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
-from selectielijst import (
-    DocumentErrors,
-    InvalidRecord,
-    SelectionList,
-    Status,
-    VersionInfo,
-    import_table,
-    import_vng_api,
-    read,
-    read_export,
-    write,
-)
+from selectielijst import SelectionList, Status, import_table, read, write
 from selectielijst._cli import main
 from selectielijst._storage._yaml import dump
-from selectielijst.io import export_bytes, read_mapping
+from selectielijst.errors import DocumentErrors, InvalidRecord
+from selectielijst.io import export_bytes, import_vng_api, read_export, read_mapping
+from selectielijst.model import VersionInfo
 from selectielijst.snapshots import dumps, loads, make_converter
 from strategies import selection_lists
 

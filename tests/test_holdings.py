@@ -20,16 +20,9 @@ from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
 from conftest import VNG_DATA as DATA
-from selectielijst import (
-    Category,
-    DocumentErrors,
-    Section,
-    SelectionList,
-    diff,
-    load,
-    retention,
-)
+from selectielijst import Category, Section, SelectionList, diff, load, retention
 from selectielijst._cli import main
+from selectielijst.errors import DocumentErrors
 from selectielijst.holdings import Due, Impact, due, impact
 from selectielijst.lookup import Outcome
 from strategies import selection_lists
@@ -667,7 +660,7 @@ class TestWrittenToFiles:
 
     def test_a_suffix_of_no_format(self, tmp_path: Path) -> None:
         """From Python too: an output that names no format is an UnknownFormat, nothing written."""
-        from selectielijst import UnknownFormat  # noqa: PLC0415  # only here
+        from selectielijst.errors import UnknownFormat  # noqa: PLC0415  # only here
         from selectielijst.holdings import due_to_files  # noqa: PLC0415  # likewise
 
         rows = [("a", "1.2", datetime.date(2015, 1, 31), None)]
@@ -766,7 +759,7 @@ class TestOutputIsNotTheRecords:
 
     def test_impact_onto_its_parquet(self, tmp_path: Path) -> None:
         """impact -o onto its Parquet input, from Python: OverwritesInput, the file unchanged."""
-        from selectielijst import OverwritesInput  # noqa: PLC0415  # only here
+        from selectielijst.errors import OverwritesInput  # noqa: PLC0415  # only here
         from selectielijst.holdings import impact_to_files  # noqa: PLC0415  # likewise
 
         rows = [("a", "1.2", datetime.date(2015, 1, 31), None)]

@@ -8,9 +8,11 @@ from pathlib import Path
 import pytest
 from click.testing import CliRunner
 
-from selectielijst import DocumentErrors, Status, VersionInfo, import_table, import_vng_api
+from selectielijst import Status, import_table
 from selectielijst._cli import main
-from selectielijst.io import read_mapping
+from selectielijst.errors import DocumentErrors
+from selectielijst.io import import_vng_api, read_mapping
+from selectielijst.model import VersionInfo
 from selectielijst.snapshots import loads
 
 HEAD = "format: selectielijst/1\nlist: x\ntitle: X\nversion: {label: '1', status: concept}\n"
@@ -201,8 +203,9 @@ class TestSafeOutput:
         """Two published versions for one new path: the second is refused, the first stays."""
         import attrs  # noqa: PLC0415  # only here
 
-        from selectielijst import PublishedVersion, load, write  # noqa: PLC0415  # only here
+        from selectielijst import load, write  # noqa: PLC0415  # only here
         from selectielijst._storage._files import write_atomically  # noqa: PLC0415  # the writer
+        from selectielijst.errors import PublishedVersion  # noqa: PLC0415  # likewise
 
         first, second = load("voorbeeld", "2.1"), load("voorbeeld", "2.0")
         second = attrs.evolve(second, version=first.version)
@@ -244,7 +247,8 @@ class TestSafeOutput:
         """A cell starting with = is written with a quote and reads back as it was."""
         import attrs  # noqa: PLC0415  # only here
 
-        from selectielijst import export, load, read_export  # noqa: PLC0415  # only here
+        from selectielijst import export, load  # noqa: PLC0415  # only here
+        from selectielijst.io import read_export  # noqa: PLC0415  # likewise
 
         lijst = load("voorbeeld", "2.1")
         category = attrs.evolve(lijst.sections[0].categories[0], name="=HYPERLINK(1)")

@@ -8,17 +8,9 @@ import attrs
 import pytest
 from click.testing import CliRunner
 
-from selectielijst import (
-    ChangeKind,
-    Duration,
-    SelectionList,
-    UnknownCategory,
-    UnknownSection,
-    load,
-    search,
-    trace,
-)
+from selectielijst import ChangeKind, Duration, SelectionList, load, search, trace
 from selectielijst._cli import main
+from selectielijst.errors import UnknownCategory, UnknownSection
 
 
 @pytest.fixture(scope="module")

@@ -6,18 +6,16 @@ import pytest
 
 from selectielijst import (
     Category,
-    CategoryStatus,
     Duration,
-    InvalidRecord,
-    KeepPart,
     Section,
     SelectielijstError,
     Status,
     Term,
     Valuation,
-    ValuationKind,
     load,
 )
+from selectielijst.errors import InvalidRecord
+from selectielijst.model import CategoryStatus, KeepPart, ValuationKind
 
 
 class TestValuation:

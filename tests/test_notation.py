@@ -5,8 +5,9 @@ from __future__ import annotations
 import pytest
 from hypothesis import assume, given
 
-from selectielijst import Duration, KeepPart, NotationError, Term, Valuation
-from selectielijst.io import read_term, read_valuation
+from selectielijst import Duration, Term, Valuation
+from selectielijst.io import NotationError, read_term, read_valuation
+from selectielijst.model import KeepPart
 from strategies import valuations
 
 

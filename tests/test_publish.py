@@ -280,7 +280,8 @@ class TestWords:
     @pytest.mark.skipif(not SHARED.is_dir(), reason="the VNG data is not here")
     def test_vng_no_bare_label(self) -> None:
         """On VNG 2017 -> 2020 no change ends in a bare label: added text is shown in full."""
-        from selectielijst import Status, VersionInfo, import_vng  # noqa: PLC0415  # only here
+        from selectielijst import Status, import_vng  # noqa: PLC0415  # only here
+        from selectielijst.model import VersionInfo  # noqa: PLC0415  # likewise
 
         versions = [
             import_vng(

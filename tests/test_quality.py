@@ -84,17 +84,14 @@ class TestApiReference:
 
     def test_every_error_explained(self) -> None:
         """Each error class has a row in docs/errors.md."""
-        import selectielijst  # noqa: PLC0415  # the package under test
+        from selectielijst import errors  # noqa: PLC0415  # the module under test
+        from selectielijst.io import NotationError  # noqa: PLC0415  # the importers' own error
 
         page = (ROOT / "docs" / "errors.md").read_text(encoding="utf-8")
-        errors = [
-            name
-            for name in selectielijst.__all__
-            if isinstance(getattr(selectielijst, name), type)
-            and issubclass(getattr(selectielijst, name), selectielijst.SelectielijstError)
-            and name != "SelectielijstError"
-        ]
-        assert [name for name in errors if f"`{name}`" not in page] == []
+        names = [*errors.__all__, NotationError.__name__]
+        explained = [name for name in names if name != "SelectielijstError"]
+        assert len(explained) >= 20
+        assert [name for name in explained if f"`{name}`" not in page] == []
 
 
 class TestReadme:

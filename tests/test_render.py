@@ -18,18 +18,15 @@ from hypothesis import strategies as st
 from selectielijst import (
     Category,
     ChangeSet,
-    Criterion,
     Duration,
     Section,
     SelectionList,
     Status,
     Term,
     Valuation,
-    VersionInfo,
     changelog,
     diff,
     load,
-    mark_up,
     render,
 )
 from selectielijst._render import _markdown, _text
@@ -37,6 +34,8 @@ from selectielijst._render._report import Item
 from selectielijst._render._style import escaped_all, item_line
 from selectielijst._workspace._schema import changeset_schema
 from selectielijst.changes import Change, ChangeKind, Segment, SegmentKind, Significance
+from selectielijst.model import Criterion, VersionInfo
+from selectielijst.rendering import mark_up
 
 SAMPLES = Path(__file__).resolve().parents[1] / "docs" / "samples"
 SUFFIXES = {"markdown": "md", "rst": "rst", "html": "html", "json": "json", "text": "txt"}

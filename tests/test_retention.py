@@ -8,18 +8,9 @@ import pytest
 from hypothesis import assume, given
 from hypothesis import strategies as st
 
-from selectielijst import (
-    Category,
-    CategoryStatus,
-    Comparison,
-    Duration,
-    KeepPart,
-    Term,
-    Valuation,
-    load,
-    retention,
-)
+from selectielijst import Category, Duration, Term, Valuation, load, retention
 from selectielijst.lookup import Outcome, add_duration
+from selectielijst.model import CategoryStatus, Comparison, KeepPart
 
 days = st.dates(min_value=datetime.date(1900, 1, 1), max_value=datetime.date(2200, 12, 31))
 terms = st.builds(

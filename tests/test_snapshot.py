@@ -10,17 +10,8 @@ import attrs
 import pytest
 from hypothesis import HealthCheck, given, settings
 
-from selectielijst import (
-    DocumentErrors,
-    InvalidDocument,
-    InvalidRecord,
-    PublishedVersion,
-    SelectionList,
-    Status,
-    load,
-    read,
-    write,
-)
+from selectielijst import SelectionList, Status, load, read, write
+from selectielijst.errors import DocumentErrors, InvalidDocument, InvalidRecord, PublishedVersion
 from selectielijst.snapshots import dumps, loads, make_converter
 from selectielijst.workspace import versions_folder
 from strategies import selection_lists, with_status

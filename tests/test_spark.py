@@ -24,9 +24,10 @@ from click.testing import CliRunner, Result
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
-from selectielijst import EngineUnavailable, SelectionList, load
+from selectielijst import SelectionList, load
 from selectielijst._cli import main
 from selectielijst._holdings._engines import as_arrow, is_spark_frame
+from selectielijst.errors import EngineUnavailable
 from selectielijst.holdings import due, impact
 from strategies import selection_lists
 from test_holdings import drawn_records, records_table, some_days, vng_records
@@ -422,8 +423,8 @@ def test_a_spark_failure_is_one_clear_error() -> None:
     pytest.importorskip("pyspark", reason=_HOW_TO_INSTALL)
     from pyspark.errors import PySparkRuntimeError  # noqa: PLC0415  # only here
 
-    from selectielijst import EngineFailed  # noqa: PLC0415  # likewise
     from selectielijst._holdings._engines import spark_errors  # noqa: PLC0415  # likewise
+    from selectielijst.errors import EngineFailed  # noqa: PLC0415  # likewise
 
     lost = PySparkRuntimeError(errorClass="JAVA_GATEWAY_EXITED", messageParameters={})
     expected = r"^Spark could not compute the records: "

@@ -7,19 +7,10 @@ from pathlib import Path
 
 import pytest
 
-from selectielijst import (
-    InvalidName,
-    Status,
-    TextNotAvailable,
-    UnknownList,
-    UnknownVersion,
-    lists,
-    load,
-    load_spec,
-    versions,
-)
+from selectielijst import Status, lists, load, versions
 from selectielijst._workspace._integrity import digest
-from selectielijst.workspace import history
+from selectielijst.errors import InvalidName, TextNotAvailable, UnknownList, UnknownVersion
+from selectielijst.workspace import history, load_spec
 
 SEED = Path(__file__).resolve().parents[2] / "shared" / "seed" / "000_cad5ec393c4d4fed.txt"
 

@@ -12,26 +12,23 @@ from click.testing import CliRunner
 from hypothesis import HealthCheck, given, settings
 
 from selectielijst import (
-    CategoryStatus,
     ChangeKind,
-    DocumentErrors,
     Duration,
     SelectionList,
     Status,
     Term,
     Valuation,
-    VersionInfo,
     diff,
     export,
     import_table,
     import_vng,
-    import_vng_api,
     load,
     read,
-    read_export,
 )
 from selectielijst._cli import main
-from selectielijst.io import export_vng_api, read_mapping
+from selectielijst.errors import DocumentErrors
+from selectielijst.io import export_vng_api, import_vng_api, read_export, read_mapping
+from selectielijst.model import CategoryStatus, VersionInfo
 from strategies import api_shaped_lists, selection_lists
 
 FIXTURES = Path(__file__).parent / "fixtures"

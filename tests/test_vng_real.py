@@ -14,22 +14,20 @@ import pytest
 
 from conftest import VNG_DATA as DATA
 from selectielijst import (
-    CategoryStatus,
     ChangeKind,
-    Comparison,
-    Direction,
     Duration,
     SelectionList,
     Status,
     Term,
-    VersionInfo,
     diff,
-    import_vng_api,
     retention,
     search,
     trace,
 )
+from selectielijst.changes import Direction
+from selectielijst.io import import_vng_api
 from selectielijst.lookup import Outcome
+from selectielijst.model import CategoryStatus, Comparison, VersionInfo
 
 pytestmark = pytest.mark.skipif(not DATA.is_dir(), reason="the VNG data is not present")
 
@@ -282,7 +280,7 @@ class TestApiShape:
 
     def test_sheet_misfits_are_the_true_differences(self, vng: dict[str, SelectionList]) -> None:
         """The sheet does not fit the API exactly where it says more than the API holds."""
-        from selectielijst import DocumentErrors  # noqa: PLC0415  # only here
+        from selectielijst.errors import DocumentErrors  # noqa: PLC0415  # only here
         from selectielijst.io import api_fixtures  # noqa: PLC0415  # only here
 
         with pytest.raises(DocumentErrors) as caught:

@@ -21,26 +21,26 @@ from hypothesis import strategies as st
 
 from selectielijst import (
     ChangeKind,
-    DocumentErrors,
-    IdSource,
-    PublishedVersion,
     SelectionList,
     Status,
-    UnknownList,
-    UnknownVersion,
-    UnknownWorkspace,
-    VersionInfo,
     Workspace,
     diff,
     import_table,
-    load_spec,
     retention,
     trace,
 )
 from selectielijst._cli import main
+from selectielijst.errors import (
+    DocumentErrors,
+    PublishedVersion,
+    UnknownList,
+    UnknownVersion,
+    UnknownWorkspace,
+)
 from selectielijst.io import read_mapping
+from selectielijst.model import IdSource, VersionInfo
 from selectielijst.snapshots import loads
-from selectielijst.workspace import find_workspace
+from selectielijst.workspace import find_workspace, load_spec
 from strategies import SheetRow, sheet_rows
 
 MAPPING = """\

@@ -2,12 +2,16 @@
 
 The package holds the main job: load or read a version, compare two, render
 the change log, look up a category's retention, import and export. The parts
-they are made of are in public submodules: :mod:`selectielijst.changes` (the
-change records), :mod:`selectielijst.workspace` (where versions live),
-:mod:`selectielijst.snapshots` (the file format), :mod:`selectielijst.io`
-(import and export in detail), :mod:`selectielijst.lookup` (the answers of
-lookups), :mod:`selectielijst.holdings` (records in bulk: the destruction
-list, computed by DuckDB) and :mod:`selectielijst.integrity` (published digests).
+they are made of are in public submodules: :mod:`selectielijst.model` (the
+records of a list), :mod:`selectielijst.changes` (the change records),
+:mod:`selectielijst.errors` (every error), :mod:`selectielijst.workspace`
+(where versions live), :mod:`selectielijst.snapshots` (the file format),
+:mod:`selectielijst.io` (import and export in detail),
+:mod:`selectielijst.rendering` (formats, languages, labels),
+:mod:`selectielijst.lookup` (the answers of lookups),
+:mod:`selectielijst.holdings` (records in bulk: the destruction list, computed
+by DuckDB or Spark), :mod:`selectielijst.integrity` (published digests) and
+:mod:`selectielijst.files` (atomic writes).
 
 >>> import selectielijst
 >>> mivd = selectielijst.load("mivd", "0.16")
@@ -15,128 +19,58 @@ list, computed by DuckDB) and :mod:`selectielijst.integrity` (published digests)
 <Status.TER_INZAGE: 'ter inzage'>
 """
 
-from selectielijst._changes import (
-    Change,
-    ChangeKind,
-    ChangeSet,
-    Direction,
-    Field,
-    Significance,
-    read_changes,
-)
+import importlib
+import importlib.metadata
+import warnings
+
+from selectielijst._changes import Change, ChangeKind, ChangeSet, read_changes
 from selectielijst._diff import diff, trace
-from selectielijst._history import changelog, changelog_bytes
-from selectielijst._io import (
-    NotationError,
-    export,
-    import_table,
-    import_vng,
-    import_vng_api,
-    read_export,
-)
+from selectielijst._history import changelog
+from selectielijst._io import export, import_table, import_vng
 from selectielijst._model import (
     Category,
-    CategoryStatus,
-    Comparison,
-    Criterion,
     Duration,
-    IdSource,
-    KeepPart,
     Section,
     SelectionList,
     Status,
     Term,
     Valuation,
-    ValuationKind,
-    VersionInfo,
     retention,
     search,
 )
-from selectielijst._render import Format, Language, mark_up, render, render_bytes
+from selectielijst._render import render, render_bytes
 from selectielijst._storage import read, write
-from selectielijst._workspace import Workspace, lists, load, load_spec, versions
-from selectielijst.errors import (
-    ChangeSetMismatch,
-    DocumentErrors,
-    EngineFailed,
-    EngineUnavailable,
-    InvalidDocument,
-    InvalidDuration,
-    InvalidName,
-    InvalidRecord,
-    OverwritesInput,
-    PublishedVersion,
-    SelectielijstError,
-    TextNotAvailable,
-    UnknownCategory,
-    UnknownFormat,
-    UnknownList,
-    UnknownSection,
-    UnknownVersion,
-    UnknownWorkspace,
-    UnsafePath,
-    WorkspaceBusy,
-)
+from selectielijst._workspace import Workspace, lists, load, versions
+from selectielijst.errors import SelectielijstError
+
+try:
+    __version__ = importlib.metadata.version("selectielijst")
+except importlib.metadata.PackageNotFoundError:  # run from a source tree that is not installed
+    __version__ = "0+unknown"
 
 __all__ = [
     "Category",
-    "CategoryStatus",
     "Change",
     "ChangeKind",
     "ChangeSet",
-    "ChangeSetMismatch",
-    "Comparison",
-    "Criterion",
-    "Direction",
-    "DocumentErrors",
     "Duration",
-    "EngineFailed",
-    "EngineUnavailable",
-    "Field",
-    "Format",
-    "IdSource",
-    "InvalidDocument",
-    "InvalidDuration",
-    "InvalidName",
-    "InvalidRecord",
-    "KeepPart",
-    "Language",
-    "NotationError",
-    "OverwritesInput",
-    "PublishedVersion",
     "Section",
     "SelectielijstError",
     "SelectionList",
-    "Significance",
     "Status",
     "Term",
-    "TextNotAvailable",
-    "UnknownCategory",
-    "UnknownFormat",
-    "UnknownList",
-    "UnknownSection",
-    "UnknownVersion",
-    "UnknownWorkspace",
-    "UnsafePath",
     "Valuation",
-    "ValuationKind",
-    "VersionInfo",
     "Workspace",
-    "WorkspaceBusy",
+    "__version__",
     "changelog",
-    "changelog_bytes",
     "diff",
     "export",
     "import_table",
     "import_vng",
-    "import_vng_api",
     "lists",
     "load",
-    "load_spec",
-    "mark_up",
     "read",
     "read_changes",
-    "read_export",
     "render",
     "render_bytes",
     "retention",
@@ -145,3 +79,71 @@ __all__ = [
     "versions",
     "write",
 ]
+
+_MOVED = {
+    **dict.fromkeys(
+        (
+            "ChangeSetMismatch",
+            "DocumentErrors",
+            "EngineFailed",
+            "EngineUnavailable",
+            "InvalidDocument",
+            "InvalidDuration",
+            "InvalidName",
+            "InvalidRecord",
+            "OverwritesInput",
+            "PublishedVersion",
+            "TextNotAvailable",
+            "UnknownCategory",
+            "UnknownFormat",
+            "UnknownList",
+            "UnknownSection",
+            "UnknownVersion",
+            "UnknownWorkspace",
+            "UnsafePath",
+            "WorkspaceBusy",
+        ),
+        "selectielijst.errors",
+    ),
+    **dict.fromkeys(
+        (
+            "CategoryStatus",
+            "Comparison",
+            "Criterion",
+            "IdSource",
+            "KeepPart",
+            "ValuationKind",
+            "VersionInfo",
+        ),
+        "selectielijst.model",
+    ),
+    **dict.fromkeys(("Direction", "Field", "Significance"), "selectielijst.changes"),
+    **dict.fromkeys(
+        ("NotationError", "import_vng_api", "read_export"),
+        "selectielijst.io",
+    ),
+    **dict.fromkeys(
+        ("Format", "Language", "changelog_bytes", "mark_up"),
+        "selectielijst.rendering",
+    ),
+    "load_spec": "selectielijst.workspace",
+}
+"""Names the package held before 0.2, and the public module that holds each now."""
+
+
+def __getattr__(name: str) -> object:
+    """A name that moved to a submodule, with a warning saying where; else AttributeError."""
+    module = _MOVED.get(name)
+    if module is None:
+        msg = f"module 'selectielijst' has no attribute {name!r}"
+        raise AttributeError(msg)
+    warnings.warn(
+        f"selectielijst.{name} is now {module}.{name}; import it from there",
+        DeprecationWarning,
+        stacklevel=2,
+    )
+    return getattr(importlib.import_module(module), name)
+
+
+def __dir__() -> list[str]:
+    return __all__

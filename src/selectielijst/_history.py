@@ -83,7 +83,7 @@ def changelog(
 
     *list_or_folder* is a list's id (in the workspace in force, or shipped)
     or a folder holding an ``index.yaml`` and its snapshots. Word and XLSX
-    are written by :func:`~selectielijst.changelog_bytes`.
+    are written by :func:`~selectielijst.rendering.changelog_bytes`.
 
     >>> print(changelog("voorbeeld", "markdown").splitlines()[0])
     # Versiegeschiedenis: Selectielijst gemeente Voorbeeldstad (fictief voorbeeld)

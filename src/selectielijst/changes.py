@@ -8,7 +8,7 @@ written from it alone, also after it was published as JSON and read back with
 :func:`~selectielijst.read_changes`.
 
 Each change's ``before`` and ``after`` hold typed values, never text to parse
-back: which type follows from its :class:`~selectielijst.Field` (see
+back: which type follows from its :class:`~selectielijst.changes.Field` (see
 :data:`VALUE_KINDS`).
 """
 

@@ -1,6 +1,6 @@
 """The model: a selection list, its sections and categories, valuations and terms.
 
-Every record is frozen (:mod:`attrs`), made of tuples, and compares by value.
+Every record is frozen (``attrs``), made of tuples, and compares by value.
 A category has a stable id apart from its display number, so identity
 survives renumbering.
 

@@ -9,6 +9,7 @@ vocabulary they take and the words they use.
 ('markdown', 'Vervallen', 'Withdrawn')
 """
 
+from selectielijst._history import changelog_bytes
 from selectielijst._render import (
     Format,
     Language,
@@ -23,6 +24,7 @@ from selectielijst._render import (
 __all__ = [
     "Format",
     "Language",
+    "changelog_bytes",
     "kind_label",
     "label",
     "list_as_text",

@@ -30,6 +30,7 @@ from selectielijst._workspace import (
     snapshot_path,
     versions,
     versions_folder,
+    workspace_at,
 )
 
 __all__ = [
@@ -55,6 +56,7 @@ __all__ = [
     "snapshot_path",
     "versions",
     "versions_folder",
+    "workspace_at",
 ]
 
 

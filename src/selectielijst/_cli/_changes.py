@@ -7,7 +7,7 @@ from pathlib import Path
 
 import click
 
-from selectielijst import changelog_bytes, diff
+from selectielijst import diff
 from selectielijst._cli._common import (
     COLOR_OPTION,
     FORMATS,
@@ -26,7 +26,7 @@ from selectielijst._cli._common import (
 from selectielijst.changes import read_changes
 from selectielijst.files import usable_path
 from selectielijst.io import reasons_from_table, store_reasons
-from selectielijst.rendering import Language, render_bytes
+from selectielijst.rendering import Language, changelog_bytes, render_bytes
 from selectielijst.workspace import previous_version
 
 

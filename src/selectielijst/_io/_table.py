@@ -158,7 +158,8 @@ def import_table(path: Path, options: TableOptions) -> Imported:
     no row is dropped without saying so.
 
     >>> import tempfile, pathlib
-    >>> from selectielijst import Status, VersionInfo
+    >>> from selectielijst import Status
+    >>> from selectielijst.model import VersionInfo
     >>> sheet = pathlib.Path(tempfile.mkdtemp()) / "lijst.csv"
     >>> _ = sheet.write_text("Nr.,Naam,Waardering\n1,Post registreren,\"V, 1 jaar\"\n")
     >>> columns = Columns(number="Nr.", name="Naam", valuation="Waardering")

@@ -231,7 +231,8 @@ def import_vng(path: Path, *, version: VersionInfo, list_id: str = "vng") -> Imp
     r"""Import the VNG Selectielijst from its spreadsheet (CSV or XLSX).
 
     >>> import tempfile, pathlib
-    >>> from selectielijst import Status, VersionInfo
+    >>> from selectielijst import Status
+    >>> from selectielijst.model import VersionInfo
     >>> sheet = pathlib.Path(tempfile.mkdtemp()) / "vng.csv"
     >>> _ = sheet.write_text(
     ...     "Procestypenummer,Procestypenaam,Nr.,Resultaat,Waardering,Bewaartermijn\n"
@@ -340,7 +341,8 @@ def import_vng_api(
     those of several years).
 
     >>> import json, tempfile, pathlib
-    >>> from selectielijst import Status, VersionInfo
+    >>> from selectielijst import Status
+    >>> from selectielijst.model import VersionInfo
     >>> folder = pathlib.Path(tempfile.mkdtemp())
     >>> types = [{"pk": 1, "fields": {"nummer": 1, "naam": "Proces", "jaar": 2020}}]
     >>> results = [{"pk": 7, "fields": {"proces_type": 1, "nummer": 1, "naam": "Afgerond",

@@ -204,7 +204,8 @@ def export_vng_api(selection_list: SelectionList, folder: Path) -> tuple[Path, P
     r"""Write ``procestypen.json`` and ``resultaten.json`` into *folder*, atomically each.
 
     >>> import tempfile, pathlib
-    >>> from selectielijst import Status, VersionInfo, import_vng
+    >>> from selectielijst import Status, import_vng
+    >>> from selectielijst.model import VersionInfo
     >>> sheet = pathlib.Path(tempfile.mkdtemp()) / "vng.csv"
     >>> _ = sheet.write_text(
     ...     "Procestypenummer,Procestypenaam,Nr.,Resultaat,Waardering,Bewaartermijn\n"

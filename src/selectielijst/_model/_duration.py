@@ -142,7 +142,7 @@ class Duration:
         Months and years compare exactly with each other, and so do weeks and
         days. Across the two, a year counts as 365 or 366 days and a month as
         28 to 31: the answer is given only when it holds from every start date,
-        and is :attr:`Comparison.INCOMPARABLE` otherwise.
+        and is :attr:`~selectielijst.model.Comparison.INCOMPARABLE` otherwise.
 
         >>> Duration.parse("P1Y").compare(Duration.parse("P12M"))
         <Comparison.EQUAL: 'equal'>

@@ -212,7 +212,7 @@ def make_converter(*, detailed: bool = True) -> cattrs.Converter:
     *detailed*, structuring stops at the first problem and says nothing of
     where: quicker for documents that are valid, as most are.
 
-    >>> from selectielijst import Criterion
+    >>> from selectielijst.model import Criterion
     >>> make_converter().unstructure(Criterion(1, "Beleid"))
     {'number': 1, 'text': 'Beleid'}
     """

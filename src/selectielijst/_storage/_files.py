@@ -236,7 +236,7 @@ _JOURNAL_SUFFIX = ".pair"
 def filled_together(targets: Sequence[Path]) -> Iterator[tuple[Path, ...]]:
     """Temporary files beside *targets*, for writers to fill; then they replace them together.
 
-    Every target is checked before anything is written (:func:`check_output`).
+    Every target is checked before anything is written (``check_output``).
     When the block raises, every temporary file is removed and no target
     changes. When it ends, each temporary file is synced and the renames are
     recorded in a journal beside the first target (``.NAME.PID.pair``); then

@@ -353,7 +353,7 @@ def lists(*, root: Root = None) -> tuple[str, ...]:
 def history(list_id: str, *, root: Root = None) -> ListIndex:
     """The index of a list: its title and every known version, oldest first.
 
-    Found as :func:`load` finds it: in the workspace first, then among the shipped lists.
+    Found as :func:`~selectielijst.load` finds it: in the workspace first, then the shipped lists.
 
     >>> history("mivd").title
     'Generieke Selectielijst MIVD'
@@ -438,7 +438,7 @@ def verify(
     """Check every snapshot of a list (or of all lists of the workspace) against its index.
 
     Outside a workspace, and without *root*, the shipped lists are checked.
-    See :meth:`Workspace.verify`.
+    See :meth:`~selectielijst.Workspace.verify`.
 
     >>> verify()
     ()
