@@ -75,6 +75,16 @@ class TestExample:
         merged = only(changes, ChangeKind.MERGED)
         assert (merged.old_numbers, merged.new_number) == (("2.2", "2.3"), "2.3")
 
+    def test_split_and_merge_carry_all_numbers(
+        self, example: tuple[SelectionList, SelectionList]
+    ) -> None:
+        """A split names its old number among old_numbers, a merge its new one among new_numbers."""
+        changes = diff(*example)
+        split = only(changes, ChangeKind.SPLIT)
+        assert (split.old_numbers, split.new_numbers) == (("2.1",), ("2.1", "2.2"))
+        merged = only(changes, ChangeKind.MERGED)
+        assert (merged.old_numbers, merged.new_numbers) == (("2.2", "2.3"), ("2.3",))
+
     def test_withdrawn_with_successor(self, example: tuple[SelectionList, SelectionList]) -> None:
         """A withdrawn entry that names where it went keeps that successor."""
         withdrawn = only(diff(*example), ChangeKind.WITHDRAWN, "3.4")

@@ -23,7 +23,7 @@ from conftest import VNG_DATA as DATA
 from selectielijst import Category, Section, SelectionList, diff, load, retention
 from selectielijst._cli import main
 from selectielijst.errors import DocumentErrors
-from selectielijst.holdings import Due, Impact, due, impact
+from selectielijst.holdings import Action, Due, Effect, Impact, due, impact
 from selectielijst.lookup import Outcome
 from strategies import selection_lists
 
@@ -143,7 +143,7 @@ class TestAgreesWithRetention:
         }
         assert list(apart) == ["d"]
         assert "gebeurtenis" in apart["d"]
-        assert result.counts["blijvend bewaren"] == 1
+        assert result.counts[Action.KEEP] == 1
 
 
 class TestFiles:
@@ -468,7 +468,7 @@ class TestImpact:
         assert rows["split"]["nieuwe_categorie"] == "2.1, 2.2"
         assert rows["shorter"]["oude_datum"] == datetime.date(2025, 1, 31)
         assert rows["shorter"]["nieuwe_datum"] == datetime.date(2022, 1, 31)
-        assert result.counts["besluit nodig"] == 1
+        assert result.counts[Effect.DECISION_NEEDED] == 1
         summary = {
             (r["oude_categorie"], r["effect"]): r["aantal"] for r in result.summary.to_pylist()
         }

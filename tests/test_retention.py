@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import datetime
+import re
 
 import pytest
 from hypothesis import assume, given
@@ -145,3 +146,42 @@ class TestRetention:
         assert outcomes["1.1"] is Outcome.KEEP
         assert outcomes["1.2"] is Outcome.DESTROY
         assert outcomes["2.1"] is Outcome.NOT_COMPUTABLE
+
+
+class TestArgumentsAtTheBoundary:
+    """retention() takes ISO dates as text, and says what it takes when given something else."""
+
+    def test_iso_text(self) -> None:
+        """A date as ISO text gives the same answer as the date."""
+        category = load("voorbeeld", "2.1").category("1.2")
+        assert retention(category, start="2024-01-31") == retention(
+            category, start=datetime.date(2024, 1, 31)
+        )
+        event_based = load("voorbeeld", "2.1").category("2.1")
+        assert retention(event_based, start="2024-01-31", event="2025-02-28").destroy_from == (
+            retention(
+                event_based, start=datetime.date(2024, 1, 31), event=datetime.date(2025, 2, 28)
+            ).destroy_from
+        )
+
+    @pytest.mark.parametrize(
+        ("start", "error", "says"),
+        [
+            (
+                "31-01-2024",
+                ValueError,
+                "start is an ISO date such as '2024-01-31'; got '31-01-2024'",
+            ),
+            (20240131, TypeError, "start is a datetime.date or an ISO date as text; got int"),
+        ],
+    )
+    def test_wrong_dates(self, start: object, error: type[Exception], says: str) -> None:
+        """A date that is no date says what is taken, naming the argument."""
+        category = load("voorbeeld", "2.1").category("1.2")
+        with pytest.raises(error, match=re.escape(says)):
+            retention(category, start=start)  # type: ignore[arg-type]
+
+    def test_not_a_category(self) -> None:
+        """A number where a category belongs is a TypeError saying how to get a category."""
+        with pytest.raises(TypeError, match=r"category is a Category \(from SelectionList"):
+            retention("1.2", start="2024-01-31")  # type: ignore[arg-type]

@@ -28,7 +28,7 @@ from selectielijst import SelectionList, load
 from selectielijst._cli import main
 from selectielijst._holdings._engines import as_arrow, is_spark_frame
 from selectielijst.errors import EngineUnavailable
-from selectielijst.holdings import due, impact
+from selectielijst.holdings import Action, Effect, due, impact
 from strategies import selection_lists
 from test_holdings import drawn_records, records_table, some_days, vng_records
 
@@ -162,7 +162,7 @@ def test_a_spark_dataframe_goes_to_spark(spark: pyspark.sql.SparkSession) -> Non
             "vernietigen_vanaf": datetime.date(2022, 1, 31),
         }
     ]
-    assert result.counts["blijvend bewaren"] == 1
+    assert result.counts[Action.KEEP] == 1
 
 
 @pytest.mark.parametrize("library", ["pandas", "polars"])
@@ -322,7 +322,7 @@ def test_vng_impact(vng: dict[str, SelectionList]) -> None:
     by_spark = impact(old, new, records, engine="spark")
     assert _rows(by_spark.records) == _rows(by_duckdb.records)
     assert by_spark.counts == by_duckdb.counts
-    assert by_duckdb.counts["besluit nodig"] + by_duckdb.counts["eerder"] > 0
+    assert by_duckdb.counts[Effect.DECISION_NEEDED] + by_duckdb.counts[Effect.EARLIER] > 0
 
 
 def test_without_java_the_error_says_how_to_install(tmp_path: Path) -> None:

@@ -52,8 +52,10 @@ class Change:
             (B -> V); for a term ``longer``, ``shorter``, ``incomparable``, or
             ``equal`` when only its notation changed (``P1Y`` to ``P12M``).
         successors: For a withdrawal, the numbers the list says it went to.
-        old_numbers: For a merge, every old number merged.
-        new_numbers: For a split, every new number it was split into.
+        old_numbers: For a split or a merge, every old number: the one split,
+            or each one merged.
+        new_numbers: For a split or a merge, every new number: each part a
+            category was split into, or the one they were merged into.
     """
 
     kind: ChangeKind

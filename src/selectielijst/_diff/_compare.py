@@ -77,6 +77,7 @@ def split(old: Placed, news: tuple[Placed, ...]) -> Change:
         section=news[0].section,
         old_section=old.section,
         old_name=old.category.label,
+        old_numbers=(old.category.number,),
         new_numbers=tuple(n.category.number for n in news),
     )
 
@@ -92,6 +93,7 @@ def merged(olds: tuple[Placed, ...], new: Placed) -> Change:
         old_section=olds[0].section,
         new_name=new.category.label,
         old_numbers=tuple(o.category.number for o in olds),
+        new_numbers=(new.category.number,),
     )
 
 

@@ -20,13 +20,16 @@ from selectielijst._holdings._api import (
     table_bytes,
 )
 from selectielijst._holdings._engines import ENGINES, as_arrow
+from selectielijst._holdings._vocabulary import Action, Effect
 
 __all__ = [
     "COLUMNS",
     "EFFECTS",
     "ENGINES",
     "TABLE_FORMATS",
+    "Action",
     "Due",
+    "Effect",
     "Impact",
     "Written",
     "as_arrow",

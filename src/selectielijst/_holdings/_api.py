@@ -41,6 +41,7 @@ from selectielijst._holdings._sql import (
     literal,
     summary_of,
 )
+from selectielijst._holdings._vocabulary import Action, Effect
 from selectielijst._model import SelectionList
 
 if TYPE_CHECKING:
@@ -51,7 +52,9 @@ __all__ = [
     "EFFECTS",
     "ENGINES",
     "TABLE_FORMATS",
+    "Action",
     "Due",
+    "Effect",
     "Impact",
     "Written",
     "due",
@@ -74,9 +77,8 @@ class Due:
         undetermined: One row per record whose date cannot be computed:
             ``id``, ``categorie`` and ``reden`` (an event date missing, the
             category unknown or withdrawn).
-        counts: How many records were kept (``blijvend bewaren``), due
-            (``vernietigen``), not yet due (``nog niet``) and undetermined
-            (``niet te bepalen``).
+        counts: How many records are due (:attr:`~selectielijst.holdings.Action.DESTROY`), not yet
+            due, kept (``blijvend bewaren``) and undetermined, by :class:`~selectielijst.holdings.Action`.
 
     The rows come in the order of the records (DuckDB keeps it; Spark's
     order is its own): sorting millions of rows costs more than judging them.
@@ -85,17 +87,17 @@ class Due:
     on: datetime.date
     due: pyarrow.Table
     undetermined: pyarrow.Table
-    counts: Mapping[str, int]
+    counts: Mapping[Action, int]
 
     def summary(self) -> str:
         """One line for an archivist: the counts, in Dutch."""
         return self.summary_of(self.on, self.counts)
 
     @staticmethod
-    def summary_of(on: datetime.date, counts: Mapping[str, int]) -> str:
+    def summary_of(on: datetime.date, counts: Mapping[Action, int]) -> str:
         """The line of :meth:`summary` for *counts* on *on*.
 
-        >>> Due.summary_of(datetime.date(2026, 1, 1), {"vernietigen": 3, "nog niet": 1})
+        >>> Due.summary_of(datetime.date(2026, 1, 1), {Action.DESTROY: 3, Action.NOT_YET: 1})
         '4 stukken op 2026-01-01: 3 vernietigen, 1 nog niet'
         """
         parts = ", ".join(f"{count} {what}" for what, count in counts.items())
@@ -141,12 +143,13 @@ class Written:
 
     Attributes:
         files: Each file written, with the number of rows in it, in the order written.
-        counts: As :attr:`Due.counts` or :attr:`Impact.counts`.
+        counts: As :attr:`Due.counts` (by :class:`~selectielijst.holdings.Action`) or :attr:`Impact.counts` (by
+            :class:`~selectielijst.holdings.Effect`).
         summary: One line for an archivist: the counts, in Dutch.
     """
 
     files: Mapping[Path, int]
-    counts: Mapping[str, int]
+    counts: Mapping[Action, int] | Mapping[Effect, int]
     summary: str
 
 
@@ -214,22 +217,23 @@ class Impact:
         summary: How many records each old category has of each effect:
             ``oude_categorie``, ``effect``, ``aantal``, in the order of
             :data:`EFFECTS`, then by category.
-        counts: How many records have each effect, in the order of :data:`EFFECTS`.
+        counts: How many records have each :class:`~selectielijst.holdings.Effect`, most urgent first.
     """
 
     records: pyarrow.Table
     summary: pyarrow.Table
-    counts: Mapping[str, int]
+    counts: Mapping[Effect, int]
 
     def summary_line(self) -> str:
         """One line for an archivist: the counts per effect, in Dutch."""
         return self.summary_line_of(self.counts)
 
     @staticmethod
-    def summary_line_of(counts: Mapping[str, int]) -> str:
+    def summary_line_of(counts: Mapping[Effect, int]) -> str:
         """The line of :meth:`summary_line` for *counts*; effects of no records are left out.
 
-        >>> Impact.summary_line_of({"besluit nodig": 2, "eerder": 0, "ongewijzigd": 5})
+        >>> Impact.summary_line_of({Effect.DECISION_NEEDED: 2, Effect.EARLIER: 0,
+        ...                         Effect.UNCHANGED: 5})
         '7 stukken: 2 besluit nodig, 5 ongewijzigd'
         """
         parts = ", ".join(f"{count} {effect}" for effect, count in counts.items() if count)

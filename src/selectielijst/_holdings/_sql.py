@@ -27,6 +27,7 @@ from typing import Any
 
 from selectielijst._holdings._engines import ENGINES, DuckDBEngine, Engine, is_spark_frame, quoted
 from selectielijst._holdings._spark import SparkEngine, spark_session
+from selectielijst._holdings._vocabulary import Action, Effect
 from selectielijst._model import Category, Outcome, SelectionList, retention
 from selectielijst.errors import DocumentErrors, InvalidDocument
 
@@ -98,24 +99,8 @@ UNKNOWN_CATEGORY = "de categorie {number} staat niet in de lijst"
 NO_START = "de startdatum ontbreekt of is geen datum ({value})"
 
 
-EFFECTS = (
-    "besluit nodig",
-    "nu vernietigen",
-    "nu bewaren",
-    "eerder",
-    "later",
-    "vervallen zonder opvolger",
-    "niet te bepalen",
-    "ongewijzigd",
-)
-"""What a new version does to a record, most in need of attention first.
-
-*besluit nodig*: the category was split or merged into categories that say
-different things; *nu vernietigen*: B became V; *nu bewaren*: V became B;
-*eerder* and *later*: the day destruction is allowed moved; *vervallen zonder
-opvolger*: the category was withdrawn and the list names no successor;
-*niet te bepalen*: a date is missing or the category is not in the old list.
-"""
+EFFECTS = tuple(effect.value for effect in Effect)
+"""The words of :class:`Effect`, most in need of attention first, as the SQL writes them."""
 
 
 def judge(
@@ -219,26 +204,26 @@ def summary_of(counted: str) -> str:
     """  # our own names and SQL
 
 
-def effect_counts(pairs: Iterable[tuple[str, int]]) -> dict[str, int]:
-    """The counts of :attr:`Impact.counts`, in the order of :data:`EFFECTS`, from (effect, n)."""
-    counts = dict.fromkeys(EFFECTS, 0)
+def effect_counts(pairs: Iterable[tuple[str, int]]) -> dict[Effect, int]:
+    """The counts of :attr:`Impact.counts`, in the order of :class:`Effect`, from (effect, n)."""
+    counts = dict.fromkeys(Effect, 0)
     for effect, count in pairs:
-        counts[effect] += int(count)
+        counts[Effect(effect)] += int(count)
     return counts
 
 
 IMPACT_COUNTS = "SELECT effect, sum(aantal) FROM impact_summary GROUP BY effect"
 
 
-def due_counts(runner: Engine, due_count: int, undetermined: int) -> dict[str, int]:
+def due_counts(runner: Engine, due_count: int, undetermined: int) -> dict[Action, int]:
     """The counts of :attr:`Due.counts`, given how many records are due and undetermined."""
     ((kept, records),) = runner.rows(_COUNTS)
     kept, records = int(kept or 0), int(records)
     return {
-        "vernietigen": due_count,
-        "nog niet": records - due_count - undetermined - kept,
-        "blijvend bewaren": kept,
-        "niet te bepalen": undetermined,
+        Action.DESTROY: due_count,
+        Action.NOT_YET: records - due_count - undetermined - kept,
+        Action.KEEP: kept,
+        Action.UNDETERMINED: undetermined,
     }
 
 

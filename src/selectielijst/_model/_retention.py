@@ -90,7 +90,10 @@ def add_duration(day: datetime.date, duration: Duration) -> datetime.date:
 
 
 def retention(
-    category: Category, *, start: datetime.date, event: datetime.date | None = None
+    category: Category,
+    *,
+    start: datetime.date | str,
+    event: datetime.date | str | None = None,
 ) -> Retention:
     """When the records of *category* may be destroyed.
 
@@ -99,6 +102,7 @@ def retention(
     event instead, given as *event*; without it the answer is not computable
     and says what it needs. Destruction is allowed from the day the term has
     run (see :func:`~selectielijst.lookup.add_duration` for the calendar rules).
+    Dates are :class:`datetime.date` objects or ISO dates as text (``"2024-01-31"``).
 
     >>> from selectielijst import load
     >>> voorbeeld = load("voorbeeld", "2.1")
@@ -109,7 +113,19 @@ def retention(
     en de datum daarvan is niet gegeven
     >>> str(retention(voorbeeld.category("1.1"), start=datetime.date(2024, 1, 31)))
     'blijvend bewaren'
+    >>> str(retention(voorbeeld.category("1.2"), start="2024-01-31"))
+    'vernietigen vanaf 2031-01-31'
+
+    Raises:
+        TypeError: *category* is no :class:`~selectielijst.Category`, or a date
+            is neither a date nor text.
+        ValueError: A date given as text is no ISO date (``YYYY-MM-DD``).
     """
+    if not isinstance(category, Category):
+        msg = f"category is a Category (from SelectionList.category), not {type(category).__name__}"
+        raise TypeError(msg)
+    start = _date("start", start)
+    event = _date("event", event) if event is not None else None
     valuation = category.valuation
     if category.withdrawn:
         if category.successors:
@@ -146,3 +162,24 @@ def retention(
     return Retention(
         Outcome.DESTROY, category, destroy_from=destroy_from, keep_parts=valuation.keep_parts
     )
+
+
+def _date(name: str, value: object) -> datetime.date:
+    """*value* as a date: a date (a datetime's own date), or an ISO date as text.
+
+    Raises:
+        TypeError: It is neither.
+        ValueError: Its text is no ISO date.
+    """
+    if isinstance(value, datetime.datetime):
+        return value.date()
+    if isinstance(value, datetime.date):
+        return value
+    if isinstance(value, str):
+        try:
+            return datetime.date.fromisoformat(value.strip())
+        except ValueError:
+            msg = f"{name} is an ISO date such as '2024-01-31'; got {value!r}"
+            raise ValueError(msg) from None
+    msg = f"{name} is a datetime.date or an ISO date as text; got {type(value).__name__}"
+    raise TypeError(msg)
