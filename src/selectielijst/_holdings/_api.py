@@ -77,8 +77,8 @@ class Due:
         undetermined: One row per record whose date cannot be computed:
             ``id``, ``categorie`` and ``reden`` (an event date missing, the
             category unknown or withdrawn).
-        counts: How many records are due (:attr:`~selectielijst.holdings.Action.DESTROY`), not yet
-            due, kept (``blijvend bewaren``) and undetermined, by :class:`~selectielijst.holdings.Action`.
+        counts: How many records are due, not yet due, kept and undetermined,
+            by :class:`~selectielijst.holdings.Action`.
 
     The rows come in the order of the records (DuckDB keeps it; Spark's
     order is its own): sorting millions of rows costs more than judging them.
@@ -143,8 +143,8 @@ class Written:
 
     Attributes:
         files: Each file written, with the number of rows in it, in the order written.
-        counts: As :attr:`Due.counts` (by :class:`~selectielijst.holdings.Action`) or :attr:`Impact.counts` (by
-            :class:`~selectielijst.holdings.Effect`).
+        counts: As :attr:`Due.counts` (by :class:`~selectielijst.holdings.Action`) or
+            :attr:`Impact.counts` (by :class:`~selectielijst.holdings.Effect`).
         summary: One line for an archivist: the counts, in Dutch.
     """
 
@@ -217,7 +217,8 @@ class Impact:
         summary: How many records each old category has of each effect:
             ``oude_categorie``, ``effect``, ``aantal``, in the order of
             :data:`EFFECTS`, then by category.
-        counts: How many records have each :class:`~selectielijst.holdings.Effect`, most urgent first.
+        counts: How many records have each :class:`~selectielijst.holdings.Effect`, the
+            most urgent first.
     """
 
     records: pyarrow.Table
