@@ -23,7 +23,11 @@ settings.register_profile("dev", max_examples=40, deadline=None)
 settings.load_profile(os.environ.get("HYPOTHESIS_PROFILE", "ci" if os.environ.get("CI") else "dev"))
 
 ROOT = Path(__file__).resolve().parents[1]
+"""The repository's top folder."""
 SHARED = ROOT.parent / "shared"
+"""The read-only folder beside the repository, with the seed and the real data."""
+FIXTURES = ROOT / "tests" / "fixtures"
+"""Small files the tests read: sheets, mappings, VNG extracts of our own."""
 VNG_DATA = SHARED / "data" / "vng-selectielijst"
 """The real VNG list in two versions; tests that need it skip where it is absent."""
 

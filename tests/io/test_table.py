@@ -11,6 +11,7 @@ import pytest
 from click.testing import CliRunner
 from hypothesis import HealthCheck, given, settings
 
+from conftest import FIXTURES
 from selectielijst import (
     ChangeKind,
     Duration,
@@ -30,8 +31,6 @@ from selectielijst.errors import DocumentErrors
 from selectielijst.io import export_vng_api, import_vng_api, read_export, read_mapping
 from selectielijst.model import CategoryStatus, VersionInfo
 from strategies import api_shaped_lists, selection_lists
-
-FIXTURES = Path(__file__).parent / "fixtures"
 
 
 def problems(error: pytest.ExceptionInfo[DocumentErrors]) -> list[str]:

@@ -23,6 +23,7 @@ import pytest
 from click.testing import CliRunner, Result
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
+from test_holdings import drawn_records, records_table, some_days, vng_records
 
 from selectielijst import SelectionList, load
 from selectielijst._cli import main
@@ -30,7 +31,6 @@ from selectielijst._holdings._engines import as_arrow, is_spark_frame
 from selectielijst.errors import EngineUnavailable
 from selectielijst.holdings import Action, Effect, due, impact
 from strategies import selection_lists
-from test_holdings import drawn_records, records_table, some_days, vng_records
 
 if TYPE_CHECKING:
     import pyspark.sql
@@ -40,6 +40,8 @@ _HOW_TO_INSTALL = (
     " pip install -e '.[test]', and apt-get install default-jre-headless (Debian, Ubuntu)"
     " or set JAVA_HOME"
 )
+
+pytestmark = pytest.mark.spark
 
 
 @pytest.fixture(scope="module")

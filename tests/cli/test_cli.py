@@ -8,9 +8,9 @@ from pathlib import Path
 import pytest
 from click.testing import CliRunner
 
+from samples import GOOD
 from selectielijst._cli import main
 from selectielijst._workspace._schema import snapshot_schema
-from test_snapshot import GOOD
 
 
 @pytest.fixture

@@ -3,11 +3,11 @@
 from __future__ import annotations
 
 import json
-from pathlib import Path
 
 import jsonschema
 from hypothesis import given
 
+from conftest import ROOT
 from selectielijst import SelectionList
 from selectielijst._storage._yaml import load
 from selectielijst._workspace._schema import index_schema, snapshot_schema
@@ -15,7 +15,7 @@ from selectielijst.snapshots import dumps
 from selectielijst.workspace import versions_folder
 from strategies import selection_lists
 
-SCHEMAS = Path(__file__).resolve().parents[1] / "schemas"
+SCHEMAS = ROOT / "schemas"
 
 
 class TestCommitted:

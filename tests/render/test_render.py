@@ -6,7 +6,6 @@ import html.parser
 import io
 import json
 import os
-from pathlib import Path
 
 import attrs
 import docutils.core
@@ -15,6 +14,7 @@ import pytest
 from hypothesis import given
 from hypothesis import strategies as st
 
+from conftest import ROOT
 from selectielijst import (
     Category,
     ChangeSet,
@@ -37,7 +37,7 @@ from selectielijst.changes import Change, ChangeKind, Segment, SegmentKind, Sign
 from selectielijst.model import Criterion, VersionInfo
 from selectielijst.rendering import mark_up
 
-SAMPLES = Path(__file__).resolve().parents[1] / "docs" / "samples"
+SAMPLES = ROOT / "docs" / "samples"
 SUFFIXES = {"markdown": "md", "rst": "rst", "html": "html", "json": "json", "text": "txt"}
 UPDATE = os.environ.get("UPDATE_GOLDEN") == "1"
 
@@ -150,7 +150,7 @@ class TestFormats:
 
     def test_committed_schema_is_current(self) -> None:
         """schemas/changeset.schema.json is what the model generates."""
-        path = Path(__file__).resolve().parents[1] / "schemas" / "changeset.schema.json"
+        path = ROOT / "schemas" / "changeset.schema.json"
         assert json.loads(path.read_text()) == changeset_schema()
 
     def test_text_colours_only_when_asked(self, example: ChangeSet) -> None:

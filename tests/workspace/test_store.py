@@ -7,12 +7,13 @@ from pathlib import Path
 
 import pytest
 
+from conftest import ROOT, SHARED
 from selectielijst import Status, lists, load, versions
 from selectielijst._workspace._integrity import digest
 from selectielijst.errors import InvalidName, TextNotAvailable, UnknownList, UnknownVersion
 from selectielijst.workspace import history, load_spec
 
-SEED = Path(__file__).resolve().parents[2] / "shared" / "seed" / "000_cad5ec393c4d4fed.txt"
+SEED = SHARED / "seed" / "000_cad5ec393c4d4fed.txt"
 
 
 class TestLists:
@@ -36,7 +37,7 @@ class TestLists:
 
     def test_index_hashes_match(self) -> None:
         """Every snapshot is byte for byte what the index says was published."""
-        root = Path(__file__).resolve().parents[1] / "versions"
+        root = ROOT / "versions"
         for list_id in lists():
             for entry in history(list_id).versions:
                 if entry.snapshot is not None:

@@ -3,46 +3,18 @@
 from __future__ import annotations
 
 import itertools
-import textwrap
 from pathlib import Path
 
 import attrs
 import pytest
 from hypothesis import HealthCheck, given, settings
 
+from samples import GOOD
 from selectielijst import SelectionList, Status, load, read, write
 from selectielijst.errors import DocumentErrors, InvalidDocument, InvalidRecord, PublishedVersion
 from selectielijst.snapshots import dumps, loads, make_converter
 from selectielijst.workspace import versions_folder
 from strategies import selection_lists, with_status
-
-GOOD = textwrap.dedent(
-    """\
-    format: selectielijst/1
-    list: voorbeeld
-    title: Voorbeeld
-    version:
-      label: '1.0'
-      status: concept
-    criteria:
-      - number: 1
-        text: Beleid
-    sections:
-      - id: algemeen
-        title: Algemeen
-        categories:
-          - id: beleid
-            number: '1.1'
-            name: Het maken van beleid
-            valuation:
-              keep: [1]
-          - id: post
-            number: '1.2'
-            name: Het registreren van post
-            valuation:
-              destroy: P1Y
-    """
-)
 
 tmp_settings = settings(suppress_health_check=[HealthCheck.function_scoped_fixture])
 

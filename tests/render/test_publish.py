@@ -12,6 +12,7 @@ import openpyxl
 import pytest
 from click.testing import CliRunner
 
+from conftest import VNG_DATA
 from selectielijst import (
     ChangeKind,
     SelectionList,
@@ -26,7 +27,7 @@ from selectielijst._render._labels import _FIELDS, _KINDS, _LABELS, _SIGNIFICANC
 from selectielijst._render._report import build_report
 from selectielijst.snapshots import make_converter
 
-SHARED = Path(__file__).resolve().parents[2] / "shared" / "data" / "vng-selectielijst"
+SHARED = VNG_DATA
 
 
 @pytest.fixture(scope="module")
