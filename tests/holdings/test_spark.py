@@ -346,8 +346,9 @@ def test_without_java_the_error_says_how_to_install(tmp_path: Path) -> None:
         (
             "error: Spark needs a Java runtime (17 or newer) and none was found: install one"
             " (on Debian or Ubuntu: apt-get install default-jre-headless) or set JAVA_HOME,"
-            " or use --engine duckdb"
-        )
+            " or let DuckDB compute"
+        ),
+        "hint: leave out --engine spark, and DuckDB computes",
     ]
 
 

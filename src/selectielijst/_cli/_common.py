@@ -14,6 +14,7 @@ import click
 from selectielijst.changes import ChangeSet
 from selectielijst.errors import (
     DocumentErrors,
+    EngineUnavailable,
     SelectielijstError,
 )
 from selectielijst.files import usable_path, write_atomically
@@ -102,6 +103,8 @@ def reports_errors(command: Callable[P, R]) -> Callable[P, R]:
                     click.echo(f"hint: {HINTS[path]}", err=True)
         except SelectielijstError as e:
             click.echo(f"error: {e}", err=True)
+            if isinstance(e, EngineUnavailable):
+                click.echo("hint: leave out --engine spark, and DuckDB computes", err=True)
         sys.exit(EXIT_INVALID)
 
     return wrapper

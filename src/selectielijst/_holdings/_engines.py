@@ -371,7 +371,7 @@ def sheet_table(path: Path) -> pyarrow.Table:
 
 JAVA_MISSING = (
     "Spark needs a Java runtime (17 or newer) and none was found: install one (on Debian or"
-    " Ubuntu: apt-get install default-jre-headless) or set JAVA_HOME, or use --engine duckdb"
+    " Ubuntu: apt-get install default-jre-headless) or set JAVA_HOME, or let DuckDB compute"
 )
 
 

@@ -44,7 +44,7 @@ _SPARK_TYPES: Mapping[str, str] = {
 
 
 _PYSPARK_MISSING = (
-    "Spark is not installed: pip install 'selectielijst[spark]' (PySpark 4), or use --engine duckdb"
+    "Spark is not installed: pip install 'selectielijst[spark]' (PySpark 4), or let DuckDB compute"
 )
 
 

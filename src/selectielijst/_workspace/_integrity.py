@@ -116,7 +116,10 @@ def _check(list_id: str, entry: VersionEntry, path: Path, *, deep: bool) -> list
     if expected is None and not entry.status.published:
         return []  # a concept may change until it is published
     if expected is None:
-        return problem("the index records no SHA-256; run `selectielijst verify --record`")
+        return problem(
+            "the index records no SHA-256; record it (`selectielijst verify --record`,"
+            " or record_digests() from Python)"
+        )
     actual = digest(path)
     if actual != expected:
         return problem(
