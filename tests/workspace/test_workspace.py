@@ -259,11 +259,9 @@ class TestKeepYourOwnList:
         assert log.exit_code == 0
         assert "Versie 2.0 (vastgesteld, 2024-06-01)" in log.stdout
         assert cli("changelog", str(kept / "versions" / "proefpolder")).stdout == log.stdout
-        unrecorded = cli("verify")
-        assert unrecorded.exit_code == 1
-        assert "proefpolder@2.0: the index records no SHA-256" in unrecorded.stderr
-        assert "proefpolder@1.0" not in unrecorded.stderr  # a concept may still change
-        assert cli("verify", "--record").exit_code == 0
+        recorded = cli("verify")  # the adopted 2.0 had its digest recorded as it was imported
+        assert recorded.exit_code == 0, recorded.output
+        assert cli("verify", "--record").exit_code == 0  # the concept 1.0 too, when asked
         assert cli("verify", "proefpolder").exit_code == 0
         assert cli("verify", str(kept / "versions" / "proefpolder")).exit_code == 0
 
@@ -573,7 +571,7 @@ class TestConcurrentImports:
                 workspace = Workspace(root)
                 labels = [entry.label for entry in workspace.versions("mijn")]
                 assert sorted(labels) == ["1.0", "1.1", "1.2", "1.3"], f"round {round_number}"
-                assert sorted(workspace.record_digests("mijn")) == sorted(labels)
+                assert sorted(workspace.record_digests("mijn")) == ["1.0", "1.2"]  # ontwerp had theirs
                 assert workspace.verify() == ()
 
 
@@ -635,6 +633,35 @@ class TestNoWritesThroughLinks:
         assert len(linked) == 2, result.output
         assert any("2.1:" in line for line in linked)
         assert any("extra.yaml:" in line for line in linked)
+
+
+class TestPublishedOnImport:
+    """A published version imported into a workspace is verifiable at once."""
+
+    def test_digest_recorded_on_import(self, kept: Path) -> None:
+        """import ... --status vastgesteld records the digest: verify passes right after."""
+        entry = Workspace(kept).versions("proefpolder")[1]
+        assert (entry.label, entry.status.value) == ("2.0", "vastgesteld")
+        assert entry.sha256 is not None
+        assert Workspace(kept).versions("proefpolder")[0].sha256 is None  # a concept may change
+        assert cli("verify").exit_code == 0
+
+    def test_imported_again_unchanged(self, kept: Path) -> None:
+        """The same published version imported again changes nothing; changed, it is refused."""
+        again = (
+            "import", "table", "vastgesteld.csv", "--mapping", "mapping.yaml",
+            "--version", "2.0", "--status", "vastgesteld", "--date", "2024-06-01",
+        )  # fmt: skip
+        index = kept / "versions" / "proefpolder" / "index.yaml"
+        before = index.read_bytes()
+        assert cli(*again).exit_code == 0
+        assert index.read_bytes() == before
+        rows = [*ADOPTED[:-1], ("2.5", "Beheer", "Nieuw", "V", "1 jaar", "")]
+        write_csv(kept / "vastgesteld.csv", HEADER, rows)
+        changed = cli(*again)
+        assert changed.exit_code == 1
+        assert "was published (vastgesteld) and its digest recorded" in changed.stderr
+        assert cli("verify").exit_code == 0
 
 
 class TestOneWayToLoad:

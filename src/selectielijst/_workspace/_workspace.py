@@ -15,7 +15,7 @@ from pathlib import Path
 import attrs
 
 from selectielijst._model import ListIndex, SelectionList, VersionEntry
-from selectielijst._storage import read, refuse_links, usable_path, write
+from selectielijst._storage import dumps, read, refuse_links, usable_path, write
 from selectielijst._workspace._identity import Review, link
 from selectielijst._workspace._index import (
     INDEX_NAME,
@@ -29,7 +29,12 @@ from selectielijst._workspace._index import (
     versions_folder,
     write_index,
 )
-from selectielijst._workspace._integrity import IntegrityProblem, record_digests_in, verify_in
+from selectielijst._workspace._integrity import (
+    IntegrityProblem,
+    digest,
+    record_digests_in,
+    verify_in,
+)
 from selectielijst.errors import (
     InvalidName,
     PublishedVersion,
@@ -152,6 +157,10 @@ class Workspace:
     def add(self, selection_list: SelectionList) -> Added:
         """Write a version into its list, and record it in the list's index.
 
+        A published version (ter inzage, ontwerp, vastgesteld, ingetrokken) has
+        its SHA-256 recorded in the index as it is written, so ``verify``
+        holds at once; importing it again unchanged changes nothing.
+
         A list's first version is written as it is. A later one whose ids
         were made from numbers is first linked to the latest earlier version
         with text: each category takes the id of the category it matches by
@@ -202,6 +211,8 @@ class Workspace:
             selection_list, review = linked.selection_list, linked.review
         known = next((e for e in index.versions if e.label == label), None)
         if known is not None and known.status.published and known.sha256 is not None:
+            if path.is_file() and digest(path) == known.sha256 and _same_text(path, selection_list):
+                return Added(path, known, selection_list, review)  # imported again, unchanged
             msg = (
                 f"{list_id}@{label} was published ({known.status.value}) and its digest recorded;"
                 " import the changes as a new version"
@@ -215,6 +226,7 @@ class Workspace:
             date=version.date,
             snapshot=f"{label}/{SNAPSHOT_NAME}",
             notes=known.notes if known is not None else (),
+            sha256=digest(path) if version.status.published else None,  # verify holds at once
         )
         entries = [entry if e.label == label else e for e in index.versions]
         if known is None:
@@ -233,6 +245,11 @@ class Workspace:
     def record_digests(self, list_id: str) -> tuple[str, ...]:
         """Record the SHA-256 of every snapshot of a list whose index entry has none yet."""
         return record_digests_in(self.folder, list_id)
+
+
+def _same_text(path: Path, selection_list: SelectionList) -> bool:
+    """Whether the snapshot at *path* holds exactly the canonical text of *selection_list*."""
+    return path.read_bytes() == dumps(selection_list, file=str(path)).encode("utf-8")
 
 
 def _earlier_with_text(index: ListIndex, label: str) -> list[VersionEntry]:
