@@ -340,3 +340,41 @@ class TestApiShape:
         assert result.exit_code == 1
         assert "does not fit the VNG API: the API has no selection criteria" in result.stderr
         assert not (tmp_path / "api").exists()
+
+
+class TestWithdrawnInWords:
+    """A row withdrawn in words, in any column, with its successor named in a phrase."""
+
+    MAPPING = """\
+id: waterschap
+title: Selectielijst Waterschap (fictief voorbeeld)
+version: {label: "2.0", status: concept}
+columns: {number: Nr, name: Handeling, valuation: Waardering, term: Termijn, explanation: Opmerking}
+"""
+
+    def test_remarks_and_prefixes(self, tmp_path: Path) -> None:
+        """Empty valuation and 'Vervallen' in the remark; 'Verwerkt: Vervallen: ...' in the name."""
+        (tmp_path / "kolommen.yaml").write_text(self.MAPPING, encoding="utf-8")
+        rows = [
+            ["1.1", "Vaststellen van de begroting", "B", "", ""],
+            ["1.2", "Vervallen vergunningen intrekken", "V", "5 jaar", ""],  # an adjective
+            ["1.3", "Afhandelen van klachten", "", "", "Vervallen; dit valt nu onder 2.1"],
+            ["1.4", "Verwerkt: Vervallen: is resultaat 2.2 geworden", "", "", ""],
+            ["2.1", "Behandelen van klachten en meldingen", "V", "2 jaar", ""],
+            ["2.2", "Verwerken van gegevens", "V", "1 jaar", ""],
+        ]
+        path = tmp_path / "lijst.csv"
+        with path.open("w", newline="", encoding="utf-8") as handle:
+            writer = csv.writer(handle, delimiter=";")
+            writer.writerow(["Nr", "Handeling", "Waardering", "Termijn", "Opmerking"])
+            writer.writerows(rows)
+        imported = import_table(path, read_mapping(tmp_path / "kolommen.yaml"))
+        lijst = imported.selection_list
+        assert {n for n in ("1.2", "1.3", "1.4") if lijst.category(n).withdrawn} == {"1.3", "1.4"}
+        assert lijst.category("1.3").successors == ("2.1",)
+        assert lijst.category("1.4").successors == ("2.2",)
+        reviews = [str(note) for note in imported.notes if "review:" in str(note)]
+        assert len(reviews) == 2  # each successor read from words, quoted for a person to check
+        assert "lijst.csv:4" in reviews[0]
+        assert "'valt nu onder 2.1'" in reviews[0]
+        assert "'is resultaat 2.2 geworden'" in reviews[1]

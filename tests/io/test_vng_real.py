@@ -20,6 +20,7 @@ from selectielijst import (
     Status,
     Term,
     diff,
+    render,
     retention,
     search,
     trace,
@@ -99,13 +100,32 @@ class TestDiff:
     """What changed from 2017 to 2020, as a municipal archivist would see it."""
 
     def test_withdrawn_with_successors(self, vng: dict[str, SelectionList]) -> None:
-        """The withdrawn results, with the successor the list names."""
+        """The withdrawn results, with the successor the list names, in the description or a remark.
+
+        19.1.13 says "Vervallen" and, in its remark, "Dit resultaat valt nu onder 4.1.14".
+        """
         withdrawn = {
             c.number: c.successors
             for c in diff(vng["2017"], vng["2020"]).select(kind=ChangeKind.WITHDRAWN)
         }
-        assert withdrawn == {"7.1.20": ("19.1.19",), "19.1.13": ()}
+        assert withdrawn == {"7.1.20": ("19.1.19",), "19.1.13": ("4.1.14",)}
         assert vng["2020"].category("7.1.20").status is CategoryStatus.WITHDRAWN
+
+    def test_no_active_result_taken_for_withdrawn(self, vng: dict[str, SelectionList]) -> None:
+        """'vervallen' in the middle of a term or a process term does not withdraw a result."""
+        withdrawn = {n for n in ("19.1.19", "21.1.1") if vng["2020"].category(n).withdrawn}
+        assert withdrawn == set()
+        assert sum(1 for _, c in vng["2020"].categories() if c.withdrawn) == 2
+
+    def test_successor_everywhere(self, vng: dict[str, SelectionList]) -> None:
+        """The successor in a remark reaches the concordance, trace and retention."""
+        changes = diff(vng["2017"], vng["2020"])
+        rows = {row.old_number: row.new_numbers for row in changes.concordance}
+        assert rows["19.1.13"] == ("4.1.14",)
+        assert trace(vng["2017"], vng["2020"], "19.1.13").new_numbers == ("4.1.14",)
+        answer = retention(vng["2020"].category("19.1.13"), start="2020-01-01")
+        assert answer.needs is not None
+        assert "4.1.14" in answer.needs
 
     def test_term_changes_in_the_right_direction(self, vng: dict[str, SelectionList]) -> None:
         """Each changed term: longer when the number of years grew, shorter when it fell."""
@@ -293,3 +313,32 @@ class TestApiShape:
             for p in caught.value.problems
         }
         assert {(n, "valuation") for n in numbers} == TRUE_DIFFERENCES
+
+
+class TestWithdrawnNamed:
+    """2017 -> 2020: each withdrawn result is named by its old name, with its successor."""
+
+    @pytest.mark.parametrize("format_name", ["markdown", "rst", "html", "text"])
+    def test_every_format(self, vng: dict[str, SelectionList], format_name: str) -> None:
+        """In every change log the old name stands beside the number, and the successor after."""
+        import html  # noqa: PLC0415  # only here
+
+        written = html.unescape(str(render(diff(vng["2017"], vng["2020"]), format_name)))
+        flat = " ".join(written.split())
+        for number, successor in (("7.1.20", "19.1.19"), ("19.1.13", "4.1.14")):
+            old_name = " ".join(str(vng["2017"].category(number).name).split())
+            assert old_name in flat, (format_name, number)
+            assert successor in flat
+
+    def test_impact_follows_the_remark(self, vng: dict[str, SelectionList]) -> None:
+        """A record under 19.1.13 follows it to 4.1.14 in impact, not 'no successor'."""
+        import pyarrow  # noqa: PLC0415  # records in memory
+
+        from selectielijst.holdings import impact  # noqa: PLC0415  # only here
+
+        records = pyarrow.table(
+            {"id": ["z1"], "category": ["19.1.13"], "start": [datetime.date(2019, 5, 1)]}
+        )
+        (row,) = impact(vng["2017"], vng["2020"], records).records.to_pylist()
+        assert row["nieuwe_categorie"] == "4.1.14"
+        assert row["effect"] != "vervallen zonder opvolger"

@@ -571,7 +571,10 @@ class TestConcurrentImports:
                 workspace = Workspace(root)
                 labels = [entry.label for entry in workspace.versions("mijn")]
                 assert sorted(labels) == ["1.0", "1.1", "1.2", "1.3"], f"round {round_number}"
-                assert sorted(workspace.record_digests("mijn")) == ["1.0", "1.2"]  # ontwerp had theirs
+                assert sorted(workspace.record_digests("mijn")) == [
+                    "1.0",
+                    "1.2",
+                ]  # ontwerp had theirs
                 assert workspace.verify() == ()
 
 

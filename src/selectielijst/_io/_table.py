@@ -8,6 +8,7 @@ from pathlib import Path
 import attrs
 
 from selectielijst._io._notation import read_valuation
+from selectielijst._io._withdrawal import read_from, successors_of, withdrawal
 from selectielijst._model import (
     STABLE_ID,
     Category,
@@ -241,7 +242,11 @@ _NUMBER = re.compile(r"\d+(?:\.\d+)*[a-z]?")
 
 
 def _withdrawal(row: Row, columns: Columns, problems: SheetProblems) -> str | None:
-    """The text that marks the row withdrawn ("Vervallen: zie 2.4"), or ``None``."""
+    """The text that marks the row withdrawn ("Vervallen: zie 2.4"), or ``None``.
+
+    A status column says it first; else any mapped text of the row that states
+    it (see :mod:`._withdrawal`), wherever in the text it stands.
+    """
     status = row.get(columns.status)
     if status and not _WITHDRAWN.match(status):
         if status.lower() not in _ACTIVE:
@@ -253,11 +258,19 @@ def _withdrawal(row: Row, columns: Columns, problems: SheetProblems) -> str | No
         return None
     if status:
         return status
-    for column in (columns.valuation, columns.description, columns.name):
-        text = row.get(column)
-        if _WITHDRAWN.match(text):
-            return text
-    return None
+    return withdrawal(row.get(column) for column in _texts_of(columns))
+
+
+def _texts_of(columns: Columns) -> tuple[str | None, ...]:
+    """The mapped columns of a row that hold text a person wrote about it."""
+    return (
+        columns.valuation,
+        columns.name,
+        columns.description,
+        columns.explanation,
+        columns.successors,
+        columns.examples,
+    )
 
 
 def _category(
@@ -297,13 +310,17 @@ def _category(
         line.strip() for line in row.raw(columns.examples).splitlines() if line.strip()
     )
     if withdrawn is not None:
-        named = row.get(columns.successors) or withdrawn
+        listed = row.get(columns.successors)
+        texts = [row.get(column) for column in _texts_of(columns) if column != columns.successors]
+        went = successors_of(listed or withdrawn, texts, number)
+        for phrase in went.phrases:
+            problems.note(row, columns.number, (read_from(phrase),))
         return Category(
             category_id, number, name or "Vervallen", valuation,
             description=row.get(columns.description) or None,
             explanation=row.get(columns.explanation) or None,
             examples=examples, status=CategoryStatus.WITHDRAWN,
-            successors=tuple(n for n in _NUMBER.findall(named) if n != number),
+            successors=tuple(dict.fromkeys((*_numbers_in(listed, number), *went.numbers))),
         )  # fmt: skip
     category = Category(
         category_id, number, name, valuation or Valuation.keep(),
@@ -314,6 +331,11 @@ def _category(
     if reading is not None and reading.reference is not None:
         references.append((row, category, reading.reference))
     return category
+
+
+def _numbers_in(text: str | None, own: str) -> tuple[str, ...]:
+    """The numbers a successors column lists, but the row's own."""
+    return tuple(n for n in _NUMBER.findall(text or "") if n != own)
 
 
 def _category_id(row: Row, columns: Columns, number: str, problems: SheetProblems) -> str | None:

@@ -14,7 +14,6 @@ with the successors they name.
 from __future__ import annotations
 
 import json
-import re
 from collections.abc import Mapping
 from pathlib import Path
 from typing import Any
@@ -23,6 +22,7 @@ import attrs
 
 from selectielijst._io._notation import read_valuation
 from selectielijst._io._table import Imported, SheetProblems
+from selectielijst._io._withdrawal import read_from, successors_of, withdrawal
 from selectielijst._model import (
     STABLE_ID,
     Category,
@@ -41,7 +41,6 @@ __all__ = ["import_vng", "import_vng_api"]
 
 TITLE = "Selectielijst gemeenten en intergemeentelijke organen"
 ORGANISATION = "Gemeenten en intergemeentelijke organen (VNG)"
-_SUCCESSOR = re.compile(r"\d+(?:\.\d+)+")
 _NO_PROCESS_TERM = frozenset({"", "nihil"})
 _EXPLANATION = ("Toelichting", "Toelichting/voorbeelden")
 
@@ -178,12 +177,15 @@ def _category(result: _Result, row: Row, problems: SheetProblems) -> Category | 
     described = description.strip() or None
     explained = explanation.strip() or None
     if not valuation_text.strip():
-        if described and described.lower().startswith("vervallen"):
-            successors = tuple(_SUCCESSOR.findall(described))
+        marking = withdrawal([name, described, explained])
+        if marking is not None:
+            went = successors_of(marking, [described, explained], number)
+            for phrase in went.phrases:
+                problems.note(row, "Toelichting/voorbeelden", (read_from(phrase),))
             return Category(
                 result.id or number, number, name or "Vervallen", None,
                 description=described, explanation=explained,
-                status=CategoryStatus.WITHDRAWN, successors=successors,
+                status=CategoryStatus.WITHDRAWN, successors=went.numbers,
                 origin=result.origin.strip() or None, tasks=result.tasks,
             )  # fmt: skip
         problems.add(

@@ -74,6 +74,8 @@ _LABELS: Mapping[str, tuple[str, str]] = {
         "The other {count} categories keep their numbers and are unchanged.",
     ),
     "old": ("oud", "old"),
+    "formerly": ("voorheen", "formerly"),
+    "now_reads": ("nu", "now"),
     "reason": ("Motivering", "Reason"),
     "unmatched": (
         "Motiveringen bij wijzigingen die er niet meer zijn",

@@ -198,7 +198,27 @@ def _item(change: Change, context: _Context) -> Item:
     if reason is not None:
         reason = f"{context.say('reason')}: {reason}"
     segments = change.segments if wording else ()
-    return Item(number, change.name, text, flag, segments, change, reason)
+    return Item(number, _name(change, context), text, flag, segments, change, reason)
+
+
+def _name(change: Change, context: _Context) -> str | None:
+    """The name a reader knows the category by: the old one for what was withdrawn.
+
+    A withdrawn row often keeps only a word ("Verwerkt", "Vervallen") in the
+    new version; its old name says what went. A category moved or renumbered
+    under another name is named by both.
+    """
+    old, new = change.old_name, change.new_name
+    if change.kind is ChangeKind.WITHDRAWN and old:
+        if new and new != old and new.casefold() not in old.casefold():
+            return f"{old} ({context.say('now_reads')}: {new})"
+        return old
+    if change.kind in _NAMED_BY_BOTH and change.field is None and old and new and old != new:
+        return f"{new} ({context.say('formerly')}: {old})"
+    return change.name
+
+
+_NAMED_BY_BOTH = frozenset({ChangeKind.RENUMBERED, ChangeKind.MOVED})
 
 
 def was_and_becomes(item: Item, report: Report) -> tuple[str, str]:
