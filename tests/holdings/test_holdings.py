@@ -214,20 +214,43 @@ class TestFiles:
         assert _found(result)[0] == {"Z-1": datetime.date(2022, 1, 31)}
 
     def test_which_texts_are_dates(self, tmp_path: Path) -> None:
-        """An ISO date, with a time after it or spaces around it, is a date; other texts are not."""
+        """ISO and day-first Dutch dates, with a time after or spaces around, are dates; not others.
+
+        Never month first: 02/28/2015 is no date; nor is a day that does not exist.
+        """
         path = tmp_path / "zaken.csv"
         path.write_text(
             "id,category,start\nZ-1,1.2,2015-01-31 00:00:00\nZ-2,1.2, 2015-01-31 \n"
-            "Z-3,1.2,2015-1-31\nZ-4,1.2,31-01-2015\nZ-5,1.2,2015-02-30\n",
+            "Z-3,1.2,2015-1-31\nZ-4,1.2,31-01-2015\nZ-5,1.2,2015-02-30\nZ-6,1.2,31-1-2015\n"
+            "Z-7,1.2,31/01/2015\nZ-8,1.2,31.01.2015 12:30\nZ-9,1.2,02/28/2015\n"
+            "Z-10,1.2,30-02-2015\n",
             encoding="utf-8",
         )
         found, apart = _found(due(load("voorbeeld", "2.1"), path, on=datetime.date(2030, 1, 1)))
-        assert found == {"Z-1": datetime.date(2022, 1, 31), "Z-2": datetime.date(2022, 1, 31)}
+        day = datetime.date(2022, 1, 31)
+        assert found == {f"Z-{n}": day for n in (1, 2, 4, 6, 7, 8)}
         assert apart == {
-            "Z-3": "de startdatum ontbreekt of is geen datum (2015-1-31)",
-            "Z-4": "de startdatum ontbreekt of is geen datum (31-01-2015)",
-            "Z-5": "de startdatum ontbreekt of is geen datum (2015-02-30)",
-        }
+            f"Z-{n}": f"de startdatum ontbreekt of is geen datum ({text})"
+            for n, text in ((3, "2015-1-31"), (5, "2015-02-30"), (9, "02/28/2015"),
+                            (10, "30-02-2015"))
+        }  # fmt: skip
+
+    def test_a_column_without_a_date(self, tmp_path: Path) -> None:
+        """A start column in which no value reads as a date is an error naming it and a value."""
+        path = tmp_path / "zaken.csv"
+        path.write_text(
+            "id,category,Einddatum\nZ-1,1.2,jan 2015\nZ-2,1.2,januari 2016\n", encoding="utf-8"
+        )
+        result = CliRunner().invoke(
+            main,
+            ["due", "voorbeeld@2.1", "--records", str(path), "--on", "2030-01-01",
+             "--columns", "start=Einddatum"],
+        )  # fmt: skip
+        assert result.exit_code == 1
+        assert result.stderr.splitlines()[0] == (
+            f"error: {path} columns: no value of the column 'Einddatum' (start) reads as a date,"
+            " e.g. 'jan 2015'; write dates as 2024-01-31 or 31-01-2024"
+        )
 
 
 class TestTablesInMemory:
@@ -388,6 +411,13 @@ def _rule(category: Category) -> tuple[object, ...]:
     )
 
 
+def _term_of(category: Category) -> tuple[object, ...]:
+    """The length of a category's term, and whether it runs from an event."""
+    rule = _rule(category)
+    from_event = rule[0] is Outcome.DESTROY and rule[2] is Outcome.NOT_COMPUTABLE
+    return (rule[4], from_event)
+
+
 def _effect(  # noqa: PLR0911  # one return per effect, as the SQL's CASE
     old_category: Category | None,
     new_categories: list[Category],
@@ -403,7 +433,8 @@ def _effect(  # noqa: PLR0911  # one return per effect, as the SQL's CASE
     before = _answer(old_category, start, event)
     after = _answer(new_categories[0], start, event)
     if Outcome.NOT_COMPUTABLE in (before[0], after[0]):
-        return "ongewijzigd" if before == after else "niet te bepalen"
+        same_term = _term_of(old_category) == _term_of(new_categories[0])
+        return "ongewijzigd" if before == after and same_term else "niet te bepalen"
     if before[0] is Outcome.DESTROY and after[0] is Outcome.KEEP:
         return "nu bewaren"
     if before[0] is Outcome.KEEP and after[0] is Outcome.DESTROY:

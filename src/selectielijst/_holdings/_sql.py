@@ -96,6 +96,7 @@ _SOME_DAY = datetime.date(2000, 1, 1)
 """A date to ask :func:`retention` what it says of a category before any real date."""
 
 UNKNOWN_CATEGORY = "de categorie {number} staat niet in de lijst"
+NO_CATEGORY = "de categorie ontbreekt"
 NO_START = "de startdatum ontbreekt of is geen datum ({value})"
 
 
@@ -110,7 +111,7 @@ def judge(
     names: Mapping[str, str],
 ) -> None:
     """The view ``judged``: each record with what :func:`retention` says of it."""
-    runner.run(_records_view(runner, records, names))
+    _records(runner, records, names)
     _category_table(runner, selection_list, "categories")
     runner.run(_JUDGED)
 
@@ -126,7 +127,7 @@ def judge_twice(
     from selectielijst._diff import diff  # noqa: PLC0415  # the concordance
 
     concordance = diff(old, new).concordance
-    runner.run(_records_view(runner, records, names))
+    _records(runner, records, names)
     _category_table(runner, old, "old_categories")
     _category_table(runner, new, "new_categories")
     pairs = [(row.old_number, n) for row in concordance if row.old_number for n in row.new_numbers]
@@ -237,19 +238,37 @@ CREATE TEMP VIEW records AS
 SELECT CAST({id} AS VARCHAR) AS id,
        trim(CAST({category} AS VARCHAR)) AS category,
        CAST({start} AS VARCHAR) AS start_text,
+       CAST({event} AS VARCHAR) AS event_text,
        {start_day} AS start_day,
        {event_day} AS event_day
 FROM source
 """
 
-_DAY_OF_TEXT = (
-    "CASE WHEN regexp_matches(trim(CAST({0} AS VARCHAR)),"
-    " '^[0-9]{{4}}-[0-9]{{2}}-[0-9]{{2}}([ T][0-9]{{2}}:[0-9]{{2}}(:[0-9]{{2}}([.][0-9]+)?)?)?$')"
-    " THEN TRY_CAST(substr(trim(CAST({0} AS VARCHAR)), 1, 10) AS DATE) END"
+_ISO_DAY = (
+    "^([0-9]{{4}})-([0-9]{{2}})-([0-9]{{2}})([ T][0-9]{{2}}:[0-9]{{2}}(:[0-9]{{2}}([.][0-9]+)?)?)?$"
 )
-"""The day a text names: an ISO date (``2024-02-29``), perhaps with a time of day after it
-(``2024-02-29 00:00:00``, as spreadsheets write a date cell), spaces around it allowed; else
-NULL. Both engines read the same texts as dates."""
+_DUTCH_DAY = (
+    "^([0-9]{{1,2}})([-/.])([0-9]{{1,2}})[-/.]([0-9]{{4}})"
+    "( [0-9]{{1,2}}:[0-9]{{2}}(:[0-9]{{2}})?)?$"
+)
+
+_DAY_OF_TEXT = (
+    "CASE WHEN regexp_matches(trim(CAST({0} AS VARCHAR)), '" + _ISO_DAY + "')"
+    " THEN TRY_CAST(substr(trim(CAST({0} AS VARCHAR)), 1, 10) AS DATE)"
+    " WHEN regexp_matches(trim(CAST({0} AS VARCHAR)), '" + _DUTCH_DAY + "')"
+    " THEN TRY_CAST(concat("
+    "regexp_extract(trim(CAST({0} AS VARCHAR)), '" + _DUTCH_DAY + "', 4), '-',"
+    " lpad(regexp_extract(trim(CAST({0} AS VARCHAR)), '" + _DUTCH_DAY + "', 3), 2, '0'), '-',"
+    " lpad(regexp_extract(trim(CAST({0} AS VARCHAR)), '" + _DUTCH_DAY + "', 1), 2, '0'))"
+    " AS DATE) END"
+)
+"""The day a text names, as both engines read it alike; else NULL.
+
+An ISO date (``2024-02-29``), or a date as Dutch users write it, day first
+(``29-02-2024``, ``29-2-2024``, ``29/02/2024``, ``29.02.2024``), perhaps
+with a time of day after it (``2024-02-29 00:00:00``, as spreadsheets write a
+date cell); spaces around it allowed. Never month first: ``02/29/2024`` is
+no date. A day that does not exist (``31-02-2024``) is no date either."""
 
 _RULING = """
        CASE WHEN {key} IS NULL OR {c}outcome = 'not_computable' THEN 'not_computable'
@@ -257,7 +276,8 @@ _RULING = """
             WHEN {c}from_event AND NOT {has_event} THEN 'not_computable'
             WHEN NOT {c}from_event AND NOT {has_start} THEN 'not_computable'
             ELSE 'destroy' END AS {p}outcome,
-       CASE WHEN {key} IS NULL THEN replace({unknown}, '{{number}}', {number})
+       CASE WHEN {key} IS NULL THEN coalesce(replace({unknown}, '{{number}}', nullif({number}, '')),
+                                            {no_category})
             WHEN {c}outcome = 'not_computable' THEN {c}needs
             WHEN {c}outcome = 'keep' THEN NULL
             WHEN {c}from_event AND NOT {has_event} THEN {c}event_needs
@@ -304,6 +324,7 @@ _JUDGED = (
         has_event="r.event_day IS NOT NULL",
         number="r.category",
         unknown=literal(UNKNOWN_CATEGORY),
+        no_category=literal(NO_CATEGORY),
         no_start=_NO_START_OF_RECORD,
     )
     + ","
@@ -359,6 +380,7 @@ _RULED = (
             has_event="s.has_event",
             number=number,
             unknown=literal(UNKNOWN_CATEGORY),
+            no_category=literal(NO_CATEGORY),
             no_start=literal(NO_START),  # the start the record gives is filled in later
         )
         for version, key, number in (
@@ -383,6 +405,9 @@ SELECT number, has_start, has_event, new_numbers,
             WHEN old_outcome = 'not_computable' OR new_outcome = 'not_computable'
                  THEN CASE WHEN old_outcome = new_outcome
                                 AND old_reason IS NOT DISTINCT FROM new_reason
+                                AND old_months IS NOT DISTINCT FROM new_months
+                                AND old_days IS NOT DISTINCT FROM new_days
+                                AND old_from_event IS NOT DISTINCT FROM new_from_event
                            THEN 'ongewijzigd' ELSE 'niet te bepalen' END
             WHEN old_outcome = 'destroy' AND new_outcome = 'keep' THEN 'nu bewaren'
             WHEN old_outcome = 'keep' AND new_outcome = 'destroy' THEN 'nu vernietigen'
@@ -420,7 +445,8 @@ FROM (
     + f""",
            CASE WHEN c.number IS NULL THEN w.unknown_effect ELSE c.effect END AS effect,
            CASE WHEN c.number IS NULL
-                     THEN replace({literal(UNKNOWN_CATEGORY)}, '{{number}}', r.category)
+                     THEN coalesce(replace({literal(UNKNOWN_CATEGORY)}, '{{number}}',
+                                           nullif(r.category, '')), {literal(NO_CATEGORY)})
                 WHEN c.note = {literal(NO_START)} THEN {_NO_START_OF_RECORD}
                 ELSE c.note END AS note
     FROM records r CROSS JOIN words w LEFT JOIN cases c
@@ -501,13 +527,49 @@ def column_names(columns: Mapping[str, str]) -> dict[str, str]:
     return {role: columns.get(role, role) for role in COLUMNS}
 
 
-def _records_view(runner: Engine, records: str | Path | Any, names: Mapping[str, str]) -> str:
-    """Load *records* into *runner*; the statement that makes the view ``records`` of them.
+def _records(runner: Engine, records: str | Path | Any, names: Mapping[str, str]) -> None:
+    """The view ``records``, its dates read; a date column in which no date reads is an error.
+
+    The first :data:`_SAMPLE` filled values of each date column given as text
+    are looked at: where none of them reads as a date, the column is named
+    with one of them, rather than every record ending up undetermined.
+    """
+    present = runner.load(records)
+    runner.run(_records_view(records, names, present))
+    where = str(records) if isinstance(records, str | Path) else "the records"
+    problems = []
+    for role in ("start", "event"):
+        column = names[role]
+        if column not in present or present[column]:
+            continue  # absent, or dates already
+        sample = runner.rows(_SAMPLE_OF.format(text=f"{role}_text", day=f"{role}_day"))
+        if sample and not any(read for _, read in sample):
+            problem = (
+                f"no value of the column {column!r} ({role}) reads as a date, e.g."
+                f" {sample[0][0]!r}; write dates as 2024-01-31 or 31-01-2024"
+            )
+            problems.append(InvalidDocument(problem, file=where, path="columns"))
+    if problems:
+        raise DocumentErrors(f"{where} cannot be used", problems)
+
+
+_SAMPLE = 1000
+"""How many filled values of a date column are looked at to tell that it holds dates."""
+
+_SAMPLE_OF = (
+    "SELECT {text}, {day} IS NOT NULL FROM records"
+    " WHERE {text} IS NOT NULL AND trim({text}) <> '' LIMIT " + str(_SAMPLE)
+)
+
+
+def _records_view(
+    records: str | Path | Any, names: Mapping[str, str], present: Mapping[str, bool]
+) -> str:
+    """The statement that makes the view ``records`` of the loaded records.
 
     Raises:
         DocumentErrors: A column named in *names* (but ``event``) is missing.
     """
-    present = runner.load(records)
     where = str(records) if isinstance(records, str | Path) else "the records"
     problems = [
         InvalidDocument(
