@@ -7,6 +7,7 @@ import io
 import re
 from pathlib import Path
 
+import attrs
 import docx
 import openpyxl
 import pytest
@@ -297,3 +298,86 @@ class TestWords:
         bare = [item.text for item in items if item.text.endswith(":") and not item.segments]
         assert bare == []
         assert any(c.kind is ChangeKind.TERM_CHANGED for c in changes)
+
+
+class TestChangeTableWorkbook:
+    """The XLSX change table is ready to hand on: no internal column in sight, every number."""
+
+    @pytest.fixture
+    def workbook(self) -> openpyxl.Workbook:
+        old, new = load("voorbeeld", "1.0"), load("voorbeeld", "2.0")
+        data = render_bytes(diff(old, new), "xlsx")
+        assert isinstance(data, bytes)
+        return openpyxl.load_workbook(io.BytesIO(data))
+
+    def test_layout(self, workbook: openpyxl.Workbook) -> None:
+        """Header frozen, a filter over the table, the key column hidden, widths set."""
+        sheet = workbook.worksheets[0]
+        header = [cell.value for cell in sheet[1]]
+        assert sheet.freeze_panes == "A2"
+        assert sheet.auto_filter.ref == sheet.dimensions
+        key = openpyxl.utils.get_column_letter(header.index("Sleutel") + 1)
+        assert sheet.column_dimensions[key].hidden
+        visible = [
+            name for column, name in enumerate(header, start=1)
+            if not sheet.column_dimensions[openpyxl.utils.get_column_letter(column)].hidden
+        ]  # fmt: skip
+        assert "Sleutel" not in visible
+        assert all(sheet.column_dimensions[c].width >= 10 for c in "ABC")
+
+    def test_split_merge_and_withdrawn_rows(self, workbook: openpyxl.Workbook) -> None:
+        """A split names all its parts, a merge all it merged, a withdrawal what it was."""
+        sheet = workbook.worksheets[0]
+        header = [cell.value for cell in sheet[1]]
+        rows = [
+            dict(zip(header, (c.value for c in row), strict=True)) for row in sheet.iter_rows(2)
+        ]
+        by_kind = {row["Soort wijziging"]: row for row in rows}
+        split, merged = by_kind["gesplitst"], by_kind["samengevoegd"]
+        assert (split["Oud nummer"], split["Nieuw nummer"]) == ("2.1", "2.1, 2.2")
+        assert (merged["Oud nummer"], merged["Nieuw nummer"]) == ("2.2, 2.3", "2.3")
+        withdrawn = by_kind["vervallen"]
+        assert withdrawn["Was"] not in {None, "", "—"}
+        assert "vervallen" in str(withdrawn["Wordt"]).lower()
+
+    def test_concordance_sheet(self, workbook: openpyxl.Workbook) -> None:
+        """A second sheet holds the concordance of the changed categories."""
+        sheet = workbook.worksheets[1]
+        assert sheet.title == "Concordantie"
+        assert [cell.value for cell in sheet[1]] == [
+            "Oud nummer",
+            "Nieuw nummer",
+            "Soort wijziging",
+        ]
+        assert ("2.1", "2.1, 2.2") in {(row[0].value, row[1].value) for row in sheet.iter_rows(2)}
+
+
+class TestLegalBasisWeight:
+    """A changed legal basis (herkomst) is a major change; its typography alone is trivial."""
+
+    def test_weights(self) -> None:
+        from selectielijst.changes import Field, Significance  # noqa: PLC0415  # only here
+
+        old = load("voorbeeld", "2.1")
+        category = old.category("1.2")
+
+        def with_origin(origin: str) -> SelectionList:
+            changed = attrs.evolve(category, origin=origin)
+            sections = tuple(
+                attrs.evolve(
+                    section,
+                    categories=tuple(
+                        changed if c.id == category.id else c for c in section.categories
+                    ),
+                )
+                for section in old.sections
+            )
+            return attrs.evolve(old, sections=sections)
+
+        before = with_origin("Risicoanalyse")
+        (change,) = [c for c in diff(before, with_origin("Wettelijke bepaling"))
+                     if c.field is Field.ORIGIN]  # fmt: skip
+        assert change.significance is Significance.MAJOR
+        (typographic,) = [c for c in diff(before, with_origin("risicoanalyse "))
+                          if c.field is Field.ORIGIN]  # fmt: skip
+        assert typographic.significance is Significance.TRIVIAL

@@ -144,6 +144,8 @@ def _text_changes(before: Category, after: Category, where: _Where) -> Iterator[
         old_text, new_text = getattr(before, field.value), getattr(after, field.value)
         if old_text != new_text:
             significance = _wording(old_text, new_text)
+            if field is Field.ORIGIN and significance is not Significance.TRIVIAL:
+                significance = Significance.MAJOR  # the ground the valuation rests on
             yield Change(
                 ChangeKind.TEXT_CHANGED,
                 significance,

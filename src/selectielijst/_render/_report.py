@@ -244,6 +244,12 @@ def _was_and_becomes(change: Change, context: _Context) -> tuple[str, str]:
         return "; ".join(parts), becomes
     if change.kind in {ChangeKind.RENUMBERED, ChangeKind.MOVED} and change.field is None:
         return change.old_number or "—", change.new_number or "—"
+    if change.kind is ChangeKind.WITHDRAWN:
+        record = context.changes.old_category(change)
+        valuation = record.valuation if record is not None else None
+        was = valuation_words(valuation, context.language) if valuation else "—"
+        went = f": {', '.join(change.successors)}" if change.successors else ""
+        return was, f"{context.say('gone_category')}{went}"
     if change.field is Field.PARENT:
         parents = [v if isinstance(v, str) else None for v in (change.before, change.after)]
         return context.heading(parents[0]), context.heading(parents[1])

@@ -1,8 +1,9 @@
 """Change tables as XLSX: one row per change, with an empty column for the reasons.
 
 An archivist fills in the *Motivering* column and gives the table back with
-``selectielijst reasons``; the *Sleutel* column keeps each reason with its
-change when the diff is computed again.
+``selectielijst reasons``; the hidden *Sleutel* column keeps each reason with
+its change when the diff is computed again. A second sheet holds the
+concordance: where the records of each old category go.
 """
 
 from __future__ import annotations
@@ -12,7 +13,7 @@ from collections.abc import Iterator, Sequence
 from selectielijst._render._labels import Language, kind_label, label, significance_label
 from selectielijst._render._report import Item, Report, was_and_becomes
 from selectielijst._render._style import Chapter, Writer
-from selectielijst._storage import write_xlsx
+from selectielijst._storage import Sheet, write_workbook
 
 __all__ = ["COLUMNS", "KEY", "REASON", "WRITER", "history", "rows", "table"]
 
@@ -28,7 +29,10 @@ COLUMNS = (
 
 
 def rows(report: Report) -> Iterator[list[str]]:
-    """One row per change, most important first, then by section in the list's order."""
+    """One row per change, most important first, then by section in the list's order.
+
+    A split names every part it became, a merge every category merged.
+    """
     items: list[Item] = list(report.major)
     for group in report.groups:
         items.extend(group.items)
@@ -36,8 +40,8 @@ def rows(report: Report) -> Iterator[list[str]]:
         change = item.change
         was, becomes = was_and_becomes(item, report)
         yield [
-            change.old_number or "",
-            change.new_number or "",
+            ", ".join(change.old_numbers) or change.old_number or "",
+            ", ".join(change.new_numbers) or change.new_number or "",
             item.name or "",
             kind_label(change.kind, report.language),
             " ".join(part for part in (item.text, item.flag or "") if part),
@@ -49,9 +53,27 @@ def rows(report: Report) -> Iterator[list[str]]:
         ]
 
 
+CONCORDANCE = ("Oud nummer", "Nieuw nummer", "Soort wijziging")
+"""The columns of the concordance sheet."""
+
+
 def table(report: Report) -> bytes:
-    """The change table of one report."""
-    return write_xlsx(COLUMNS, list(rows(report)), title=label("change", report.language))
+    """The change table of one report, and its concordance on a second sheet."""
+    language = report.language
+    concordance = [
+        [
+            row.old_number or "—",
+            ", ".join(row.new_numbers) or "—",
+            ", ".join(kind_label(kind, language) for kind in row.kinds),
+        ]
+        for row in report.changeset.changed_rows()
+    ]
+    return write_workbook(
+        [
+            Sheet(label("change", language), COLUMNS, list(rows(report)), frozenset({KEY})),
+            Sheet(label("concordance", language), CONCORDANCE, concordance),
+        ]
+    )
 
 
 def history(
@@ -65,7 +87,7 @@ def history(
         if chapter.report is not None
         for row in rows(chapter.report)
     ]
-    return write_xlsx(header, found, title=list_id)
+    return write_workbook([Sheet(list_id, header, found, frozenset({KEY}))])
 
 
 WRITER = Writer(changes=lambda report, _level, _title, _color: table(report), history=history)

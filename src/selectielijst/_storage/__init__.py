@@ -25,11 +25,13 @@ from selectielijst._storage._problems import Problems, structure
 from selectielijst._storage._sheets import (
     FORMULA_STARTS,
     Row,
+    Sheet,
     Table,
     guarded,
     read_table,
     unguarded,
     write_csv,
+    write_workbook,
     write_xlsx,
 )
 from selectielijst._storage._snapshot import FORMAT, FORMAT_1, dumps, loads, read, write
@@ -47,6 +49,7 @@ __all__ = [
     "Loaded",
     "Problems",
     "Row",
+    "Sheet",
     "Table",
     "check_output",
     "dump_yaml",
@@ -71,5 +74,6 @@ __all__ = [
     "write",
     "write_atomically",
     "write_csv",
+    "write_workbook",
     "write_xlsx",
 ]

@@ -18,11 +18,13 @@ from selectielijst.errors import DocumentErrors, InvalidDocument
 __all__ = [
     "FORMULA_STARTS",
     "Row",
+    "Sheet",
     "Table",
     "guarded",
     "read_table",
     "unguarded",
     "write_csv",
+    "write_workbook",
     "write_xlsx",
 ]
 
@@ -214,17 +216,66 @@ def write_csv(header: Sequence[str], rows: Sequence[Sequence[str]]) -> bytes:
     return stream.getvalue().encode("utf-8")
 
 
+@attrs.frozen
+class Sheet:
+    """One sheet of a workbook to write: a header row and rows of text.
+
+    Attributes:
+        title: The sheet's name (cut to Excel's 31 characters).
+        header: The column names.
+        rows: The rows, each a text per column.
+        hidden: Names of columns kept for a program to read back, hidden from people.
+    """
+
+    title: str
+    header: Sequence[str]
+    rows: Sequence[Sequence[str]]
+    hidden: frozenset[str] = frozenset()
+
+
+_WIDEST = 60
+"""The widest a column is made, in characters; longer texts wrap."""
+
+
 def write_xlsx(header: Sequence[str], rows: Sequence[Sequence[str]], *, title: str) -> bytes:
-    """XLSX bytes with one sheet, every cell text."""
+    """XLSX bytes with one sheet, every cell text (see :func:`write_workbook`)."""
+    return write_workbook([Sheet(title, header, rows)])
+
+
+def write_workbook(sheets: Sequence[Sheet]) -> bytes:
+    """XLSX bytes, a sheet each: every cell text, the header frozen, a filter, sensible widths.
+
+    Text is never taken for a formula. A column is as wide as its longest text
+    (up to 60 characters; longer texts wrap); hidden columns stay in the sheet
+    for programs that read it back.
+    """
     import openpyxl  # noqa: PLC0415  # loaded when a workbook is written, not on import
+    from openpyxl.styles import Alignment, Font  # noqa: PLC0415  # likewise
+    from openpyxl.utils import get_column_letter  # noqa: PLC0415  # likewise
 
     workbook = openpyxl.Workbook()
-    worksheet = workbook.worksheets[0]
-    worksheet.title = title[:31]
-    for row_number, row in enumerate((header, *rows), start=1):
-        for column, value in enumerate(row, start=1):
-            cell = worksheet.cell(row=row_number, column=column, value=value)
-            cell.data_type = "s"  # text, even when it starts with '=': never a formula
+    wrapped, bold = Alignment(wrap_text=True, vertical="top"), Font(bold=True)
+    for index, sheet in enumerate(sheets):
+        worksheet = workbook.worksheets[0] if index == 0 else workbook.create_sheet()
+        worksheet.title = sheet.title[:31]
+        widths = [len(name) for name in sheet.header]
+        for row_number, row in enumerate((sheet.header, *sheet.rows), start=1):
+            for column, value in enumerate(row, start=1):
+                cell = worksheet.cell(row=row_number, column=column, value=value)
+                cell.data_type = "s"  # text, even when it starts with '=': never a formula
+                longest = max((len(line) for line in str(value).splitlines()), default=0)
+                if longest > _WIDEST or "\n" in str(value):
+                    cell.alignment = wrapped
+                widths[column - 1] = max(widths[column - 1], min(longest, _WIDEST))
+        for cell in worksheet[1]:
+            cell.font = bold
+        for column, (name, width) in enumerate(zip(sheet.header, widths, strict=True), start=1):
+            dimension = worksheet.column_dimensions[get_column_letter(column)]
+            dimension.width = width + 2
+            dimension.hidden = name in sheet.hidden
+        worksheet.freeze_panes = "A2"
+        if sheet.header:
+            worksheet.auto_filter.ref = worksheet.dimensions
     stream = io.BytesIO()
     workbook.save(stream)
     return stream.getvalue()
