@@ -17,6 +17,7 @@ from conftest import VNG_DATA
 from selectielijst import (
     ChangeKind,
     SelectionList,
+    Valuation,
     Workspace,
     diff,
     load,
@@ -381,3 +382,68 @@ class TestLegalBasisWeight:
         (typographic,) = [c for c in diff(before, with_origin("risicoanalyse "))
                           if c.field is Field.ORIGIN]  # fmt: skip
         assert typographic.significance is Significance.TRIVIAL
+
+
+class TestWordToPublish:
+    """The Word change log is ready to publish as it is."""
+
+    def word(self, lang: str, monkeypatch: pytest.MonkeyPatch) -> docx.document.Document:
+        monkeypatch.setenv("SOURCE_DATE_EPOCH", "1796601600")  # 7 December 2026
+        data = render_bytes(
+            diff(load("voorbeeld", "1.0"), load("voorbeeld", "2.0")), "docx", lang=lang
+        )
+        assert isinstance(data, bytes)
+        return docx.Document(io.BytesIO(data))
+
+    def test_page_language_header_and_footer(self, monkeypatch: pytest.MonkeyPatch) -> None:
+        """A4, Dutch, the title and versions on top of each page, 'pagina X van Y' below."""
+        from docx.oxml.ns import qn  # noqa: PLC0415  # reading the XML Word reads
+
+        document = self.word("nl", monkeypatch)
+        section = document.sections[0]
+        width, height = section.page_width, section.page_height
+        assert width is not None
+        assert height is not None
+        assert (round(width.mm), round(height.mm)) == (210, 297)  # A4
+        languages = {
+            element.get(qn("w:val")) for element in document.styles.element.iter(qn("w:lang"))
+        }
+        assert languages == {"nl-NL"}
+        assert "Voorbeeldstad" in section.header.paragraphs[0].text
+        footer = section.footer.paragraphs[0]
+        fields = [f.get(qn("w:instr")) for f in footer._p.iter(qn("w:fldSimple"))]
+        assert fields == ["PAGE", "NUMPAGES"]
+        assert footer.text.startswith("pagina ")
+        assert " van " in footer.text
+
+    def test_made_and_by_whom(self, monkeypatch: pytest.MonkeyPatch) -> None:
+        """Under the title: the date it was made, in words, and the body issuing the list."""
+        texts = [p.text for p in self.word("nl", monkeypatch).paragraphs]
+        assert "Opgesteld op 7 december 2026 · Gemeente Voorbeeldstad (fictief)" in texts
+        english = [p.text for p in self.word("en", monkeypatch).paragraphs]
+        assert any(text.startswith("Made on 7 December 2026") for text in english)
+
+    def test_headings_and_repeated_table_headers(self, monkeypatch: pytest.MonkeyPatch) -> None:
+        """Word headings for the navigation pane; every table's header row repeats on each page."""
+        from docx.oxml.ns import qn  # noqa: PLC0415  # reading the XML Word reads
+
+        document = self.word("en", monkeypatch)
+        languages = {e.get(qn("w:val")) for e in document.styles.element.iter(qn("w:lang"))}
+        assert languages == {"en-GB"}
+        styles = [p.style.name for p in document.paragraphs if p.style is not None]
+        assert any(name.startswith("Heading") for name in styles)
+        assert document.tables
+        for table in document.tables:
+            header = table.rows[0]._tr.trPr
+            assert header is not None
+            assert header.find(qn("w:tblHeader")) is not None
+
+    def test_exception_reads_as_a_sentence(self) -> None:
+        """A B with an exception that refers to the explanation reads as a sentence."""
+        from selectielijst._render._labels import valuation_words  # noqa: PLC0415  # likewise
+        from selectielijst.rendering import Language  # noqa: PLC0415  # only here
+
+        valuation = attrs.evolve(Valuation.keep(1), exception="zie toelichting")
+        assert valuation_words(valuation, Language.NL).endswith(
+            "met uitzondering (zie toelichting)"
+        )

@@ -121,6 +121,7 @@ class ChangeSet:
             the old version's order.
         new_categories: The new record of every category a change names.
         reasons: Why the changes were made, where somebody said so.
+        organisation: The body that issues the list (the new version's), if it names one.
     """
 
     list_id: str
@@ -135,6 +136,7 @@ class ChangeSet:
     old_categories: tuple[Category, ...] = ()
     new_categories: tuple[Category, ...] = ()
     reasons: tuple[Reason, ...] = ()
+    organisation: str | None = None
     _delta: Structure | None = attrs.field(default=None, eq=False, repr=False, alias="delta")
     _memo: _Memo = attrs.field(init=False, factory=_Memo, eq=False, repr=False)
 
@@ -309,6 +311,7 @@ class ChangeSet:
             concordance=_inverted_rows(self._rows, self.changes),
             old_categories=self.new_categories,
             new_categories=self.old_categories,
+            organisation=delta.new_shell.organisation,
             delta=delta,
         )
 

@@ -47,6 +47,7 @@ def to_plain(changeset: ChangeSet) -> dict[str, object]:
         "format": CHANGES_FORMAT,
         "list": changeset.list_id,
         "title": changeset.title,
+        **({"organisation": changeset.organisation} if changeset.organisation else {}),
         "old_version": converter.unstructure(changeset.old_version),
         "new_version": converter.unstructure(changeset.new_version),
         "summary": {kind.value: count for kind, count in changeset.counts().items()},
@@ -103,6 +104,7 @@ def read_changes(source: str | os.PathLike[str]) -> ChangeSet:
         old_categories=published.old_categories,
         new_categories=published.new_categories,
         reasons=published.reasons,
+        organisation=published.organisation,
     )
 
 
@@ -120,6 +122,7 @@ class _Published:
     old_categories: tuple[Category, ...] = ()
     new_categories: tuple[Category, ...] = ()
     reasons: tuple[Reason, ...] = ()
+    organisation: str | None = None
 
 
 def _source_text(source: str | os.PathLike[str]) -> tuple[str, str | None]:

@@ -123,6 +123,7 @@ def _diff(old: SelectionList, new: SelectionList) -> ChangeSet:
         concordance=tuple(rows),
         old_categories=tuple(_marked(old_categories, named_old, 1)),
         new_categories=tuple(_marked(new_categories, named_new, 1)),
+        organisation=new.organisation,
         delta=delta,
     )
 

@@ -75,6 +75,9 @@ _LABELS: Mapping[str, tuple[str, str]] = {
     ),
     "old": ("oud", "old"),
     "formerly": ("voorheen", "formerly"),
+    "page": ("pagina", "page"),
+    "of": ("van", "of"),
+    "made_on": ("Opgesteld op", "Made on"),
     "now_reads": ("nu", "now"),
     "reason": ("Motivering", "Reason"),
     "unmatched": (
@@ -283,12 +286,20 @@ def valuation_words(valuation: Valuation | None, language: Language = Language.N
     """
     if valuation is None:
         return label("none", language)
+    referring = valuation.exception is not None and valuation.exception.casefold().startswith(
+        ("zie ", "see ")
+    )
     if language is Language.NL:
-        return str(valuation)
+        text = str(valuation)
+        if referring:  # "met uitzondering (zie toelichting)", not "... van zie toelichting"
+            said = f"met uitzondering van {valuation.exception}"
+            text = text.replace(said, f"met uitzondering ({valuation.exception})")
+        return text
     if valuation.kind is ValuationKind.KEEP:
         text = "B: keep permanently" + _criteria_words(valuation.criteria)
         if valuation.exception is not None:
-            text += f", except {valuation.exception}"
+            exception = valuation.exception
+            text += f", with an exception ({exception})" if referring else f", except {exception}"
         return text
     term = valuation.term
     text = "V: destroy"

@@ -26,6 +26,7 @@ from selectielijst._changes import (
 from selectielijst._model import Status, Term, Valuation, number_key
 from selectielijst._render._labels import (
     Language,
+    duration_words,
     field_label,
     kind_label,
     label,
@@ -320,9 +321,20 @@ _TERM_WORDS = {
 
 
 def _term(change: Change, context: _Context) -> Description:
-    """One entry for a term: its length and its start, before and after."""
+    """One entry for a term: its length and its start, before and after.
+
+    A start that stays the same ("na de procestermijn: ...") is said once, after both lengths.
+    """
     words = f"{context.words(change, change.before)} → {context.words(change, change.after)}"
     before, after = change.before, change.after
+    if isinstance(before, Term) and isinstance(after, Term) and before.trigger == after.trigger:
+        old_length, new_length = before.duration, after.duration
+        if before.trigger is not None and old_length is not None and new_length is not None:
+            language = context.language
+            lengths = (
+                f"{duration_words(old_length, language)} → {duration_words(new_length, language)}"
+            )
+            words = f"{lengths} {before.trigger}"
     durations_equal = (
         isinstance(before, Term) and isinstance(after, Term) and before.duration == after.duration
     )

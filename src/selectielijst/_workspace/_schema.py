@@ -196,12 +196,14 @@ def changeset_schema() -> dict[str, Any]:
         "new_categories": items(Category),
         "reasons": items(Reason),
     }
+    required = list(properties)
+    properties["organisation"] = {"type": "string"}  # where the list names the body issuing it
     return {
         "$schema": DRAFT,
         "title": "Changes between two versions of a selection list",
         "type": "object",
         "properties": properties,
-        "required": list(properties),
+        "required": required,
         "additionalProperties": False,
         "$defs": dict(sorted(definitions.items())),
     }
