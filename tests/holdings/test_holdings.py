@@ -10,6 +10,7 @@ import datetime
 import tempfile
 from collections.abc import Sequence
 from pathlib import Path
+from typing import Any
 
 import attrs
 import pyarrow
@@ -172,8 +173,11 @@ class TestFiles:
         )  # fmt: skip
         assert result.exit_code == 0, result.stderr
         assert result.stdout.splitlines() == [
-            "id,categorie,actie,vernietigen_vanaf",
-            "Z-1,1.2,vernietigen,2022-01-31",
+            "id,categorie,omschrijving,waardering,actie,vernietigen_vanaf,Omschrijving (2)",
+            (
+                'Z-1,1.2,Het beheren van vergaderstukken van commissies,"V, 7 jaar",vernietigen,'
+                "2022-01-31,Subsidie"
+            ),
         ]
         assert "4 stukken op 2030-01-01: 1 vernietigen" in result.stderr
         assert "2 records cannot be told" in result.stderr
@@ -196,6 +200,8 @@ class TestFiles:
             from selectielijst._storage._sheets import read_table  # noqa: PLC0415  # reads back
 
             rows = [row.cells for row in read_table(apart).rows]
+        if suffix == ".xlsx":  # a workbook for people: the columns in words
+            rows = [{"id": row["Zaak"], "reden": row["Reden"]} for row in rows]
         reasons = {row["id"]: row["reden"] for row in rows}
         assert reasons["Z-4"] == "de categorie 9.9 staat niet in de lijst"
         assert "gebeurtenis" in reasons["Z-2"]
@@ -827,3 +833,106 @@ class TestBothOrNeither:
         )
         assert sorted(p.name for p in tmp_path.iterdir()) == [folder_name, "zaken.csv"]
         assert not any((tmp_path / folder_name).iterdir())
+
+
+class TestRecordsWorkbook:
+    """The destruction list as a workbook to hand a manager: words, dates, order, a summary."""
+
+    RECORDS = (
+        "Zaaknummer,Klasse,Einddatum,Titel,Zaaktype\n"
+        "Z-1,1.2,31-01-2015,Subsidie sportclub,Subsidie\n"
+        "Z-2,1.1,2015-01-31,Begroting 2015,Begroting\n"
+        "Z-3,1.2,2015-01-31,Subsidie muziekschool,Subsidie\n"
+        "Z-4,9.9,2015-01-31,Onbekend,Anders\n"
+    )
+    COLUMNS = "id=Zaaknummer,category=Klasse,start=Einddatum"
+
+    def run(self, tmp_path: Path, *extra: str) -> Any:
+        """Run due -o lijst.xlsx on the records; the workbook, opened."""
+        import openpyxl  # noqa: PLC0415  # reading what a manager opens
+
+        (tmp_path / "zaken.csv").write_text(self.RECORDS, encoding="utf-8")
+        output = tmp_path / "lijst.xlsx"
+        result = CliRunner().invoke(
+            main,
+            ["due", "voorbeeld@2.1", "--records", str(tmp_path / "zaken.csv"),
+             "--on", "2030-01-01", "--columns", self.COLUMNS, "-o", str(output), *extra],
+        )  # fmt: skip
+        assert result.exit_code == 0, result.stderr
+        return openpyxl.load_workbook(output)
+
+    def test_summary_words_dates_and_layout(self, tmp_path: Path) -> None:
+        """A summary sheet of numbers; headers in words; dates as dates; frozen; a filter."""
+        workbook = self.run(tmp_path)
+        summary, rows = workbook.worksheets
+        assert summary.title == "Samenvatting"
+        counts = {row[0].value: row[1].value for row in summary.iter_rows(min_row=2)}
+        assert counts == {"vernietigen": 2, "nog niet": 0, "blijvend bewaren": 1,
+                          "niet te bepalen": 1}  # fmt: skip
+        header = [cell.value for cell in rows[1]]
+        assert header == ["Zaak", "Categorie", "Omschrijving", "Waardering", "Actie",
+                          "Vernietigen vanaf", "Titel", "Zaaktype"]  # fmt: skip
+        first = [cell.value for cell in rows[2]]
+        assert first[0] == "Z-1"
+        assert first[5] == datetime.datetime(2022, 1, 31)  # noqa: DTZ001  # a date cell, no zone
+        assert rows.cell(2, 6).number_format == "dd-mm-yyyy"
+        assert first[6:] == ["Subsidie sportclub", "Subsidie"]
+        assert rows.freeze_panes == "A2"
+        assert rows.auto_filter.ref is not None
+
+    def test_english_and_kept_columns(self, tmp_path: Path) -> None:
+        """--lang en words the headers in English; --keep chooses the records' columns."""
+        workbook = self.run(tmp_path, "--lang", "en", "--keep", "Zaaktype")
+        summary, rows = workbook.worksheets
+        assert summary.title == "Summary"
+        assert {row[0].value for row in summary.iter_rows(min_row=2)} >= {"destroy"}
+        assert [cell.value for cell in rows[1]][-2:] == ["Destroy from", "Zaaktype"]
+
+    def test_a_misspelt_column_to_keep(self, tmp_path: Path) -> None:
+        """--keep naming a column the records do not have: an error naming it, nothing written."""
+        (tmp_path / "zaken.csv").write_text(self.RECORDS, encoding="utf-8")
+        result = CliRunner().invoke(
+            main,
+            ["due", "voorbeeld@2.1", "--records", str(tmp_path / "zaken.csv"),
+             "--on", "2030-01-01", "--columns", self.COLUMNS, "--keep", "Zaaktyp",
+             "-o", str(tmp_path / "lijst.xlsx")],
+        )  # fmt: skip
+        assert result.exit_code == 1
+        assert "has no column 'Zaaktyp' to keep" in result.stderr
+        assert not (tmp_path / "lijst.xlsx").exists()
+
+    def test_grouped_in_number_order_and_continued(self, tmp_path: Path) -> None:
+        """Rows by category in number order (2.9 before 2.10); past a sheet's end on the next."""
+        import openpyxl  # noqa: PLC0415  # reading it back
+
+        from selectielijst._holdings._workbook import write_records_workbook  # noqa: PLC0415
+
+        table = pyarrow.table({
+            "id": ["a", "b", "c", "d", "e"],
+            "categorie": ["2.10", "2.9", "10.1", "2.10", None],
+            "vernietigen_vanaf": [datetime.date(2020, 1, 1)] * 5,
+        })  # fmt: skip
+        path = tmp_path / "lijst.xlsx"
+        assert write_records_workbook(path, table, title="vernietigen", rows_per_sheet=3) == 5
+        sheets = openpyxl.load_workbook(path).worksheets
+        assert [sheet.title for sheet in sheets] == ["vernietigen", "vernietigen (2)"]
+        ids = [row[0].value for sheet in sheets for row in sheet.iter_rows(min_row=2)]
+        assert ids == ["b", "a", "d", "c", "e"]  # 2.9, 2.10 (records' order), 10.1, none last
+
+    @pytest.mark.slow
+    def test_past_excels_last_row(self, tmp_path: Path) -> None:
+        """More rows than a sheet holds go on in a second sheet, and every one reads back."""
+        import openpyxl  # noqa: PLC0415  # reading it back
+
+        from selectielijst._holdings._workbook import EXCEL_ROWS, write_records_workbook  # noqa: PLC0415
+
+        count = EXCEL_ROWS + 1_000  # more than the 1,048,575 rows under a header
+        table = pyarrow.table({
+            "id": pyarrow.array([f"z{n}" for n in range(count)]),
+            "categorie": pyarrow.array(["1.2"] * count),
+        })  # fmt: skip
+        path = tmp_path / "groot.xlsx"
+        assert write_records_workbook(path, table, title="vernietigen") == count
+        workbook = openpyxl.load_workbook(path, read_only=True)
+        sizes = [sum(1 for _ in sheet.iter_rows(min_row=2)) for sheet in workbook.worksheets]
+        assert sizes == [EXCEL_ROWS - 1, count - (EXCEL_ROWS - 1)]

@@ -171,6 +171,8 @@ def test_a_spark_dataframe_goes_to_spark(spark: pyspark.sql.SparkSession) -> Non
         {
             "id": "Z-1",
             "categorie": "1.2",
+            "omschrijving": "Het beheren van vergaderstukken van commissies",
+            "waardering": "V, 7 jaar",
             "actie": "vernietigen",
             "vernietigen_vanaf": datetime.date(2022, 1, 31),
         }
@@ -403,7 +405,7 @@ def test_files_written_by_spark(tmp_path: Path, suffix: str) -> None:
         found[engine] = _written_rows(output)
         beside = output.with_name(f"lijst-niet-te-bepalen{suffix}")
         if suffix == ".csv":
-            assert beside.read_text(encoding="utf-8") == "id,categorie,reden\n"
+            assert beside.read_text(encoding="utf-8") == "id,categorie,omschrijving,reden\n"
     assert found["spark"] == found["duckdb"]
 
 

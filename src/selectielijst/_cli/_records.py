@@ -63,6 +63,14 @@ _COLUMNS_OPTION = click.option(
     help="Your columns: e.g. id=Zaaknummer,category=Klasse,start=Einddatum,event=Uitdienst.",
 )
 
+_KEEP_OPTION = click.option(
+    "--keep",
+    default=None,
+    metavar="COLUMN,...",
+    help="The records' own columns to write beside each row (title, case type, ...)."
+    " Default: all of them, up to 50; --keep '' for none.",
+)
+
 _ENGINE_OPTION = click.option(
     "--engine",
     type=click.Choice(["duckdb", "spark"]),
@@ -88,7 +96,9 @@ _ENGINE_OPTION = click.option(
     help="The date of the destruction list (YYYY-MM-DD).",
 )
 @_COLUMNS_OPTION
+@_KEEP_OPTION
 @_ENGINE_OPTION
+@LANG_OPTION
 @click.option(
     "-o",
     "--output",
@@ -102,7 +112,9 @@ def due_command(  # one parameter per option
     records: Path,
     on: datetime.datetime,
     columns: str,
+    keep: str | None,
     engine: str,
+    lang: str,
     output: Path | None,
 ) -> None:
     """The destruction list: records whose term has run by --on, by the list's categories.
@@ -123,14 +135,17 @@ def due_command(  # one parameter per option
         _check_table_format(output)
         try:
             written = due_to_files(
-                selection_list, records, output, on=on.date(), columns=roles, engine=engine
-            )
+                selection_list, records, output, on=on.date(), columns=roles, engine=engine,
+                keep=_kept(keep), english=lang == "en",
+            )  # fmt: skip
         except OSError as e:
             cannot_write(Path(e.filename) if e.filename else output, e)
         _say_written(written.files, "records")
         click.echo(written.summary, err=True)
         return
-    found = due(selection_list, records, on=on.date(), columns=roles, engine=engine)
+    found = due(
+        selection_list, records, on=on.date(), columns=roles, engine=engine, keep=_kept(keep)
+    )
     undetermined = as_arrow(found.undetermined)
     click.echo(
         table_bytes(as_arrow(found.due), "csv", title="vernietigen").decode("utf-8"), nl=False
@@ -154,7 +169,9 @@ def due_command(  # one parameter per option
     help="The records, filed under OLD: CSV, Parquet or XLSX (columns as for due).",
 )
 @_COLUMNS_OPTION
+@_KEEP_OPTION
 @_ENGINE_OPTION
+@LANG_OPTION
 @click.option(
     "-o",
     "--output",
@@ -164,7 +181,14 @@ def due_command(  # one parameter per option
 )
 @reports_errors
 def impact_command(  # one parameter per option
-    old: str, new: str, records: Path, columns: str, engine: str, output: Path | None
+    old: str,
+    new: str,
+    records: Path,
+    columns: str,
+    keep: str | None,
+    engine: str,
+    lang: str,
+    output: Path | None,
 ) -> None:
     """What version NEW does to the records held under version OLD.
 
@@ -184,17 +208,27 @@ def impact_command(  # one parameter per option
     if output is not None:
         _check_table_format(output)
         try:
-            written = impact_to_files(*versions, records, output, columns=roles, engine=engine)
+            written = impact_to_files(
+                *versions, records, output, columns=roles, engine=engine, keep=_kept(keep),
+                english=lang == "en",
+            )  # fmt: skip
         except OSError as e:
             cannot_write(Path(e.filename) if e.filename else output, e)
         _say_written(written.files, "rows")
         click.echo(written.summary, err=True)
         return
-    found = impact(*versions, records, columns=roles, engine=engine)
+    found = impact(*versions, records, columns=roles, engine=engine, keep=_kept(keep))
     click.echo(
         table_bytes(as_arrow(found.records), "csv", title="effect").decode("utf-8"), nl=False
     )
     click.echo(found.summary_line(), err=True)
+
+
+def _kept(keep: str | None) -> tuple[str, ...] | None:
+    """``--keep Titel,Zaaktype`` as the columns to keep; ``None`` (all) when not given."""
+    if keep is None:
+        return None
+    return tuple(column.strip() for column in keep.split(",") if column.strip())
 
 
 def _check_table_format(output: Path) -> None:

@@ -10,13 +10,13 @@ seconds on DuckDB, and more than one machine holds go to Spark.
 from __future__ import annotations
 
 import datetime
-from collections.abc import Mapping
+from collections.abc import Mapping, Sequence
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
 import attrs
 
-from selectielijst._holdings._engines import ENGINES, DuckDBEngine, as_arrow
+from selectielijst._holdings._engines import ENGINES, DuckDBEngine, as_arrow, is_spark_frame
 from selectielijst._holdings._output import (
     TABLE_FORMATS,
     Together,
@@ -32,6 +32,7 @@ from selectielijst._holdings._sql import (
     IMPACT_ROWS,
     SUMMARY_KEYS,
     UNDETERMINED,
+    carried,
     counted_in,
     date_literal,
     due_counts,
@@ -42,7 +43,7 @@ from selectielijst._holdings._sql import (
     summary_of,
 )
 from selectielijst._holdings._vocabulary import Action, Effect
-from selectielijst._model import SelectionList
+from selectielijst._model import SelectionList, number_key
 
 if TYPE_CHECKING:
     import pyarrow
@@ -104,13 +105,14 @@ class Due:
         return f"{sum(counts.values())} stukken op {on.isoformat()}: {parts}"
 
 
-def due(
+def due(  # noqa: PLR0913  # the list, the records, the date and how to read them
     selection_list: SelectionList,
     records: str | Path | Any,
     *,
     on: datetime.date,
     columns: Mapping[str, str] | None = None,
     engine: str | None = None,
+    keep: Sequence[str] | None = None,
 ) -> Due:
     """Which records of *records* may be destroyed on *on*, by the categories of *selection_list*.
 
@@ -130,9 +132,9 @@ def due(
         EngineUnavailable: Spark is asked for, but PySpark or Java is missing.
         TypeError: *records* is neither a path nor a table in memory.
     """
-    with judged(selection_list, records, columns, engine) as runner:
-        due_rows = runner.result(DUE.format(on=date_literal(on)))
-        undetermined = runner.result(UNDETERMINED)
+    with judged(selection_list, records, columns, engine, keep) as (runner, kept):
+        due_rows = runner.result(DUE.format(on=date_literal(on), kept=carried(kept)))
+        undetermined = runner.result(UNDETERMINED.format(kept=carried(kept)))
         counts = due_counts(runner, runner.size(due_rows), runner.size(undetermined))
     return Due(on, due_rows, undetermined, counts)
 
@@ -161,6 +163,8 @@ def due_to_files(  # noqa: PLR0913  # the arguments of due(), and where to write
     on: datetime.date,
     columns: Mapping[str, str] | None = None,
     engine: str | None = None,
+    keep: Sequence[str] | None = None,
+    english: bool = False,
 ) -> Written:
     """Write :func:`due`'s tables to *output* and ``OUTPUT-niet-te-bepalen`` beside it.
 
@@ -192,12 +196,23 @@ def due_to_files(  # noqa: PLR0913  # the arguments of due(), and where to write
     format_name = format_of(output)
     targets = checked_targets(records, output, "niet-te-bepalen")
     with (
-        judged(selection_list, records, columns, engine) as runner,
-        Together(runner, format_name, targets) as together,
+        judged(selection_list, records, columns, engine, keep) as (runner, kept),
+        Together(runner, format_name, targets, english=english) as together,
     ):
-        together.write(output, DUE.format(on=date_literal(on)), "vernietigen")
-        together.write(targets[1], UNDETERMINED, "niet te bepalen")
-        counts = due_counts(runner, *together.files.values())
+        rows = DUE.format(on=date_literal(on), kept=carried(kept))
+        apart = UNDETERMINED.format(kept=carried(kept))
+        if format_name == "xlsx":  # gathered, counted, then written with a summary sheet
+            rows_table, apart_table = as_arrow(runner.result(rows)), as_arrow(runner.result(apart))
+            counts = due_counts(runner, rows_table.num_rows, apart_table.num_rows)
+            lines = [
+                (action.english if english else action.value, n) for action, n in counts.items()
+            ]
+            together.write(output, rows_table, _sheet("vernietigen", english), lines)
+            together.write(targets[1], apart_table, _sheet("niet te bepalen", english))
+        else:
+            together.write(output, rows, "vernietigen")
+            together.write(targets[1], apart, "niet te bepalen")
+            counts = due_counts(runner, *together.files.values())
     return Written(together.files, counts, Due.summary_of(on, counts))
 
 
@@ -241,13 +256,14 @@ class Impact:
         return f"{sum(counts.values())} stukken: {parts or 'geen'}"
 
 
-def impact(
+def impact(  # noqa: PLR0913  # both versions, the records and how to read them
     old: SelectionList,
     new: SelectionList,
     records: str | Path | Any,
     *,
     columns: Mapping[str, str] | None = None,
     engine: str | None = None,
+    keep: Sequence[str] | None = None,
 ) -> Impact:
     """What version *new* does to each record of *records*, filed under version *old*.
 
@@ -261,10 +277,12 @@ def impact(
         EngineUnavailable: Spark is asked for, but PySpark or Java is missing.
         TypeError: *records* is neither a path nor a table in memory.
     """
-    with judged_twice(old, new, records, columns, engine) as runner:
-        per_record = runner.result(IMPACT_ROWS)
+    with judged_twice(old, new, records, columns, engine, keep) as (runner, kept):
+        per_record = runner.result(IMPACT_ROWS.format(kept=carried(kept)))
         runner.keep("impact_counts", runner.counted(per_record, SUMMARY_KEYS))
-        summary = runner.keep("impact_summary", runner.result(summary_of("impact_counts")))
+        summary = runner.keep(
+            "impact_summary", _in_number_order(runner.result(summary_of("impact_counts")))
+        )
         counts = effect_counts(runner.rows(IMPACT_COUNTS))
     return Impact(per_record, summary, counts)
 
@@ -277,6 +295,8 @@ def impact_to_files(  # noqa: PLR0913  # the arguments of impact(), and where to
     *,
     columns: Mapping[str, str] | None = None,
     engine: str | None = None,
+    keep: Sequence[str] | None = None,
+    english: bool = False,
 ) -> Written:
     """Write :func:`impact`'s rows to *output* and its summary to ``OUTPUT-samenvatting``.
 
@@ -302,14 +322,46 @@ def impact_to_files(  # noqa: PLR0913  # the arguments of impact(), and where to
     format_name = format_of(output)
     targets = checked_targets(records, output, "samenvatting")
     with (
-        judged_twice(old, new, records, columns, engine) as runner,
-        Together(runner, format_name, targets) as together,
+        judged_twice(old, new, records, columns, engine, keep) as (runner, kept),
+        Together(runner, format_name, targets, english=english) as together,
     ):
-        written = together.write(output, IMPACT_ROWS, "effect")
-        rows = f"({IMPACT_ROWS})"
+        rows_query = IMPACT_ROWS.format(kept=carried(kept))
+        written = together.write(output, rows_query, "effect")
+        rows = f"({rows_query})"
         if isinstance(runner, DuckDBEngine) and format_name == "parquet":  # counted in the file
             rows = "read_parquet(" + literal(str(written)) + ")"
-        summary = as_arrow(runner.result(summary_of(counted_in(rows))))
+        summary = _in_number_order(as_arrow(runner.result(summary_of(counted_in(rows)))))
         together.write(targets[1], summary, "samenvatting")
     counts = effect_counts((row["effect"], row["aantal"]) for row in summary.to_pylist())
     return Written(together.files, counts, Impact.summary_line_of(counts))
+
+
+_SHEETS = {"vernietigen": "destroy", "niet te bepalen": "cannot be told", "effect": "effect"}
+"""The names of the rows' sheets, in English."""
+
+
+def _sheet(name: str, english: bool) -> str:
+    """The sheet name *name*, in English where asked."""
+    return _SHEETS.get(name, name) if english else name
+
+
+def _in_number_order(summary: Any) -> Any:
+    """The summary by effect, most urgent first, then by old category in number order.
+
+    The engine orders numbers as text (21.1.3 before 3.1.4); the summary is a
+    few rows per category, so it is put in number order here. A Spark result
+    stays as Spark orders it.
+    """
+    if is_spark_frame(summary):
+        return summary
+    import pyarrow  # noqa: PLC0415  # with the table
+
+    rank = {effect.value: index for index, effect in enumerate(Effect)}
+    rows = sorted(
+        summary.to_pylist(),
+        key=lambda row: (
+            rank.get(str(row["effect"]), len(rank)),
+            number_key(row["oude_categorie"]),
+        ),
+    )
+    return pyarrow.Table.from_pylist(rows, schema=summary.schema)

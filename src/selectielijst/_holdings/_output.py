@@ -5,10 +5,13 @@ from __future__ import annotations
 import contextlib
 import datetime
 import io
+import tempfile
+from collections.abc import Sequence
 from pathlib import Path
 from typing import TYPE_CHECKING
 
 from selectielijst._holdings._engines import Engine, as_arrow
+from selectielijst._holdings._workbook import write_records_workbook
 from selectielijst._storage import check_output, filled_together, refuse_input, usable_path
 from selectielijst.errors import UnknownFormat
 
@@ -61,9 +64,17 @@ class Together(contextlib.ExitStack):
     renames leaves, and how it is completed).
     """
 
-    def __init__(self, runner: Engine, format_name: str, targets: tuple[Path, ...]) -> None:
+    def __init__(
+        self,
+        runner: Engine,
+        format_name: str,
+        targets: tuple[Path, ...],
+        *,
+        english: bool = False,
+    ) -> None:
         super().__init__()
         self.runner, self.format_name, self.targets = runner, format_name, targets
+        self.english = english
         self.files: dict[Path, int] = {}
         self.temporaries: dict[Path, Path] = {}
 
@@ -77,15 +88,30 @@ class Together(contextlib.ExitStack):
         self.temporaries = dict(zip(self.targets, filled, strict=True))
         return self
 
-    def write(self, target: Path, content: str | pyarrow.Table, title: str) -> Path:
-        """Write a query's rows (streamed where the engine can) or a table; the temporary file."""
+    def write(
+        self,
+        target: Path,
+        content: str | pyarrow.Table,
+        title: str,
+        summary: Sequence[tuple[str, int]] = (),
+    ) -> Path:
+        """Write a query's rows (streamed where the engine can) or a table; the temporary file.
+
+        A workbook gets words for headers (English where asked) and, given a
+        *summary*, a first sheet of counts.
+        """
         try:
             temporary = self.temporaries[target]
             if isinstance(content, str) and self.format_name != "xlsx":
                 self.files[target] = self.runner.copy(content, temporary, self.format_name)
                 return temporary
             table = as_arrow(self.runner.result(content)) if isinstance(content, str) else content
-            temporary.write_bytes(table_bytes(table, self.format_name, title=title))
+            if self.format_name == "xlsx":
+                write_records_workbook(
+                    temporary, table, title=title, summary=summary, english=self.english
+                )
+            else:
+                temporary.write_bytes(table_bytes(table, self.format_name, title=title))
         except OSError as e:  # named by the file asked for, not by a temporary one
             raise OSError(e.errno, e.strerror or str(e), str(target)) from e
         self.files[target] = table.num_rows
@@ -104,16 +130,15 @@ def table_bytes(table: pyarrow.Table, format_name: str, *, title: str) -> bytes:
         sink = io.BytesIO()
         pyarrow.parquet.write_table(table, sink)
         return sink.getvalue()
-    from selectielijst._storage import (  # noqa: PLC0415  # likewise
-        guarded,  # with the writers
-        write_csv,
-        write_xlsx,
-    )
+    if format_name == "xlsx":
+        with tempfile.TemporaryDirectory() as folder:
+            path = Path(folder) / "lijst.xlsx"
+            write_records_workbook(path, table, title=title)
+            return path.read_bytes()
+    from selectielijst._storage import guarded, write_csv  # noqa: PLC0415  # with the writers
 
     header = table.column_names
     rows = [[_text(value) for value in row.values()] for row in table.to_pylist()]
-    if format_name == "xlsx":
-        return write_xlsx(header, rows, title=title)
     return write_csv(header, [[guarded(cell) for cell in row] for row in rows])
 
 

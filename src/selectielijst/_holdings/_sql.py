@@ -21,13 +21,14 @@ from __future__ import annotations
 
 import contextlib
 import datetime
-from collections.abc import Iterable, Iterator, Mapping
+from collections.abc import Iterable, Iterator, Mapping, Sequence
 from pathlib import Path
 from typing import Any
 
 from selectielijst._holdings._engines import ENGINES, DuckDBEngine, Engine, is_spark_frame, quoted
 from selectielijst._holdings._spark import SparkEngine, spark_session
 from selectielijst._holdings._vocabulary import Action, Effect
+from selectielijst._holdings._workbook import HEADERS
 from selectielijst._model import Category, Outcome, SelectionList, retention
 from selectielijst.errors import DocumentErrors, InvalidDocument
 
@@ -39,6 +40,7 @@ __all__ = [
     "IMPACT_ROWS",
     "SUMMARY_KEYS",
     "UNDETERMINED",
+    "carried",
     "counted_in",
     "date_literal",
     "due_counts",
@@ -57,33 +59,34 @@ def judged(
     records: str | Path | Any,
     columns: Mapping[str, str] | None,
     engine: str | None,
-) -> Iterator[Engine]:
+    keep: Sequence[str] | None = None,
+) -> Iterator[tuple[Engine, tuple[str, ...]]]:
     """An engine holding the view ``judged``: each record with what its category says.
 
-    The one step that :func:`~selectielijst.holdings.due` and its files share.
+    The one step that :func:`~selectielijst.holdings.due` and its files share;
+    with the engine, the names of the records' own columns carried along.
     """
     names = column_names(columns or {})
     with contextlib.closing(engine_for(records, engine)) as runner:
-        judge(runner, selection_list, records, names)
-        yield runner
+        yield runner, judge(runner, selection_list, records, names, keep)
 
 
 @contextlib.contextmanager
-def judged_twice(
+def judged_twice(  # noqa: PLR0913, PLR0917  # both versions, the records and how to read them
     old: SelectionList,
     new: SelectionList,
     records: str | Path | Any,
     columns: Mapping[str, str] | None,
     engine: str | None,
-) -> Iterator[Engine]:
+    keep: Sequence[str] | None = None,
+) -> Iterator[tuple[Engine, tuple[str, ...]]]:
     """An engine holding the view ``impact``: each record under both versions, and the effect.
 
     The one step that :func:`~selectielijst.holdings.impact` and its files share.
     """
     names = column_names(columns or {})
     with contextlib.closing(engine_for(records, engine)) as runner:
-        judge_twice(runner, old, new, records, names)
-        yield runner
+        yield runner, judge_twice(runner, old, new, records, names, keep)
 
 
 COLUMNS = ("id", "category", "start", "event")
@@ -109,25 +112,34 @@ def judge(
     selection_list: SelectionList,
     records: str | Path | Any,
     names: Mapping[str, str],
-) -> None:
-    """The view ``judged``: each record with what :func:`retention` says of it."""
-    _records(runner, records, names)
+    keep: Sequence[str] | None = None,
+) -> tuple[str, ...]:
+    """The view ``judged``: each record with what :func:`retention` says of it.
+
+    Returns the names the records' own columns carried along are written under.
+    """
+    kept = _records(runner, records, names, keep)
     _category_table(runner, selection_list, "categories")
-    runner.run(_JUDGED)
+    runner.run(_JUDGED.replace("/*kept*/", _kept_of("r", len(kept))))
+    return kept
 
 
-def judge_twice(
+def judge_twice(  # noqa: PLR0913, PLR0917  # both versions, the records and how to read them
     runner: Engine,
     old: SelectionList,
     new: SelectionList,
     records: str | Path | Any,
     names: Mapping[str, str],
-) -> None:
-    """The view ``impact``: each record with what each version says of it, and the effect."""
+    keep: Sequence[str] | None = None,
+) -> tuple[str, ...]:
+    """The view ``impact``: each record with what each version says of it, and the effect.
+
+    Returns the names the records' own columns carried along are written under.
+    """
     from selectielijst._diff import diff  # noqa: PLC0415  # the concordance
 
     concordance = diff(old, new).concordance
-    _records(runner, records, names)
+    kept = _records(runner, records, names, keep)
     _category_table(runner, old, "old_categories")
     _category_table(runner, new, "new_categories")
     pairs = [(row.old_number, n) for row in concordance if row.old_number for n in row.new_numbers]
@@ -138,7 +150,9 @@ def judge_twice(
     runner.table("words", [(column, "VARCHAR") for column in _WORDS], [tuple(_WORDS.values())])
     for vocabulary, columns in _VOCABULARIES.items():
         runner.as_words(vocabulary, columns)
-    runner.run(_IMPACT)
+    statement = _IMPACT.replace("/*inner*/", _kept_of("r", len(kept)))
+    runner.run(statement.replace("/*outer*/", _kept_of("", len(kept))))
+    return kept
 
 
 _SITUATIONS = [(True, True), (True, False), (False, True), (False, False)]
@@ -175,10 +189,11 @@ _EFFECT_ORDER = (
 )
 
 IMPACT_ROWS = """
-SELECT id, old_number AS oude_categorie, new_numbers AS nieuwe_categorie,
+SELECT id, old_number AS oude_categorie, old_name AS omschrijving,
+       new_numbers AS nieuwe_categorie,
        old_action AS oude_actie, old_date AS oude_datum,
        new_action AS nieuwe_actie, new_date AS nieuwe_datum,
-       effect, note AS toelichting
+       effect, note AS toelichting{kept}
 FROM impact
 """
 
@@ -240,7 +255,7 @@ SELECT CAST({id} AS VARCHAR) AS id,
        CAST({start} AS VARCHAR) AS start_text,
        CAST({event} AS VARCHAR) AS event_text,
        {start_day} AS start_day,
-       {event_day} AS event_day
+       {event_day} AS event_day{kept}
 FROM source
 """
 
@@ -329,6 +344,7 @@ _JUDGED = (
     )
     + ","
     + _DESTROY_FROM.format(c="c.", p="")
+    + ", c.name AS category_name, c.valuation AS category_valuation /*kept*/"
     + " FROM records r LEFT JOIN categories c ON c.number = r.category"
 )
 
@@ -434,9 +450,9 @@ SELECT id, old_number, new_numbers, old_action, old_destroy_from AS old_date,
             WHEN new_destroy_from < old_destroy_from THEN earlier
             WHEN new_destroy_from > old_destroy_from THEN later
             ELSE same END AS effect,
-       note
+       note, old_name /*outer*/
 FROM (
-    SELECT r.id, r.category AS old_number, c.new_numbers,
+    SELECT r.id, r.category AS old_number, oc.name AS old_name, c.new_numbers,
            CASE WHEN c.number IS NULL THEN w.unknown_action ELSE c.old_action END AS old_action,
            c.new_action, w.earlier, w.later, w.same,"""
     + _DESTROY_FROM.format(c="c.old_", p="old_")
@@ -448,10 +464,11 @@ FROM (
                      THEN coalesce(replace({literal(UNKNOWN_CATEGORY)}, '{{number}}',
                                            nullif(r.category, '')), {literal(NO_CATEGORY)})
                 WHEN c.note = {literal(NO_START)} THEN {_NO_START_OF_RECORD}
-                ELSE c.note END AS note
+                ELSE c.note END AS note /*inner*/
     FROM records r CROSS JOIN words w LEFT JOIN cases c
          ON c.number = r.category AND c.has_start = (r.start_day IS NOT NULL)
             AND c.has_event = (r.event_day IS NOT NULL)
+         LEFT JOIN old_categories oc ON oc.number = r.category
 ) judged_twice
 """
 )
@@ -463,14 +480,28 @@ gives them so.
 """
 
 DUE = """
-SELECT id, category AS categorie, 'vernietigen' AS actie, destroy_from AS vernietigen_vanaf
+SELECT id, category AS categorie, category_name AS omschrijving,
+       category_valuation AS waardering, 'vernietigen' AS actie,
+       destroy_from AS vernietigen_vanaf{kept}
 FROM judged WHERE outcome = 'destroy' AND destroy_from <= {on}
 """
 
 UNDETERMINED = """
-SELECT id, category AS categorie, reason AS reden
+SELECT id, category AS categorie, category_name AS omschrijving, reason AS reden{kept}
 FROM judged WHERE outcome = 'not_computable'
 """
+
+
+def carried(kept: Sequence[str]) -> str:
+    """The select list that writes the records' own columns under their names."""
+    return "".join(f", keep_{index} AS {quoted(name)}" for index, name in enumerate(kept))
+
+
+def _kept_of(table: str, count: int) -> str:
+    """The kept columns ``keep_0``, ``keep_1``, ... of *table* (none: as they stand)."""
+    prefix = f"{table}." if table else ""
+    return "".join(f", {prefix}keep_{index}" for index in range(count))
+
 
 _COUNTS = """
 SELECT sum(CASE WHEN c.outcome = 'keep' THEN 1 ELSE 0 END) AS kept, count(*) AS records
@@ -485,6 +516,8 @@ no date.
 
 _CATEGORY_COLUMNS = (
     ("number", "VARCHAR"),
+    ("name", "VARCHAR"),
+    ("valuation", "VARCHAR"),
     ("outcome", "VARCHAR"),
     ("needs", "VARCHAR"),
     ("from_event", "BOOLEAN"),
@@ -510,6 +543,8 @@ def _category_row(category: Category) -> tuple[object, ...]:
     duration = term.duration if term is not None else None
     return (
         category.number,
+        category.label,
+        str(category.valuation) if category.valuation is not None else None,
         with_event.outcome.value,
         with_event.needs,
         from_event,
@@ -527,16 +562,26 @@ def column_names(columns: Mapping[str, str]) -> dict[str, str]:
     return {role: columns.get(role, role) for role in COLUMNS}
 
 
-def _records(runner: Engine, records: str | Path | Any, names: Mapping[str, str]) -> None:
+def _records(
+    runner: Engine,
+    records: str | Path | Any,
+    names: Mapping[str, str],
+    keep: Sequence[str] | None,
+) -> tuple[str, ...]:
     """The view ``records``, its dates read; a date column in which no date reads is an error.
+
+    The records' own columns named in *keep* (by default every column not
+    mapped to a role, up to :data:`MOST_KEPT`) go along as ``keep_0``,
+    ``keep_1``, ...; returned are the names they are written under.
 
     The first :data:`_SAMPLE` filled values of each date column given as text
     are looked at: where none of them reads as a date, the column is named
     with one of them, rather than every record ending up undetermined.
     """
     present = runner.load(records)
-    runner.run(_records_view(records, names, present))
     where = str(records) if isinstance(records, str | Path) else "the records"
+    columns = _kept_columns(present, names, keep, where)
+    runner.run(_records_view(records, names, present, columns))
     problems = []
     for role in ("start", "event"):
         column = names[role]
@@ -551,6 +596,53 @@ def _records(runner: Engine, records: str | Path | Any, names: Mapping[str, str]
             problems.append(InvalidDocument(problem, file=where, path="columns"))
     if problems:
         raise DocumentErrors(f"{where} cannot be used", problems)
+    return _written_as(columns)
+
+
+MOST_KEPT = 50
+"""By default the records' own columns go along when there are this many or fewer."""
+
+_OURS = frozenset(
+    {
+        "id", "categorie", "omschrijving", "waardering", "actie", "vernietigen_vanaf", "reden",
+        "oude_categorie", "nieuwe_categorie", "oude_actie", "oude_datum", "nieuwe_actie",
+        "nieuwe_datum", "effect", "toelichting",
+    }
+)  # fmt: skip
+"""The columns the records lists write themselves."""
+
+
+def _kept_columns(
+    present: Mapping[str, bool], names: Mapping[str, str], keep: Sequence[str] | None, where: str
+) -> tuple[str, ...]:
+    """The records' own columns to carry along: *keep*, or by default every unmapped one.
+
+    Raises:
+        DocumentErrors: *keep* names a column the records do not have.
+    """
+    if keep is None:
+        others = tuple(column for column in present if column not in set(names.values()))
+        return others if len(others) <= MOST_KEPT else ()
+    missing = [column for column in keep if column not in present]
+    if missing:
+        problem = (
+            f"has no column {missing[0]!r} to keep; its columns are {', '.join(sorted(present))}"
+        )
+        raise DocumentErrors(
+            f"{where} cannot be used", [InvalidDocument(problem, file=where, path="keep")]
+        )
+    return tuple(dict.fromkeys(keep))
+
+
+def _written_as(columns: Sequence[str]) -> tuple[str, ...]:
+    """The names kept columns are written under: their own, with ' (2)' where one of ours is it.
+
+    Ours are the records lists' own columns, also as a workbook words them
+    (``Omschrijving``, ``Record``), whatever the letter case.
+    """
+    taken = {name.casefold() for name in _OURS}
+    taken.update(words.casefold() for pair in HEADERS.values() for words in pair)
+    return tuple(f"{column} (2)" if column.casefold() in taken else column for column in columns)
 
 
 _SAMPLE = 1000
@@ -563,7 +655,10 @@ _SAMPLE_OF = (
 
 
 def _records_view(
-    records: str | Path | Any, names: Mapping[str, str], present: Mapping[str, bool]
+    records: str | Path | Any,
+    names: Mapping[str, str],
+    present: Mapping[str, bool],
+    kept: Sequence[str] = (),
 ) -> str:
     """The statement that makes the view ``records`` of the loaded records.
 
@@ -593,7 +688,8 @@ def _records_view(
         else _DAY_OF_TEXT.format(named[role])
         for role in ("start", "event")
     }
-    return _RECORDS.format(**named, **days)
+    carried_along = "".join(f", {quoted(column)} AS keep_{n}" for n, column in enumerate(kept))
+    return _RECORDS.format(**named, **days, kept=carried_along)
 
 
 def engine_for(records: object, name: str | None) -> Engine:

@@ -1,0 +1,194 @@
+"""Records lists as workbooks a manager reads: words for headers, dates as dates, sheet after sheet.
+
+XlsxWriter writes each row as it comes (its constant-memory mode), so the
+workbook is never held whole in memory. Rows are grouped by category in
+number order (2.9 before 2.10), in the records' order within a category; past
+Excel's last row the rows go on in a sheet of the same name with a number.
+The first sheet is a summary of the counts.
+"""
+
+from __future__ import annotations
+
+import datetime
+from collections.abc import Iterable, Mapping, Sequence
+from pathlib import Path
+from typing import TYPE_CHECKING, Any
+
+from selectielijst._model import number_key
+
+if TYPE_CHECKING:
+    import pyarrow
+
+__all__ = ["EXCEL_ROWS", "HEADERS", "write_records_workbook"]
+
+EXCEL_ROWS = 1_048_576
+"""The most rows a sheet holds in Excel, its header row included."""
+
+HEADERS: Mapping[str, tuple[str, str]] = {
+    "id": ("Zaak", "Record"),
+    "categorie": ("Categorie", "Category"),
+    "omschrijving": ("Omschrijving", "Description"),
+    "waardering": ("Waardering", "Valuation"),
+    "actie": ("Actie", "Action"),
+    "vernietigen_vanaf": ("Vernietigen vanaf", "Destroy from"),
+    "reden": ("Reden", "Reason"),
+    "oude_categorie": ("Oude categorie", "Old category"),
+    "nieuwe_categorie": ("Nieuwe categorie", "New category"),
+    "oude_actie": ("Oude actie", "Old action"),
+    "oude_datum": ("Oude datum", "Old date"),
+    "nieuwe_actie": ("Nieuwe actie", "New action"),
+    "nieuwe_datum": ("Nieuwe datum", "New date"),
+    "effect": ("Effect", "Effect"),
+    "toelichting": ("Toelichting", "Note"),
+    "aantal": ("Aantal", "Count"),
+}
+"""The column names in words, Dutch and English; the records' own columns keep theirs."""
+
+_SUMMARY = {"title": ("Samenvatting", "Summary"), "what": ("Wat", "What")}
+_DATE_FORMATS = ("dd-mm-yyyy", "yyyy-mm-dd")
+_WIDEST = 60
+_CATEGORY_COLUMNS = ("categorie", "oude_categorie")
+
+
+def write_records_workbook(  # noqa: PLR0913  # the file, the rows and how to present them
+    path: Path,
+    table: pyarrow.Table,
+    *,
+    title: str,
+    summary: Iterable[tuple[str, int]] = (),
+    english: bool = False,
+    rows_per_sheet: int = EXCEL_ROWS - 1,
+) -> int:
+    """Write *table* to the workbook *path*; how many rows were written.
+
+    Args:
+        path: The file to write (a temporary file the caller renames).
+        table: The rows, with the columns the records lists write.
+        title: The name of the rows' sheet(s).
+        summary: (what, count) lines for a first sheet; none: no summary sheet.
+        english: Headers in English rather than Dutch.
+        rows_per_sheet: The rows a sheet takes before the next one begins.
+    """
+    import xlsxwriter  # noqa: PLC0415  # loaded when a workbook is written
+
+    language = 1 if english else 0
+    workbook = xlsxwriter.Workbook(
+        str(path), {"constant_memory": True, "strings_to_formulas": False}
+    )
+    try:
+        formats = {
+            "header": workbook.add_format({"bold": True, "bg_color": "#E7E6E6", "border": 1}),
+            "date": workbook.add_format({"num_format": _DATE_FORMATS[language]}),
+            "text": workbook.add_format({"text_wrap": False}),
+        }
+        lines = list(summary)
+        if lines:
+            _summary_sheet(workbook, lines, language, formats)
+        ordered = _by_category(table)
+        header = [_header(name, language) for name in ordered.column_names]
+        widths = _widths(ordered, header)
+        kinds = [_kind(field.type) for field in ordered.schema]
+        written, sheet_number = 0, 0
+        sheet = None
+        for batch in ordered.to_batches(max_chunksize=65_536):
+            columns = [column.to_pylist() for column in batch.columns]
+            for values in zip(*columns, strict=True):
+                if sheet is None or written % rows_per_sheet == 0:
+                    sheet_number += 1
+                    name = title if sheet_number == 1 else f"{title} ({sheet_number})"
+                    sheet = _rows_sheet(workbook, name[:31], header, widths, formats)
+                row = written % rows_per_sheet + 1
+                for column, (value, kind) in enumerate(zip(values, kinds, strict=True)):
+                    _cell(sheet, row, column, value, kind, formats)
+                written += 1
+        if sheet is None:
+            _rows_sheet(workbook, title[:31], header, widths, formats)
+    finally:
+        workbook.close()
+    return written
+
+
+def _summary_sheet(
+    workbook: Any, lines: Sequence[tuple[str, int]], language: int, formats: Any
+) -> None:
+    sheet = workbook.add_worksheet(_SUMMARY["title"][language])
+    sheet.write_string(0, 0, _SUMMARY["what"][language], formats["header"])
+    sheet.write_string(0, 1, HEADERS["aantal"][language], formats["header"])
+    for row, (what, count) in enumerate(lines, start=1):
+        sheet.write_string(row, 0, what)
+        sheet.write_number(row, 1, count)
+    sheet.set_column(0, 0, max((len(what) for what, _ in lines), default=10) + 2)
+    sheet.set_column(1, 1, 10)
+
+
+def _rows_sheet(
+    workbook: Any, name: str, header: Sequence[str], widths: Sequence[int], formats: Any
+) -> Any:
+    sheet = workbook.add_worksheet(name)
+    for column, (text, width) in enumerate(zip(header, widths, strict=True)):
+        sheet.set_column(column, column, width)
+        sheet.write_string(0, column, text, formats["header"])
+    sheet.freeze_panes(1, 0)
+    sheet.autofilter(0, 0, EXCEL_ROWS - 1, max(len(header) - 1, 0))
+    return sheet
+
+
+def _cell(  # noqa: PLR0913, PLR0917  # one cell: where, what, and how to write it
+    sheet: Any, row: int, column: int, value: object, kind: str, formats: Any
+) -> None:
+    if value is None:
+        return
+    if kind == "date" and isinstance(value, datetime.date):
+        sheet.write_datetime(
+            row, column, datetime.datetime.combine(value, datetime.time()), formats["date"]
+        )
+    elif kind == "number" and isinstance(value, int | float) and not isinstance(value, bool):
+        sheet.write_number(row, column, value)
+    else:
+        sheet.write_string(row, column, str(value))  # never a formula, whatever it starts with
+
+
+def _kind(arrow_type: Any) -> str:
+    import pyarrow  # noqa: PLC0415  # with the table
+
+    if pyarrow.types.is_date(arrow_type) or pyarrow.types.is_timestamp(arrow_type):
+        return "date"
+    if pyarrow.types.is_integer(arrow_type) or pyarrow.types.is_floating(arrow_type):
+        return "number"
+    return "text"
+
+
+def _header(name: str, language: int) -> str:
+    words = HEADERS.get(name)
+    return words[language] if words is not None else name
+
+
+def _widths(table: pyarrow.Table, header: Sequence[str]) -> list[int]:
+    """Each column as wide as its header or its widest value among the first thousand rows."""
+    sample = table.slice(0, 1000).to_pydict()
+    widths = []
+    for name, words in zip(table.column_names, header, strict=True):
+        longest = max((len(str(v)) for v in sample[name] if v is not None), default=0)
+        widths.append(min(max(len(words), longest, 8), _WIDEST) + 2)
+    return widths
+
+
+def _by_category(table: pyarrow.Table) -> pyarrow.Table:
+    """*table* grouped by category in number order, in the records' order within a category."""
+    import pyarrow  # noqa: PLC0415  # with the table
+    import pyarrow.compute  # noqa: PLC0415  # likewise
+
+    column = next((name for name in _CATEGORY_COLUMNS if name in table.column_names), None)
+    if column is None or table.num_rows == 0:
+        return table
+    numbers = table.column(column).cast(pyarrow.string())
+    distinct = sorted(
+        (n for n in pyarrow.compute.unique(numbers).to_pylist() if n is not None), key=number_key
+    )
+    ranks = pyarrow.compute.index_in(numbers, value_set=pyarrow.array(distinct, pyarrow.string()))
+    ranks = pyarrow.compute.fill_null(ranks, len(distinct))  # no category: last
+    keyed = table.append_column("__rank", ranks).append_column(
+        "__row", pyarrow.array(range(table.num_rows), pyarrow.int64())
+    )
+    order = pyarrow.compute.sort_indices(keyed, [("__rank", "ascending"), ("__row", "ascending")])
+    return table.take(order)
