@@ -22,7 +22,8 @@ from pathlib import Path
 import pyarrow
 import pyarrow.parquet
 
-from selectielijst import load
+from selectielijst import load, retention
+from selectielijst.lookup import Outcome
 
 _TITLES = (
     "Aanvraag omgevingsvergunning voor het bouwen van een dakkapel, Dorpsstraat 12",
@@ -35,7 +36,12 @@ _TITLES = (
 def records(path: Path, count: int) -> None:
     """*count* records under the example list's categories, with texts of real length."""
     rng = random.Random(7)
-    numbers = [c.number for _, c in load("voorbeeld", "2.1").categories()]
+    some_day = datetime.date(2000, 1, 1)
+    numbers = [  # categories whose term runs from the end date: every record due by 2030
+        c.number
+        for _, c in load("voorbeeld", "2.1").categories()
+        if retention(c, start=some_day).outcome is Outcome.DESTROY
+    ]
     start = datetime.date(2008, 1, 1)
     pyarrow.parquet.write_table(
         pyarrow.table(
@@ -43,7 +49,7 @@ def records(path: Path, count: int) -> None:
                 "id": [f"Z-{n:08d}" for n in range(count)],
                 "category": [rng.choice(numbers) for _ in range(count)],
                 "start": [
-                    start + datetime.timedelta(days=rng.randrange(4000)) for _ in range(count)
+                    start + datetime.timedelta(days=rng.randrange(1000)) for _ in range(count)
                 ],
                 "Titel": [rng.choice(_TITLES) for _ in range(count)],
                 "Zaaktype": [
@@ -59,7 +65,8 @@ def records(path: Path, count: int) -> None:
 _STEP = """
 import datetime, resource, sys, time
 from pathlib import Path
-from selectielijst import load
+from selectielijst import load, retention
+from selectielijst.lookup import Outcome
 from selectielijst.holdings import due_to_files
 lijst = load("voorbeeld", "2.1")
 began = time.perf_counter()

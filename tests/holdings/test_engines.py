@@ -93,3 +93,58 @@ class TestTranslation:
     def test_default_engine(self) -> None:
         """A table in memory goes to DuckDB by default."""
         assert isinstance(engine_for(pyarrow.table({"id": ["a"]}), None), DuckDBEngine)
+
+
+class TestProgress:
+    """Long work tells how far it is: the engine's fractions, a bar on a terminal only."""
+
+    def test_duckdb_tells_fractions(self) -> None:
+        """A statement that takes a while is reported in rising fractions between 0 and 1."""
+        engine, told = DuckDBEngine(), list[float | None]()
+        with engine.watched(told.append):
+            engine.rows(
+                "SELECT count(*) FROM (SELECT i % 1000 AS k, count(*)"
+                " FROM range(200000000) t(i) GROUP BY k)"
+            )
+        fractions = [value for value in told if value is not None]
+        assert fractions
+        assert all(0 <= value <= 1 for value in fractions)
+        assert fractions == sorted(fractions)
+
+    def test_nothing_watched_without_a_listener(self) -> None:
+        """Without a listener the engine runs as it did."""
+        engine = DuckDBEngine()
+        with engine.watched(None):
+            assert engine.rows("SELECT 1") == [(1,)]
+
+    @pytest.mark.parametrize("quiet", [False, True])
+    def test_a_bar_on_a_terminal(self, tmp_path: Path, quiet: bool) -> None:
+        """On a terminal due shows its bar on stderr; --quiet, or no terminal, shows none."""
+        import os  # noqa: PLC0415  # only here
+        import pty  # noqa: PLC0415  # a terminal for the command's stderr
+        import subprocess  # noqa: PLC0415  # the command as a user runs it
+        import sys  # noqa: PLC0415  # this Python
+
+        (tmp_path / "zaken.csv").write_text(
+            "id,category,start\nZ-1,1.2,2015-01-31\n", encoding="utf-8"
+        )
+        command = [sys.executable, "-m", "selectielijst", *(["--quiet"] if quiet else []),
+                   "due", "voorbeeld@2.1", "--records", str(tmp_path / "zaken.csv"),
+                   "--on", "2030-01-01", "-o", str(tmp_path / "lijst.csv")]  # fmt: skip
+        leader, follower = pty.openpty()
+        with subprocess.Popen(command, stderr=follower, stdout=subprocess.DEVNULL) as run:  # noqa: S603
+            os.close(follower)
+            seen = b""
+            while True:
+                try:
+                    chunk = os.read(leader, 4096)
+                except OSError:
+                    break
+                if not chunk:
+                    break
+                seen += chunk
+        os.close(leader)
+        assert run.returncode == 0
+        text = seen.decode("utf-8", "replace")
+        assert "1 stukken op 2030-01-01" in text
+        assert ("vernietigingslijst" in text) is not quiet

@@ -14,6 +14,7 @@ from selectielijst._cli._common import (
     LANG_OPTION,
     OUTPUT_OPTION,
     PATH,
+    busy,
     chosen_format,
     color_in,
     emit,
@@ -64,7 +65,8 @@ def diff_command(
     Exits 0 whatever the differences, or with --exit-code 1 when there are any;
     a version that cannot be read is an error (exit 1, one line each).
     """
-    changes = with_reasons(diff(load_version(old), load_version(new)), new)
+    with busy("vergelijken"):
+        changes = with_reasons(diff(load_version(old), load_version(new)), new)
     chosen = chosen_format(format_name, output, "text")
     colored = color_in(color, chosen, output)
     written = render_bytes(changes, chosen, lang=Language(lang), color=colored)
@@ -122,9 +124,10 @@ def changelog_command(
     """
     chosen = chosen_format(format_name, output, "md")
     colored = color_in(color, chosen, output)
-    written = changelog_bytes(
-        list_id, chosen, lang=Language(lang), color=colored, workspace=workspace_in_force()
-    )
+    with busy("wijzigingen per versie"):
+        written = changelog_bytes(
+            list_id, chosen, lang=Language(lang), color=colored, workspace=workspace_in_force()
+        )
     emit(written, output, format_name=chosen.value, color=colored)
 
 

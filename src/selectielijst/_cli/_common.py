@@ -2,12 +2,13 @@
 
 from __future__ import annotations
 
+import contextlib
 import functools
 import os
 import sys
-from collections.abc import Callable
+from collections.abc import Callable, Iterator
 from pathlib import Path
-from typing import NoReturn, ParamSpec, TypeVar
+from typing import TYPE_CHECKING, NoReturn, ParamSpec, TypeVar
 
 import click
 
@@ -29,6 +30,9 @@ from selectielijst.workspace import (
     find_workspace,
     load_spec,
 )
+
+if TYPE_CHECKING:
+    from selectielijst.holdings import Progress
 
 P = ParamSpec("P")
 R = TypeVar("R")
@@ -119,8 +123,14 @@ ROOT_HELP = (
 @click.group(context_settings={"help_option_names": ["-h", "--help"]})
 @click.version_option(package_name="selectielijst")
 @click.option("--root", type=PATH, envvar=ROOT_VARIABLE, help=ROOT_HELP)
+@click.option(
+    "-q",
+    "--quiet",
+    is_flag=True,
+    help="Show no progress on stderr (it shows only on a terminal anyway).",
+)
 @click.pass_context
-def main(ctx: click.Context, root: Path | None) -> None:
+def main(ctx: click.Context, root: Path | None, quiet: bool) -> None:
     """Work with Dutch selection lists (selectielijsten) and their versions.
 
     A version is named LIST@VERSION (e.g. mivd@0.16), or by the path of a
@@ -130,6 +140,54 @@ def main(ctx: click.Context, root: Path | None) -> None:
     a shipped list of the same name.
     """
     ctx.obj = root
+    ctx.meta["selectielijst.quiet"] = quiet
+
+
+def _shows_progress() -> bool:
+    """Whether to show progress: stderr is a terminal, and --quiet was not given."""
+    quiet = click.get_current_context().meta.get("selectielijst.quiet", False)
+    return not quiet and sys.stderr.isatty()
+
+
+@contextlib.contextmanager
+def records_progress(description: str) -> Iterator[Progress | None]:
+    """A bar on stderr, told by the engine how far it is; ``None`` off a terminal or --quiet.
+
+    DuckDB tells how far each statement is; between statements, and on
+    Spark, the bar says only that work goes on.
+    """
+    if not _shows_progress():
+        yield None
+        return
+    from rich.console import Console  # noqa: PLC0415  # only on a terminal
+    from rich.progress import (  # noqa: PLC0415  # likewise
+        BarColumn,
+        SpinnerColumn,
+        TextColumn,
+        TimeElapsedColumn,
+    )
+    from rich.progress import Progress as Bar  # noqa: PLC0415  # likewise
+
+    columns = (SpinnerColumn(), TextColumn("{task.description}"), BarColumn(), TimeElapsedColumn())
+    with Bar(*columns, console=Console(stderr=True), transient=True) as bar:
+        task = bar.add_task(description, total=None)
+
+        def told(done: float | None) -> None:
+            bar.update(task, total=None if done is None else 1.0, completed=done or 0.0)
+
+        yield told
+
+
+@contextlib.contextmanager
+def busy(description: str) -> Iterator[None]:
+    """A spinner on stderr while work of no known length goes on (a diff, an import)."""
+    if not _shows_progress():
+        yield
+        return
+    from rich.console import Console  # noqa: PLC0415  # only on a terminal
+
+    with Console(stderr=True).status(description):
+        yield
 
 
 def workspace_in_force() -> Workspace | None:

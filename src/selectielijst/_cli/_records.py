@@ -16,6 +16,7 @@ from selectielijst._cli._common import (
     cannot_write,
     load_version,
     main,
+    records_progress,
     reports_errors,
 )
 from selectielijst.errors import UnknownFormat
@@ -134,18 +135,21 @@ def due_command(  # one parameter per option
     if output is not None:
         _check_table_format(output)
         try:
-            written = due_to_files(
-                selection_list, records, output, on=on.date(), columns=roles, engine=engine,
-                keep=_kept(keep), english=lang == "en",
-            )  # fmt: skip
+            with records_progress("vernietigingslijst") as progress:
+                written = due_to_files(
+                    selection_list, records, output, on=on.date(), columns=roles, engine=engine,
+                    keep=_kept(keep), english=lang == "en", progress=progress,
+                )  # fmt: skip
         except OSError as e:
             cannot_write(Path(e.filename) if e.filename else output, e)
         _say_written(written.files, "records")
         click.echo(written.summary, err=True)
         return
-    found = due(
-        selection_list, records, on=on.date(), columns=roles, engine=engine, keep=_kept(keep)
-    )
+    with records_progress("vernietigingslijst") as progress:
+        found = due(
+            selection_list, records, on=on.date(), columns=roles, engine=engine,
+            keep=_kept(keep), progress=progress,
+        )  # fmt: skip
     undetermined = as_arrow(found.undetermined)
     click.echo(
         table_bytes(as_arrow(found.due), "csv", title="vernietigen").decode("utf-8"), nl=False
@@ -208,16 +212,20 @@ def impact_command(  # one parameter per option
     if output is not None:
         _check_table_format(output)
         try:
-            written = impact_to_files(
-                *versions, records, output, columns=roles, engine=engine, keep=_kept(keep),
-                english=lang == "en",
-            )  # fmt: skip
+            with records_progress("effect") as progress:
+                written = impact_to_files(
+                    *versions, records, output, columns=roles, engine=engine, keep=_kept(keep),
+                    english=lang == "en", progress=progress,
+                )  # fmt: skip
         except OSError as e:
             cannot_write(Path(e.filename) if e.filename else output, e)
         _say_written(written.files, "rows")
         click.echo(written.summary, err=True)
         return
-    found = impact(*versions, records, columns=roles, engine=engine, keep=_kept(keep))
+    with records_progress("effect") as progress:
+        found = impact(
+            *versions, records, columns=roles, engine=engine, keep=_kept(keep), progress=progress
+        )
     click.echo(
         table_bytes(as_arrow(found.records), "csv", title="effect").decode("utf-8"), nl=False
     )

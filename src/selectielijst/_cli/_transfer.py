@@ -13,6 +13,7 @@ from selectielijst import export, import_table, import_vng, write
 from selectielijst._cli._common import (
     PATH,
     R,
+    busy,
     cannot_write,
     load_version,
     main,
@@ -135,9 +136,11 @@ def import_vng_command(
         if types is None or year is None:
             msg = "the API's results JSON needs --types (the process types JSON) and --year"
             raise click.UsageError(msg)
-        imported = import_vng_api(file, types, year=year, version=version, list_id=list_id)
+        with busy("inlezen"):
+            imported = import_vng_api(file, types, year=year, version=version, list_id=list_id)
     else:
-        imported = import_vng(file, version=version, list_id=list_id)
+        with busy("inlezen"):
+            imported = import_vng(file, version=version, list_id=list_id)
     _write_import(imported, output)
 
 
@@ -179,7 +182,8 @@ def import_table_command(
             id=check_list_id(target_list) if target_list else options.id,
             version=_version(options.version, label, status, date),
         )
-        imported = import_table(file, options)
+        with busy("inlezen"):
+            imported = import_table(file, options)
     _write_import(imported, output)
 
 

@@ -19,7 +19,7 @@ from selectielijst._holdings._api import (
     impact_to_files,
     table_bytes,
 )
-from selectielijst._holdings._engines import ENGINES, as_arrow
+from selectielijst._holdings._engines import ENGINES, Progress, as_arrow
 from selectielijst._holdings._vocabulary import Action, Effect
 
 __all__ = [
@@ -31,6 +31,7 @@ __all__ = [
     "Due",
     "Effect",
     "Impact",
+    "Progress",
     "Written",
     "as_arrow",
     "due",

@@ -16,7 +16,13 @@ from typing import TYPE_CHECKING, Any
 
 import attrs
 
-from selectielijst._holdings._engines import ENGINES, DuckDBEngine, as_arrow, is_spark_frame
+from selectielijst._holdings._engines import (
+    ENGINES,
+    DuckDBEngine,
+    Progress,
+    as_arrow,
+    is_spark_frame,
+)
 from selectielijst._holdings._output import (
     TABLE_FORMATS,
     Together,
@@ -113,6 +119,7 @@ def due(  # noqa: PLR0913  # the list, the records, the date and how to read the
     columns: Mapping[str, str] | None = None,
     engine: str | None = None,
     keep: Sequence[str] | None = None,
+    progress: Progress | None = None,
 ) -> Due:
     """Which records of *records* may be destroyed on *on*, by the categories of *selection_list*.
 
@@ -132,7 +139,7 @@ def due(  # noqa: PLR0913  # the list, the records, the date and how to read the
         EngineUnavailable: Spark is asked for, but PySpark or Java is missing.
         TypeError: *records* is neither a path nor a table in memory.
     """
-    with judged(selection_list, records, columns, engine, keep) as (runner, kept):
+    with judged(selection_list, records, columns, engine, keep, progress) as (runner, kept):
         due_rows = runner.result(DUE.format(on=date_literal(on), kept=carried(kept)))
         undetermined = runner.result(UNDETERMINED.format(kept=carried(kept)))
         counts = due_counts(runner, runner.size(due_rows), runner.size(undetermined))
@@ -164,6 +171,7 @@ def due_to_files(  # noqa: PLR0913  # the arguments of due(), and where to write
     columns: Mapping[str, str] | None = None,
     engine: str | None = None,
     keep: Sequence[str] | None = None,
+    progress: Progress | None = None,
     english: bool = False,
 ) -> Written:
     """Write :func:`due`'s tables to *output* and ``OUTPUT-niet-te-bepalen`` beside it.
@@ -196,7 +204,7 @@ def due_to_files(  # noqa: PLR0913  # the arguments of due(), and where to write
     format_name = format_of(output)
     targets = checked_targets(records, output, "niet-te-bepalen")
     with (
-        judged(selection_list, records, columns, engine, keep) as (runner, kept),
+        judged(selection_list, records, columns, engine, keep, progress) as (runner, kept),
         Together(runner, format_name, targets, english=english) as together,
     ):
         rows = DUE.format(on=date_literal(on), kept=carried(kept))
@@ -264,6 +272,7 @@ def impact(  # noqa: PLR0913  # both versions, the records and how to read them
     columns: Mapping[str, str] | None = None,
     engine: str | None = None,
     keep: Sequence[str] | None = None,
+    progress: Progress | None = None,
 ) -> Impact:
     """What version *new* does to each record of *records*, filed under version *old*.
 
@@ -277,7 +286,7 @@ def impact(  # noqa: PLR0913  # both versions, the records and how to read them
         EngineUnavailable: Spark is asked for, but PySpark or Java is missing.
         TypeError: *records* is neither a path nor a table in memory.
     """
-    with judged_twice(old, new, records, columns, engine, keep) as (runner, kept):
+    with judged_twice(old, new, records, columns, engine, keep, progress) as (runner, kept):
         per_record = runner.result(IMPACT_ROWS.format(kept=carried(kept)))
         runner.keep("impact_counts", runner.counted(per_record, SUMMARY_KEYS))
         summary = runner.keep(
@@ -296,6 +305,7 @@ def impact_to_files(  # noqa: PLR0913  # the arguments of impact(), and where to
     columns: Mapping[str, str] | None = None,
     engine: str | None = None,
     keep: Sequence[str] | None = None,
+    progress: Progress | None = None,
     english: bool = False,
 ) -> Written:
     """Write :func:`impact`'s rows to *output* and its summary to ``OUTPUT-samenvatting``.
@@ -322,7 +332,7 @@ def impact_to_files(  # noqa: PLR0913  # the arguments of impact(), and where to
     format_name = format_of(output)
     targets = checked_targets(records, output, "samenvatting")
     with (
-        judged_twice(old, new, records, columns, engine, keep) as (runner, kept),
+        judged_twice(old, new, records, columns, engine, keep, progress) as (runner, kept),
         Together(runner, format_name, targets, english=english) as together,
     ):
         rows_query = IMPACT_ROWS.format(kept=carried(kept))

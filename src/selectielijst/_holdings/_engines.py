@@ -18,7 +18,8 @@ from __future__ import annotations
 import contextlib
 import errno
 import functools
-from collections.abc import Iterable, Iterator, Sequence
+import threading
+from collections.abc import Callable, Iterable, Iterator, Sequence
 from pathlib import Path
 from typing import TYPE_CHECKING, Any, Protocol
 
@@ -37,6 +38,7 @@ __all__ = [
     "Columns",
     "DuckDBEngine",
     "Engine",
+    "Progress",
     "as_arrow",
     "as_csv_cells",
     "is_spark_frame",
@@ -51,6 +53,9 @@ __all__ = [
 
 ENGINES = ("duckdb", "spark")
 """The engines by name: ``duckdb`` (the default) and ``spark``."""
+
+Progress = Callable[[float | None], None]
+"""Told how far the work is: a fraction from 0 to 1, or ``None`` when it cannot be told."""
 
 Columns = Sequence[tuple[str, str]]
 """A small table's columns: (name, SQL type in DuckDB's dialect)."""
@@ -110,6 +115,13 @@ class Engine(Protocol):
 
     def close(self) -> None:
         """Let go of what the engine holds; results already given stay usable."""
+
+    def watched(self, progress: Progress | None) -> contextlib.AbstractContextManager[None]:
+        """While the block runs, tell *progress* how far the engine's current work is.
+
+        *progress* gets a fraction from 0 to 1 of the statement running, or
+        ``None`` where the engine cannot tell; ``None`` watches nothing.
+        """
 
 
 def is_spark_frame(table: object) -> bool:
@@ -171,6 +183,33 @@ class DuckDBEngine:
         # A join looks each record up among the categories, so that rows come in the records'
         # order; DuckDB would otherwise look the categories up among a few records.
         self.connection.execute("SET disabled_optimizers = 'build_side_probe_side'")
+
+    @contextlib.contextmanager
+    def watched(self, progress: Progress | None) -> Iterator[None]:
+        """Poll DuckDB's progress of the running statement, four times a second."""
+        if progress is None:
+            yield
+            return
+        # DuckDB keeps count only with its bar on; it prints nothing, the caller does
+        self.connection.execute("SET enable_progress_bar = true")
+        self.connection.execute("SET enable_progress_bar_print = false")
+        stop = threading.Event()
+
+        def poll() -> None:
+            while not stop.wait(0.25):
+                try:
+                    done = self.connection.query_progress()
+                except Exception:  # noqa: BLE001  # a progress that cannot be read stops nothing
+                    return
+                progress(done / 100 if done >= 0 else None)
+
+        watcher = threading.Thread(target=poll, name="selectielijst-progress", daemon=True)
+        watcher.start()
+        try:
+            yield
+        finally:
+            stop.set()
+            watcher.join()
 
     def load(self, records: str | Path | Any) -> dict[str, bool]:
         """Make the view ``source``; see :meth:`Engine.load`."""

@@ -7,10 +7,11 @@ writes files with its own writers, in one task, never gathering rows in the driv
 
 from __future__ import annotations
 
+import contextlib
 import itertools
 import os
 import shutil
-from collections.abc import Iterable, Mapping, Sequence
+from collections.abc import Iterable, Iterator, Mapping, Sequence
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
@@ -19,6 +20,7 @@ from selectielijst._holdings._engines import (
     NOT_A_TABLE,
     WORKBOOKS,
     Columns,
+    Progress,
     as_csv_cells,
     is_spark_frame,
     is_temporal,
@@ -85,6 +87,13 @@ class SparkEngine:
     def __init__(self, session: pyspark.sql.SparkSession) -> None:
         self.session = session
         self.prefix = f"selectielijst_{os.getpid()}_{next(_CALLS)}_"
+
+    @contextlib.contextmanager
+    def watched(self, progress: Progress | None) -> Iterator[None]:
+        """Spark shows its own stages; here progress is told only that work goes on."""
+        if progress is not None:
+            progress(None)
+        yield
 
     def load(self, records: str | Path | Any) -> dict[str, bool]:
         """Make the view ``source``; see :meth:`Engine.load`."""

@@ -25,7 +25,14 @@ from collections.abc import Iterable, Iterator, Mapping, Sequence
 from pathlib import Path
 from typing import Any
 
-from selectielijst._holdings._engines import ENGINES, DuckDBEngine, Engine, is_spark_frame, quoted
+from selectielijst._holdings._engines import (
+    ENGINES,
+    DuckDBEngine,
+    Engine,
+    Progress,
+    is_spark_frame,
+    quoted,
+)
 from selectielijst._holdings._spark import SparkEngine, spark_session
 from selectielijst._holdings._vocabulary import Action, Effect
 from selectielijst._holdings._workbook import HEADERS
@@ -54,12 +61,13 @@ __all__ = [
 
 
 @contextlib.contextmanager
-def judged(
+def judged(  # noqa: PLR0913, PLR0917  # the list, the records and how to read and watch them
     selection_list: SelectionList,
     records: str | Path | Any,
     columns: Mapping[str, str] | None,
     engine: str | None,
     keep: Sequence[str] | None = None,
+    progress: Progress | None = None,
 ) -> Iterator[tuple[Engine, tuple[str, ...]]]:
     """An engine holding the view ``judged``: each record with what its category says.
 
@@ -67,7 +75,7 @@ def judged(
     with the engine, the names of the records' own columns carried along.
     """
     names = column_names(columns or {})
-    with contextlib.closing(engine_for(records, engine)) as runner:
+    with contextlib.closing(engine_for(records, engine)) as runner, runner.watched(progress):
         yield runner, judge(runner, selection_list, records, names, keep)
 
 
@@ -79,13 +87,14 @@ def judged_twice(  # noqa: PLR0913, PLR0917  # both versions, the records and ho
     columns: Mapping[str, str] | None,
     engine: str | None,
     keep: Sequence[str] | None = None,
+    progress: Progress | None = None,
 ) -> Iterator[tuple[Engine, tuple[str, ...]]]:
     """An engine holding the view ``impact``: each record under both versions, and the effect.
 
     The one step that :func:`~selectielijst.holdings.impact` and its files share.
     """
     names = column_names(columns or {})
-    with contextlib.closing(engine_for(records, engine)) as runner:
+    with contextlib.closing(engine_for(records, engine)) as runner, runner.watched(progress):
         yield runner, judge_twice(runner, old, new, records, names, keep)
 
 
