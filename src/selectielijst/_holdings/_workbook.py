@@ -119,6 +119,7 @@ def _summary_sheet(
         sheet.write_number(row, 1, count)
     sheet.set_column(0, 0, max((len(what) for what, _ in lines), default=10) + 2)
     sheet.set_column(1, 1, 10)
+    _printed(sheet, _SUMMARY["title"][language])
 
 
 def _rows_sheet(
@@ -130,7 +131,18 @@ def _rows_sheet(
         sheet.write_string(0, column, text, formats["header"])
     sheet.freeze_panes(1, 0)
     sheet.autofilter(0, 0, EXCEL_ROWS - 1, max(len(header) - 1, 0))
+    _printed(sheet, name)
     return sheet
+
+
+def _printed(sheet: Any, name: str) -> None:
+    """Print as a list to sign: A4 landscape, one page wide, the header on every page, numbered."""
+    sheet.set_paper(9)  # A4
+    sheet.set_landscape()
+    sheet.fit_to_pages(1, 0)  # as wide as one page, as many pages long as it takes
+    sheet.repeat_rows(0)
+    sheet.set_header(f"&L{name.replace('&', '&&')}")
+    sheet.set_footer("&R&P / &N")
 
 
 def _cell(  # noqa: PLR0913, PLR0917  # one cell: where, what, and how to write it
