@@ -209,14 +209,21 @@ def due_to_files(  # noqa: PLR0913  # the arguments of due(), and where to write
     ):
         rows = DUE.format(on=date_literal(on), kept=carried(kept))
         apart = UNDETERMINED.format(kept=carried(kept))
-        if format_name == "xlsx":  # gathered, counted, then written with a summary sheet
-            rows_table, apart_table = as_arrow(runner.result(rows)), as_arrow(runner.result(apart))
-            counts = due_counts(runner, rows_table.num_rows, apart_table.num_rows)
-            lines = [
-                (action.english if english else action.value, n) for action, n in counts.items()
-            ]
-            together.write(output, rows_table, _sheet("vernietigen", english), lines)
-            together.write(targets[1], apart_table, _sheet("niet te bepalen", english))
+        if format_name == "xlsx":  # grouped by category; the summary once the rows are counted
+            numbers = _in_number_order_of(selection_list)
+            together.write(targets[1], apart, _sheet("niet te bepalen", english), numbers=numbers)
+            apart_count = together.files[targets[1]]
+
+            def lines(due_count: int) -> list[tuple[str, int]]:
+                said = due_counts(runner, due_count, apart_count)
+                return [
+                    (action.english if english else action.value, n) for action, n in said.items()
+                ]
+
+            together.write(
+                output, rows, _sheet("vernietigen", english), summary=lines, numbers=numbers
+            )
+            counts = due_counts(runner, together.files[output], apart_count)
         else:
             together.write(output, rows, "vernietigen")
             together.write(targets[1], apart, "niet te bepalen")
@@ -336,7 +343,14 @@ def impact_to_files(  # noqa: PLR0913  # the arguments of impact(), and where to
         Together(runner, format_name, targets, english=english) as together,
     ):
         rows_query = IMPACT_ROWS.format(kept=carried(kept))
-        written = together.write(output, rows_query, "effect")
+        numbers = _in_number_order_of(old) if format_name == "xlsx" else None
+        written = together.write(
+            output,
+            rows_query,
+            _sheet("effect", english),
+            numbers=numbers,
+            grouped_by="oude_categorie",
+        )
         rows = f"({rows_query})"
         if isinstance(runner, DuckDBEngine) and format_name == "parquet":  # counted in the file
             rows = "read_parquet(" + literal(str(written)) + ")"
@@ -375,3 +389,8 @@ def _in_number_order(summary: Any) -> Any:
         ),
     )
     return pyarrow.Table.from_pylist(rows, schema=summary.schema)
+
+
+def _in_number_order_of(selection_list: SelectionList) -> list[str]:
+    """The list's category numbers in number order (2.9 before 2.10)."""
+    return sorted((category.number for _, category in selection_list.categories()), key=number_key)

@@ -18,6 +18,7 @@ from __future__ import annotations
 import contextlib
 import errno
 import functools
+import tempfile
 import threading
 from collections.abc import Callable, Iterable, Iterator, Sequence
 from pathlib import Path
@@ -270,6 +271,33 @@ class DuckDBEngine:
         """The rows of an Arrow table."""
         return int(result.num_rows)
 
+    @contextlib.contextmanager
+    def in_number_order(
+        self, query: str, numbers: Sequence[str], column: str
+    ) -> Iterator[tuple[pyarrow.Schema, Iterator[pyarrow.RecordBatch]]]:
+        """The rows of *query* grouped by *column* in the order of *numbers*, as they stream.
+
+        The rows go to a Parquet file first (streamed), then come back sorted
+        by the category's place in *numbers* (others after, by their text) and,
+        within a category, in the records' order (the file's row number):
+        DuckDB sorts beyond memory on disk, so memory stays flat.
+        """
+        with tempfile.TemporaryDirectory(prefix="selectielijst-") as folder:
+            rows = Path(folder) / "rijen.parquet"
+            self.copy(query, rows, "parquet")
+            self.connection.execute("DROP TABLE IF EXISTS number_ranks")  # one per workbook
+            self.table("number_ranks", [("number", "VARCHAR"), ("rank", "INTEGER")],
+                       [(number, rank) for rank, number in enumerate(numbers)])  # fmt: skip
+            by_number = self.connection.sql(
+                "SELECT q.* EXCLUDE (file_row_number)"
+                f" FROM read_parquet({_sql_text(str(rows))}, file_row_number = true) q"
+                f" LEFT JOIN number_ranks n ON n.number = q.{quoted(column)}"
+                f" ORDER BY n.rank NULLS LAST, q.{quoted(column)}, q.file_row_number"
+            )  # our own names; the path as a literal
+            reading = getattr(by_number, "to_arrow_reader", None) or by_number.fetch_arrow_reader
+            reader = reading(65_536)  # to_arrow_reader in DuckDB 1.4 and newer
+            yield reader.schema, iter(reader)
+
     def copy(self, query: str, path: Path, format_name: str) -> int:
         """Stream the rows of *query* into *path*; see :meth:`Engine.copy`."""
         statement = _for_duckdb(query)
@@ -344,6 +372,11 @@ _FORMULA_STARTS = (
     + ")"
 )
 """What the CSV formula guard puts a quote before (:data:`FORMULA_STARTS`), as an SQL list."""
+
+
+def _sql_text(text: str) -> str:
+    """*text* as an SQL string literal."""
+    return "'" + text.replace("'", "''") + "'"
 
 
 def quoted(name: str) -> str:

@@ -10,8 +10,8 @@ from collections.abc import Sequence
 from pathlib import Path
 from typing import TYPE_CHECKING
 
-from selectielijst._holdings._engines import Engine, as_arrow
-from selectielijst._holdings._workbook import write_records_workbook
+from selectielijst._holdings._engines import DuckDBEngine, Engine, as_arrow
+from selectielijst._holdings._workbook import Summary, write_records_workbook
 from selectielijst._storage import check_output, filled_together, refuse_input, usable_path
 from selectielijst.errors import UnknownFormat
 
@@ -88,25 +88,42 @@ class Together(contextlib.ExitStack):
         self.temporaries = dict(zip(self.targets, filled, strict=True))
         return self
 
-    def write(
+    def write(  # noqa: PLR0913  # where, what, and how to present it
         self,
         target: Path,
         content: str | pyarrow.Table,
         title: str,
-        summary: Sequence[tuple[str, int]] = (),
+        *,
+        summary: Summary = (),
+        numbers: Sequence[str] | None = None,
+        grouped_by: str = "categorie",
     ) -> Path:
         """Write a query's rows (streamed where the engine can) or a table; the temporary file.
 
         A workbook gets words for headers (English where asked) and, given a
-        *summary*, a first sheet of counts.
+        *summary*, a first sheet of counts. Given the list's *numbers* in their
+        order, a query's rows are grouped by *grouped_by* in that order and,
+        on DuckDB, streamed into the workbook.
         """
         try:
             temporary = self.temporaries[target]
             if isinstance(content, str) and self.format_name != "xlsx":
                 self.files[target] = self.runner.copy(content, temporary, self.format_name)
                 return temporary
+            runner = self.runner
+            if (
+                isinstance(runner, DuckDBEngine)
+                and isinstance(content, str)
+                and numbers is not None
+            ):
+                # on DuckDB a workbook streams, in number order: memory stays flat
+                with runner.in_number_order(content, numbers, grouped_by) as rows:
+                    self.files[target] = write_records_workbook(
+                        temporary, rows, title=title, summary=summary, english=self.english
+                    )
+                return temporary
             table = as_arrow(self.runner.result(content)) if isinstance(content, str) else content
-            if self.format_name == "xlsx":
+            if self.format_name == "xlsx":  # a table is grouped by category as it is written
                 write_records_workbook(
                     temporary, table, title=title, summary=summary, english=self.english
                 )
@@ -148,3 +165,4 @@ def _text(value: object) -> str:
     if isinstance(value, datetime.date):
         return value.isoformat()
     return str(value)
+

@@ -10,7 +10,8 @@ The first sheet is a summary of the counts.
 from __future__ import annotations
 
 import datetime
-from collections.abc import Iterable, Mapping, Sequence
+import itertools
+from collections.abc import Callable, Iterable, Mapping, Sequence
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
@@ -19,7 +20,10 @@ from selectielijst._model import number_key
 if TYPE_CHECKING:
     import pyarrow
 
-__all__ = ["EXCEL_ROWS", "HEADERS", "write_records_workbook"]
+__all__ = ["EXCEL_ROWS", "HEADERS", "Summary", "write_records_workbook"]
+
+Summary = Iterable[tuple[str, int]] | Callable[[int], Iterable[tuple[str, int]]]
+"""A summary sheet's lines, or a function making them from the number of rows written."""
 
 EXCEL_ROWS = 1_048_576
 """The most rows a sheet holds in Excel, its header row included."""
@@ -52,10 +56,10 @@ _CATEGORY_COLUMNS = ("categorie", "oude_categorie")
 
 def write_records_workbook(  # noqa: PLR0913  # the file, the rows and how to present them
     path: Path,
-    table: pyarrow.Table,
+    table: pyarrow.Table | tuple[pyarrow.Schema, Iterable[pyarrow.RecordBatch]],
     *,
     title: str,
-    summary: Iterable[tuple[str, int]] = (),
+    summary: Summary = (),
     english: bool = False,
     rows_per_sheet: int = EXCEL_ROWS - 1,
 ) -> int:
@@ -63,9 +67,12 @@ def write_records_workbook(  # noqa: PLR0913  # the file, the rows and how to pr
 
     Args:
         path: The file to write (a temporary file the caller renames).
-        table: The rows, with the columns the records lists write.
+        table: The rows, with the columns the records lists write: a table
+            (grouped by category here), or a schema and batches already in
+            their order, which are written as they come.
         title: The name of the rows' sheet(s).
-        summary: (what, count) lines for a first sheet; none: no summary sheet.
+        summary: (what, count) lines for a first sheet, or a function that
+            makes them from the number of rows written; none: no summary sheet.
         english: Headers in English rather than Dutch.
         rows_per_sheet: The rows a sheet takes before the next one begins.
     """
@@ -81,16 +88,22 @@ def write_records_workbook(  # noqa: PLR0913  # the file, the rows and how to pr
             "date": workbook.add_format({"num_format": _DATE_FORMATS[language]}),
             "text": workbook.add_format({"text_wrap": False}),
         }
-        lines = list(summary)
-        if lines:
-            _summary_sheet(workbook, lines, language, formats)
-        ordered = _by_category(table)
-        header = [_header(name, language) for name in ordered.column_names]
-        widths = _widths(ordered, header)
-        kinds = [_kind(field.type) for field in ordered.schema]
+        first_sheet = None
+        if callable(summary) or summary:
+            first_sheet = workbook.add_worksheet(_SUMMARY["title"][language])
+        if isinstance(table, tuple):
+            schema, batches = table
+        else:
+            ordered = _by_category(table)
+            schema, batches = ordered.schema, ordered.to_batches(max_chunksize=65_536)
+        batches = iter(batches)
+        first = next(batches, None)
+        header = [_header(name, language) for name in schema.names]
+        widths = _widths(first, header, schema.names)
+        kinds = [_kind(field.type) for field in schema]
         written, sheet_number = 0, 0
         sheet = None
-        for batch in ordered.to_batches(max_chunksize=65_536):
+        for batch in itertools.chain((first,) if first is not None else (), batches):
             columns = [column.to_pylist() for column in batch.columns]
             for values in zip(*columns, strict=True):
                 if sheet is None or written % rows_per_sheet == 0:
@@ -103,15 +116,17 @@ def write_records_workbook(  # noqa: PLR0913  # the file, the rows and how to pr
                 written += 1
         if sheet is None:
             _rows_sheet(workbook, title[:31], header, widths, formats)
+        if first_sheet is not None:
+            lines = list(summary(written) if callable(summary) else summary)
+            _summary_sheet(first_sheet, lines, language, formats)
     finally:
         workbook.close()
     return written
 
 
 def _summary_sheet(
-    workbook: Any, lines: Sequence[tuple[str, int]], language: int, formats: Any
+    sheet: Any, lines: Sequence[tuple[str, int]], language: int, formats: Any
 ) -> None:
-    sheet = workbook.add_worksheet(_SUMMARY["title"][language])
     sheet.write_string(0, 0, _SUMMARY["what"][language], formats["header"])
     sheet.write_string(0, 1, HEADERS["aantal"][language], formats["header"])
     for row, (what, count) in enumerate(lines, start=1):
@@ -175,12 +190,14 @@ def _header(name: str, language: int) -> str:
     return words[language] if words is not None else name
 
 
-def _widths(table: pyarrow.Table, header: Sequence[str]) -> list[int]:
+def _widths(
+    first: pyarrow.RecordBatch | None, header: Sequence[str], names: Sequence[str]
+) -> list[int]:
     """Each column as wide as its header or its widest value among the first thousand rows."""
-    sample = table.slice(0, 1000).to_pydict()
+    sample = first.slice(0, 1000).to_pydict() if first is not None else {}
     widths = []
-    for name, words in zip(table.column_names, header, strict=True):
-        longest = max((len(str(v)) for v in sample[name] if v is not None), default=0)
+    for name, words in zip(names, header, strict=True):
+        longest = max((len(str(v)) for v in sample.get(name, ()) if v is not None), default=0)
         widths.append(min(max(len(words), longest, 8), _WIDEST) + 2)
     return widths
 
