@@ -936,3 +936,18 @@ class TestRecordsWorkbook:
         workbook = openpyxl.load_workbook(path, read_only=True)
         sizes = [sum(1 for _ in sheet.iter_rows(min_row=2)) for sheet in workbook.worksheets]
         assert sizes == [EXCEL_ROWS - 1, count - (EXCEL_ROWS - 1)]
+
+
+class TestArgumentsAtTheBoundary:
+    """due() takes its date as ISO text too, and says what it takes when given something else."""
+
+    def test_on_as_text(self) -> None:
+        records = records_table([("a", "1.2", datetime.date(2015, 1, 31), None)])
+        lijst = load("voorbeeld", "2.1")
+        assert due(lijst, records, on="2030-01-01").counts == (
+            due(lijst, records, on=datetime.date(2030, 1, 1)).counts
+        )
+        with pytest.raises(
+            TypeError, match="on is a datetime.date or an ISO date as text; got int"
+        ):
+            due(lijst, records, on=20300101)  # type: ignore[arg-type]

@@ -49,7 +49,7 @@ from selectielijst._holdings._sql import (
     summary_of,
 )
 from selectielijst._holdings._vocabulary import Action, Effect
-from selectielijst._model import SelectionList, number_key
+from selectielijst._model import SelectionList, as_date, number_key
 
 if TYPE_CHECKING:
     import pyarrow
@@ -115,7 +115,7 @@ def due(  # noqa: PLR0913  # the list, the records, the date and how to read the
     selection_list: SelectionList,
     records: str | Path | Any,
     *,
-    on: datetime.date,
+    on: datetime.date | str,
     columns: Mapping[str, str] | None = None,
     engine: str | None = None,
     keep: Sequence[str] | None = None,
@@ -133,12 +133,16 @@ def due(  # noqa: PLR0913  # the list, the records, the date and how to read the
     anything else to DuckDB. Spark's tables are Spark DataFrames, not yet
     computed; DuckDB's are Arrow tables.
 
+    *on* is a :class:`datetime.date` or an ISO date as text (``"2026-01-01"``).
+
     Raises:
         DocumentErrors: The records file cannot be read, or lacks a column;
             the problem names the file and the column.
+        TypeError: *on* is neither a date nor text; ValueError: its text is no ISO date.
         EngineUnavailable: Spark is asked for, but PySpark or Java is missing.
         TypeError: *records* is neither a path nor a table in memory.
     """
+    on = as_date("on", on)
     with judged(selection_list, records, columns, engine, keep, progress) as (runner, kept):
         due_rows = runner.result(DUE.format(on=date_literal(on), kept=carried(kept)))
         undetermined = runner.result(UNDETERMINED.format(kept=carried(kept)))
@@ -167,7 +171,7 @@ def due_to_files(  # noqa: PLR0913  # the arguments of due(), and where to write
     records: str | Path | Any,
     output: str | Path,
     *,
-    on: datetime.date,
+    on: datetime.date | str,
     columns: Mapping[str, str] | None = None,
     engine: str | None = None,
     keep: Sequence[str] | None = None,
@@ -200,6 +204,7 @@ def due_to_files(  # noqa: PLR0913  # the arguments of due(), and where to write
         UnknownFormat: The suffix names no format that is written.
         OSError: A file cannot be written; nothing is left half-written.
     """
+    on = as_date("on", on)
     output = Path(output)
     format_name = format_of(output)
     targets = checked_targets(records, output, "niet-te-bepalen")

@@ -165,4 +165,3 @@ def _text(value: object) -> str:
     if isinstance(value, datetime.date):
         return value.isoformat()
     return str(value)
-

@@ -23,7 +23,7 @@ from selectielijst._model._records import (
     VersionEntry,
     VersionInfo,
 )
-from selectielijst._model._retention import Outcome, Retention, add_duration, retention
+from selectielijst._model._retention import Outcome, Retention, add_duration, as_date, retention
 from selectielijst._model._search import Hit, search
 from selectielijst._model._text import (
     Segment,
@@ -59,6 +59,7 @@ __all__ = [
     "VersionEntry",
     "VersionInfo",
     "add_duration",
+    "as_date",
     "is_trivial",
     "normalise",
     "number_key",

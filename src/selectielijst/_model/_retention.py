@@ -11,7 +11,13 @@ import attrs
 from selectielijst._model._duration import Duration
 from selectielijst._model._records import Category, KeepPart, ValuationKind
 
-__all__ = ["Outcome", "Retention", "add_duration", "retention"]
+__all__ = [
+    "Outcome",
+    "Retention",
+    "add_duration",
+    "as_date",
+    "retention",
+]
 
 
 class Outcome(enum.Enum):
@@ -124,8 +130,8 @@ def retention(
     if not isinstance(category, Category):
         msg = f"category is a Category (from SelectionList.category), not {type(category).__name__}"
         raise TypeError(msg)
-    start = _date("start", start)
-    event = _date("event", event) if event is not None else None
+    start = as_date("start", start)
+    event = as_date("event", event) if event is not None else None
     valuation = category.valuation
     if category.withdrawn:
         if category.successors:
@@ -164,7 +170,7 @@ def retention(
     )
 
 
-def _date(name: str, value: object) -> datetime.date:
+def as_date(name: str, value: object) -> datetime.date:
     """*value* as a date: a date (a datetime's own date), or an ISO date as text.
 
     Raises:
