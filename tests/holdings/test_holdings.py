@@ -948,6 +948,6 @@ class TestArgumentsAtTheBoundary:
             due(lijst, records, on=datetime.date(2030, 1, 1)).counts
         )
         with pytest.raises(
-            TypeError, match="on is a datetime.date or an ISO date as text; got int"
+            TypeError, match=r"on is a datetime\.date or an ISO date as text; got int"
         ):
             due(lijst, records, on=20300101)  # type: ignore[arg-type]
