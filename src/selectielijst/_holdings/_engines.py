@@ -184,6 +184,8 @@ class DuckDBEngine:
         # A join looks each record up among the categories, so that rows come in the records'
         # order; DuckDB would otherwise look the categories up among a few records.
         self.connection.execute("SET disabled_optimizers = 'build_side_probe_side'")
+        # DuckDB prints a bar of its own to stdout on long statements: stdout is for rows
+        self.connection.execute("SET enable_progress_bar_print = false")
 
     @contextlib.contextmanager
     def watched(self, progress: Progress | None) -> Iterator[None]:
