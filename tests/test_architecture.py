@@ -115,3 +115,17 @@ class TestPublicFace:
             assert all(hasattr(module, member) for member in module.__all__), name
             if name != "errors":  # the errors module is a plain module of classes
                 assert dir(module) == sorted(module.__all__), name
+
+
+class TestQuickImport:
+    """Importing the package loads nothing heavy: engines and writers load when used."""
+
+    def test_nothing_heavy_on_import(self) -> None:
+        """No numpy, pandas, pyarrow, DuckDB, deepdiff, sqlglot, Word or Excel writer, file lock."""
+        heavy = ("numpy", "pandas", "pyarrow", "duckdb", "deepdiff", "sqlglot", "openpyxl",
+                 "docx", "xlsxwriter", "filelock", "rich")  # fmt: skip
+        script = f"import sys, selectielijst; print([m for m in {heavy!r} if m in sys.modules])"
+        run = subprocess.run(  # noqa: S603  # our own interpreter and script
+            [sys.executable, "-c", script], capture_output=True, text=True, check=True
+        )
+        assert run.stdout.strip() == "[]"

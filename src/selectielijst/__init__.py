@@ -20,7 +20,6 @@ by DuckDB or Spark), :mod:`selectielijst.integrity` (published digests) and
 """
 
 import importlib
-import importlib.metadata
 import warnings
 
 from selectielijst._changes import Change, ChangeKind, ChangeSet, read_changes
@@ -42,11 +41,6 @@ from selectielijst._render import render, render_bytes
 from selectielijst._storage import read, write
 from selectielijst._workspace import Workspace, lists, load, versions
 from selectielijst.errors import SelectielijstError
-
-try:
-    __version__ = importlib.metadata.version("selectielijst")
-except importlib.metadata.PackageNotFoundError:  # run from a source tree that is not installed
-    __version__ = "0+unknown"
 
 __all__ = [
     "Category",
@@ -132,7 +126,9 @@ _MOVED = {
 
 
 def __getattr__(name: str) -> object:
-    """A name that moved to a submodule, with a warning saying where; else AttributeError."""
+    """``__version__``, read when first asked; a name that moved, with a warning; else an error."""
+    if name == "__version__":
+        return _version()
     module = _MOVED.get(name)
     if module is None:
         msg = f"module 'selectielijst' has no attribute {name!r}"
@@ -143,6 +139,16 @@ def __getattr__(name: str) -> object:
         stacklevel=2,
     )
     return getattr(importlib.import_module(module), name)
+
+
+def _version() -> str:
+    """The installed distribution's version (``0+unknown`` in a source tree not installed)."""
+    import importlib.metadata  # noqa: PLC0415  # only when the version is asked for
+
+    try:
+        return importlib.metadata.version("selectielijst")
+    except importlib.metadata.PackageNotFoundError:
+        return "0+unknown"
 
 
 def __dir__() -> list[str]:

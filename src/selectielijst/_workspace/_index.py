@@ -7,8 +7,6 @@ import re
 from collections.abc import Iterator
 from pathlib import Path
 
-import filelock
-
 from selectielijst._model import ListIndex, SelectionList, VersionEntry
 from selectielijst._storage import (
     Problems,
@@ -177,6 +175,8 @@ def index_locked(list_folder: Path, *, wait: float = LOCK_WAIT) -> Iterator[None
     Raises:
         WorkspaceBusy: Another writer kept the lock longer than *wait*.
     """
+    import filelock  # noqa: PLC0415  # loaded when a list is written, not on import
+
     list_folder.mkdir(parents=True, exist_ok=True)
     lock = filelock.FileLock(list_folder / LOCK_NAME, timeout=wait)
     try:
