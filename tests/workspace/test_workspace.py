@@ -722,3 +722,42 @@ class TestOneWayToLoad:
         with pytest.raises(UnknownVersion, match="hides the shipped list of that name"):
             selectielijst.load("voorbeeld", "1.0")
         assert Workspace.shipped().load("voorbeeld", "1.0").id == "voorbeeld"
+
+
+class TestNamesThatBreakElsewhere:
+    """Names that break a checkout on Windows or macOS are refused where they are made."""
+
+    @pytest.mark.parametrize("name", ["con", "aux", "nul", "prn", "com1", "lpt1"])
+    def test_reserved_list_names(self, empty: Path, name: str) -> None:
+        """init of a list Windows would take for a device: one error line, nothing made."""
+        result = cli("init", name)
+        assert result.exit_code == 1
+        assert f"'{name}' cannot be a list name: Windows keeps it for a device" in result.stderr
+        assert not (empty / "versions" / name).exists()
+
+    @pytest.mark.parametrize(
+        ("label", "says"),
+        [("CON", "Windows keeps it for a device"), ("nul.1", "Windows keeps it for a device"),
+         ("2.0.", "Windows drops a dot or space at the end")],
+    )  # fmt: skip
+    def test_reserved_version_labels(self, kept: Path, label: str, says: str) -> None:
+        """A version labelled CON, NUL.1 or with a dot at the end is refused, nothing written."""
+        result = cli(
+            "import", "table", "vastgesteld.csv", "--mapping", "mapping.yaml", "--version", label
+        )
+        assert result.exit_code == 1
+        assert says in result.stderr
+        assert [e.label for e in Workspace(kept).versions("proefpolder")] == ["1.0", "2.0"]
+
+    def test_labels_that_differ_in_case(self, kept: Path) -> None:
+        """Version 2.0a beside 2.0A would be one folder on Windows and macOS: refused."""
+        first = cli("import", "table", "vastgesteld.csv", "--mapping", "mapping.yaml",
+                    "--version", "2.0a")  # fmt: skip
+        assert first.exit_code == 0, first.stderr
+        second = cli("import", "table", "vastgesteld.csv", "--mapping", "mapping.yaml",
+                     "--version", "2.0A")  # fmt: skip
+        assert second.exit_code == 1
+        assert "differs from version '2.0a' only in letter case" in second.stderr
+        assert not (kept / "versions" / "proefpolder" / "2.0A").exists() or (
+            kept / "versions" / "proefpolder" / "2.0A"
+        ).samefile(kept / "versions" / "proefpolder" / "2.0a")

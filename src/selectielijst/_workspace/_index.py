@@ -81,6 +81,35 @@ def check_list_id(list_id: str) -> str:
     return list_id
 
 
+_RESERVED = re.compile(r"(?:con|prn|aux|nul|com[0-9]|lpt[0-9])(?:\..*)?", re.IGNORECASE)
+"""Names Windows keeps for devices, with or without an extension (``NUL.1``)."""
+
+
+def check_portable(name: str, what: str) -> str:
+    """*name* if it can be a folder on every system a workspace is checked out on.
+
+    >>> check_portable("mijnlijst", "list name")
+    'mijnlijst'
+    >>> check_portable("nul", "list name")
+    Traceback (most recent call last):
+    ...
+    selectielijst.errors.InvalidName: 'nul' cannot be a list name: Windows keeps it for a ...
+
+    Raises:
+        InvalidName: Windows reserves the name, or it ends in a dot or a space.
+    """
+    if _RESERVED.fullmatch(name):
+        msg = (
+            f"{name!r} cannot be a {what}: Windows keeps it for a device (CON, PRN, AUX, NUL,"
+            " COM1-9, LPT1-9), so a checkout there would break; choose another"
+        )
+        raise InvalidName(msg)
+    if name.endswith((".", " ")):
+        msg = f"{name!r} cannot be a {what}: Windows drops a dot or space at the end of a name"
+        raise InvalidName(msg)
+    return name
+
+
 def check_label(label: str) -> str:
     """*label* if it is a safe version label; :class:`InvalidName` otherwise."""
     if not isinstance(label, str) or not _LABEL.fullmatch(label) or ".." in label:

@@ -22,6 +22,7 @@ from selectielijst._workspace._index import (
     SNAPSHOT_NAME,
     check_label,
     check_list_id,
+    check_portable,
     history_in,
     index_locked,
     lists_in,
@@ -142,7 +143,7 @@ class Workspace:
             InvalidName: *list_id* is no usable list name.
             PublishedVersion: The workspace has that list already.
         """
-        path = self.folder / check_list_id(list_id) / INDEX_NAME
+        path = self.folder / check_portable(check_list_id(list_id), "list name") / INDEX_NAME
         refuse_links(self.folder, path)
         if path.exists():
             msg = (
@@ -174,6 +175,8 @@ class Workspace:
         symbolic link inside the workspace's ``versions/``.
 
         Raises:
+            InvalidName: The label is a name Windows keeps for a device, ends
+                in a dot, or differs from a version there is only in letter case.
             UnknownList: The workspace has no such list; ``init`` it first.
             PublishedVersion: That version was published with other content.
             UnsafePath: The list's folder, the version's folder, its snapshot
@@ -187,7 +190,7 @@ class Workspace:
                 f" start it with `selectielijst init {list_id}`"
             )
             raise UnknownList(msg)
-        label = check_label(selection_list.version.label)
+        label = check_portable(check_label(selection_list.version.label), "version label")
         path = self.folder / list_id / label / SNAPSHOT_NAME
         for target in (path, self.folder / list_id / INDEX_NAME):
             refuse_links(self.folder, target)
@@ -198,6 +201,20 @@ class Workspace:
         """:meth:`add`, under the lock of the list's index."""
         list_id, label = selection_list.id, selection_list.version.label
         index = self.history(list_id)
+        twin = next(
+            (
+                e.label
+                for e in index.versions
+                if e.label != label and e.label.casefold() == label.casefold()
+            ),
+            None,
+        )
+        if twin is not None:
+            msg = (
+                f"{list_id}@{label} differs from version {twin!r} only in letter case; on Windows"
+                " and macOS the two would be one folder: use the label of the version there is"
+            )
+            raise InvalidName(msg)
         earlier = _earlier_with_text(index, label)
         review = None
         if earlier:
