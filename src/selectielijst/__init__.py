@@ -22,6 +22,7 @@ by DuckDB or Spark), :mod:`selectielijst.integrity` (published digests) and
 import importlib
 import warnings
 
+from selectielijst import errors
 from selectielijst._changes import Change, ChangeKind, ChangeSet, read_changes
 from selectielijst._diff import diff, trace
 from selectielijst._history import changelog
@@ -76,28 +77,7 @@ __all__ = [
 
 _MOVED = {
     **dict.fromkeys(
-        (
-            "ChangeSetMismatch",
-            "DocumentErrors",
-            "EngineFailed",
-            "EngineUnavailable",
-            "InvalidDocument",
-            "InvalidDuration",
-            "InvalidName",
-            "InvalidRecord",
-            "OverwritesInput",
-            "PublishedVersion",
-            "TextNotAvailable",
-            "UnknownCategory",
-            "UnknownFormat",
-            "UnknownList",
-            "UnknownSection",
-            "UnknownVersion",
-            "UnknownWorkspace",
-            "UnsafePath",
-            "WorkspaceBusy",
-        ),
-        "selectielijst.errors",
+        (name for name in errors.__all__ if name != "SelectielijstError"), "selectielijst.errors"
     ),
     **dict.fromkeys(
         (

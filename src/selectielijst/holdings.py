@@ -14,45 +14,10 @@ sqlglot for each (see :data:`ENGINES`).
 2 stukken op 2026-01-01: 1 vernietigen, 0 nog niet, 1 blijvend bewaren, 0 niet te bepalen
 """
 
-from selectielijst._holdings import (
-    COLUMNS,
-    EFFECTS,
-    ENGINES,
-    TABLE_FORMATS,
-    Action,
-    Due,
-    Effect,
-    Impact,
-    Progress,
-    Written,
-    as_arrow,
-    due,
-    due_to_files,
-    format_of,
-    impact,
-    impact_to_files,
-    table_bytes,
-)
+from selectielijst import _holdings
+from selectielijst._holdings import *  # noqa: F403  # the face's names, as its __all__ lists them
 
-__all__ = [
-    "COLUMNS",
-    "EFFECTS",
-    "ENGINES",
-    "TABLE_FORMATS",
-    "Action",
-    "Due",
-    "Effect",
-    "Impact",
-    "Progress",
-    "Written",
-    "as_arrow",
-    "due",
-    "due_to_files",
-    "format_of",
-    "impact",
-    "impact_to_files",
-    "table_bytes",
-]
+__all__ = _holdings.__all__
 
 
 def __dir__() -> list[str]:

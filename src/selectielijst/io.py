@@ -9,65 +9,10 @@ package itself; here are the parts they are made of.
 'V, 10 jaar; B (1) eindproduct'
 """
 
-from selectielijst._io import (
-    EXPORT_FORMATS,
-    PROCESS_TERMS,
-    REASONS_NAME,
-    TASK_FIELDS,
-    Columns,
-    Imported,
-    ImportNote,
-    NotationError,
-    Reading,
-    TableOptions,
-    api_fixtures,
-    export,
-    export_bytes,
-    export_vng_api,
-    import_table,
-    import_vng,
-    import_vng_api,
-    process_term_words,
-    read_export,
-    read_mapping,
-    read_reasons,
-    read_term,
-    read_valuation,
-    reasons_from_table,
-    store_reasons,
-    stored_reasons,
-    write_reasons,
-)
+from selectielijst import _io
+from selectielijst._io import *  # noqa: F403  # the face's names, as its __all__ lists them
 
-__all__ = [
-    "EXPORT_FORMATS",
-    "PROCESS_TERMS",
-    "REASONS_NAME",
-    "TASK_FIELDS",
-    "Columns",
-    "ImportNote",
-    "Imported",
-    "NotationError",
-    "Reading",
-    "TableOptions",
-    "api_fixtures",
-    "export",
-    "export_bytes",
-    "export_vng_api",
-    "import_table",
-    "import_vng",
-    "import_vng_api",
-    "process_term_words",
-    "read_export",
-    "read_mapping",
-    "read_reasons",
-    "read_term",
-    "read_valuation",
-    "reasons_from_table",
-    "store_reasons",
-    "stored_reasons",
-    "write_reasons",
-]
+__all__ = _io.__all__
 
 
 def __dir__() -> list[str]:

@@ -44,6 +44,7 @@ __all__ = [
     "as_csv_cells",
     "is_spark_frame",
     "is_temporal",
+    "literal",
     "quoted",
     "readable",
     "sheet_table",
@@ -292,7 +293,7 @@ class DuckDBEngine:
                        [(number, rank) for rank, number in enumerate(numbers)])  # fmt: skip
             by_number = self.connection.sql(
                 "SELECT q.* EXCLUDE (file_row_number)"
-                f" FROM read_parquet({_sql_text(str(rows))}, file_row_number = true) q"
+                f" FROM read_parquet({literal(str(rows))}, file_row_number = true) q"
                 f" LEFT JOIN number_ranks n ON n.number = q.{quoted(column)}"
                 f" ORDER BY n.rank NULLS LAST, q.{quoted(column)}, q.file_row_number"
             )  # our own names; the path as a literal
@@ -376,7 +377,7 @@ _FORMULA_STARTS = (
 """What the CSV formula guard puts a quote before (:data:`FORMULA_STARTS`), as an SQL list."""
 
 
-def _sql_text(text: str) -> str:
+def literal(text: str) -> str:
     """*text* as an SQL string literal."""
     return "'" + text.replace("'", "''") + "'"
 

@@ -31,6 +31,7 @@ from selectielijst._holdings._engines import (
     Engine,
     Progress,
     is_spark_frame,
+    literal,
     quoted,
 )
 from selectielijst._holdings._spark import SparkEngine, spark_session
@@ -328,11 +329,6 @@ _DESTROY_FROM = """
 The calendar rule of :func:`~selectielijst.lookup.add_duration`, in SQL:
 months (years are twelve) first, then days (weeks are seven), added to a date.
 """
-
-
-def literal(text: str) -> str:
-    """*text* as an SQL string literal."""
-    return "'" + text.replace("'", "''") + "'"
 
 
 _NO_START_OF_RECORD = f"replace({literal(NO_START)}, '{{value}}', coalesce(r.start_text, 'leeg'))"
