@@ -199,8 +199,17 @@ class UnsafePath(SelectielijstError, PermissionError):
 
     A link there could send a write outside the workspace; what the workspace
     holds must be its own files and folders.
+
+    >>> raise UnsafePath("versions/mijn/2.0: is a symbolic link")
+    Traceback (most recent call last):
+    ...
+    selectielijst.errors.UnsafePath: versions/mijn/2.0: is a symbolic link
     """
 
 
 class WorkspaceBusy(SelectielijstError, TimeoutError):
-    """Another process kept a list's index locked for longer than the wait allows."""
+    """Another process kept a list's index locked for longer than the wait allows.
+
+    >>> isinstance(WorkspaceBusy("versions/mijn/index.yaml: another process ..."), TimeoutError)
+    True
+    """

@@ -130,6 +130,17 @@ def store_reasons(
 
     A reason replaces the one stored under the same change key; the others stay,
     also those whose change is no longer there (a later diff reports them).
+
+    >>> import tempfile
+    >>> from selectielijst import Workspace, load
+    >>> from selectielijst.changes import Reason
+    >>> workspace = Workspace(tempfile.mkdtemp())
+    >>> _ = workspace.init("voorbeeld")
+    >>> _ = workspace.add(Workspace.shipped().load("voorbeeld", "1.0"))
+    >>> reasons = (Reason("k", "Nieuw beleid."),)
+    >>> path, kept = store_reasons("voorbeeld@1.0", reasons, workspace=workspace)
+    >>> path.name, kept, stored_reasons("voorbeeld@1.0", workspace=workspace)[0].text
+    ('reasons.yaml', 1, 'Nieuw beleid.')
     """
     target = snapshot_path(spec, workspace=workspace).parent / REASONS_NAME
     kept = {reason.key: reason for reason in read_reasons(target)}

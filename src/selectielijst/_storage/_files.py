@@ -69,6 +69,13 @@ def one_problem(error: InvalidDocument) -> DocumentErrors:
 def usable_path(path: str | os.PathLike[str]) -> Path:
     """*path* as a Path, if the operating system can use it at all.
 
+    >>> usable_path("lijst.csv").name
+    'lijst.csv'
+    >>> usable_path("lijst" + chr(0) + ".csv")
+    Traceback (most recent call last):
+    ...
+    selectielijst.errors.InvalidName: 'lijst...csv' is not a usable file name: it holds a NUL ...
+
     Raises:
         InvalidName: The path holds a NUL character, which no file name can.
     """
@@ -290,6 +297,10 @@ def finish_interrupted(folder: Path, *, including_own: bool = False) -> tuple[Pa
 
     A journal whose writer still runs is left to it (unless *including_own*
     and the writer is this process). Returns the targets replaced.
+
+    >>> import tempfile
+    >>> finish_interrupted(Path(tempfile.mkdtemp()))  # nothing was left midway
+    ()
     """
     finished: list[Path] = []
     for journal in folder.glob(f".*{_JOURNAL_SUFFIX}"):

@@ -426,6 +426,15 @@ def load(list_id: str, version: str, *, root: Root = None) -> SelectionList:
 def workspace_at(root: Root) -> Workspace | None:
     """The workspace *root* names, or the one in force when it is ``None``.
 
+    >>> import tempfile
+    >>> folder = tempfile.mkdtemp()
+    >>> workspace_at(folder).folder.name
+    'versions'
+    >>> workspace_at(3)
+    Traceback (most recent call last):
+    ...
+    TypeError: root is a workspace's folder, as str or Path; got int
+
     Raises:
         TypeError: *root* is neither a path nor ``None``.
         UnknownWorkspace: *root* is not a folder.
