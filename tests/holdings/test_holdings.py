@@ -887,6 +887,7 @@ class TestRecordsWorkbook:
         assert summary.title == "Summary"
         assert {row[0].value for row in summary.iter_rows(min_row=2)} >= {"destroy"}
         assert [cell.value for cell in rows[1]][-2:] == ["Destroy from", "Zaaktype"]
+        assert rows.cell(2, 5).value == "destroy"  # the action in the reader's language too
 
     def test_a_misspelt_column_to_keep(self, tmp_path: Path) -> None:
         """--keep naming a column the records do not have: an error naming it, nothing written."""

@@ -15,6 +15,7 @@ from collections.abc import Callable, Iterable, Mapping, Sequence
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
+from selectielijst._holdings._vocabulary import Action, Effect
 from selectielijst._model import number_key
 
 if TYPE_CHECKING:
@@ -47,6 +48,11 @@ HEADERS: Mapping[str, tuple[str, str]] = {
     "aantal": ("Aantal", "Count"),
 }
 """The column names in words, Dutch and English; the records' own columns keep theirs."""
+
+_WORDED = frozenset({"actie", "oude_actie", "nieuwe_actie", "effect"})
+"""The columns that hold the lists' own words (actions, effects), said in English when asked."""
+
+_ENGLISH_WORDS = {word.value: word.english for word in (*Action, *Effect)}
 
 _SUMMARY = {"title": ("Samenvatting", "Summary"), "what": ("Wat", "What")}
 _DATE_FORMATS = ("dd-mm-yyyy", "yyyy-mm-dd")
@@ -101,6 +107,7 @@ def write_records_workbook(  # noqa: PLR0913  # the file, the rows and how to pr
         header = [_header(name, language) for name in schema.names]
         widths = _widths(first, header, schema.names)
         kinds = [_kind(field.type) for field in schema]
+        worded = [english and name in _WORDED for name in schema.names]
         written, sheet_number = 0, 0
         sheet = None
         for batch in itertools.chain((first,) if first is not None else (), batches):
@@ -112,6 +119,8 @@ def write_records_workbook(  # noqa: PLR0913  # the file, the rows and how to pr
                     sheet = _rows_sheet(workbook, name[:31], header, widths, formats)
                 row = written % rows_per_sheet + 1
                 for column, (value, kind) in enumerate(zip(values, kinds, strict=True)):
+                    if worded[column] and value is not None:
+                        value = _ENGLISH_WORDS.get(str(value), value)  # noqa: PLW2901  # in English
                     _cell(sheet, row, column, value, kind, formats)
                 written += 1
         if sheet is None:
