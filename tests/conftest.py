@@ -11,6 +11,11 @@ from hypothesis import HealthCheck, settings
 from selectielijst import SelectionList, Status, import_vng
 from selectielijst.model import VersionInfo
 
+os.environ["SELECTIELIJST_LANG"] = "en"
+"""The tests read what the command line says in English, the language of the messages' ids;
+the tests in ``test_languages.py`` choose Dutch (and the locale) themselves."""
+os.environ.pop("LANGUAGE", None)
+
 settings.register_profile(
     "ci",
     max_examples=300,

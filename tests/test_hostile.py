@@ -171,8 +171,10 @@ class TestSafeOutput:
         reader = threading.Thread(target=lambda: received.append(fifo.read_bytes()))
         reader.start()
         result = CliRunner().invoke(
-            main, ["diff", "voorbeeld@1.0", "voorbeeld@2.0", "--format", "md", "-o", str(fifo)]
-        )
+            main,
+            ["diff", "voorbeeld@1.0", "voorbeeld@2.0", "--format", "md", "-o", str(fifo),
+             "--lang", "nl"],
+        )  # fmt: skip
         reader.join(timeout=10)
         assert result.exit_code == 0, result.output
         assert stat.S_ISFIFO(fifo.stat().st_mode)
@@ -184,7 +186,9 @@ class TestSafeOutput:
         real.write_text("oud", encoding="utf-8")
         link = tmp_path / "link.md"
         link.symlink_to(real)
-        CliRunner().invoke(main, ["diff", "voorbeeld@1.0", "voorbeeld@2.0", "-o", str(link)])
+        CliRunner().invoke(
+            main, ["diff", "voorbeeld@1.0", "voorbeeld@2.0", "-o", str(link), "--lang", "nl"]
+        )
         assert link.is_symlink()
         assert real.read_text(encoding="utf-8").startswith("# Wijzigingen")
 
@@ -425,7 +429,7 @@ class TestImportOutputThatCannotBeWritten:
     """import -o onto a full disk or into a read-only folder: an error line, no folder left."""
 
     @pytest.mark.parametrize(
-        ("code", "says"), [(28, "No space left on device"), (13, "Permission denied")]
+        ("code", "says"), [(28, "no space left on the device"), (13, "permission denied")]
     )
     def test_error_and_no_empty_folder(
         self, code: int, says: str, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
@@ -435,7 +439,7 @@ class TestImportOutputThatCannotBeWritten:
 
         def failing_write(selection_list: object, target: Path) -> None:
             target.parent.mkdir(parents=True, exist_ok=True)
-            raise OSError(code, says)
+            raise OSError(code, "the system's own words")
 
         monkeypatch.setattr(selectielijst._cli._transfer, "write", failing_write)
         write_mapping(tmp_path)

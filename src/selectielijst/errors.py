@@ -2,8 +2,12 @@
 
 from __future__ import annotations
 
-from collections.abc import Sequence
+import re
+from collections.abc import Mapping, Sequence
 from pathlib import Path
+from typing import ClassVar
+
+from selectielijst._i18n import Language, Message, say
 
 __all__ = [
     "ChangeSetMismatch",
@@ -14,6 +18,7 @@ __all__ = [
     "InvalidDuration",
     "InvalidName",
     "InvalidRecord",
+    "Message",
     "OverwritesInput",
     "PublishedVersion",
     "SelectielijstError",
@@ -30,7 +35,48 @@ __all__ = [
 
 
 class SelectielijstError(Exception):
-    """Base class of every error this library raises on purpose."""
+    """Base class of every error this library raises on purpose.
+
+    An error says what is wrong in English (``str(error)``), names what kind
+    of error it is with a stable :attr:`code`, and keeps the values its
+    message names as :attr:`arguments`; :meth:`say` gives the message in
+    Dutch or English. ``docs/errors.md`` lists every code.
+
+    >>> from selectielijst.rendering import Language
+    >>> error = UnknownVersion(say("unknown-version", "no version {label!r}", label="9.9"))
+    >>> error.code, error.arguments, str(error)
+    ('unknown-version', {'label': '9.9'}, "no version '9.9'")
+    >>> error.say(Language.NL)
+    "er is geen versie '9.9'"
+    """
+
+    code_of_kind: ClassVar[str] = "error"
+    """The code of a message given as plain text: the error's kind."""
+
+    def __init_subclass__(cls, **kwargs: object) -> None:
+        super().__init_subclass__(**kwargs)
+        cls.code_of_kind = re.sub(r"(?<!^)(?=[A-Z])", "-", cls.__name__).lower()
+
+    def __init__(self, message: str | Message = "", /) -> None:
+        self.said = message if isinstance(message, Message) else Message(self.code_of_kind, message)
+        super().__init__(str(self.said))
+
+    def __reduce__(self) -> tuple[object, ...]:
+        return (_rebuilt, (type(self), (self.said,), {}))
+
+    @property
+    def code(self) -> str:
+        """What kind of error this is, stable across wordings and languages."""
+        return self.said.code
+
+    @property
+    def arguments(self) -> Mapping[str, object]:
+        """The values the message names, by name."""
+        return self.said.arguments
+
+    def say(self, language: Language = Language.EN) -> str:
+        """The message in *language*."""
+        return self.said.say(language)
 
 
 class InvalidDocument(SelectielijstError, ValueError):
@@ -45,21 +91,29 @@ class InvalidDocument(SelectielijstError, ValueError):
 
     def __init__(
         self,
-        problem: str,
+        problem: str | Message,
         *,
         file: str | Path | None = None,
         line: int | None = None,
         path: str = "$",
     ) -> None:
-        self.problem = problem
+        self.problem = str(problem)
         self.file = str(file) if file is not None else None
         self.line = line
         self.path = path
-        super().__init__(self.location() + ": " + problem)
+        super().__init__(problem)
+        self.args = (self.location() + ": " + self.problem,)
+
+    def __str__(self) -> str:
+        return self.location() + ": " + self.problem
 
     def __reduce__(self) -> tuple[object, ...]:
         keywords = {"file": self.file, "line": self.line, "path": self.path}
-        return (_rebuilt, (type(self), (self.problem,), keywords))
+        return (_rebuilt, (type(self), (self.said,), keywords))
+
+    def say(self, language: Language = Language.EN) -> str:
+        """Where the problem is and what is wrong, in *language*."""
+        return self.location() + ": " + self.said.say(language)
 
     def location(self) -> str:
         """Where the problem is, as ``file:line path``."""
@@ -81,6 +135,12 @@ class DocumentErrors(ExceptionGroup[InvalidDocument], SelectielijstError):
     def __new__(cls, message: str, exceptions: Sequence[InvalidDocument]) -> DocumentErrors:
         """The group of *exceptions*, the problems of one document, under *message*."""
         return super().__new__(cls, message, exceptions)
+
+    def __init__(self, message: str, exceptions: Sequence[InvalidDocument]) -> None:
+        self.said = Message(self.code_of_kind, message)
+
+    def __reduce__(self) -> tuple[object, ...]:
+        return (type(self), (self.message, self.exceptions))
 
     @property
     def problems(self) -> tuple[InvalidDocument, ...]:
@@ -104,12 +164,12 @@ class InvalidRecord(SelectielijstError, ValueError):
         field: The name of the field whose value is wrong.
     """
 
-    def __init__(self, field: str, problem: str) -> None:
+    def __init__(self, field: str, problem: str | Message) -> None:
         self.field = field
         super().__init__(problem)
 
     def __reduce__(self) -> tuple[object, ...]:
-        return (_rebuilt, (type(self), (self.field, str(self)), {}))
+        return (_rebuilt, (type(self), (self.field, self.said), {}))
 
 
 def _rebuilt(
@@ -186,8 +246,13 @@ class OverwritesInput(SelectielijstError, ValueError):
     def __init__(self, output: str, source: str) -> None:
         self.output, self.source = output, source
         super().__init__(
-            f"{output} is the records file {source} itself: writing there would destroy"
-            " the records; choose another output"
+            say(
+                "overwrites-input",
+                "{output} is the records file {source} itself: writing there would destroy"
+                " the records; choose another output",
+                output=output,
+                source=source,
+            )
         )
 
     def __reduce__(self) -> tuple[object, ...]:

@@ -11,26 +11,32 @@ vocabulary they take and the words they use.
 
 from selectielijst._history import changelog_bytes
 from selectielijst._render import (
+    LANGUAGE_VARIABLE,
     Format,
     Language,
     kind_label,
     label,
+    language_chosen,
     list_as_text,
     mark_up,
     render,
     render_bytes,
+    status_words,
 )
 
 __all__ = [
+    "LANGUAGE_VARIABLE",
     "Format",
     "Language",
     "changelog_bytes",
     "kind_label",
     "label",
+    "language_chosen",
     "list_as_text",
     "mark_up",
     "render",
     "render_bytes",
+    "status_words",
 ]
 
 

@@ -30,7 +30,7 @@ class TestListsAndVersions:
 
     def test_versions_shows_whole_history(self, run: CliRunner) -> None:
         """Versions without text are shown, and say so."""
-        result = run.invoke(main, ["versions", "mivd"])
+        result = run.invoke(main, ["versions", "mivd", "--lang", "nl"])
         assert result.exit_code == 0
         assert "mivd@0.16\tter inzage\t2015-03\n" in result.output
         assert "mivd@ontwerp-2015\tontwerp\t2015-12-15  (tekst niet beschikbaar)" in result.output
@@ -50,7 +50,7 @@ class TestShow:
 
     def test_mivd_text_in_full(self, run: CliRunner) -> None:
         """Every paragraph of the seed, the subsection, and the cut-off."""
-        result = run.invoke(main, ["show", "mivd@0.16"])
+        result = run.invoke(main, ["show", "mivd@0.16", "--lang", "nl"])
         assert result.exit_code == 0
         text = " ".join(result.stdout.split())
         assert "Internationaal ==============" in text
@@ -143,7 +143,7 @@ class TestDiff:
 
     def test_text(self, run: CliRunner) -> None:
         """The change log in the terminal; exit 0 although there are changes."""
-        result = run.invoke(main, ["diff", "voorbeeld@1.0", "voorbeeld@2.0"])
+        result = run.invoke(main, ["diff", "voorbeeld@1.0", "voorbeeld@2.0", "--lang", "nl"])
         assert result.exit_code == 0
         assert "Bewaartermijn korter: 10 jaar → 7 jaar. Eerder vernietigen." in " ".join(
             result.stdout.split()
@@ -221,20 +221,20 @@ class TestChangelog:
 
     def test_every_version(self, run: CliRunner) -> None:
         """Every version appears, newest first; one without text says so."""
-        result = run.invoke(main, ["changelog", "voorbeeld", "--format", "text"])
+        result = run.invoke(main, ["changelog", "voorbeeld", "--format", "text", "--lang", "nl"])
         assert result.exit_code == 0
         headings = [line for line in result.stdout.splitlines() if line.startswith("Versie ")]
         assert headings == [
-            "Versie 2.1 (vastgesteld, 2024-11-01)",
-            "Versie 2.0 (ter inzage, 2024-03-01)",
-            "Versie 1.0 (vastgesteld, 2019-06-01)",
-            "Versie 0.9 (concept, 2019-01)",
+            "Versie 2.1 (vastgesteld, 1 november 2024)",
+            "Versie 2.0 (ter inzage, 1 maart 2024)",
+            "Versie 1.0 (vastgesteld, 1 juni 2019)",
+            "Versie 0.9 (concept, januari 2019)",
         ]
         assert "De tekst van deze versie is niet beschikbaar" in result.stdout
 
     def test_mivd_history(self, run: CliRunner) -> None:
         """The MIVD history states that the later versions have no text."""
-        result = run.invoke(main, ["changelog", "mivd", "--format", "md"])
+        result = run.invoke(main, ["changelog", "mivd", "--format", "md", "--lang", "nl"])
         assert result.exit_code == 0
         assert result.stdout.count("De tekst van deze versie is niet beschikbaar") == 2
 

@@ -130,7 +130,7 @@ class TestProgress:
         )
         command = [sys.executable, "-m", "selectielijst", *(["--quiet"] if quiet else []),
                    "due", "voorbeeld@2.1", "--records", str(tmp_path / "zaken.csv"),
-                   "--on", "2030-01-01", "-o", str(tmp_path / "lijst.csv")]  # fmt: skip
+                   "--on", "2030-01-01", "-o", str(tmp_path / "lijst.csv"), "--lang", "nl"]  # fmt: skip
         leader, follower = pty.openpty()
         with subprocess.Popen(command, stderr=follower, stdout=subprocess.DEVNULL) as run:  # noqa: S603
             os.close(follower)
@@ -146,5 +146,5 @@ class TestProgress:
         os.close(leader)
         assert run.returncode == 0
         text = seen.decode("utf-8", "replace")
-        assert "1 stukken op 2030-01-01" in text
+        assert "1 stuk op 1 januari 2030" in text
         assert ("vernietigingslijst" in text) is not quiet

@@ -30,6 +30,7 @@ from selectielijst._cli import main
 from selectielijst.errors import DocumentErrors
 from selectielijst.io import export_vng_api, import_vng_api, read_export, read_mapping
 from selectielijst.model import CategoryStatus, VersionInfo
+from selectielijst.rendering import Language
 from strategies import api_shaped_lists, selection_lists
 
 
@@ -56,7 +57,9 @@ class TestTableImport:
         assert selection.category("2.3").valuation == selection.category("2.2").valuation
         assert selection.category("2.3").explanation == "Zie categorie 2.2."
         notes = [str(note) for note in imported.notes]
-        assert any(":3 column 'Waardering': spaties genormaliseerd" in note for note in notes)
+        assert any(":3 column 'Waardering': spaces normalised" in note for note in notes)
+        dutch = [note.say(Language.NL) for note in imported.notes]
+        assert any(":3 kolom 'Waardering': spaties genormaliseerd" in note for note in dutch)
 
     def test_xlsx(self, tmp_path: Path) -> None:
         """The same sheet as XLSX gives the same list."""
@@ -201,7 +204,7 @@ class TestVngLike:
             Duration(years=11),
             "na de procestermijn: De bestaans- of geldigheidsduur van het procesobject",
         )
-        assert any("'11 Jaar' gelezen als 11 jaar" in str(note) for note in imported.notes)
+        assert any("'11 Jaar' read as 11 jaar" in str(note) for note in imported.notes)
 
     def test_api_bad_json(self, tmp_path: Path) -> None:
         """API files that are not JSON, or not fixtures, or lack the year, are named."""

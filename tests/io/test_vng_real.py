@@ -125,7 +125,7 @@ class TestDiff:
         assert trace(vng["2017"], vng["2020"], "19.1.13").new_numbers == ("4.1.14",)
         answer = retention(vng["2020"].category("19.1.13"), start="2020-01-01")
         assert answer.needs is not None
-        assert "4.1.14" in answer.needs
+        assert "4.1.14" in str(answer.needs)
 
     def test_term_changes_in_the_right_direction(self, vng: dict[str, SelectionList]) -> None:
         """Each changed term: longer when the number of years grew, shorter when it fell."""
@@ -174,7 +174,7 @@ class TestLookupOnRealList:
         assert answer.destroy_from == datetime.date(2031, 3, 31)
         withdrawn = retention(vng["2020"].category("7.1.20"), start=start)
         assert withdrawn.outcome is Outcome.NOT_COMPUTABLE
-        assert "19.1.19" in (withdrawn.needs or "")
+        assert "19.1.19" in str(withdrawn.needs)
 
     def test_trace(self, vng: dict[str, SelectionList]) -> None:
         """7.1.20 of 2017 belongs under 19.1.19 in 2020; 1.1 stays 1.1."""

@@ -122,10 +122,10 @@ class TestCli:
     def test_retention(self) -> None:
         """The first day of destruction."""
         result = CliRunner().invoke(
-            main, ["retention", "voorbeeld@2.1", "1.2", "--start", "2024-01-31"]
+            main, ["retention", "voorbeeld@2.1", "1.2", "--start", "2024-01-31", "--lang", "nl"]
         )
         assert result.exit_code == 0
-        assert result.stdout.endswith("vernietigen vanaf 2031-01-31\n")
+        assert result.stdout.endswith("vernietigen vanaf 31 januari 2031\n")
 
     def test_retention_needs_event(self) -> None:
         """What is missing, exit 1."""
@@ -153,7 +153,7 @@ class TestCli:
     def test_trace(self) -> None:
         """Old number to new, with what happened."""
         result = CliRunner().invoke(
-            main, ["trace", "voorbeeld@1.0", "2.1", "--to", "voorbeeld@2.1"]
+            main, ["trace", "voorbeeld@1.0", "2.1", "--to", "voorbeeld@2.1", "--lang", "nl"]
         )
         assert result.exit_code == 0
         assert result.stdout == "2.1 → 2.1, 2.2\t(gesplitst)\n"
@@ -165,7 +165,9 @@ class TestCli:
     def test_trace_by_path(self, root: Path) -> None:
         """Snapshot folders work where LIST@VERSION does."""
         old = str(root / "versions" / "voorbeeld" / "1.0")
-        result = CliRunner().invoke(main, ["trace", old, "2.5", "--to", "voorbeeld@2.1"])
+        result = CliRunner().invoke(
+            main, ["trace", old, "2.5", "--to", "voorbeeld@2.1", "--lang", "nl"]
+        )
         assert result.stdout == "2.5 → 2.7\t(vernummerd)\n"
 
 

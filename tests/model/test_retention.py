@@ -12,6 +12,7 @@ from hypothesis import strategies as st
 from selectielijst import Category, Duration, Term, Valuation, load, retention
 from selectielijst.lookup import Outcome, add_duration
 from selectielijst.model import CategoryStatus, Comparison, KeepPart
+from selectielijst.rendering import Language
 
 days = st.dates(min_value=datetime.date(1900, 1, 1), max_value=datetime.date(2200, 12, 31))
 terms = st.builds(
@@ -103,9 +104,12 @@ class TestRetention:
         term = Term(Duration(years=10), "na uitdiensttreding")
         answer = retention(category(Valuation.destroy(term)), start=START)
         assert answer.outcome is Outcome.NOT_COMPUTABLE
-        assert answer.needs == (
-            "de termijn loopt vanaf een gebeurtenis (na uitdiensttreding)"
-            " en de datum daarvan is niet gegeven"
+        assert str(answer.needs) == (
+            "the term runs from an event (na uitdiensttreding) and its date is not given"
+        )
+        assert str(answer) == (
+            "niet te berekenen, want de termijn loopt vanaf een gebeurtenis"
+            " (na uitdiensttreding) en de datum daarvan is niet gegeven"
         )
         with_event = retention(
             category(Valuation.destroy(term)), start=START, event=datetime.date(2025, 6, 30)
@@ -124,14 +128,17 @@ class TestRetention:
         valuation = Valuation.destroy(Term(Duration(years=10)), KeepPart("eindproduct", (1,)))
         answer = retention(category(valuation), start=START)
         assert answer.keep_parts == (KeepPart("eindproduct", (1,)),)
-        assert str(answer) == "vernietigen vanaf 2034-01-31; blijvend bewaren: eindproduct"
+        assert str(answer) == "vernietigen vanaf 31 januari 2034; blijvend bewaren: eindproduct"
+        assert answer.say(Language.EN) == (
+            "destroy from 31 January 2034; keep permanently: eindproduct"
+        )
 
     def test_withdrawn(self) -> None:
         """A withdrawn category points to its successors."""
         withdrawn = category(None, status=CategoryStatus.WITHDRAWN, successors=("4.1",))
         answer = retention(withdrawn, start=START)
         assert answer.outcome is Outcome.NOT_COMPUTABLE
-        assert "de stukken horen nu bij 4.1" in (answer.needs or "")
+        assert "de stukken horen nu bij 4.1" in str(answer)
 
     def test_no_term(self) -> None:
         """A V without any term is not computable."""

@@ -25,11 +25,17 @@ from selectielijst import (
     render_bytes,
 )
 from selectielijst._cli import main
-from selectielijst._render._labels import _FIELDS, _KINDS, _LABELS, _SIGNIFICANCE
+from selectielijst._i18n._maintain import read_catalog
 from selectielijst._render._report import build_report
 from selectielijst.snapshots import make_converter
 
 SHARED = VNG_DATA
+
+
+@pytest.fixture(autouse=True)
+def dutch(monkeypatch: pytest.MonkeyPatch) -> None:
+    """What an archivist publishes here is Dutch: the command line runs in Dutch."""
+    monkeypatch.setenv("SELECTIELIJST_LANG", "nl")
 
 
 @pytest.fixture(scope="module")
@@ -189,11 +195,11 @@ class TestReasons:
         run = CliRunner()
         stored = run.invoke(main, ["reasons", "voorbeeld@2.0", str(table)])
         assert stored.exit_code == 0, stored.output
-        assert "matches no change any more: Een reden bij niets." in stored.stderr
+        assert "hoort bij geen wijziging meer: Een reden bij niets." in stored.stderr
         out = run.invoke(main, ["diff", "voorbeeld@1.0", "voorbeeld@2.0", "--format", "md"])
         assert "Motiveringen bij wijzigingen die er niet meer zijn" in out.stdout
         assert "9.9: Een reden bij niets." in out.stdout
-        assert "matches no change any more" in out.stderr
+        assert "hoort bij geen wijziging meer" in out.stderr
 
     def test_not_a_change_table(self, tmp_path: Path) -> None:
         """A sheet without the key column is an error that names the columns it needs."""
@@ -201,7 +207,7 @@ class TestReasons:
         table.write_text("Nummer,Motivering\n1,x\n", encoding="utf-8")
         result = CliRunner().invoke(main, ["reasons", "voorbeeld@2.0", str(table)])
         assert result.exit_code == 1
-        assert "it has no column 'Sleutel'" in result.stderr
+        assert "er is geen kolom 'Sleutel'" in result.stderr
 
 
 class TestConventions:
@@ -235,7 +241,7 @@ class TestConventions:
             assert target.read_bytes().startswith(start), suffix
         refused = run.invoke(main, [*args, "-o", str(tmp_path / "log.pdf")])
         assert refused.exit_code == 2
-        assert "cannot tell the format" in refused.stderr
+        assert "valt het formaat niet af te leiden" in refused.stderr
 
     def test_notes_on_stderr(self, tmp_path: Path) -> None:
         """Results go to standard output; confirmations to standard error."""
@@ -243,7 +249,7 @@ class TestConventions:
             main, ["diff", "voorbeeld@1.0", "voorbeeld@2.0", "-o", str(tmp_path / "x.md")]
         )
         assert result.stdout == ""
-        assert "written" in result.stderr
+        assert "geschreven" in result.stderr
 
     def test_show_keeps_number_and_name_apart(self) -> None:
         """A long number is followed by a space, never glued to the name."""
@@ -267,8 +273,13 @@ class TestWords:
         english = render(diff(*example), "markdown", lang="en")
         for text in sorted(list_texts(*example), key=len, reverse=True):
             english = english.replace(text, "")  # list text stays Dutch, as written
-        tables = (*_LABELS.values(), *_KINDS.values(), *_FIELDS.values(), *_SIGNIFICANCE.values())
-        dutch = [nl for nl, en in tables if nl != en and len(nl) > 3]
+        catalog = read_catalog("nl")
+        dutch = [
+            m.string
+            for m in catalog
+            if m.id and isinstance(m.string, str) and m.string != m.id and len(m.string) > 3
+            if "{" not in m.string and not (m.context and "-" in m.context)  # the labels
+        ]
         dutch += ["vastgesteld", "ter inzage", "jaar", "vernietigen"]
         found = [word for word in dutch if re.search(rf"(?<!\w){re.escape(word)}(?!\w)", english)]
         assert found == []

@@ -239,7 +239,7 @@ class TestKeepYourOwnList:
         import datetime  # noqa: PLC0415  # only here
 
         answer = retention(new.category("1.3"), start=datetime.date(2024, 1, 31))
-        assert str(answer) == "vernietigen vanaf 2034-01-31"
+        assert str(answer) == "vernietigen vanaf 31 januari 2034"
         assert (
             "vernummerd"
             not in cli("retention", "proefpolder@2.0", "1.2", "--start", "2024-01-31").stderr
@@ -255,10 +255,11 @@ class TestKeepYourOwnList:
 
     def test_changelog_and_verify(self, kept: Path) -> None:
         """changelog and verify work on the workspace list, by name and by folder."""
-        log = cli("changelog", "proefpolder")
+        log = cli("changelog", "proefpolder", "--lang", "nl")
         assert log.exit_code == 0
-        assert "Versie 2.0 (vastgesteld, 2024-06-01)" in log.stdout
-        assert cli("changelog", str(kept / "versions" / "proefpolder")).stdout == log.stdout
+        assert "Versie 2.0 (vastgesteld, 1 juni 2024)" in log.stdout
+        folder = str(kept / "versions" / "proefpolder")
+        assert cli("changelog", folder, "--lang", "nl").stdout == log.stdout
         recorded = cli("verify")  # the adopted 2.0 had its digest recorded as it was imported
         assert recorded.exit_code == 0, recorded.output
         assert cli("verify", "--record").exit_code == 0  # the concept 1.0 too, when asked

@@ -25,6 +25,7 @@ from selectielijst._changes._records import (
     Structure,
 )
 from selectielijst._changes._vocabulary import KIND_ORDER, ChangeKind, Significance
+from selectielijst._i18n import say
 from selectielijst._model import Category, SelectionList, VersionInfo
 from selectielijst.errors import ChangeSetMismatch
 
@@ -317,9 +318,10 @@ class ChangeSet:
 
     def _structure(self) -> Structure:
         if self._delta is None:
-            msg = (
-                "this change set was read from its published form, which holds the changes"
-                " but not both versions' structure; compute it again with diff() to apply it"
+            msg = say(
+                "published-change-set",
+                "this change set was read from its published form, which holds the changes but"
+                " not both versions' structure; compute it again with diff() to apply it",
             )
             raise ChangeSetMismatch(msg)
         return self._delta

@@ -20,6 +20,7 @@ from selectielijst._changes._vocabulary import (
     Value,
     ValueKind,
 )
+from selectielijst._i18n import say
 from selectielijst._model import Category, Duration, Term, Valuation, VersionInfo
 from selectielijst._storage import Problems, make_converter, read_text, register, structure
 from selectielijst.errors import DocumentErrors, InvalidDocument
@@ -82,15 +83,31 @@ def read_changes(source: str | os.PathLike[str]) -> ChangeSet:
     try:
         data = json.loads(text)
     except json.JSONDecodeError as e:
-        problem = InvalidDocument(f"is not valid JSON: {e.msg}", file=file, line=e.lineno)
+        problem = InvalidDocument(
+            say("invalid-json", "is not valid JSON: {msg}", msg=e.msg), file=file, line=e.lineno
+        )
         raise DocumentErrors(f"{file or 'the text'} is not a change set", [problem]) from e
     problems = Problems(file)
     if not isinstance(data, dict):
         data = {}
-        problems.report("$", "a change set in JSON is an object with format and changes")
+        problems.report(
+            "$",
+            say(
+                "change-set-not-object",
+                "a change set in JSON is an object with format and changes",
+            ),
+        )
     elif data.get("format") != CHANGES_FORMAT:
         found = data.get("format")
-        problems.report("$.format", f"expected format {CHANGES_FORMAT!r}, not {found!r}")
+        problems.report(
+            "$.format",
+            say(
+                "unknown-changes-format",
+                "expected format {CHANGES_FORMAT!r}, not {found!r}",
+                CHANGES_FORMAT=CHANGES_FORMAT,
+                found=found,
+            ),
+        )
     document = {k: v for k, v in data.items() if k not in {"format", "summary"}}
     published = structure(document, _Published, problems, converter=_converter())
     return ChangeSet(
@@ -172,7 +189,7 @@ def _value_from_plain(field: Field | None, value: object, converter: cattrs.Conv
     structured: Value
     if kind is ValueKind.TERM:
         if not isinstance(value, dict) or set(value) - {"duration", "trigger"}:
-            msg = "a term is an object with duration and trigger"
+            msg = say("term-not-object", "a term is an object with duration and trigger")
             raise ValueError(msg)
         duration = value.get("duration")
         structured = Term(
@@ -200,11 +217,14 @@ _TYPED_BY_FIELD = ("field", "before", "after")
 
 def _structure_change(value: object, converter: cattrs.Converter) -> Change:
     if not isinstance(value, dict):
-        msg = "a change is an object with kind, significance, numbers and values"
+        msg = say(
+            "change-not-object",
+            "a change is an object with kind, significance, numbers and values",
+        )
         raise TypeError(msg)
     unknown = sorted(set(value) - _CHANGE_KEYS)
     if unknown:
-        msg = f"unknown key {unknown[0]!r} in a change"
+        msg = say("unknown-change-key", "unknown key {unknown!r} in a change", unknown=unknown[0])
         raise ValueError(msg)
     raw_field = value.get("field")
     field = converter.structure(raw_field, Field) if raw_field is not None else None

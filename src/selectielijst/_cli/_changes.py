@@ -21,9 +21,11 @@ from selectielijst._cli._common import (
     load_version,
     main,
     reports_errors,
+    tell,
     with_reasons,
     workspace_in_force,
 )
+from selectielijst._i18n import say, say_counted
 from selectielijst.changes import read_changes
 from selectielijst.files import usable_path
 from selectielijst.io import reasons_from_table, store_reasons
@@ -65,7 +67,7 @@ def diff_command(
     Exits 0 whatever the differences, or with --exit-code 1 when there are any;
     a version that cannot be read is an error (exit 1, one line each).
     """
-    with busy("vergelijken"):
+    with busy(say("busy-comparing", "comparing")):
         changes = with_reasons(diff(load_version(old), load_version(new)), new)
     chosen = chosen_format(format_name, output, "text")
     colored = color_in(color, chosen, output)
@@ -124,7 +126,7 @@ def changelog_command(
     """
     chosen = chosen_format(format_name, output, "md")
     colored = color_in(color, chosen, output)
-    with busy("wijzigingen per versie"):
+    with busy(say("busy-changes-per-version", "changes per version")):
         written = changelog_bytes(
             list_id, chosen, lang=Language(lang), color=colored, workspace=workspace_in_force()
         )
@@ -146,7 +148,15 @@ def reasons_command(spec: str, table: Path) -> None:
     """
     found = reasons_from_table(usable_path(table))
     target, kept = store_reasons(spec, found, workspace=workspace_in_force())
-    click.echo(f"{target}: {len(found)} reasons stored ({kept} in all)", err=True)
+    said = say_counted(
+        "reasons-stored",
+        "{path}: {count:n} reason stored ({kept:n} in all)",
+        "{path}: {count:n} reasons stored ({kept:n} in all)",
+        len(found),
+        path=str(target),
+        kept=kept,
+    )
+    tell(said)
     previous = previous_version(spec, workspace=workspace_in_force())
     if previous is not None:
         with_reasons(diff(load_version(previous), load_version(spec)), spec)

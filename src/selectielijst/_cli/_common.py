@@ -3,15 +3,18 @@
 from __future__ import annotations
 
 import contextlib
+import datetime
+import errno
 import functools
 import os
 import sys
 from collections.abc import Callable, Iterator
 from pathlib import Path
-from typing import TYPE_CHECKING, NoReturn, ParamSpec, TypeVar
+from typing import TYPE_CHECKING, Any, NoReturn, ParamSpec, TypeVar
 
 import click
 
+from selectielijst._i18n import Message, say, speaks_catalog
 from selectielijst.changes import ChangeSet
 from selectielijst.errors import (
     DocumentErrors,
@@ -21,9 +24,7 @@ from selectielijst.errors import (
 from selectielijst.files import usable_path, write_atomically
 from selectielijst.io import stored_reasons
 from selectielijst.model import SelectionList
-from selectielijst.rendering import (
-    Format,
-)
+from selectielijst.rendering import LANGUAGE_VARIABLE, Format, Language, language_chosen
 from selectielijst.workspace import (
     ROOT_VARIABLE,
     Workspace,
@@ -50,18 +51,96 @@ class _PathType(click.ParamType):  # type: ignore[type-arg]  # generic only in n
     ) -> Path:
         text = str(value)
         if "\x00" in text:
-            self.fail(f"{text!r} is not a usable path: it holds a NUL character", param, ctx)
+            said = say(
+                "name-holds-nul",
+                "{name!r} is not a usable file name: it holds a NUL character",
+                name=text,
+            )
+            self.fail(said.say(run_language()), param, ctx)
         return Path(text)
 
 
 PATH = _PathType()
+
+
+class _DateType(click.ParamType):  # type: ignore[type-arg]  # generic only in newer clicks
+    """A date written as YYYY-MM-DD."""
+
+    name = "date"
+
+    def convert(
+        self, value: object, param: click.Parameter | None, ctx: click.Context | None
+    ) -> datetime.date:
+        if isinstance(value, datetime.date):
+            return value
+        try:
+            return datetime.date.fromisoformat(str(value).strip())
+        except ValueError:
+            said = say(
+                "not-a-date-option",
+                "{value!r} is not a date such as 2027-01-31 (YYYY-MM-DD)",
+                value=str(value),
+            )
+            self.fail(said.say(run_language()), param, ctx)
+
+
+DATE = _DateType()
 FORMATS = click.Choice(
     ["text", "md", "markdown", "rst", "html", "json", "docx", "xlsx"], case_sensitive=False
 )
 LANGUAGES = click.Choice(["nl", "en"], case_sensitive=False)
-LANG_OPTION = click.option(
-    "--lang", type=LANGUAGES, default="nl", show_default=True, help="Language of the labels."
+_LANGUAGE_KEY = "selectielijst.lang"
+LANG_HELP = (
+    "Language of everything the command says and writes: nl or en (default:"
+    f" ${LANGUAGE_VARIABLE}, else the locale's language when it is Dutch or English, else nl)."
 )
+
+
+def _remember_language(ctx: click.Context, param: click.Parameter, value: str | None) -> str:
+    """Keep the language of the run: this option, else the group's, else the environment's."""
+    if value is not None:
+        ctx.meta[_LANGUAGE_KEY] = Language(value.lower())
+        speaks_catalog(ctx.meta[_LANGUAGE_KEY])
+    return run_language().value
+
+
+def run_language() -> Language:
+    """The language of this run: --lang, else $SELECTIELIJST_LANG, else the locale, else Dutch."""
+    ctx = click.get_current_context(silent=True)
+    chosen = ctx.meta.get(_LANGUAGE_KEY) if ctx is not None else None
+    if isinstance(chosen, Language):
+        return chosen
+    try:
+        return language_chosen()
+    except SelectielijstError:  # said once, by the group; Dutch meanwhile
+        return Language.NL
+
+
+LANG_OPTION = click.option(
+    "--lang", type=LANGUAGES, callback=_remember_language, is_eager=True, help=LANG_HELP
+)
+
+
+def tell(said: Message | str, kind: str | None = None) -> None:
+    """Say *said* on stderr in the run's language, after *kind* (error, hint, note, review)."""
+    language = run_language()
+    text = said.say(language) if isinstance(said, Message) else said
+    if kind is not None:
+        text = _line(kind, text).say(language)
+    click.echo(visible(text), err=True)
+
+
+def _line(kind: str, text: str) -> Message:
+    """*text* after the word saying what kind of line it is."""
+    if kind == "error":
+        return say("line-error", "error: {text}", text=text)
+    if kind == "hint":
+        return say("line-hint", "hint: {text}", text=text)
+    if kind == "review":
+        return say("line-review", "review: {text}", text=text)
+    return say("line-note", "note: {text}", text=text)
+
+
 OUTPUT_OPTION = click.option(
     "-o",
     "--output",
@@ -81,15 +160,40 @@ COLOR_OPTION = click.option(
 
 def cannot_write(path: Path, error: OSError) -> NoReturn:
     """Say that *path* cannot be written, as one error line, and exit 1."""
-    click.echo(f"error: cannot write {visible(str(path))}: {error.strerror or error}", err=True)
+    said = say(
+        "cannot-write",
+        "cannot write {path}: {reason}",
+        path=str(path),
+        reason=os_reason(error),
+    )
+    tell(said, "error")
     sys.exit(EXIT_INVALID)
 
 
-HINTS = {
-    "columns": "name the columns with --columns id=COLUMN,category=COLUMN,start=COLUMN"
-    " (and event=COLUMN for terms that run from an event)",
-}
-"""What to do on the command line, for problems at these places (the library says it in Python)."""
+def os_reason(error: OSError) -> Message | str:
+    """Why the system refused, in the run's words where the reason is a common one."""
+    if error.errno in {errno.ENOENT, errno.ENOTDIR}:
+        return say("os-no-such-folder", "no such file or folder")
+    if error.errno in {errno.EACCES, errno.EPERM}:
+        return say("os-permission", "permission denied")
+    if error.errno == errno.EISDIR:
+        return say("os-is-folder", "it is a folder, not a file")
+    if error.errno == errno.ENOSPC:
+        return say("os-disk-full", "no space left on the device")
+    if error.errno == errno.EROFS:
+        return say("os-read-only", "the file system is read-only")
+    return error.strerror or str(error)
+
+
+def _hint(path: str) -> Message | None:
+    """What to do on the command line, for a problem at *path* (the library says it in Python)."""
+    if path == "columns":
+        return say(
+            "hint-columns",
+            "name the columns with --columns id=COLUMN,category=COLUMN,start=COLUMN (and"
+            " event=COLUMN for terms that run from an event)",
+        )
+    return None
 
 
 def reports_errors(command: Callable[P, R]) -> Callable[P, R]:
@@ -100,15 +204,17 @@ def reports_errors(command: Callable[P, R]) -> Callable[P, R]:
         try:
             return command(*args, **kwargs)
         except DocumentErrors as e:
-            for problem in e.exceptions:
-                click.echo(f"error: {problem}", err=True)
+            language = run_language()
+            for problem in e.problems:
+                tell(problem.say(language), "error")
             for path in dict.fromkeys(problem.path for problem in e.problems):
-                if path in HINTS:
-                    click.echo(f"hint: {HINTS[path]}", err=True)
+                hint = _hint(path)
+                if hint is not None:
+                    tell(hint, "hint")
         except SelectielijstError as e:
-            click.echo(f"error: {e}", err=True)
+            tell(e.said, "error")
             if isinstance(e, EngineUnavailable):
-                click.echo("hint: leave out --engine spark, and DuckDB computes", err=True)
+                tell(say("hint-engine", "leave out --engine spark, and DuckDB computes"), "hint")
         sys.exit(EXIT_INVALID)
 
     return wrapper
@@ -120,9 +226,42 @@ ROOT_HELP = (
 )
 
 
-@click.group(context_settings={"help_option_names": ["-h", "--help"]})
+class _Commands(click.Group):
+    """The group of commands; each takes ``--lang``, as the group itself does."""
+
+    group_class = type  # a group of commands in it (import) is one of these too
+
+    def main(self, *args: Any, **kwargs: Any) -> Any:  # as click's own
+        """Run a command; click's own words (usage errors, help) in the run's language too."""
+        speaks_catalog(run_language())
+        return super().main(*args, **kwargs)
+
+    def add_command(self, cmd: click.Command, name: str | None = None) -> None:
+        if not any(param.name == "lang" for param in cmd.params):
+            cmd.params.append(
+                click.Option(
+                    ["--lang"],
+                    type=LANGUAGES,
+                    callback=_remember_language,
+                    is_eager=True,
+                    expose_value=False,
+                    help=LANG_HELP,
+                )
+            )
+        super().add_command(cmd, name)
+
+
+@click.group(cls=_Commands, context_settings={"help_option_names": ["-h", "--help"]})
 @click.version_option(package_name="selectielijst")
 @click.option("--root", type=PATH, envvar=ROOT_VARIABLE, help=ROOT_HELP)
+@click.option(
+    "--lang",
+    type=LANGUAGES,
+    callback=_remember_language,
+    is_eager=True,
+    expose_value=False,
+    help=LANG_HELP,
+)
 @click.option(
     "-q",
     "--quiet",
@@ -141,6 +280,13 @@ def main(ctx: click.Context, root: Path | None, quiet: bool) -> None:
     """
     ctx.obj = root
     ctx.meta["selectielijst.quiet"] = quiet
+    speaks_catalog(run_language())
+    if _LANGUAGE_KEY not in ctx.meta:
+        try:
+            language_chosen()
+        except SelectielijstError as e:
+            tell(e.said, "error")
+            sys.exit(EXIT_INVALID)
 
 
 def _shows_progress() -> bool:
@@ -150,7 +296,7 @@ def _shows_progress() -> bool:
 
 
 @contextlib.contextmanager
-def records_progress(description: str) -> Iterator[Progress | None]:
+def records_progress(description: Message) -> Iterator[Progress | None]:
     """A bar on stderr, told by the engine how far it is; ``None`` off a terminal or --quiet.
 
     DuckDB tells how far each statement is; between statements, and on
@@ -170,7 +316,7 @@ def records_progress(description: str) -> Iterator[Progress | None]:
 
     columns = (SpinnerColumn(), TextColumn("{task.description}"), BarColumn(), TimeElapsedColumn())
     with Bar(*columns, console=Console(stderr=True), transient=True) as bar:
-        task = bar.add_task(description, total=None)
+        task = bar.add_task(description.say(run_language()), total=None)
 
         def told(done: float | None) -> None:
             bar.update(task, total=None if done is None else 1.0, completed=done or 0.0)
@@ -179,14 +325,14 @@ def records_progress(description: str) -> Iterator[Progress | None]:
 
 
 @contextlib.contextmanager
-def busy(description: str) -> Iterator[None]:
+def busy(description: Message) -> Iterator[None]:
     """A spinner on stderr while work of no known length goes on (a diff, an import)."""
     if not _shows_progress():
         yield
         return
     from rich.console import Console  # noqa: PLC0415  # only on a terminal
 
-    with Console(stderr=True).status(description):
+    with Console(stderr=True).status(description.say(run_language())):
         yield
 
 
@@ -234,7 +380,7 @@ def emit(
         write_atomically(output, data, make_parents=False)
     except OSError as e:
         cannot_write(output, e)
-    click.echo(f"{output}: {format_name} written", err=True)
+    tell(say("format-written", "{path}: {format} written", path=str(output), format=format_name))
 
 
 def chosen_format(format_name: str | None, output: Path | None, default: str) -> Format:
@@ -246,9 +392,13 @@ def chosen_format(format_name: str | None, output: Path | None, default: str) ->
         if output.suffix:
             found = Format.for_path(output.name)
             if found is None:
-                names = ".md .rst .html .json .txt .docx .xlsx"
-                msg = f"cannot tell the format from {output.name!r} ({names}): give --format"
-                raise click.UsageError(msg)
+                said = say(
+                    "format-from-suffix",
+                    "cannot tell the format from {name!r} ({suffixes}): give --format",
+                    name=output.name,
+                    suffixes=".md .rst .html .json .txt .docx .xlsx",
+                )
+                raise click.UsageError(said.say(run_language()))
             return found
     return Format.named(default)
 
@@ -267,6 +417,16 @@ def with_reasons(changes: ChangeSet, new: str) -> ChangeSet:
     reasons = stored_reasons(new, workspace=workspace_in_force())
     changes = changes.with_reasons(reasons)
     for reason in changes.unmatched_reasons():
-        number = f" ({reason.number})" if reason.number else ""
-        click.echo(f"note: a reason{number} matches no change any more: {reason.text}", err=True)
+        if reason.number:
+            said = say(
+                "reason-unmatched-number",
+                "a reason ({number}) matches no change any more: {text}",
+                number=reason.number,
+                text=reason.text,
+            )
+        else:
+            said = say(
+                "reason-unmatched", "a reason matches no change any more: {text}", text=reason.text
+            )
+        tell(said, "note")
     return changes

@@ -19,13 +19,16 @@ from selectielijst._cli._common import (
     load_version,
     main,
     reports_errors,
+    run_language,
+    tell,
     visible,
     workspace_in_force,
 )
+from selectielijst._i18n import say
 from selectielijst.errors import DocumentErrors, SelectielijstError, UnknownCategory
 from selectielijst.files import usable_path
 from selectielijst.model import Category
-from selectielijst.rendering import Format, Language, list_as_text, mark_up
+from selectielijst.rendering import Format, Language, list_as_text, mark_up, status_words
 from selectielijst.snapshots import changeset_schema, index_schema, snapshot_schema
 from selectielijst.workspace import (
     SNAPSHOT_NAME,
@@ -50,7 +53,7 @@ def init_command(list_id: str, title: str | None, init_root: Path | None) -> Non
     """
     root = init_root or click.get_current_context().find_root().obj or Path.cwd()
     path = Workspace(usable_path(root)).init(list_id, title=title)
-    click.echo(f"{path}: list {list_id} started", err=True)
+    tell(say("list-started", "{path}: list {list} started", path=str(path), list=list_id))
 
 
 @main.command("lists")
@@ -61,7 +64,8 @@ def lists_command() -> None:
     own = workspace.lists() if workspace is not None else ()
     for list_id in own:
         assert workspace is not None  # noqa: S101  # own is empty without a workspace
-        click.echo(f"{list_id}\t{workspace.history(list_id).title}\t(workspace {workspace.root})")
+        said = say("in-workspace", "(workspace {root})", root=str(workspace.root))
+        click.echo(f"{list_id}\t{workspace.history(list_id).title}\t{said.say(run_language())}")
     for list_id in lists():
         if list_id not in own:
             click.echo(f"{list_id}\t{history(list_id).title}")
@@ -74,9 +78,11 @@ def versions_command(list_id: str) -> None:
     """Show every known version of LIST, oldest first, with or without text."""
     index = resolve_list(list_id, workspace_in_force()).history(list_id)
     click.echo(index.title)
+    language = run_language()
     for entry in index.versions:
-        text = "" if entry.has_text else "  (tekst niet beschikbaar)"
-        click.echo(f"  {list_id}@{entry.label}\t{entry.status.value}\t{entry.date or '-'}{text}")
+        text = "" if entry.has_text else "  " + say("no-text", "(text not available)").say(language)
+        status = status_words(entry.status, language)
+        click.echo(f"  {list_id}@{entry.label}\t{status}\t{entry.date or '-'}{text}")
         for note in entry.notes:
             click.echo(f"      {note}")
 
@@ -134,13 +140,17 @@ def validate_command(paths: tuple[Path, ...]) -> None:
             selection_list = read(target)
         except DocumentErrors as e:
             failed = True
-            for problem in e.exceptions:
-                click.echo(f"error: {problem}", err=True)
+            for problem in e.problems:
+                tell(problem.say(run_language()), "error")
         except SelectielijstError as e:
             failed = True
-            click.echo(f"error: {e}", err=True)
+            tell(e.said, "error")
         else:
-            click.echo(f"{target}: valid ({selection_list.id}@{selection_list.version.label})")
+            version = f"{selection_list.id}@{selection_list.version.label}"
+            said = say(
+                "snapshot-valid", "{path}: valid ({version})", path=str(target), version=version
+            )
+            click.echo(said.say(run_language()))
     sys.exit(EXIT_INVALID if failed else 0)
 
 
@@ -169,13 +179,15 @@ def verify_command(target: str | None, record: bool, deep: bool) -> None:
     if record:
         for name in (list_id,) if list_id else workspace.lists():
             for label in workspace.record_digests(name):
-                click.echo(f"{name}@{label}: SHA-256 recorded", err=True)
+                tell(
+                    say("digest-recorded", "{version}: SHA-256 recorded", version=f"{name}@{label}")
+                )
     problems = workspace.verify(list_id, deep=deep)
     for problem in problems:
-        click.echo(f"error: {problem}", err=True)
+        tell(problem.say(run_language()), "error")
     if problems:
         sys.exit(EXIT_INVALID)
-    click.echo("every snapshot is as published")
+    click.echo(say("all-as-published", "every snapshot is as published").say(run_language()))
 
 
 def _verify_target(target: str | None) -> tuple[Workspace, str | None]:
@@ -217,10 +229,13 @@ def find_command(spec: str, query: str, limit: int) -> None:
         click.echo(visible(_category_line(exact)))
         return
     if not hits:
-        click.echo(
-            f"no category of {selection_list.id}@{selection_list.version.label} matches {query!r}",
-            err=True,
+        said = say(
+            "no-category-matches",
+            "no category of {version} matches {query!r}",
+            version=f"{selection_list.id}@{selection_list.version.label}",
+            query=query,
         )
+        tell(said, "error")
         sys.exit(EXIT_INVALID)
     for hit in hits:
         click.echo(visible(f"{hit.score:5.1f}  {_category_line(hit.category)}"))
@@ -228,7 +243,8 @@ def find_command(spec: str, query: str, limit: int) -> None:
 
 def _category_line(category: Category) -> str:
     valuation = str(category.valuation) if category.valuation is not None else "-"
-    status = " (vervallen)" if category.withdrawn else ""
+    withdrawn = say("withdrawn-mark", "(withdrawn)")
+    status = " " + withdrawn.say(run_language()) if category.withdrawn else ""
     return f"{category.number}\t{category.label}{status}\t{valuation}"
 
 

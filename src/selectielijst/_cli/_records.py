@@ -11,6 +11,7 @@ import click
 
 from selectielijst import retention, trace
 from selectielijst._cli._common import (
+    DATE,
     EXIT_INVALID,
     LANG_OPTION,
     cannot_write,
@@ -18,7 +19,10 @@ from selectielijst._cli._common import (
     main,
     records_progress,
     reports_errors,
+    run_language,
+    tell,
 )
+from selectielijst._i18n import say, say_counted
 from selectielijst.errors import UnknownFormat
 from selectielijst.lookup import Outcome
 from selectielijst.rendering import Language, kind_label, label
@@ -27,20 +31,11 @@ from selectielijst.rendering import Language, kind_label, label
 @main.command("retention")
 @click.argument("spec", metavar="LIST@VERSION")
 @click.argument("number")
-@click.option(
-    "--start",
-    type=click.DateTime(["%Y-%m-%d"]),
-    required=True,
-    help="The date the term starts (YYYY-MM-DD).",
-)
-@click.option(
-    "--event",
-    type=click.DateTime(["%Y-%m-%d"]),
-    help="The date of the event the term runs from, if any.",
-)
+@click.option("--start", type=DATE, required=True, help="The date the term starts (YYYY-MM-DD).")
+@click.option("--event", type=DATE, help="The date of the event the term runs from, if any.")
 @reports_errors
 def retention_command(
-    spec: str, number: str, start: datetime.datetime, event: datetime.datetime | None
+    spec: str, number: str, start: datetime.date, event: datetime.date | None
 ) -> None:
     """When may the records of category NUMBER be destroyed?
 
@@ -48,12 +43,12 @@ def retention_command(
     is needed to compute it (exit 1 then).
     """
     category = load_version(spec).category(number)
-    answer = retention(category, start=start.date(), event=event.date() if event else None)
-    click.echo(f"{category.number} {category.label}: {answer}")
+    answer = retention(category, start=start, event=event)
+    click.echo(f"{category.number} {category.label}: {answer.say(run_language())}")
     if answer.outcome is Outcome.NOT_COMPUTABLE:
         valuation = category.valuation
         if valuation is not None and valuation.term is not None and valuation.term.trigger:
-            click.echo("give the date of that event with --event YYYY-MM-DD", err=True)
+            tell(say("hint-event", "give the date of that event with --event YYYY-MM-DD"), "hint")
         sys.exit(EXIT_INVALID)
 
 
@@ -91,10 +86,7 @@ _ENGINE_OPTION = click.option(
     help="The records: CSV, Parquet or XLSX, with columns id, category, start and event.",
 )
 @click.option(
-    "--on",
-    type=click.DateTime(["%Y-%m-%d"]),
-    required=True,
-    help="The date of the destruction list (YYYY-MM-DD).",
+    "--on", type=DATE, required=True, help="The date of the destruction list (YYYY-MM-DD)."
 )
 @_COLUMNS_OPTION
 @_KEEP_OPTION
@@ -111,7 +103,7 @@ _ENGINE_OPTION = click.option(
 def due_command(  # one parameter per option
     spec: str,
     records: Path,
-    on: datetime.datetime,
+    on: datetime.date,
     columns: str,
     keep: str | None,
     engine: str,
@@ -135,32 +127,36 @@ def due_command(  # one parameter per option
     if output is not None:
         _check_table_format(output)
         try:
-            with records_progress("vernietigingslijst") as progress:
+            with records_progress(_DESTRUCTION_LIST) as progress:
                 written = due_to_files(
-                    selection_list, records, output, on=on.date(), columns=roles, engine=engine,
-                    keep=_kept(keep), english=lang == "en", progress=progress,
+                    selection_list, records, output, on=on, columns=roles, engine=engine,
+                    keep=_kept(keep), language=Language(lang), progress=progress,
                 )  # fmt: skip
         except OSError as e:
             cannot_write(Path(e.filename) if e.filename else output, e)
-        _say_written(written.files, "records")
-        click.echo(written.summary, err=True)
+        _say_written(written.files)
+        tell(written.summary)
         return
-    with records_progress("vernietigingslijst") as progress:
+    with records_progress(_DESTRUCTION_LIST) as progress:
         found = due(
-            selection_list, records, on=on.date(), columns=roles, engine=engine,
+            selection_list, records, on=on, columns=roles, engine=engine,
             keep=_kept(keep), progress=progress,
         )  # fmt: skip
     undetermined = as_arrow(found.undetermined)
     click.echo(
         table_bytes(as_arrow(found.due), "csv", title="vernietigen").decode("utf-8"), nl=False
     )
-    click.echo(found.summary(), err=True)
+    tell(found.summary(Language(lang)))
     if undetermined.num_rows:
-        click.echo(
-            f"{undetermined.num_rows} records cannot be told; give -o FILE.csv to write"
-            " them, with their reasons, to FILE-niet-te-bepalen.csv",
-            err=True,
+        said = say_counted(
+            "records-untold",
+            "{count:n} record cannot be told; give -o FILE.csv to write it, with its reason,"
+            " to FILE-niet-te-bepalen.csv",
+            "{count:n} records cannot be told; give -o FILE.csv to write them, with their"
+            " reasons, to FILE-niet-te-bepalen.csv",
+            undetermined.num_rows,
         )
+        tell(said, "note")
 
 
 @main.command("impact")
@@ -212,24 +208,28 @@ def impact_command(  # one parameter per option
     if output is not None:
         _check_table_format(output)
         try:
-            with records_progress("effect") as progress:
+            with records_progress(_EFFECT) as progress:
                 written = impact_to_files(
                     *versions, records, output, columns=roles, engine=engine, keep=_kept(keep),
-                    english=lang == "en", progress=progress,
+                    language=Language(lang), progress=progress,
                 )  # fmt: skip
         except OSError as e:
             cannot_write(Path(e.filename) if e.filename else output, e)
-        _say_written(written.files, "rows")
-        click.echo(written.summary, err=True)
+        _say_written(written.files)
+        tell(written.summary)
         return
-    with records_progress("effect") as progress:
+    with records_progress(_EFFECT) as progress:
         found = impact(
             *versions, records, columns=roles, engine=engine, keep=_kept(keep), progress=progress
         )
     click.echo(
         table_bytes(as_arrow(found.records), "csv", title="effect").decode("utf-8"), nl=False
     )
-    click.echo(found.summary_line(), err=True)
+    tell(found.summary_line(Language(lang)))
+
+
+_DESTRUCTION_LIST = say("busy-destruction-list", "destruction list")
+_EFFECT = say("busy-effect", "effect")
 
 
 def _kept(keep: str | None) -> tuple[str, ...] | None:
@@ -246,12 +246,19 @@ def _check_table_format(output: Path) -> None:
     try:
         format_of(output)
     except UnknownFormat as e:
-        raise click.UsageError(str(e)) from e
+        raise click.UsageError(e.say(run_language())) from e
 
 
-def _say_written(files: Mapping[Path, int], unit: str) -> None:
+def _say_written(files: Mapping[Path, int]) -> None:
     for target, rows in files.items():
-        click.echo(f"{target}: {rows} {unit} written", err=True)
+        said = say_counted(
+            "rows-written",
+            "{path}: {count:n} row written",
+            "{path}: {count:n} rows written",
+            rows,
+            path=str(target),
+        )
+        tell(said)
 
 
 def _roles(text: str) -> dict[str, str]:
@@ -260,8 +267,12 @@ def _roles(text: str) -> dict[str, str]:
     for part in filter(None, (piece.strip() for piece in text.split(","))):
         role, equals, column = part.partition("=")
         if not equals or not column.strip():
-            msg = f"--columns takes ROLE=NAME pairs, such as id=Zaaknummer; found {part!r}"
-            raise click.UsageError(msg)
+            said = say(
+                "columns-pairs",
+                "--columns takes ROLE=NAME pairs, such as id=Zaaknummer; found {part!r}",
+                part=part,
+            )
+            raise click.UsageError(said.say(run_language()))
         roles[role.strip()] = column.strip()
     return roles
 
@@ -286,7 +297,10 @@ def trace_command(old: str, number: str, new: str, lang: str) -> None:
     target = ", ".join(found.new_numbers) or "—"
     click.echo(f"{found.old_number} → {target}\t({kinds or label('unchanged', language)})")
     if found.gone:
-        click.echo(
-            f"{found.old_number} has no place in {new}: it was withdrawn without a successor",
-            err=True,
+        said = say(
+            "trace-gone",
+            "{number} has no place in {version}: it was withdrawn without a successor",
+            number=found.old_number,
+            version=new,
         )
+        tell(said, "note")

@@ -18,8 +18,11 @@ from selectielijst._cli._common import (
     load_version,
     main,
     reports_errors,
+    run_language,
+    tell,
     workspace_in_force,
 )
+from selectielijst._i18n import say, say_counted
 from selectielijst.errors import InvalidRecord, UnknownWorkspace
 from selectielijst.files import usable_path
 from selectielijst.io import (
@@ -62,8 +65,9 @@ def _version_options(command: Callable[..., R]) -> Callable[..., R]:
 
 def _write_import(imported: Imported, output: Path | None) -> None:
     """Write an import to the folder *output*, or add it to its list in the workspace."""
+    language = run_language()
     for note in imported.notes:
-        click.echo(f"note: {note}", err=True)
+        tell(note.say(language), "note")
     selection_list = imported.selection_list
     count = sum(1 for _ in selection_list.categories())
     if output is not None:
@@ -75,22 +79,38 @@ def _write_import(imported: Imported, output: Path | None) -> None:
             if created and target.parent.is_dir() and not any(target.parent.iterdir()):
                 target.parent.rmdir()  # leave no empty folder behind
             cannot_write(target, e)
-        click.echo(f"{target}: {count} categories written ({len(imported.notes)} notes)", err=True)
+        said = say_counted(
+            "categories-written",
+            "{path}: {count:n} category written ({notes:n} notes)",
+            "{path}: {count:n} categories written ({notes:n} notes)",
+            count,
+            path=str(target),
+            notes=len(imported.notes),
+        )
+        tell(said)
         return
     workspace = workspace_in_force()
     if workspace is None:
-        msg = (
-            f"no workspace here: start one with `selectielijst init {selection_list.id}`"
-            " in the folder to keep your lists in, or give -o FOLDER"
+        msg = say(
+            "no-workspace",
+            "no workspace here: start one with `selectielijst init {list}` in the folder to keep"
+            " your lists in, or give -o FOLDER",
+            list=selection_list.id,
         )
         raise UnknownWorkspace(msg)
     added = workspace.add(selection_list)
-    for line in added.review.lines() if added.review is not None else ():
-        click.echo(f"review: {line}", err=True)
-    name = f"{selection_list.id}@{added.entry.label}"
-    click.echo(
-        f"{added.path}: {name} written, {count} categories ({len(imported.notes)} notes)", err=True
+    for line in added.review.lines(language) if added.review is not None else ():
+        tell(line, "review")
+    said = say_counted(
+        "version-written",
+        "{path}: {version} written, {count:n} category ({notes:n} notes)",
+        "{path}: {version} written, {count:n} categories ({notes:n} notes)",
+        count,
+        path=str(added.path),
+        version=f"{selection_list.id}@{added.entry.label}",
+        notes=len(imported.notes),
     )
+    tell(said)
 
 
 @main.group("import")
@@ -129,17 +149,21 @@ def import_vng_command(
 ) -> None:
     """Import the VNG Selectielijst from its spreadsheet (CSV, XLSX) or API JSON."""
     if label is None:
-        raise click.UsageError("give the version's label with --version, e.g. --version 2020")
+        said = say("give-version", "give the version's label with --version, e.g. --version 2020")
+        raise click.UsageError(said.say(run_language()))
     version = VersionInfo(check_label(label), Status(status or "vastgesteld"), date=date)
     list_id = check_list_id(target_list or list_id)
     if file.suffix.lower() == ".json":
         if types is None or year is None:
-            msg = "the API's results JSON needs --types (the process types JSON) and --year"
-            raise click.UsageError(msg)
-        with busy("inlezen"):
+            said = say(
+                "api-needs-types",
+                "the API's results JSON needs --types (the process types JSON) and --year",
+            )
+            raise click.UsageError(said.say(run_language()))
+        with busy(_READING):
             imported = import_vng_api(file, types, year=year, version=version, list_id=list_id)
     else:
-        with busy("inlezen"):
+        with busy(_READING):
             imported = import_vng(file, version=version, list_id=list_id)
     _write_import(imported, output)
 
@@ -182,9 +206,12 @@ def import_table_command(
             id=check_list_id(target_list) if target_list else options.id,
             version=_version(options.version, label, status, date),
         )
-        with busy("inlezen"):
+        with busy(_READING):
             imported = import_table(file, options)
     _write_import(imported, output)
+
+
+_READING = say("busy-reading", "reading")
 
 
 def _version(
@@ -201,7 +228,7 @@ def _version(
     try:
         return attrs.evolve(version, **changes)
     except InvalidRecord as e:
-        raise click.BadParameter(str(e)) from e
+        raise click.BadParameter(e.say(run_language())) from e
 
 
 @main.command("export")
@@ -227,12 +254,16 @@ def export_command(spec: str, format_name: str | None, output: Path) -> None:
     try:
         if chosen == "vng-api":
             types, results = export_vng_api(load_version(spec), usable_path(output))
-            click.echo(f"{types}, {results}: written", err=True)
+            tell(say("files-written", "{paths}: written", paths=f"{types}, {results}"))
             return
         if chosen not in EXPORT_FORMATS:
-            msg = f"cannot tell the format from {output.name!r}: give --format csv, xlsx or json"
-            raise click.UsageError(msg)
+            said = say(
+                "export-format-from-suffix",
+                "cannot tell the format from {name!r}: give --format csv, xlsx or json",
+                name=output.name,
+            )
+            raise click.UsageError(said.say(run_language()))
         export(load_version(spec), usable_path(output), chosen)
     except OSError as e:
         cannot_write(output, e)
-    click.echo(f"{output}: {chosen} written", err=True)
+    tell(say("format-written", "{path}: {format} written", path=str(output), format=chosen))

@@ -13,6 +13,7 @@ from collections.abc import Iterator, Sequence
 import attrs
 
 from selectielijst._changes import Heading
+from selectielijst._i18n import say
 from selectielijst._model import Category, Section, SelectionList
 from selectielijst.errors import ChangeSetMismatch
 
@@ -144,16 +145,20 @@ class Delta:
         label = self.old_shell.version.label
         problem = None
         if attrs.evolve(old, sections=()) != self.old_shell:
-            problem = "its title, version or criteria differ"
+            problem = say("other-shell", "its title, version or criteria differ")
         elif layout(old) != self.old_layout:
-            problem = "its sections or categories stand in another order"
+            problem = say("other-order", "its sections or categories stand in another order")
         elif any(shells.get(s.id) != s for s in self.old_sections):
-            problem = "a section's text differs"
+            problem = say("other-section-text", "a section's text differs")
         elif any(records.get(c.id) != c for c in self.old_categories):
-            problem = "a category differs"
+            problem = say("other-category", "a category differs")
         if problem is not None:
-            msg = (
-                f"this change set starts from {self.old_shell.id}@{label}, and the list it was"
-                f" applied to ({old.id}@{old.version.label}) is not that version: {problem}"
+            msg = say(
+                "change-set-mismatch",
+                "this change set starts from {start}, and the list it was applied to"
+                " ({applied}) is not that version: {problem}",
+                start=f"{self.old_shell.id}@{label}",
+                applied=f"{old.id}@{old.version.label}",
+                problem=problem,
             )
             raise ChangeSetMismatch(msg)

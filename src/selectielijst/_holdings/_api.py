@@ -49,6 +49,7 @@ from selectielijst._holdings._sql import (
     summary_of,
 )
 from selectielijst._holdings._vocabulary import Action, Effect
+from selectielijst._i18n import Language, marked_in, number_words, say, say_counted, translated
 from selectielijst._model import SelectionList, as_date, number_key
 
 if TYPE_CHECKING:
@@ -96,19 +97,35 @@ class Due:
     undetermined: pyarrow.Table
     counts: Mapping[Action, int]
 
-    def summary(self) -> str:
-        """One line for an archivist: the counts, in Dutch."""
-        return self.summary_of(self.on, self.counts)
+    def summary(self, language: Language = Language.NL) -> str:
+        """One line for an archivist: the counts, in Dutch or in *language*."""
+        return self.summary_of(self.on, self.counts, language)
 
     @staticmethod
-    def summary_of(on: datetime.date, counts: Mapping[Action, int]) -> str:
+    def summary_of(
+        on: datetime.date, counts: Mapping[Action, int], language: Language = Language.NL
+    ) -> str:
         """The line of :meth:`summary` for *counts* on *on*.
 
         >>> Due.summary_of(datetime.date(2026, 1, 1), {Action.DESTROY: 3, Action.NOT_YET: 1})
-        '4 stukken op 2026-01-01: 3 vernietigen, 1 nog niet'
+        '4 stukken op 1 januari 2026: 3 vernietigen, 1 nog niet'
+        >>> Due.summary_of(datetime.date(2026, 1, 1), {Action.DESTROY: 1200}, Language.EN)
+        '1,200 records on 1 January 2026: 1,200 destroy'
         """
-        parts = ", ".join(f"{count} {what}" for what, count in counts.items())
-        return f"{sum(counts.values())} stukken op {on.isoformat()}: {parts}"
+        parts = ", ".join(
+            f"{number_words(count, language)} {what.words(language)}"
+            for what, count in counts.items()
+        )
+        total = sum(counts.values())
+        said = say_counted(
+            "due-summary",
+            "{count:n} record on {on:date}: {counts}",
+            "{count:n} records on {on:date}: {counts}",
+            total,
+            on=on,
+            counts=parts,
+        )
+        return said.say(language)
 
 
 def due(  # noqa: PLR0913  # the list, the records, the date and how to read them
@@ -176,7 +193,7 @@ def due_to_files(  # noqa: PLR0913  # the arguments of due(), and where to write
     engine: str | None = None,
     keep: Sequence[str] | None = None,
     progress: Progress | None = None,
-    english: bool = False,
+    language: Language = Language.NL,
 ) -> Written:
     """Write :func:`due`'s tables to *output* and ``OUTPUT-niet-te-bepalen`` beside it.
 
@@ -196,7 +213,7 @@ def due_to_files(  # noqa: PLR0913  # the arguments of due(), and where to write
     ...     print({path.name: rows for path, rows in written.files.items()})
     {'lijst.csv': 1, 'lijst-niet-te-bepalen.csv': 1}
     >>> print(written.summary)
-    2 stukken op 2026-01-01: 1 vernietigen, 0 nog niet, 0 blijvend bewaren, 1 niet te bepalen
+    2 stukken op 1 januari 2026: 1 vernietigen, 0 nog niet, 0 blijvend bewaren, 1 niet te bepalen
 
     Raises:
         DocumentErrors: As for :func:`due`.
@@ -210,30 +227,28 @@ def due_to_files(  # noqa: PLR0913  # the arguments of due(), and where to write
     targets = checked_targets(records, output, "niet-te-bepalen")
     with (
         judged(selection_list, records, columns, engine, keep, progress) as (runner, kept),
-        Together(runner, format_name, targets, english=english) as together,
+        Together(runner, format_name, targets, language=language) as together,
     ):
         rows = DUE.format(on=date_literal(on), kept=carried(kept))
         apart = UNDETERMINED.format(kept=carried(kept))
         if format_name == "xlsx":  # grouped by category; the summary once the rows are counted
             numbers = _in_number_order_of(selection_list)
-            together.write(targets[1], apart, _sheet("niet te bepalen", english), numbers=numbers)
+            together.write(targets[1], apart, _sheet("niet te bepalen", language), numbers=numbers)
             apart_count = together.files[targets[1]]
 
             def lines(due_count: int) -> list[tuple[str, int]]:
                 said = due_counts(runner, due_count, apart_count)
-                return [
-                    (action.english if english else action.value, n) for action, n in said.items()
-                ]
+                return [(action.words(language), n) for action, n in said.items()]
 
             together.write(
-                output, rows, _sheet("vernietigen", english), summary=lines, numbers=numbers
+                output, rows, _sheet("vernietigen", language), summary=lines, numbers=numbers
             )
             counts = due_counts(runner, together.files[output], apart_count)
         else:
             together.write(output, rows, "vernietigen")
             together.write(targets[1], apart, "niet te bepalen")
             counts = due_counts(runner, *together.files.values())
-    return Written(together.files, counts, Due.summary_of(on, counts))
+    return Written(together.files, counts, Due.summary_of(on, counts, language))
 
 
 @attrs.frozen
@@ -260,20 +275,32 @@ class Impact:
     summary: pyarrow.Table
     counts: Mapping[Effect, int]
 
-    def summary_line(self) -> str:
+    def summary_line(self, language: Language = Language.NL) -> str:
         """One line for an archivist: the counts per effect, in Dutch."""
-        return self.summary_line_of(self.counts)
+        return self.summary_line_of(self.counts, language)
 
     @staticmethod
-    def summary_line_of(counts: Mapping[Effect, int]) -> str:
+    def summary_line_of(counts: Mapping[Effect, int], language: Language = Language.NL) -> str:
         """The line of :meth:`summary_line` for *counts*; effects of no records are left out.
 
         >>> Impact.summary_line_of({Effect.DECISION_NEEDED: 2, Effect.EARLIER: 0,
         ...                         Effect.UNCHANGED: 5})
         '7 stukken: 2 besluit nodig, 5 ongewijzigd'
         """
-        parts = ", ".join(f"{count} {effect}" for effect, count in counts.items() if count)
-        return f"{sum(counts.values())} stukken: {parts or 'geen'}"
+        parts = ", ".join(
+            f"{number_words(count, language)} {effect.words(language)}"
+            for effect, count in counts.items()
+            if count
+        )
+        none = say("no-records-counted", "none")
+        said = say_counted(
+            "impact-summary",
+            "{count:n} record: {counts}",
+            "{count:n} records: {counts}",
+            sum(counts.values()),
+            counts=parts or none,
+        )
+        return said.say(language)
 
 
 def impact(  # noqa: PLR0913  # both versions, the records and how to read them
@@ -318,7 +345,7 @@ def impact_to_files(  # noqa: PLR0913  # the arguments of impact(), and where to
     engine: str | None = None,
     keep: Sequence[str] | None = None,
     progress: Progress | None = None,
-    english: bool = False,
+    language: Language = Language.NL,
 ) -> Written:
     """Write :func:`impact`'s rows to *output* and its summary to ``OUTPUT-samenvatting``.
 
@@ -332,7 +359,7 @@ def impact_to_files(  # noqa: PLR0913  # the arguments of impact(), and where to
     ...     written = impact_to_files(load("voorbeeld", "1.0"), load("voorbeeld", "2.0"),
     ...                               records, pathlib.Path(folder) / "effect.parquet")
     >>> print(written.summary)
-    1 stukken: 1 nu bewaren
+    1 stuk: 1 nu bewaren
 
     Raises:
         DocumentErrors: As for :func:`impact`.
@@ -345,14 +372,14 @@ def impact_to_files(  # noqa: PLR0913  # the arguments of impact(), and where to
     targets = checked_targets(records, output, "samenvatting")
     with (
         judged_twice(old, new, records, columns, engine, keep, progress) as (runner, kept),
-        Together(runner, format_name, targets, english=english) as together,
+        Together(runner, format_name, targets, language=language) as together,
     ):
         rows_query = IMPACT_ROWS.format(kept=carried(kept))
         numbers = _in_number_order_of(old) if format_name == "xlsx" else None
         written = together.write(
             output,
             rows_query,
-            _sheet("effect", english),
+            _sheet("effect", language),
             numbers=numbers,
             grouped_by="oude_categorie",
         )
@@ -362,16 +389,21 @@ def impact_to_files(  # noqa: PLR0913  # the arguments of impact(), and where to
         summary = _in_number_order(as_arrow(runner.result(summary_of(counted_in(rows)))))
         together.write(targets[1], summary, "samenvatting")
     counts = effect_counts((row["effect"], row["aantal"]) for row in summary.to_pylist())
-    return Written(together.files, counts, Impact.summary_line_of(counts))
+    return Written(together.files, counts, Impact.summary_line_of(counts, language))
 
 
-_SHEETS = {"vernietigen": "destroy", "niet te bepalen": "cannot be told", "effect": "effect"}
-"""The names of the rows' sheets, in English."""
+_SHEETS = {
+    "vernietigen": marked_in("sheet", "destroy"),
+    "niet te bepalen": marked_in("sheet", "cannot be told"),
+    "effect": marked_in("sheet", "effect"),
+}
+"""The names of the rows' sheets, by their Dutch name."""
 
 
-def _sheet(name: str, english: bool) -> str:
-    """The sheet name *name*, in English where asked."""
-    return _SHEETS.get(name, name) if english else name
+def _sheet(name: str, language: Language) -> str:
+    """The sheet name *name* in *language*."""
+    context, text = _SHEETS[name]
+    return translated(text, language, context)
 
 
 def _in_number_order(summary: Any) -> Any:

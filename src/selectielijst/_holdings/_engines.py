@@ -24,6 +24,7 @@ from collections.abc import Callable, Iterable, Iterator, Sequence
 from pathlib import Path
 from typing import TYPE_CHECKING, Any, Protocol
 
+from selectielijst._i18n import say
 from selectielijst._storage import FORMULA_STARTS
 from selectielijst.errors import DocumentErrors, EngineFailed, InvalidDocument
 
@@ -421,14 +422,15 @@ def readable(path: Path) -> str:
     """
     if not path.is_file():
         raise DocumentErrors(
-            f"{path} cannot be read", [InvalidDocument("no such file", file=str(path))]
+            f"{path} cannot be read",
+            [InvalidDocument(say("no-such-file", "no such file"), file=str(path))],
         )
     return path.suffix.lower()
 
 
 def unreadable(path: Path, message: str) -> DocumentErrors:
     first = message.strip().splitlines()[0] if message.strip() else "unknown problem"
-    problem = f"is not a readable records file ({first})"
+    problem = say("unreadable-records", "is not a readable records file ({first})", first=first)
     return DocumentErrors(f"{path} cannot be read", [InvalidDocument(problem, file=str(path))])
 
 
@@ -460,5 +462,9 @@ def spark_errors() -> Iterator[None]:
         yield
     except (PySparkException, Py4JError) as e:
         first = next((line for line in str(e).splitlines() if line.strip()), type(e).__name__)
-        msg = f"Spark could not compute the records: {first.strip()[:300]}"
+        msg = say(
+            "spark-failed",
+            "Spark could not compute the records: {value}",
+            value=first.strip()[:300],
+        )
         raise EngineFailed(msg) from e

@@ -12,6 +12,7 @@ from typing import TYPE_CHECKING
 
 from selectielijst._holdings._engines import DuckDBEngine, Engine, as_arrow
 from selectielijst._holdings._workbook import Summary, write_records_workbook
+from selectielijst._i18n import Language, say
 from selectielijst._storage import check_output, filled_together, refuse_input, usable_path
 from selectielijst.errors import UnknownFormat
 
@@ -29,7 +30,11 @@ def format_of(output: Path) -> str:
     """
     chosen = output.suffix.lower().lstrip(".")
     if chosen not in TABLE_FORMATS:
-        msg = f"cannot tell the format from {output.name!r}: end it in .csv, .parquet or .xlsx"
+        msg = say(
+            "records-format-from-suffix",
+            "cannot tell the format from {name!r}: end it in .csv, .parquet or .xlsx",
+            name=output.name,
+        )
         raise UnknownFormat(msg)
     return chosen
 
@@ -70,11 +75,11 @@ class Together(contextlib.ExitStack):
         format_name: str,
         targets: tuple[Path, ...],
         *,
-        english: bool = False,
+        language: Language = Language.NL,
     ) -> None:
         super().__init__()
         self.runner, self.format_name, self.targets = runner, format_name, targets
-        self.english = english
+        self.language = language
         self.files: dict[Path, int] = {}
         self.temporaries: dict[Path, Path] = {}
 
@@ -119,13 +124,13 @@ class Together(contextlib.ExitStack):
                 # on DuckDB a workbook streams, in number order: memory stays flat
                 with runner.in_number_order(content, numbers, grouped_by) as rows:
                     self.files[target] = write_records_workbook(
-                        temporary, rows, title=title, summary=summary, english=self.english
+                        temporary, rows, title=title, summary=summary, language=self.language
                     )
                 return temporary
             table = as_arrow(self.runner.result(content)) if isinstance(content, str) else content
             if self.format_name == "xlsx":  # a table is grouped by category as it is written
                 write_records_workbook(
-                    temporary, table, title=title, summary=summary, english=self.english
+                    temporary, table, title=title, summary=summary, language=self.language
                 )
             else:
                 temporary.write_bytes(table_bytes(table, self.format_name, title=title))

@@ -37,6 +37,7 @@ from selectielijst._holdings._engines import (
 from selectielijst._holdings._spark import SparkEngine, spark_session
 from selectielijst._holdings._vocabulary import Action, Effect
 from selectielijst._holdings._workbook import HEADERS
+from selectielijst._i18n import Language, Message, say
 from selectielijst._model import Category, Outcome, SelectionList, retention
 from selectielijst.errors import DocumentErrors, InvalidDocument
 
@@ -551,18 +552,28 @@ def _category_row(category: Category) -> tuple[object, ...]:
         category.label,
         str(category.valuation) if category.valuation is not None else None,
         with_event.outcome.value,
-        with_event.needs,
+        _dutch(with_event.needs),
         from_event,
-        without_event.needs if from_event else None,
+        _dutch(without_event.needs) if from_event else None,
         duration.total_months if duration is not None else 0,
         duration.total_days if duration is not None else 0,
     )
 
 
+def _dutch(needs: str | Message | None) -> str | None:
+    """What is missing, as the records lists write it: in Dutch, as the list is."""
+    return needs.say(Language.NL) if isinstance(needs, Message) else needs
+
+
 def column_names(columns: Mapping[str, str]) -> dict[str, str]:
     unknown = sorted(set(columns) - set(COLUMNS))
     if unknown:
-        msg = f"unknown column role {unknown[0]!r}; the roles are {', '.join(COLUMNS)}"
+        msg = say(
+            "unknown-column-role",
+            "unknown column role {unknown!r}; the roles are {value}",
+            unknown=unknown[0],
+            value=", ".join(COLUMNS),
+        )
         raise DocumentErrors("the columns cannot be used", [InvalidDocument(msg, path="columns")])
     return {role: columns.get(role, role) for role in COLUMNS}
 
@@ -594,9 +605,13 @@ def _records(
             continue  # absent, or dates already
         sample = runner.rows(_SAMPLE_OF.format(text=f"{role}_text", day=f"{role}_day"))
         if sample and not any(read for _, read in sample):
-            problem = (
-                f"no value of the column {column!r} ({role}) reads as a date, e.g."
-                f" {sample[0][0]!r}; write dates as 2024-01-31 or 31-01-2024"
+            problem = say(
+                "no-dates-in-column",
+                "no value of the column {column!r} ({role}) reads as a date, e.g. {value!r};"
+                " write dates as 2024-01-31 or 31-01-2024",
+                column=column,
+                role=role,
+                value=sample[0][0],
             )
             problems.append(InvalidDocument(problem, file=where, path="columns"))
     if problems:
@@ -630,8 +645,11 @@ def _kept_columns(
         return others if len(others) <= MOST_KEPT else ()
     missing = [column for column in keep if column not in present]
     if missing:
-        problem = (
-            f"has no column {missing[0]!r} to keep; its columns are {', '.join(sorted(present))}"
+        problem = say(
+            "unknown-kept-column",
+            "has no column {missing!r} to keep; its columns are {value}",
+            missing=missing[0],
+            value=", ".join(sorted(present)),
         )
         raise DocumentErrors(
             f"{where} cannot be used", [InvalidDocument(problem, file=where, path="keep")]
@@ -673,7 +691,13 @@ def _records_view(
     where = str(records) if isinstance(records, str | Path) else "the records"
     problems = [
         InvalidDocument(
-            f"has no column {names[role]!r} ({role}); its columns are {', '.join(sorted(present))}",
+            say(
+                "missing-column",
+                "has no column {name!r} ({role}); its columns are {value}",
+                name=names[role],
+                role=role,
+                value=", ".join(sorted(present)),
+            ),
             file=where,
             path="columns",
         )
@@ -712,5 +736,10 @@ def engine_for(records: object, name: str | None) -> Engine:
         if is_spark_frame(records):
             return SparkEngine(records.sparkSession)  # type: ignore[attr-defined]  # a DataFrame
         return SparkEngine(spark_session())
-    msg = f"unknown engine {name!r}; the engines are {', '.join(ENGINES)}"
+    msg = say(
+        "unknown-engine",
+        "unknown engine {name!r}; the engines are {value}",
+        name=name,
+        value=", ".join(ENGINES),
+    )
     raise ValueError(msg)

@@ -1,12 +1,15 @@
 """What the records lists say of a record: its action on a date, and a new version's effect.
 
 Each word's value is the Dutch word the destruction list and the impact table
-write; :attr:`english` reads it in English.
+write, in every language (the files are read by programs); :meth:`words`
+says it in the reader's language, from the catalogs.
 """
 
 from __future__ import annotations
 
 import enum
+
+from selectielijst._i18n import Language, marked_in, translated
 
 __all__ = ["Action", "Effect"]
 
@@ -28,7 +31,16 @@ class Action(enum.Enum):
     @property
     def english(self) -> str:
         """The word in English."""
-        return _ENGLISH[self]
+        return self.words(Language.EN)
+
+    def words(self, language: Language) -> str:
+        """The word in *language*.
+
+        >>> Action.KEEP.words(Language.EN)
+        'keep permanently'
+        """
+        context, text = _WORDS[self]
+        return translated(text, language, context)
 
     def __str__(self) -> str:
         return self.value
@@ -62,23 +74,29 @@ class Effect(enum.Enum):
     @property
     def english(self) -> str:
         """The words in English."""
-        return _ENGLISH[self]
+        return self.words(Language.EN)
+
+    def words(self, language: Language) -> str:
+        """The words in *language*."""
+        context, text = _WORDS[self]
+        return translated(text, language, context)
 
     def __str__(self) -> str:
         return self.value
 
 
-_ENGLISH: dict[Action | Effect, str] = {
-    Action.DESTROY: "destroy",
-    Action.NOT_YET: "not yet",
-    Action.KEEP: "keep permanently",
-    Action.UNDETERMINED: "cannot be told",
-    Effect.DECISION_NEEDED: "decision needed",
-    Effect.NOW_DESTROY: "now destroy",
-    Effect.NOW_KEEP: "now keep",
-    Effect.EARLIER: "earlier",
-    Effect.LATER: "later",
-    Effect.WITHDRAWN: "withdrawn without successor",
-    Effect.UNDETERMINED: "cannot be told",
-    Effect.UNCHANGED: "unchanged",
+_WORDS: dict[Action | Effect, tuple[str, str]] = {
+    Action.DESTROY: marked_in("action", "destroy"),
+    Action.NOT_YET: marked_in("action", "not yet"),
+    Action.KEEP: marked_in("action", "keep permanently"),
+    Action.UNDETERMINED: marked_in("action", "cannot be told"),
+    Effect.DECISION_NEEDED: marked_in("effect", "decision needed"),
+    Effect.NOW_DESTROY: marked_in("effect", "now destroy"),
+    Effect.NOW_KEEP: marked_in("effect", "now keep"),
+    Effect.EARLIER: marked_in("effect", "earlier"),
+    Effect.LATER: marked_in("effect", "later"),
+    Effect.WITHDRAWN: marked_in("effect", "withdrawn without successor"),
+    Effect.UNDETERMINED: marked_in("effect", "cannot be told"),
+    Effect.UNCHANGED: marked_in("effect", "unchanged"),
 }
+"""What each word says, marked for the catalogs; the Dutch is its value (a test checks)."""

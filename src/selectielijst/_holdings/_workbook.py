@@ -16,6 +16,7 @@ from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
 from selectielijst._holdings._vocabulary import Action, Effect
+from selectielijst._i18n import Language, marked, marked_in, translated
 from selectielijst._model import number_key
 
 if TYPE_CHECKING:
@@ -29,33 +30,33 @@ Summary = Iterable[tuple[str, int]] | Callable[[int], Iterable[tuple[str, int]]]
 EXCEL_ROWS = 1_048_576
 """The most rows a sheet holds in Excel, its header row included."""
 
-HEADERS: Mapping[str, tuple[str, str]] = {
-    "id": ("Zaak", "Record"),
-    "categorie": ("Categorie", "Category"),
-    "omschrijving": ("Omschrijving", "Description"),
-    "waardering": ("Waardering", "Valuation"),
-    "actie": ("Actie", "Action"),
-    "vernietigen_vanaf": ("Vernietigen vanaf", "Destroy from"),
-    "reden": ("Reden", "Reason"),
-    "oude_categorie": ("Oude categorie", "Old category"),
-    "nieuwe_categorie": ("Nieuwe categorie", "New category"),
-    "oude_actie": ("Oude actie", "Old action"),
-    "oude_datum": ("Oude datum", "Old date"),
-    "nieuwe_actie": ("Nieuwe actie", "New action"),
-    "nieuwe_datum": ("Nieuwe datum", "New date"),
-    "effect": ("Effect", "Effect"),
-    "toelichting": ("Toelichting", "Note"),
-    "aantal": ("Aantal", "Count"),
+HEADERS: Mapping[str, str | tuple[str, str]] = {
+    "id": marked("Record"),
+    "categorie": marked("Category"),
+    "omschrijving": marked("Description"),
+    "waardering": marked("Valuation"),
+    "actie": marked("Action"),
+    "vernietigen_vanaf": marked("Destroy from"),
+    "reden": marked_in("records", "Reason"),
+    "oude_categorie": marked("Old category"),
+    "nieuwe_categorie": marked("New category"),
+    "oude_actie": marked("Old action"),
+    "oude_datum": marked("Old date"),
+    "nieuwe_actie": marked("New action"),
+    "nieuwe_datum": marked("New date"),
+    "effect": marked("Effect"),
+    "toelichting": marked_in("records", "Note"),
+    "aantal": marked("Count"),
 }
-"""The column names in words, Dutch and English; the records' own columns keep theirs."""
+"""The column names in words, translated by the catalogs; the records' own columns keep theirs."""
 
 _WORDED = frozenset({"actie", "oude_actie", "nieuwe_actie", "effect"})
 """The columns that hold the lists' own words (actions, effects), said in English when asked."""
 
-_ENGLISH_WORDS = {word.value: word.english for word in (*Action, *Effect)}
+_WORDS = {word.value: word for word in (*Action, *Effect)}
 
-_SUMMARY = {"title": ("Samenvatting", "Summary"), "what": ("Wat", "What")}
-_DATE_FORMATS = ("dd-mm-yyyy", "yyyy-mm-dd")
+_SUMMARY = {"title": marked("Summary"), "what": marked("What")}
+_DATE_FORMATS = {Language.NL: "dd-mm-yyyy", Language.EN: "yyyy-mm-dd"}
 _WIDEST = 60
 _CATEGORY_COLUMNS = ("categorie", "oude_categorie")
 
@@ -66,7 +67,7 @@ def write_records_workbook(  # noqa: PLR0913  # the file, the rows and how to pr
     *,
     title: str,
     summary: Summary = (),
-    english: bool = False,
+    language: Language = Language.NL,
     rows_per_sheet: int = EXCEL_ROWS - 1,
 ) -> int:
     """Write *table* to the workbook *path*; how many rows were written.
@@ -79,12 +80,11 @@ def write_records_workbook(  # noqa: PLR0913  # the file, the rows and how to pr
         title: The name of the rows' sheet(s).
         summary: (what, count) lines for a first sheet, or a function that
             makes them from the number of rows written; none: no summary sheet.
-        english: Headers in English rather than Dutch.
+        language: The language of the headers, the sheets' names and the actions.
         rows_per_sheet: The rows a sheet takes before the next one begins.
     """
     import xlsxwriter  # noqa: PLC0415  # loaded when a workbook is written
 
-    language = 1 if english else 0
     workbook = xlsxwriter.Workbook(
         str(path), {"constant_memory": True, "strings_to_formulas": False}
     )
@@ -96,7 +96,7 @@ def write_records_workbook(  # noqa: PLR0913  # the file, the rows and how to pr
         }
         first_sheet = None
         if callable(summary) or summary:
-            first_sheet = workbook.add_worksheet(_SUMMARY["title"][language])
+            first_sheet = workbook.add_worksheet(translated(_SUMMARY["title"], language))
         if isinstance(table, tuple):
             schema, batches = table
         else:
@@ -107,7 +107,7 @@ def write_records_workbook(  # noqa: PLR0913  # the file, the rows and how to pr
         header = [_header(name, language) for name in schema.names]
         widths = _widths(first, header, schema.names)
         kinds = [_kind(field.type) for field in schema]
-        worded = [english and name in _WORDED for name in schema.names]
+        worded = [language is not Language.NL and name in _WORDED for name in schema.names]
         written, sheet_number = 0, 0
         sheet = None
         for batch in itertools.chain((first,) if first is not None else (), batches):
@@ -120,7 +120,7 @@ def write_records_workbook(  # noqa: PLR0913  # the file, the rows and how to pr
                 row = written % rows_per_sheet + 1
                 for column, (value, kind) in enumerate(zip(values, kinds, strict=True)):
                     if worded[column] and value is not None:
-                        value = _ENGLISH_WORDS.get(str(value), value)  # noqa: PLW2901  # in English
+                        value = _worded(value, language)  # noqa: PLW2901  # in the reader's words
                     _cell(sheet, row, column, value, kind, formats)
                 written += 1
         if sheet is None:
@@ -134,16 +134,16 @@ def write_records_workbook(  # noqa: PLR0913  # the file, the rows and how to pr
 
 
 def _summary_sheet(
-    sheet: Any, lines: Sequence[tuple[str, int]], language: int, formats: Any
+    sheet: Any, lines: Sequence[tuple[str, int]], language: Language, formats: Any
 ) -> None:
-    sheet.write_string(0, 0, _SUMMARY["what"][language], formats["header"])
-    sheet.write_string(0, 1, HEADERS["aantal"][language], formats["header"])
+    sheet.write_string(0, 0, translated(_SUMMARY["what"], language), formats["header"])
+    sheet.write_string(0, 1, _header("aantal", language), formats["header"])
     for row, (what, count) in enumerate(lines, start=1):
         sheet.write_string(row, 0, what)
         sheet.write_number(row, 1, count)
     sheet.set_column(0, 0, max((len(what) for what, _ in lines), default=10) + 2)
     sheet.set_column(1, 1, 10)
-    _printed(sheet, _SUMMARY["title"][language])
+    _printed(sheet, translated(_SUMMARY["title"], language))
 
 
 def _rows_sheet(
@@ -194,9 +194,19 @@ def _kind(arrow_type: Any) -> str:
     return "text"
 
 
-def _header(name: str, language: int) -> str:
+def _header(name: str, language: Language) -> str:
     words = HEADERS.get(name)
-    return words[language] if words is not None else name
+    if words is None:
+        return name
+    if isinstance(words, tuple):
+        return translated(words[1], language, words[0])
+    return translated(words, language)
+
+
+def _worded(value: object, language: Language) -> object:
+    """An action or effect in the reader's words; anything else as it is."""
+    word = _WORDS.get(str(value))
+    return word.words(language) if word is not None else value
 
 
 def _widths(

@@ -14,6 +14,7 @@ from collections.abc import Iterator
 from pathlib import Path
 from typing import Any
 
+from selectielijst._i18n import say
 from selectielijst._model import Category, Section, SelectionList
 from selectielijst._storage import (
     Loaded,
@@ -138,7 +139,12 @@ def export_bytes(selection_list: SelectionList, format_name: str) -> bytes:
         return write_xlsx(
             COLUMNS, rows, title=f"{selection_list.id} {selection_list.version.label}"
         )
-    msg = f"unknown export format {format_name!r}; choose one of {', '.join(EXPORT_FORMATS)}"
+    msg = say(
+        "unknown-export-format",
+        "unknown export format {format_name!r}; choose one of {value}",
+        format_name=format_name,
+        value=", ".join(EXPORT_FORMATS),
+    )
     raise UnknownFormat(msg)
 
 
@@ -184,7 +190,10 @@ def read_export(path: Path, *, sheet: str | None = None) -> SelectionList:
         )
         table = Table(table.file, table.header, rows)
     if not is_export(table):
-        problem = "this is no selectielijst export (no 'record' column); import it with a mapping"
+        problem = say(
+            "not-an-export",
+            "this is no selectielijst export (no 'record' column); import it with a mapping",
+        )
         raise DocumentErrors(
             f"{table.file} cannot be read", [InvalidDocument(problem, file=table.file, line=1)]
         )
@@ -201,7 +210,17 @@ def _json_list(row: Row, column: str, path: str, problems: list[tuple[str, str]]
     try:
         return json.loads(raw)
     except json.JSONDecodeError as e:
-        problems.append((path, f"column {column!r} is not a JSON list: {e.msg}"))
+        problems.append(
+            (
+                path,
+                say(
+                    "column-not-json-list",
+                    "column {column!r} is not a JSON list: {msg}",
+                    column=column,
+                    msg=e.msg,
+                ),
+            )
+        )
         return []
 
 
@@ -246,8 +265,12 @@ def _document(table: Table) -> tuple[dict[str, Any], dict[str, int], list[tuple[
                 (
                     f"$.rows[{row.line}]",
                     (
-                        f"unknown record {record!r};"
-                        " expected list, version, criterion, section or category"
+                        say(
+                            "unknown-record-kind",
+                            "unknown record {record!r}; expected list, version, criterion,"
+                            " section or category",
+                            record=record,
+                        )
                     ),
                 )
             )
@@ -275,7 +298,12 @@ def _add_section(
         problems.append(
             (
                 where,
-                f"section {row.raw('id')!r} names parent {parent!r}, which comes nowhere before it",
+                say(
+                    "unknown-parent",
+                    "section {value!r} names parent {parent!r}, which comes nowhere before it",
+                    value=row.raw("id"),
+                    parent=parent,
+                ),
             )
         )
         return
@@ -310,8 +338,13 @@ def _add_category(
             (
                 where,
                 (
-                    f"category {row.raw('number')!r} names section {parent!r},"
-                    " which comes nowhere before it"
+                    say(
+                        "unknown-category-section",
+                        "category {value!r} names section {parent!r}, which comes nowhere before"
+                        " it",
+                        value=row.raw("number"),
+                        parent=parent,
+                    )
                 ),
             )
         )
@@ -350,5 +383,10 @@ def _add_category(
             ]
         category["valuation"] = valuation
     elif kind:
-        problems.append((f"{path}.valuation", f"valuation is B or V, not {kind!r}"))
+        problems.append(
+            (
+                f"{path}.valuation",
+                say("unknown-valuation-kind", "valuation is B or V, not {kind!r}", kind=kind),
+            )
+        )
     section["categories"].append(category)

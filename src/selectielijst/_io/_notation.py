@@ -15,6 +15,7 @@ import re
 
 import attrs
 
+from selectielijst._i18n import Message, say
 from selectielijst._model import Duration, KeepPart, Term, Valuation
 from selectielijst.errors import InvalidDuration, SelectielijstError
 
@@ -38,7 +39,7 @@ class Reading:
 
     valuation: Valuation | None
     reference: str | None = None
-    notes: tuple[str, ...] = ()
+    notes: tuple[Message, ...] = ()
 
 
 _UNITS = {
@@ -70,29 +71,29 @@ _NOW = frozenset({"direct", "terstond", "onmiddellijk", "nihil", "0"})
 _EVENT = re.compile(r"(?:na|bij|tot|zodra|vanaf|nadat|terstond)\b", re.IGNORECASE)
 
 
-def _clean(text: str, notes: list[str]) -> str:
+def _clean(text: str, notes: list[Message]) -> str:
     cleaned = " ".join(text.split())
     if cleaned != text:
-        notes.append(f"spaties genormaliseerd in {text!r}")
+        notes.append(say("spaces-normalised", "spaces normalised in {text!r}", text=text))
     return cleaned
 
 
-def read_term(text: str) -> tuple[Term, tuple[str, ...]]:
+def read_term(text: str) -> tuple[Term, tuple[Message, ...]]:
     """Read a retention term: ``10 jaar``, ``6 weken``, ``P10Y``, ``5 jaar na rapportage``.
 
     >>> term, notes = read_term("1,5 jaar")
-    >>> term.duration.isoformat(), notes
-    ('P1Y6M', ("'1,5 jaar' gelezen als 1 jaar en 6 maanden",))
+    >>> term.duration.isoformat(), tuple(map(str, notes))
+    ('P1Y6M', ("'1,5 jaar' read as 1 year and 6 months",))
     >>> read_term("Na kennisgeving terstond vernietigen")[0].trigger
     'Na kennisgeving terstond vernietigen'
 
     Raises:
         NotationError: The text says no term the parser can read.
     """
-    notes: list[str] = []
+    notes: list[Message] = []
     cleaned = _clean(text, notes)
     if not cleaned:
-        msg = "the term is empty"
+        msg = say("term-empty", "the term is empty")
         raise NotationError(msg)
     if cleaned.upper().startswith("P"):
         head, _, rest = cleaned.partition(" ")
@@ -101,22 +102,24 @@ def read_term(text: str) -> tuple[Term, tuple[str, ...]]:
         except InvalidDuration:
             pass
     if cleaned.lower() in _NOW:
-        notes.append(f"{cleaned!r} gelezen als een termijn van 0 dagen (direct)")
+        notes.append(say("read-as-now", "{text!r} read as a term of 0 days (direct)", text=cleaned))
         return Term(Duration()), tuple(notes)
     duration, rest = _durations(cleaned, notes)
     if duration is None:
         if not _EVENT.match(cleaned):
-            msg = (
-                f"cannot read the term {text!r}: write it like '10 jaar', '6 weken', 'P10Y'"
-                " or, for a term that is an event, 'na vervanging'"
+            msg = say(
+                "unreadable-term",
+                "cannot read the term {text!r}: write it like '10 jaar', '6 weken', 'P10Y' or,"
+                " for a term that is an event, 'na vervanging'",
+                text=text,
             )
             raise NotationError(msg)
-        notes.append(f"{cleaned!r} gelezen als een termijn vanaf een gebeurtenis")
+        notes.append(say("read-as-event", "{text!r} read as a term from an event", text=cleaned))
         return Term(None, cleaned), tuple(notes)
     return Term(duration, rest or None), tuple(notes)
 
 
-def _durations(text: str, notes: list[str]) -> tuple[Duration | None, str]:
+def _durations(text: str, notes: list[Message]) -> tuple[Duration | None, str]:
     """Amounts with units at the start of *text* (``1 jaar en 6 maanden``), and the rest."""
     position = 0
     parts: dict[str, int] = {}
@@ -126,19 +129,36 @@ def _durations(text: str, notes: list[str]) -> tuple[Duration | None, str]:
             break
         amount, unit = match.group(1), match.group(2)
         if unit != unit.lower():
-            notes.append(f"{match.group(0)!r} gelezen als {amount} {unit.lower()}")
+            notes.append(
+                say(
+                    "read-in-lower-case",
+                    "{text!r} read as {amount} {unit}",
+                    text=match.group(0),
+                    amount=amount,
+                    unit=unit.lower(),
+                )
+            )
         field = _UNITS[unit.lower()]
         whole, _, fraction = amount.partition(",")
         parts[field] = parts.get(field, 0) + int(whole)
         if fraction:
             if field != "years" or fraction != "5":
-                msg = (
-                    f"cannot read {match.group(0)!r}:"
-                    " only half years (',5 jaar') can be written as a fraction"
+                msg = say(
+                    "unreadable-fraction",
+                    "cannot read {value!r}: only half years (',5 jaar') can be written as a"
+                    " fraction",
+                    value=match.group(0),
                 )
                 raise NotationError(msg)
             parts["months"] = parts.get("months", 0) + 6
-            notes.append(f"{match.group(0)!r} gelezen als {whole} jaar en 6 maanden")
+            notes.append(
+                say(
+                    "read-half-year",
+                    "{text!r} read as {years} year and 6 months",
+                    text=match.group(0),
+                    years=whole,
+                )
+            )
         position = match.end()
         joiner = _JOINER.match(text, position)
         if joiner is not None and _AMOUNT.match(text, joiner.end()):
@@ -148,7 +168,9 @@ def _durations(text: str, notes: list[str]) -> tuple[Duration | None, str]:
     try:
         return Duration(**parts), text[position:].strip(" ,")
     except InvalidDuration as e:
-        raise NotationError(f"cannot read the term {text!r}: {e}") from e
+        raise NotationError(
+            say("unreadable-term-detail", "cannot read the term {text!r}: {e}", text=text, e=e)
+        ) from e
 
 
 def read_valuation(text: str, *, term: str | None = None) -> Reading:
@@ -168,7 +190,7 @@ def read_valuation(text: str, *, term: str | None = None) -> Reading:
     Raises:
         NotationError: The text is no valuation the parser can read.
     """
-    notes: list[str] = []
+    notes: list[Message] = []
     cleaned = _clean(text, notes)
     reference = _REFERENCE.fullmatch(cleaned)
     if reference is not None:
@@ -184,21 +206,33 @@ def read_valuation(text: str, *, term: str | None = None) -> Reading:
     keep = _KEEP.fullmatch(head)
     if keep is not None and not parts:
         if term and term.strip():
-            msg = f"{text!r} says keep (B), yet a term {term.strip()!r} is given"
+            msg = say(
+                "keep-with-term-given",
+                "{text!r} says keep (B), yet a term {value!r} is given",
+                text=text,
+                value=term.strip(),
+            )
             raise NotationError(msg)
         return Reading(
             Valuation.keep(*_numbers(keep.group("list") or keep.group("named"))), None, tuple(notes)
         )
     destroy = _DESTROY.fullmatch(head)
     if destroy is None:
-        msg = (
-            f"cannot read the valuation {text!r}:"
-            " expected B, V, Bewaren or Vernietigen (with a term)"
+        msg = say(
+            "unreadable-valuation",
+            "cannot read the valuation {text!r}: expected B, V, Bewaren or Vernietigen (with a"
+            " term)",
+            text=text,
         )
         raise NotationError(msg)
     written = destroy.group("term")
     if written and term and term.strip() and written.strip() != term.strip():
-        msg = f"{text!r} names a term, and so does the term column ({term.strip()!r}): which holds?"
+        msg = say(
+            "term-given-twice",
+            "{text!r} names a term, and so does the term column ({value!r}): which holds?",
+            text=text,
+            value=term.strip(),
+        )
         raise NotationError(msg)
     term_text = written or term
     parsed = None
@@ -216,6 +250,11 @@ def _numbers(text: str | None) -> tuple[int, ...]:
 def _keep_part(part: str, text: str) -> KeepPart:
     match = re.fullmatch(r"B\s*(?:\((?P<criteria>[\d,\s]+)\))?\s+(?P<what>.+)", part, re.IGNORECASE)
     if match is None:
-        msg = f"cannot read {part!r} in {text!r}: a kept part reads like 'B (1) eindproduct'"
+        msg = say(
+            "unreadable-kept-part",
+            "cannot read {part!r} in {text!r}: a kept part reads like 'B (1) eindproduct'",
+            part=part,
+            text=text,
+        )
         raise NotationError(msg)
     return KeepPart(match.group("what").strip(), _numbers(match.group("criteria")))

@@ -8,10 +8,12 @@ that they stay with their change when the diff is computed again.
 
 from __future__ import annotations
 
+from collections.abc import Sequence
 from pathlib import Path
 
 from selectielijst._changes import Reason
-from selectielijst._render import COLUMNS, KEY, REASON
+from selectielijst._i18n import Language, Spoken, say, translated
+from selectielijst._render import KEY, NEW_NUMBER, OLD_NUMBER, REASON, columns
 from selectielijst._storage import (
     Problems,
     dump_yaml,
@@ -54,7 +56,14 @@ def read_reasons(path: Path) -> tuple[Reason, ...]:
     problems = Problems(str(path), loaded)
     document = loaded.data if isinstance(loaded.data, dict) else {}
     if document.get("format") != REASONS_FORMAT:
-        problems.report("$", f"a reasons file starts with 'format: {REASONS_FORMAT}'")
+        problems.report(
+            "$",
+            say(
+                "reasons-format",
+                "a reasons file starts with 'format: {REASONS_FORMAT}'",
+                REASONS_FORMAT=REASONS_FORMAT,
+            ),
+        )
     converter = make_converter()
     register(converter, Reason)
     reasons = document.get("reasons", [])
@@ -79,39 +88,61 @@ def write_reasons(path: Path, reasons: tuple[Reason, ...]) -> None:
 def reasons_from_table(path: Path) -> tuple[Reason, ...]:
     """The reasons filled in a change table (XLSX or CSV, as ``diff`` writes it).
 
-    Rows with an empty *Motivering* are skipped.
+    The columns may be named in Dutch or in English, as the table was
+    written. Rows with an empty *Motivering* (*Reason*) are skipped.
 
     Raises:
         DocumentErrors: The table has no *Sleutel* or *Motivering* column, or a
             reason without a key.
     """
     table = read_table(path)
-    missing = [column for column in (KEY, REASON) if column not in table.header]
+    named = {column: _named(column, table.header) for column in (KEY, REASON)}
+    missing = [column for column, name in named.items() if name is None]
     if missing:
-        expected = ", ".join(COLUMNS)
-        problem = (
-            f"this is not a change table: it has no column {missing[0]!r}"
-            f" (a change table has the columns {expected})"
+        problem = say(
+            "not-a-change-table",
+            "this is not a change table: it has no column {missing!r} (a change table has the"
+            " columns {expected})",
+            missing=_in_words(missing[0]),
+            expected=Spoken(lambda language: ", ".join(columns(language))),
         )
         raise DocumentErrors(
             f"{table.file} cannot be read", [InvalidDocument(problem, file=table.file, line=1)]
         )
     problems = Problems(table.file)
     reasons = []
+    key_column, reason_column = named[KEY] or "", named[REASON] or ""
+    new_number = _named(NEW_NUMBER, table.header) or ""
+    old_number = _named(OLD_NUMBER, table.header) or ""
     for row in table.rows:
-        text = row.get(REASON)
+        text = row.get(reason_column)
         if not text:
             continue
-        key = row.get(KEY)
+        key = row.get(key_column)
         if not key:
             problems.report(
-                f"column {KEY!r}", "a reason without the key of its change", line=row.line
+                f"column {key_column!r}",
+                say("reason-without-key", "a reason without the key of its change"),
+                line=row.line,
             )
             continue
-        number = row.get("Nieuw nummer") or row.get("Oud nummer") or None
+        number = row.get(new_number) or row.get(old_number) or None
         reasons.append(Reason(key, text, number))
     problems.raise_if_any(f"{table.file} cannot be read")
     return tuple(reasons)
+
+
+def _named(column: str, header: Sequence[str]) -> str | None:
+    """The name *column* has in *header*: its Dutch or its English name."""
+    return next((name for name in _names(column) if name in header), None)
+
+
+def _names(column: str) -> tuple[str, ...]:
+    return tuple(dict.fromkeys(translated(column, language) for language in Language))
+
+
+def _in_words(column: str) -> Spoken:
+    return Spoken(lambda language: translated(column, language))
 
 
 def stored_reasons(spec: str, *, workspace: Workspace | None = None) -> tuple[Reason, ...]:

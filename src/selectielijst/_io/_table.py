@@ -7,6 +7,7 @@ from pathlib import Path
 
 import attrs
 
+from selectielijst._i18n import Language, Message, say
 from selectielijst._io._notation import read_valuation
 from selectielijst._io._withdrawal import read_from, successors_of, withdrawal
 from selectielijst._model import (
@@ -91,10 +92,22 @@ class ImportNote:
     file: str
     line: int
     column: str
-    note: str
+    note: str | Message
 
     def __str__(self) -> str:
-        return f"{self.file}:{self.line} column {self.column!r}: {self.note}"
+        return self.say(Language.EN)
+
+    def say(self, language: Language) -> str:
+        """Where the note is and what it says, in *language*."""
+        note = self.note.say(language) if isinstance(self.note, Message) else self.note
+        return say(
+            "import-note",
+            "{file}:{line} column {column!r}: {note}",
+            file=self.file,
+            line=self.line,
+            column=self.column,
+            note=note,
+        ).say(language)
 
 
 @attrs.frozen
@@ -112,11 +125,11 @@ class SheetProblems(Problems):
         super().__init__(file)
         self.notes: list[ImportNote] = []
 
-    def add(self, row: Row, column: str, problem: str) -> None:
+    def add(self, row: Row, column: str, problem: str | Message) -> None:
         """Note *problem* in *column* of *row*."""
         self.report(f"column {column!r}", problem, line=row.line)
 
-    def note(self, row: Row, column: str, notes: tuple[str, ...]) -> None:
+    def note(self, row: Row, column: str, notes: tuple[str | Message, ...]) -> None:
         """Note what the importer had to normalise in *column* of *row*."""
         self.notes.extend(ImportNote(self.file or "", row.line, column, note) for note in notes)
 
@@ -148,7 +161,7 @@ def read_mapping(path: Path) -> TableOptions:
     document = loaded.data if isinstance(loaded.data, dict) else {}
     problems = Problems(name, loaded)
     if not isinstance(loaded.data, dict):
-        problems.report("$", "a mapping file is a mapping of keys")
+        problems.report("$", say("mapping-not-mapping", "a mapping file is a mapping of keys"))
     return structure(document, TableOptions, problems, converter=make_converter())
 
 
@@ -177,7 +190,12 @@ def import_table(path: Path, options: TableOptions) -> Imported:
     missing = [c for c in attrs.astuple(columns) if c and c not in table.header]
     if missing:
         known = ", ".join(repr(c) for c in table.header if c)
-        problem = f"the sheet has no column {missing[0]!r} (columns: {known})"
+        problem = say(
+            "missing-sheet-column",
+            "the sheet has no column {missing!r} (columns: {known})",
+            missing=missing[0],
+            known=known,
+        )
         raise DocumentErrors(
             f"{table.file} cannot be imported", [InvalidDocument(problem, file=table.file, line=1)]
         )
@@ -188,7 +206,7 @@ def import_table(path: Path, options: TableOptions) -> Imported:
     withdrawn: list[tuple[Row, Category]] = []
     for row in table.rows:
         if not any(cell.strip() for cell in row.cells.values()):
-            problems.note(row, columns.number, ("lege rij overgeslagen",))
+            problems.note(row, columns.number, (say("empty-row", "empty row skipped"),))
             continue
         category = _category(row, columns, problems, references)
         if category is None:
@@ -197,15 +215,24 @@ def import_table(path: Path, options: TableOptions) -> Imported:
             problems.add(
                 row,
                 columns.number,
-                f"number {category.number!r} is used twice"
-                f" (first in row {numbers[category.number]})",
+                say(
+                    "number-twice-in-sheet",
+                    "number {number!r} is used twice (first in row {first})",
+                    number=category.number,
+                    first=numbers[category.number],
+                ),
             )
             continue
         if columns.id and category.id in ids:
             problems.add(
                 row,
                 columns.id,
-                f"id {category.id!r} is used twice (first in row {ids[category.id]})",
+                say(
+                    "id-twice-in-sheet",
+                    "id {id!r} is used twice (first in row {first})",
+                    id=category.id,
+                    first=ids[category.id],
+                ),
             )
             continue
         numbers[category.number] = row.line
@@ -253,7 +280,11 @@ def _withdrawal(row: Row, columns: Columns, problems: SheetProblems) -> str | No
             problems.add(
                 row,
                 columns.status or "",
-                f"unknown status {status!r}; use 'vervallen' or leave empty",
+                say(
+                    "unknown-row-status",
+                    "unknown status {status!r}; use 'vervallen' or leave empty",
+                    status=status,
+                ),
             )
         return None
     if status:
@@ -279,10 +310,10 @@ def _category(
     number = row.get(columns.number)
     name = row.get(columns.name)
     if not number:
-        problems.add(row, columns.number, "the number is empty")
+        problems.add(row, columns.number, say("number-empty", "the number is empty"))
     withdrawn = _withdrawal(row, columns, problems)
     if not name and withdrawn is None:
-        problems.add(row, columns.name, "the name is empty")
+        problems.add(row, columns.name, say("name-empty", "the name is empty"))
     valuation_text = row.raw(columns.valuation)
     reading = None
     if withdrawn is None or (
@@ -291,7 +322,7 @@ def _category(
         try:
             reading = read_valuation(valuation_text, term=row.raw(columns.term) or None)
         except SelectielijstError as e:
-            problems.add(row, columns.valuation, str(e))
+            problems.add(row, columns.valuation, e.said)
             return None
         problems.note(row, columns.valuation, reading.notes)
     valuation = reading.valuation if reading is not None else None
@@ -344,13 +375,21 @@ def _category_id(row: Row, columns: Columns, number: str, problems: SheetProblem
         return slug(number) if number else "x"
     declared = row.get(columns.id)
     if not declared:
-        problems.add(row, columns.id, "the id is empty; every row of an id column needs one")
+        problems.add(
+            row,
+            columns.id,
+            say("empty-id", "the id is empty; every row of an id column needs one"),
+        )
         return None
     if not STABLE_ID.fullmatch(declared):
         problems.add(
             row,
             columns.id,
-            f"{declared!r} is not a usable id: use lower-case letters, digits, '.', '-' and '_'",
+            say(
+                "unusable-row-id",
+                "{declared!r} is not a usable id: use lower-case letters, digits, '.', '-' and '_'",
+                declared=declared,
+            ),
         )
         return None
     return declared
@@ -367,7 +406,11 @@ def _successors(
     for row, category in withdrawn:
         known = tuple(n for n in category.successors if n in numbers)
         for unknown in (n for n in category.successors if n not in numbers):
-            note = f"{unknown!r} is geen nummer in deze lijst; niet als opvolger gelezen"
+            note = say(
+                "unknown-successor",
+                "{number!r} is no number in this list; not read as a successor",
+                number=unknown,
+            )
             problems.note(row, columns.successors or columns.status or columns.valuation, (note,))
         if known != category.successors:
             checked[category.id] = attrs.evolve(category, successors=known)
@@ -399,8 +442,12 @@ def _resolve(
             problems.add(
                 row,
                 columns.valuation,
-                f"refers in a circle ({' -> '.join([*chain, target_number])}; rows {rows}):"
-                " give one of them a valuation",
+                say(
+                    "circular-reference",
+                    "refers in a circle ({value}; rows {rows}): give one of them a valuation",
+                    value=" -> ".join([*chain, target_number]),
+                    rows=rows,
+                ),
             )
             continue
         target = by_number.get(target_number)
@@ -408,7 +455,11 @@ def _resolve(
             problems.add(
                 row,
                 columns.valuation,
-                f"refers to category {target_number!r}, which the sheet does not have",
+                say(
+                    "unknown-reference",
+                    "refers to category {target_number!r}, which the sheet does not have",
+                    target_number=target_number,
+                ),
             )
             continue
         note = f"Zie categorie {number}."
@@ -416,7 +467,16 @@ def _resolve(
         resolved[category.id] = attrs.evolve(
             category, valuation=target.valuation, explanation=explanation
         )
-        via = f" (via {' -> '.join(chain[1:])})" if len(chain) > 1 else ""
-        taken = f"waardering overgenomen van categorie {target_number}{via}"
+        if len(chain) > 1:
+            taken = say(
+                "valuation-taken-via",
+                "valuation taken from category {number} (via {chain})",
+                number=target_number,
+                chain=" -> ".join(chain[1:]),
+            )
+        else:
+            taken = say(
+                "valuation-taken", "valuation taken from category {number}", number=target_number
+            )
         problems.note(row, columns.valuation, (taken,))
     return resolved

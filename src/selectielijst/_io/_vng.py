@@ -20,6 +20,7 @@ from typing import Any
 
 import attrs
 
+from selectielijst._i18n import say
 from selectielijst._io._notation import read_valuation
 from selectielijst._io._table import Imported, SheetProblems
 from selectielijst._io._withdrawal import read_from, successors_of, withdrawal
@@ -74,9 +75,11 @@ class _Builder:
             self.categories[key] = []
         elif known != section and key not in self.differing and row is not None:
             self.differing.add(key)
-            note = (
-                f"de kolommen van procestype {number} verschillen van die in een eerdere rij;"
-                " de eerste is gebruikt"
+            note = say(
+                "process-type-differs",
+                "the columns of process type {number} differ from those in an earlier row;"
+                " the first are used",
+                number=number,
             )
             self.problems.note(row, "Procestypenummer", (note,))
         return key
@@ -191,21 +194,32 @@ def _category(result: _Result, row: Row, problems: SheetProblems) -> Category | 
         problems.add(
             row,
             "Waardering",
-            "the valuation is empty and the result is not marked 'Vervallen'",
+            say(
+                "api-empty-valuation",
+                "the valuation is empty and the result is not marked 'Vervallen'",
+            ),
         )
         return None
     try:
         reading = read_valuation(valuation_text, term=term_text or None)
     except SelectielijstError as e:
-        problems.add(row, "Waardering", str(e))
+        problems.add(row, "Waardering", e.said)
         return None
     written = term_text.strip()
-    term_notes = tuple(note for note in reading.notes if written and written in note)
+    term_notes = tuple(note for note in reading.notes if written and written in str(note))
     problems.note(row, "Bewaartermijn", term_notes)
     problems.note(row, "Waardering", tuple(n for n in reading.notes if n not in term_notes))
     valuation = reading.valuation
     if valuation is None:  # a cross reference: the VNG list has none
-        problems.add(row, "Waardering", f"refers to {reading.reference!r}; give a valuation")
+        problems.add(
+            row,
+            "Waardering",
+            say(
+                "reference-without-valuation",
+                "refers to {reference!r}; give a valuation",
+                reference=reading.reference,
+            ),
+        )
         return None
     destroyed = valuation.kind is ValuationKind.DESTROY
     if destroyed and process_term.strip().lower() not in _NO_PROCESS_TERM:
@@ -258,7 +272,11 @@ def import_vng(path: Path, *, version: VersionInfo, list_id: str = "vng") -> Imp
     )
     missing = [column for column in required if column not in table.header]
     if missing:
-        problem = f"this is not the VNG Selectielijst sheet: it has no column {missing[0]!r}"
+        problem = say(
+            "not-the-vng-sheet",
+            "this is not the VNG Selectielijst sheet: it has no column {missing!r}",
+            missing=missing[0],
+        )
         raise DocumentErrors(
             f"{table.file} cannot be imported", [InvalidDocument(problem, file=table.file, line=1)]
         )
@@ -270,11 +288,18 @@ def import_vng(path: Path, *, version: VersionInfo, list_id: str = "vng") -> Imp
         number = row.get("Nr.")
         if not number:
             if any(cell.strip() for cell in row.cells.values()):
-                problems.add(row, "Nr.", "the result has no number")
+                problems.add(row, "Nr.", say("no-result-number", "the result has no number"))
             continue
         if number in seen:
             problems.add(
-                row, "Nr.", f"number {number!r} is used twice (first in row {seen[number]})"
+                row,
+                "Nr.",
+                say(
+                    "number-twice-in-sheet",
+                    "number {number!r} is used twice (first in row {first})",
+                    number=number,
+                    first=seen[number],
+                ),
             )
             continue
         seen[number] = row.line
@@ -303,15 +328,18 @@ def _load_fixture(path: Path) -> list[dict[str, Any]]:
     try:
         data = json.loads(read_text(path), parse_constant=_no_constant)
     except json.JSONDecodeError as e:
-        problem = f"is not valid JSON: {e.msg}"
+        problem = say("invalid-json", "is not valid JSON: {msg}", msg=e.msg)
         raise DocumentErrors(
             f"{name} cannot be read", [InvalidDocument(problem, file=name, line=e.lineno)]
         ) from e
     except RecursionError as e:
-        problem = "is not a fixture of the Selectielijst API: its JSON is nested too deeply"
+        problem = say(
+            "api-fixture-too-deep",
+            "is not a fixture of the Selectielijst API: its JSON is nested too deeply",
+        )
         raise DocumentErrors(f"{name} cannot be read", [InvalidDocument(problem, file=name)]) from e
     except ValueError as e:
-        problem = f"is not a fixture of the Selectielijst API: {e}"
+        problem = say("not-an-api-fixture", "is not a fixture of the Selectielijst API: {e}", e=e)
         raise DocumentErrors(f"{name} cannot be read", [InvalidDocument(problem, file=name)]) from e
     if not isinstance(data, list) or not all(
         isinstance(item, dict)
@@ -320,9 +348,10 @@ def _load_fixture(path: Path) -> list[dict[str, Any]]:
         and not isinstance(item.get("pk"), bool)
         for item in data
     ):
-        problem = (
-            "is not a fixture of the Selectielijst API"
-            " (a list of records, each with a whole-number 'pk' and its 'fields')"
+        problem = say(
+            "api-fixture-shape",
+            "is not a fixture of the Selectielijst API (a list of records, each with a"
+            " whole-number 'pk' and its 'fields')",
         )
         raise DocumentErrors(f"{name} cannot be read", [InvalidDocument(problem, file=name)])
     return data
@@ -330,7 +359,7 @@ def _load_fixture(path: Path) -> list[dict[str, Any]]:
 
 def _no_constant(name: str) -> object:
     """NaN and Infinity are no JSON, and no value of the API."""
-    msg = f"it holds {name}, which is not JSON"
+    msg = say("not-json", "it holds {name}, which is not JSON", name=name)
     raise ValueError(msg)
 
 
@@ -367,7 +396,12 @@ def import_vng_api(
     }
     if not of_year:
         years = sorted({fields.get("jaar") for fields in by_pk.values()})
-        problem = f"has no process types of {year} (years: {', '.join(map(str, years))})"
+        problem = say(
+            "api-no-types-of-year",
+            "has no process types of {year} (years: {value})",
+            year=year,
+            value=", ".join(map(str, years)),
+        )
         raise DocumentErrors(
             f"{process_types} cannot be used", [InvalidDocument(problem, file=str(process_types))]
         )
@@ -382,8 +416,13 @@ def import_vng_api(
             problems.add(
                 row,
                 "proces_type",
-                f"result {item['pk']} names process type {fields.get('proces_type')!r},"
-                f" which is not in {process_types}",
+                say(
+                    "api-unknown-process-type",
+                    "result {item} names process type {value!r}, which is not in {process_types}",
+                    item=item["pk"],
+                    value=fields.get("proces_type"),
+                    process_types=process_types,
+                ),
             )
             continue
         described = of_year.get(type_fields.get("nummer"), type_fields)

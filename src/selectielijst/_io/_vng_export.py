@@ -16,6 +16,7 @@ import uuid
 from pathlib import Path
 from typing import Any
 
+from selectielijst._i18n import say
 from selectielijst._io._vng import PROCESS_TERMS, TASK_FIELDS
 from selectielijst._model import Category, Section, SelectionList, ValuationKind
 from selectielijst._storage import write_atomically
@@ -59,14 +60,24 @@ def api_fixtures(
 
     def misfit(where: str, problem: str) -> None:
         misfits.append(
-            InvalidDocument(f"does not fit the VNG API: {problem}", file=name, path=where)
+            InvalidDocument(
+                say("misfits-vng-api", "does not fit the VNG API: {problem}", problem=problem),
+                file=name,
+                path=where,
+            )
         )
 
     year = _year(selection_list)
     if year is None:
-        misfit("$.version", "the API names each year's process types; give the version a date")
+        misfit(
+            "$.version",
+            say(
+                "api-names-each-year",
+                "the API names each year's process types; give the version a date",
+            ),
+        )
     if selection_list.criteria:
-        misfit("$.criteria", "the API has no selection criteria")
+        misfit("$.criteria", say("api-criteria", "the API has no selection criteria"))
     types: list[dict[str, Any]] = []
     results: list[dict[str, Any]] = []
     generic_pks: dict[str, int] = {}
@@ -96,8 +107,12 @@ def api_fixtures(
             if len(parts) == 3 and result["generiek_resultaat"] is None:
                 misfit(
                     place,
-                    f"{category.number} is specific, but no generic"
-                    f" {'.'.join(parts[:2])} comes before it",
+                    say(
+                        "api-generic-missing",
+                        "{number} is specific, but no generic {value} comes before it",
+                        number=category.number,
+                        value=".".join(parts[:2]),
+                    ),
                 )
             if len(parts) == 2:
                 generic_pks[category.number] = result_pk
@@ -111,17 +126,36 @@ def api_fixtures(
 
 def _process_type(section: Section, where: str, misfit: Any) -> dict[str, Any] | None:
     if section.sections:
-        misfit(f"{where}.sections", "process types have no subsections")
+        misfit(
+            f"{where}.sections",
+            say("api-subsections", "process types have no subsections"),
+        )
     if not (section.number or "").isdecimal():
-        misfit(f"{where}.number", f"a process type is numbered 1, 2, ...; not {section.number!r}")
+        misfit(
+            f"{where}.number",
+            say(
+                "api-process-type-number",
+                "a process type is numbered 1, 2, ...; not {number!r}",
+                number=section.number,
+            ),
+        )
         return None
     objects = [
         n.removeprefix(_PROCESS_OBJECT) for n in section.notes if n.startswith(_PROCESS_OBJECT)
     ]
     if len(objects) != len(section.notes) or len(objects) > 1:
-        misfit(f"{where}.notes", "the only note a process type has is its 'Procesobject: ...'")
+        misfit(
+            f"{where}.notes",
+            say(
+                "api-process-type-notes",
+                "the only note a process type has is its 'Procesobject: ...'",
+            ),
+        )
     if section.incomplete:
-        misfit(f"{where}.incomplete", "the API has no incomplete process types")
+        misfit(
+            f"{where}.incomplete",
+            say("api-incomplete", "the API has no incomplete process types"),
+        )
     text = list(section.text)
     return {
         "nummer": int(section.number or 0),
@@ -141,12 +175,17 @@ def _result(category: Category, section: Section, where: str, misfit: Any) -> di
     ):
         misfit(
             f"{where}.number",
-            f"a result of process type {section.number} is numbered"
-            f" {section.number}.N or {section.number}.N.M, not {category.number!r}",
+            say(
+                "api-result-number",
+                "a result of process type {number} is numbered {number}.N or {number}.N.M, not"
+                " {number2!r}",
+                number=section.number,
+                number2=category.number,
+            ),
         )
         return None
     if category.examples:
-        misfit(f"{where}.examples", "the API has no examples")
+        misfit(f"{where}.examples", say("api-examples", "the API has no examples"))
     fields: dict[str, Any] = {
         "naam": category.result or category.name,
         "omschrijving": category.name if category.result else "",
@@ -158,27 +197,48 @@ def _result(category: Category, section: Section, where: str, misfit: Any) -> di
     fields.update({key: task in category.tasks for key, task in TASK_FIELDS.items()})
     unknown = set(category.tasks) - set(TASK_FIELDS.values())
     if unknown:
-        misfit(f"{where}.tasks", f"the API has no task field {min(unknown)!r}")
+        misfit(
+            f"{where}.tasks",
+            say("api-task-field", "the API has no task field {value!r}", value=min(unknown)),
+        )
     if category.withdrawn:
         if not (category.description or "").lower().startswith("vervallen"):
-            misfit(f"{where}.description", "a withdrawn result says 'Vervallen' in its description")
+            misfit(
+                f"{where}.description",
+                say(
+                    "api-withdrawn-description",
+                    "a withdrawn result says 'Vervallen' in its description",
+                ),
+            )
         fields.update(naam=category.name, omschrijving=category.description or "", waardering="")
         return fields
     if category.description is not None:
-        misfit(f"{where}.description", "a result's description is its name (omschrijving)")
+        misfit(
+            f"{where}.description",
+            say("api-result-description", "a result's description is its name (omschrijving)"),
+        )
     valuation = category.valuation
     if valuation is None:
         return fields
     if valuation.kind is ValuationKind.KEEP:
         if valuation.criteria:
-            misfit(f"{where}.valuation", "the API has no selection criteria")
+            misfit(
+                f"{where}.valuation",
+                say("api-criteria", "the API has no selection criteria"),
+            )
         if valuation.exception is not None:
-            misfit(f"{where}.valuation", "the API has no exceptions to a B valuation")
+            misfit(
+                f"{where}.valuation",
+                say("api-exception", "the API has no exceptions to a B valuation"),
+            )
         fields["waardering"] = "blijvend_bewaren"
         return fields
     fields["waardering"] = "vernietigen"
     if valuation.keep_parts:
-        misfit(f"{where}.valuation", "the API has no parts kept within a V valuation")
+        misfit(
+            f"{where}.valuation",
+            say("api-kept-parts", "the API has no parts kept within a V valuation"),
+        )
     term = valuation.term
     if term is not None and term.duration is not None:
         fields["bewaartermijn"] = term.duration.isoformat()
@@ -188,7 +248,11 @@ def _result(category: Category, section: Section, where: str, misfit: Any) -> di
         if found is None or code is None:
             misfit(
                 f"{where}.valuation.trigger",
-                f"the API's terms run from its process terms, not from {term.trigger!r}",
+                say(
+                    "api-term-trigger",
+                    "the API's terms run from its process terms, not from {trigger!r}",
+                    trigger=term.trigger,
+                ),
             )
         else:
             fields["procestermijn"] = code

@@ -20,6 +20,8 @@ from collections.abc import Iterable
 
 import attrs
 
+from selectielijst._i18n import Message, say
+
 __all__ = ["Successors", "read_from", "successors_of", "withdrawal"]
 
 _MARKER = r"(?:vervallen|vervalt|ingetrokken|withdrawn|komt\s+te\s+vervallen)"
@@ -114,10 +116,14 @@ def successors_of(marking: str | None, texts: Iterable[str | None], own: str) ->
     return Successors(tuple(numbers), tuple(phrases))
 
 
-def read_from(phrase: str) -> str:
+def read_from(phrase: str) -> Message:
     """The note that a successor was read from *phrase*, for a person to check.
 
-    >>> read_from("valt nu onder 4.1.14")
-    "review: the successor was read from the words 'valt nu onder 4.1.14'; check that it is meant"
+    >>> print(read_from("valt nu onder 4.1.14"))
+    review: the successor was read from the words 'valt nu onder 4.1.14'; check that it is meant
     """
-    return f"review: the successor was read from the words {phrase!r}; check that it is meant"
+    return say(
+        "review-successor",
+        "review: the successor was read from the words {phrase!r}; check that it is meant",
+        phrase=phrase,
+    )

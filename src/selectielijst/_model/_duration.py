@@ -7,6 +7,7 @@ import re
 
 import attrs
 
+from selectielijst._i18n import say
 from selectielijst.errors import InvalidDuration, InvalidRecord
 
 __all__ = ["Comparison", "Duration", "Term"]
@@ -35,10 +36,21 @@ class Comparison(enum.Enum):
 
 def _check_component(instance: object, attribute: attrs.Attribute[int], value: int) -> None:
     if isinstance(value, bool) or not isinstance(value, int):
-        msg = f"{attribute.name} must be a whole number, not {value!r}"
+        msg = say(
+            "duration-not-whole",
+            "{field} must be a whole number, not {value!r}",
+            field=attribute.name,
+            value=value,
+        )
         raise InvalidDuration(msg)
     if not 0 <= value <= MAX_COMPONENT:
-        msg = f"{attribute.name} must be between 0 and {MAX_COMPONENT}, not {value}"
+        msg = say(
+            "duration-out-of-range",
+            "{field} must be between 0 and {most:n}, not {value}",
+            field=attribute.name,
+            most=MAX_COMPONENT,
+            value=value,
+        )
         raise InvalidDuration(msg)
 
 
@@ -79,11 +91,19 @@ class Duration:
         selectielijst.errors.InvalidDuration: '10 jaar' is not an ISO 8601 duration ...
         """
         if not isinstance(text, str):
-            msg = f"a duration is written as text such as 'P10Y', not {text!r}"
+            msg = say(
+                "duration-not-text",
+                "a duration is written as text such as 'P10Y', not {value!r}",
+                value=text,
+            )
             raise InvalidDuration(msg)
         match = _ISO_8601.fullmatch(text)
         if match is None or text == "P":
-            msg = f"{text!r} is not an ISO 8601 duration such as P10Y, P6M, P6W or P1Y6M"
+            msg = say(
+                "not-a-duration",
+                "{text!r} is not an ISO 8601 duration such as P10Y, P6M, P6W or P1Y6M",
+                text=text,
+            )
             raise InvalidDuration(msg)
         years, months, weeks, days = (int(part or 0) for part in match.groups())
         return cls(years=years, months=months, weeks=weeks, days=days)
@@ -173,10 +193,10 @@ def _month_span(months: int) -> tuple[int, int]:
 
 def _check_term(instance: Term, attribute: attrs.Attribute[str | None], value: str | None) -> None:
     if value is not None and not value.strip():
-        msg = "a trigger must say what starts the term, not be blank"
+        msg = say("blank-trigger", "a trigger must say what starts the term, not be blank")
         raise InvalidRecord(attribute.name, msg)
     if instance.duration is None and value is None:
-        msg = "a term needs a duration, a trigger, or both"
+        msg = say("empty-term", "a term needs a duration, a trigger, or both")
         raise InvalidRecord("duration", msg)
 
 

@@ -9,6 +9,7 @@ from collections.abc import Iterator
 
 import attrs
 
+from selectielijst._i18n import say
 from selectielijst._model._duration import Comparison, Duration, Term
 from selectielijst.errors import InvalidRecord, UnknownCategory, UnknownSection
 
@@ -78,22 +79,29 @@ class CategoryStatus(enum.Enum):
 
 def _stable_id(instance: object, attribute: attrs.Attribute[str], value: str) -> None:
     if not STABLE_ID.fullmatch(value):
-        msg = (
-            f"{value!r} is not a usable id: use lower-case letters, digits, '.', '-'"
-            " and '_', starting and ending with a letter or digit"
+        msg = say(
+            "unusable-id",
+            "{id!r} is not a usable id: use lower-case letters, digits, '.', '-' and '_',"
+            " starting and ending with a letter or digit",
+            id=value,
         )
         raise InvalidRecord(attribute.name, msg)
 
 
 def _not_blank(instance: object, attribute: attrs.Attribute[str], value: str) -> None:
     if not value.strip():
-        msg = f"{attribute.name} must not be empty"
+        msg = say("empty-field", "{field} must not be empty", field=attribute.name)
         raise InvalidRecord(attribute.name, msg)
 
 
 def _positive(instance: object, attribute: attrs.Attribute[int], value: int) -> None:
     if value < 1:
-        msg = f"{attribute.name} must be 1 or more, not {value}"
+        msg = say(
+            "not-positive",
+            "{field} must be 1 or more, not {value}",
+            field=attribute.name,
+            value=value,
+        )
         raise InvalidRecord(attribute.name, msg)
 
 
@@ -102,13 +110,17 @@ def _paragraphs(
 ) -> None:
     for paragraph in value:
         if not paragraph.strip() or "\n" in paragraph:
-            msg = "each paragraph is one non-empty line of text"
+            msg = say("bad-paragraph", "each paragraph is one non-empty line of text")
             raise InvalidRecord(attribute.name, msg)
 
 
 def _iso_date(instance: object, attribute: attrs.Attribute[str | None], value: str | None) -> None:
     if value is not None and not _ISO_DATE.fullmatch(value):
-        msg = f"{value!r} is not a date such as 2015-12-15, 2015-03 or 2015"
+        msg = say(
+            "not-a-version-date",
+            "{value!r} is not a date such as 2015-12-15, 2015-03 or 2015",
+            value=value,
+        )
         raise InvalidRecord(attribute.name, msg)
 
 
@@ -158,16 +170,22 @@ class Valuation:
 
     def __attrs_post_init__(self) -> None:
         if self.kind is ValuationKind.KEEP and (self.term is not None or self.keep_parts):
-            msg = "a B valuation has no term and no kept parts"
+            msg = say("keep-valuation-with-term", "a B valuation has no term and no kept parts")
             raise InvalidRecord("term", msg)
         if self.kind is ValuationKind.DESTROY and self.exception is not None:
-            msg = "a V valuation names what it keeps as kept parts, not as an exception"
+            msg = say(
+                "destroy-with-exception",
+                "a V valuation names what it keeps as kept parts, not as an exception",
+            )
             raise InvalidRecord("exception", msg)
         if self.exception is not None and not self.exception.strip():
-            msg = "an exception says what is excepted, it is not blank"
+            msg = say("blank-exception", "an exception says what is excepted, it is not blank")
             raise InvalidRecord("exception", msg)
         if self.kind is ValuationKind.DESTROY and self.criteria:
-            msg = "a V valuation rests on no criteria; name them on the kept parts"
+            msg = say(
+                "destroy-with-criteria",
+                "a V valuation rests on no criteria; name them on the kept parts",
+            )
             raise InvalidRecord("criteria", msg)
 
     @classmethod
@@ -259,10 +277,10 @@ class Category:
 
     def __attrs_post_init__(self) -> None:
         if self.status is CategoryStatus.ACTIVE and self.valuation is None:
-            msg = "an active category needs a valuation"
+            msg = say("no-valuation", "an active category needs a valuation")
             raise InvalidRecord("valuation", msg)
         if self.status is CategoryStatus.ACTIVE and self.successors:
-            msg = "only a withdrawn category has successors"
+            msg = say("active-with-successors", "only a withdrawn category has successors")
             raise InvalidRecord("successors", msg)
 
     @property
@@ -387,8 +405,22 @@ class SelectionList:
                 return category
         numbers = [c.number for _, c in self.categories()]
         nearest = difflib.get_close_matches(number, numbers, n=3, cutoff=0.5)
-        hint = f"; nearest: {', '.join(nearest)}" if nearest else ""
-        msg = f"{self.id}@{self.version.label} has no category numbered {number!r}{hint}"
+        where = f"{self.id}@{self.version.label}"
+        if nearest:
+            msg = say(
+                "unknown-category-nearest",
+                "{version} has no category numbered {number!r}; nearest: {nearest}",
+                version=where,
+                number=number,
+                nearest=", ".join(nearest),
+            )
+        else:
+            msg = say(
+                "unknown-category",
+                "{version} has no category numbered {number!r}",
+                version=where,
+                number=number,
+            )
         raise UnknownCategory(msg)
 
     def category_by_id(self, category_id: str) -> Category:
@@ -404,7 +436,12 @@ class SelectionList:
         for _, category in self.categories():
             if category.id == category_id:
                 return category
-        msg = f"{self.id}@{self.version.label} has no category with id {category_id!r}"
+        msg = say(
+            "unknown-category-id",
+            "{version} has no category with id {id!r}",
+            version=f"{self.id}@{self.version.label}",
+            id=category_id,
+        )
         raise UnknownCategory(msg)
 
     def section(self, section_id: str) -> Section:
@@ -417,7 +454,13 @@ class SelectionList:
             if section_id in (section.id, section.number):
                 return section
         known = ", ".join(s.id for s in self.walk())
-        msg = f"{self.id}@{self.version.label} has no section {section_id!r} (sections: {known})"
+        msg = say(
+            "unknown-section",
+            "{version} has no section {section!r} (sections: {known})",
+            version=f"{self.id}@{self.version.label}",
+            section=section_id,
+            known=known,
+        )
         raise UnknownSection(msg)
 
     def section_categories(self, section_id: str) -> tuple[Category, ...]:
@@ -464,9 +507,11 @@ def _inside(instance: object, attribute: attrs.Attribute[str | None], value: str
         return
     parts = value.replace("\\", "/").split("/")
     if value.startswith(("/", "\\")) or ":" in parts[0] or ".." in parts or "" in parts:
-        msg = (
-            f"{value!r} leaves the list's folder; a snapshot path is relative to it,"
-            " like 2.0/list.yaml"
+        msg = say(
+            "path-leaves-folder",
+            "{path!r} leaves the list's folder; a snapshot path is relative to it, like"
+            " 2.0/list.yaml",
+            path=value,
         )
         raise InvalidRecord(attribute.name, msg)
 

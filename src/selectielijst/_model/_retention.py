@@ -8,6 +8,7 @@ import enum
 
 import attrs
 
+from selectielijst._i18n import Language, Message, say
 from selectielijst._model._duration import Duration
 from selectielijst._model._records import Category, KeepPart, ValuationKind
 
@@ -46,21 +47,42 @@ class Retention:
     outcome: Outcome
     category: Category
     destroy_from: datetime.date | None = None
-    needs: str | None = None
+    needs: str | Message | None = None
     keep_parts: tuple[KeepPart, ...] = ()
     exception: str | None = None
 
     def __str__(self) -> str:
+        return self.say(Language.NL)
+
+    def say(self, language: Language = Language.NL) -> str:
+        """The answer in words, in *language*; ``str()`` says it in Dutch.
+
+        >>> from selectielijst import load
+        >>> answer = retention(load("voorbeeld", "2.1").category("1.2"), start="2024-01-31")
+        >>> answer.say(Language.EN)
+        'destroy from 31 January 2031'
+        """
+        return self._said().say(language)
+
+    def _said(self) -> Message:
         if self.outcome is Outcome.KEEP:
             if self.exception is not None:
-                return f"blijvend bewaren, met uitzondering van {self.exception}"
-            return "blijvend bewaren"
+                return say(
+                    "answer-keep-except",
+                    "keep permanently, except {exception}",
+                    exception=self.exception,
+                )
+            return say("answer-keep", "keep permanently")
         if self.outcome is Outcome.NOT_COMPUTABLE:
-            return f"niet te berekenen, want {self.needs}"
-        text = f"vernietigen vanaf {self.destroy_from.isoformat() if self.destroy_from else '?'}"
+            return say("answer-not-computable", "cannot be computed: {needs}", needs=self.needs)
         if self.keep_parts:
-            text += "; blijvend bewaren: " + "; ".join(p.description for p in self.keep_parts)
-        return text
+            return say(
+                "answer-destroy-keep-parts",
+                "destroy from {day:date}; keep permanently: {parts}",
+                day=self.destroy_from,
+                parts="; ".join(p.description for p in self.keep_parts),
+            )
+        return say("answer-destroy", "destroy from {day:date}", day=self.destroy_from)
 
 
 def add_duration(day: datetime.date, duration: Duration) -> datetime.date:
@@ -85,8 +107,12 @@ def add_duration(day: datetime.date, duration: Duration) -> datetime.date:
     year = day.year + months // 12
     month = months % 12 + 1
     if year > datetime.MAXYEAR:
-        msg = (
-            f"{day.isoformat()} plus {duration.isoformat()} lies beyond the year {datetime.MAXYEAR}"
+        msg = say(
+            "date-beyond-9999",
+            "{day} plus {duration} lies beyond the year {year}",
+            day=day.isoformat(),
+            duration=duration.isoformat(),
+            year=datetime.MAXYEAR,
         )
         raise OverflowError(msg)
     moved = day.replace(
@@ -113,14 +139,14 @@ def retention(
     >>> from selectielijst import load
     >>> voorbeeld = load("voorbeeld", "2.1")
     >>> str(retention(voorbeeld.category("1.2"), start=datetime.date(2024, 1, 31)))
-    'vernietigen vanaf 2031-01-31'
+    'vernietigen vanaf 31 januari 2031'
     >>> print(retention(voorbeeld.category("2.1"), start=datetime.date(2024, 1, 31)))
     niet te berekenen, want de termijn loopt vanaf een gebeurtenis (na uitdiensttreding)
     en de datum daarvan is niet gegeven
     >>> str(retention(voorbeeld.category("1.1"), start=datetime.date(2024, 1, 31)))
     'blijvend bewaren'
     >>> str(retention(voorbeeld.category("1.2"), start="2024-01-31"))
-    'vernietigen vanaf 2031-01-31'
+    'vernietigen vanaf 31 januari 2031'
 
     Raises:
         TypeError: *category* is no :class:`~selectielijst.Category`, or a date
@@ -128,39 +154,43 @@ def retention(
         ValueError: A date given as text is no ISO date (``YYYY-MM-DD``).
     """
     if not isinstance(category, Category):
-        msg = f"category is a Category (from SelectionList.category), not {type(category).__name__}"
+        msg = say(
+            "not-a-category",
+            "category is a Category (from SelectionList.category), not {name__}",
+            name__=type(category).__name__,
+        )
         raise TypeError(msg)
     start = as_date("start", start)
     event = as_date("event", event) if event is not None else None
     valuation = category.valuation
     if category.withdrawn:
         if category.successors:
-            needs = (
-                "de categorie is vervallen; de stukken horen nu bij"
-                f" {', '.join(category.successors)}"
+            needs = say(
+                "needs-successor",
+                "the category is withdrawn; its records now belong to {successors}",
+                successors=", ".join(category.successors),
             )
         else:
-            needs = "de categorie is vervallen en de lijst noemt geen opvolger"
+            needs = say(
+                "needs-withdrawn", "the category is withdrawn and the list names no successor"
+            )
         return Retention(Outcome.NOT_COMPUTABLE, category, needs=needs)
     if valuation is None:
-        return Retention(
-            Outcome.NOT_COMPUTABLE, category, needs="de lijst geeft deze categorie geen waardering"
-        )
+        needs = say("needs-valuation", "the list gives this category no valuation")
+        return Retention(Outcome.NOT_COMPUTABLE, category, needs=needs)
     if valuation.kind is ValuationKind.KEEP:
         return Retention(Outcome.KEEP, category, exception=valuation.exception)
     term = valuation.term
     if term is None:
-        return Retention(
-            Outcome.NOT_COMPUTABLE,
-            category,
-            needs="de lijst noemt voor deze categorie geen bewaartermijn",
-        )
+        needs = say("needs-term", "the list names no retention term for this category")
+        return Retention(Outcome.NOT_COMPUTABLE, category, needs=needs)
     base = start
     if term.trigger is not None:
         if event is None:
-            needs = (
-                f"de termijn loopt vanaf een gebeurtenis ({term.trigger})"
-                " en de datum daarvan is niet gegeven"
+            needs = say(
+                "needs-event",
+                "the term runs from an event ({trigger}) and its date is not given",
+                trigger=term.trigger,
             )
             return Retention(Outcome.NOT_COMPUTABLE, category, needs=needs)
         base = event
@@ -185,7 +215,17 @@ def as_date(name: str, value: object) -> datetime.date:
         try:
             return datetime.date.fromisoformat(value.strip())
         except ValueError:
-            msg = f"{name} is an ISO date such as '2024-01-31'; got {value!r}"
+            msg = say(
+                "not-an-iso-date",
+                "{name} is an ISO date such as '2024-01-31'; got {value!r}",
+                name=name,
+                value=value,
+            )
             raise ValueError(msg) from None
-    msg = f"{name} is a datetime.date or an ISO date as text; got {type(value).__name__}"
+    msg = say(
+        "not-a-date-type",
+        "{name} is a datetime.date or an ISO date as text; got {name__}",
+        name=name,
+        name__=type(value).__name__,
+    )
     raise TypeError(msg)

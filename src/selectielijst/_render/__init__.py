@@ -13,33 +13,40 @@ from collections.abc import Mapping
 import attrs
 
 from selectielijst._changes import ChangeSet
+from selectielijst._i18n import say
 from selectielijst._model import VersionEntry
 from selectielijst._render import _docx, _html, _json, _markdown, _rst, _text, _xlsx
-from selectielijst._render._format import Format, language_named
-from selectielijst._render._labels import Language, kind_label, label
+from selectielijst._render._format import LANGUAGE_VARIABLE, Format, language_chosen, language_named
+from selectielijst._render._labels import Language, kind_label, label, status_words
 from selectielijst._render._listing import list_as_text
 from selectielijst._render._markup import mark_up
 from selectielijst._render._report import build_report
 from selectielijst._render._style import Chapter, Writer
-from selectielijst._render._xlsx import COLUMNS, KEY, REASON
+from selectielijst._render._xlsx import COLUMNS, KEY, NEW_NUMBER, OLD_NUMBER, REASON, columns
 from selectielijst.errors import UnknownFormat
 
 __all__ = [
     "COLUMNS",
     "KEY",
+    "LANGUAGE_VARIABLE",
+    "NEW_NUMBER",
+    "OLD_NUMBER",
     "REASON",
     "WRITERS",
     "Format",
     "History",
     "Language",
     "Part",
+    "columns",
     "kind_label",
     "label",
+    "language_chosen",
     "list_as_text",
     "mark_up",
     "render",
     "render_bytes",
     "render_history",
+    "status_words",
     "text_only",
 ]
 
@@ -115,7 +122,11 @@ def render_bytes(
 def text_only(written: str | bytes, format: str | Format) -> str:  # noqa: A002  # as above
     if isinstance(written, bytes):
         name = format.value if isinstance(format, Format) else format
-        msg = f"{name} is a binary format: write it with render_bytes() or -o FILE.{name}"
+        msg = say(
+            "binary-format",
+            "{format} is a binary format: write it with render_bytes() or -o FILE.{format}",
+            format=name,
+        )
         raise UnknownFormat(msg)
     return written
 

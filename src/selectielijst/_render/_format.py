@@ -3,11 +3,14 @@
 from __future__ import annotations
 
 import enum
+import os
+from collections.abc import Mapping
 
+from selectielijst._i18n import say
 from selectielijst._render._labels import Language
 from selectielijst.errors import UnknownFormat
 
-__all__ = ["Format", "language_named"]
+__all__ = ["LANGUAGE_VARIABLE", "Format", "language_chosen", "language_named"]
 
 
 class Format(enum.Enum):
@@ -66,8 +69,55 @@ class Format(enum.Enum):
             return cls(key)
         except ValueError:
             names = ", ".join(f.value for f in cls)
-            msg = f"unknown format {name!r}; choose one of {names} (or md)"
+            msg = say(
+                "unknown-format",
+                "unknown format {name!r}; choose one of {names} (or md)",
+                name=name,
+                names=names,
+            )
             raise UnknownFormat(msg) from None
+
+
+LANGUAGE_VARIABLE = "SELECTIELIJST_LANG"
+"""The environment variable that names the language of a run: ``nl`` or ``en``."""
+
+_LOCALE_VARIABLES = ("LC_ALL", "LC_MESSAGES", "LANG")
+"""The locale's variables, the first that is set deciding (as POSIX has it)."""
+
+
+def language_chosen(environ: Mapping[str, str] | None = None) -> Language:
+    """The language the environment asks for: ``SELECTIELIJST_LANG``, else the locale, else Dutch.
+
+    The locale counts when its language is Dutch or English (``nl_NL.UTF-8``,
+    ``en_GB.UTF-8``); any other locale, or none, gives Dutch.
+
+    >>> language_chosen({"LANG": "en_GB.UTF-8"}), language_chosen({"LANG": "de_DE.UTF-8"})
+    (<Language.EN: 'en'>, <Language.NL: 'nl'>)
+    >>> language_chosen({"SELECTIELIJST_LANG": "nl", "LC_ALL": "en_US.UTF-8"})
+    <Language.NL: 'nl'>
+
+    Raises:
+        UnknownFormat: ``SELECTIELIJST_LANG`` names another language.
+    """
+    environ = os.environ if environ is None else environ
+    named = environ.get(LANGUAGE_VARIABLE, "").strip()
+    if named:
+        try:
+            return Language(named.lower())
+        except ValueError:
+            msg = say(
+                "unknown-language-variable",
+                "{variable}={value!r} names no language of this tool; use nl or en",
+                variable=LANGUAGE_VARIABLE,
+                value=named,
+            )
+            raise UnknownFormat(msg) from None
+    for variable in _LOCALE_VARIABLES:
+        locale = environ.get(variable, "").strip()
+        if locale:
+            code = locale.split(".")[0].split("@")[0].split("_")[0].split("-")[0].lower()
+            return Language(code) if code in {"nl", "en"} else Language.NL
+    return Language.NL
 
 
 def language_named(name: str | Language) -> Language:
@@ -82,5 +132,10 @@ def language_named(name: str | Language) -> Language:
         return Language(str(name).lower())
     except ValueError:
         choices = ", ".join(language.value for language in Language)
-        msg = f"unknown language {name!r}; the labels are written in {choices}"
+        msg = say(
+            "unknown-language",
+            "unknown language {name!r}; the labels are written in {choices}",
+            name=name,
+            choices=choices,
+        )
         raise UnknownFormat(msg) from None

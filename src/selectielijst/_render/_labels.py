@@ -1,12 +1,16 @@
-"""Every word the renderers show a reader, in Dutch and English, in one place."""
+"""Every label the renderers show a reader, by key, translated through the catalogs.
+
+The labels are written in English and marked for the catalogs; the Dutch is
+in ``locale/nl/LC_MESSAGES/selectielijst.po``.
+"""
 
 from __future__ import annotations
 
-import enum
 import functools
 from collections.abc import Mapping
 
 from selectielijst._changes import ChangeKind, Field, Significance
+from selectielijst._i18n import Language, marked, marked_in, say, say_counted, translated
 from selectielijst._model import Duration, Status, Term, Valuation, ValuationKind
 
 __all__ = [
@@ -21,185 +25,147 @@ __all__ = [
     "valuation_words",
 ]
 
-
-class Language(enum.Enum):
-    """The language of rendered output."""
-
-    __hash__ = object.__hash__  # members are unique; hashed in C, not by name in Python
-
-    NL = "nl"
-    EN = "en"
-
-
-_LABELS: Mapping[str, tuple[str, str]] = {
+_LABELS: Mapping[str, str] = {
     # Lists
-    "version": ("Versie", "Version"),
-    "source": ("Bron", "Source"),
-    "coverage": ("Omvang", "Coverage"),
-    "incomplete": ("onvolledig", "incomplete"),
-    "text_incomplete": ("De tekst is hier onvolledig.", "The text is incomplete here."),
-    "criteria": ("Selectiecriteria", "Selection criteria"),
-    "note": ("Noot", "Note"),
-    "valuation": ("Waardering", "Valuation"),
-    "description": ("Omschrijving", "Description"),
-    "explanation": ("Toelichting", "Explanation"),
-    "examples": ("Voorbeelden", "Examples"),
-    "withdrawn": ("Vervallen", "Withdrawn"),
-    "successors": ("Opgevolgd door", "Succeeded by"),
-    "origin": ("Herkomst", "Origin"),
-    "tasks": ("Taakvelden", "Task fields"),
+    "version": marked("Version"),
+    "source": marked("Source"),
+    "coverage": marked("Coverage"),
+    "incomplete": marked("incomplete"),
+    "text_incomplete": marked("The text is incomplete here."),
+    "criteria": marked("Selection criteria"),
+    "note": marked("Note"),
+    "valuation": marked("Valuation"),
+    "description": marked("Description"),
+    "explanation": marked("Explanation"),
+    "examples": marked("Examples"),
+    "withdrawn": marked("Withdrawn"),
+    "successors": marked("Succeeded by"),
+    "origin": marked("Origin"),
+    "tasks": marked("Task fields"),
     # Change logs
-    "changes_in": ("Wijzigingen in", "Changes to"),
-    "from_to": ("Van versie {old} naar versie {new}", "From version {old} to version {new}"),
-    "summary": ("Samenvatting", "Summary"),
-    "kind": ("Soort wijziging", "Kind of change"),
-    "count": ("Aantal", "Count"),
-    "total": ("Totaal", "Total"),
-    "major": ("Belangrijke wijzigingen", "Major changes"),
-    "other": ("Overige wijzigingen per onderdeel", "Other changes by section"),
-    "whole_list": ("De lijst als geheel", "The list as a whole"),
-    "no_changes": ("Geen wijzigingen.", "No changes."),
-    "no_major": ("Geen belangrijke wijzigingen.", "No major changes."),
-    "concordance": ("Concordantie", "Concordance"),
-    "old_number": ("Oud nummer", "Old number"),
-    "new_number": ("Nieuw nummer", "New number"),
-    "change": ("Wijziging", "Change"),
-    "unchanged": ("ongewijzigd", "unchanged"),
-    "other_unchanged": (
-        "De overige categorie houdt haar nummer en is ongewijzigd.",
-        "The other category keeps its number and is unchanged.",
+    "changes_in": marked("Changes to"),
+    "from_to": marked("From version {old} to version {new}"),
+    "summary": marked("Summary"),
+    "kind": marked("Kind of change"),
+    "count": marked("Count"),
+    "total": marked("Total"),
+    "major": marked("Major changes"),
+    "other": marked("Other changes by section"),
+    "whole_list": marked("The list as a whole"),
+    "no_changes": marked("No changes."),
+    "no_major": marked("No major changes."),
+    "concordance": marked("Concordance"),
+    "old_number": marked("Old number"),
+    "new_number": marked("New number"),
+    "change": marked("Change"),
+    "unchanged": marked("unchanged"),
+    "other_unchanged": marked("The other category keeps its number and is unchanged."),
+    "others_unchanged": marked(
+        "The other {count} categories keep their numbers and are unchanged."
     ),
-    "others_unchanged": (
-        "De overige {count} categorieën houden hun nummer en zijn ongewijzigd.",
-        "The other {count} categories keep their numbers and are unchanged.",
+    "old": marked("old"),
+    "formerly": marked("formerly"),
+    "page": marked("page"),
+    "of": marked("of"),
+    "made_on": marked("Made on"),
+    "now_reads": marked("now"),
+    "reason": marked("Reason"),
+    "unmatched": marked("Reasons for changes that are no longer there"),
+    "added": marked("added"),
+    "removed": marked("removed"),
+    "history": marked("Version history"),
+    "since": marked("Changes since version"),
+    "first_text": marked(
+        "The first version whose text is available; there is no earlier version to compare with."
     ),
-    "old": ("oud", "old"),
-    "formerly": ("voorheen", "formerly"),
-    "page": ("pagina", "page"),
-    "of": ("van", "of"),
-    "made_on": ("Opgesteld op", "Made on"),
-    "now_reads": ("nu", "now"),
-    "reason": ("Motivering", "Reason"),
-    "unmatched": (
-        "Motiveringen bij wijzigingen die er niet meer zijn",
-        "Reasons for changes that are no longer there",
+    "text_not_available": marked(
+        "The text of this version is not available, so its changes cannot be computed."
     ),
-    "added": ("toegevoegd", "added"),
-    "removed": ("vervallen", "removed"),
-    "history": ("Versiegeschiedenis", "Version history"),
-    "since": ("Wijzigingen ten opzichte van versie", "Changes since version"),
-    "first_text": (
-        (
-            "De eerste versie waarvan de tekst beschikbaar is; er is geen eerdere versie"
-            " om mee te vergelijken."
-        ),
-        "The first version whose text is available; there is no earlier version to compare with.",
-    ),
-    "text_not_available": (
-        "De tekst van deze versie is niet beschikbaar; wat er veranderde, is niet te bepalen.",
-        "The text of this version is not available, so its changes cannot be computed.",
-    ),
-    "marked_up": (
-        "met wijzigingen gemarkeerd ten opzichte van versie",
-        "with changes marked against version",
-    ),
-    "new_here": ("Nieuw", "New"),
-    "gone_here": ("Niet meer in deze versie", "No longer in this version"),
+    "marked_up": marked("with changes marked against version"),
+    "new_here": marked("New"),
+    "gone_here": marked("No longer in this version"),
     # What a change means
-    "earlier_destruction": ("Eerder vernietigen.", "Earlier destruction."),
-    "later_destruction": ("Later vernietigen.", "Later destruction."),
-    "now_kept": ("Wordt nu blijvend bewaard.", "Now kept permanently."),
-    "now_destroyed": ("Wordt nu vernietigd na een termijn.", "Now destroyed after a term."),
-    "not_comparable": ("Niet exact te vergelijken.", "Not exactly comparable."),
-    "same_length": (
-        "Even lang; alleen de schrijfwijze verschilt.",
-        "Same length; only the notation differs.",
-    ),
-    "term_shorter": ("Bewaartermijn korter", "Retention term shorter"),
-    "term_longer": ("Bewaartermijn langer", "Retention term longer"),
-    "term_changed": ("Bewaartermijn gewijzigd", "Retention term changed"),
-    "trigger_changed": ("Aanvang van de termijn gewijzigd", "Start of the term changed"),
-    "revalued": ("Waardering gewijzigd", "Valuation changed"),
-    "kept_part_gained": ("Een deel wordt nu blijvend bewaard.", "A part is now kept permanently."),
-    "kept_part_lost": (
-        "Een blijvend te bewaren deel vervalt.",
-        "A part kept permanently is dropped.",
-    ),
-    "new_category": ("Nieuwe categorie", "New category"),
-    "gone_category": ("Categorie vervallen", "Category withdrawn"),
-    "reinstated_category": ("Categorie weer in gebruik", "Category reinstated"),
-    "split_into": ("Gesplitst in", "Split into"),
-    "merged_from": ("Samengevoegd uit", "Merged from"),
-    "renumbered_from": ("Vernummerd", "Renumbered"),
-    "moved_from": ("Verplaatst van {old} naar {new}", "Moved from {old} to {new}"),
-    "criteria_changed": ("Selectiecriteria gewijzigd", "Selection criteria changed"),
-    "changed": ("gewijzigd", "changed"),
-    "section_new": ("Nieuw onderdeel", "New section"),
-    "section_gone": ("Onderdeel vervallen", "Section removed"),
-    "section_moved": ("Onderdeel verplaatst", "Section moved"),
-    "none": ("geen", "none"),
+    "earlier_destruction": marked("Earlier destruction."),
+    "later_destruction": marked("Later destruction."),
+    "now_kept": marked("Now kept permanently."),
+    "now_destroyed": marked("Now destroyed after a term."),
+    "not_comparable": marked("Not exactly comparable."),
+    "same_length": marked("Same length; only the notation differs."),
+    "term_shorter": marked("Retention term shorter"),
+    "term_longer": marked("Retention term longer"),
+    "term_changed": marked("Retention term changed"),
+    "trigger_changed": marked("Start of the term changed"),
+    "revalued": marked("Valuation changed"),
+    "kept_part_gained": marked("A part is now kept permanently."),
+    "kept_part_lost": marked("A part kept permanently is dropped."),
+    "new_category": marked("New category"),
+    "gone_category": marked("Category withdrawn"),
+    "reinstated_category": marked("Category reinstated"),
+    "split_into": marked("Split into"),
+    "merged_from": marked("Merged from"),
+    "renumbered_from": marked("Renumbered"),
+    "moved_from": marked("Moved from {old} to {new}"),
+    "criteria_changed": marked("Selection criteria changed"),
+    "changed": marked("changed"),
+    "section_new": marked("New section"),
+    "section_gone": marked("Section removed"),
+    "section_moved": marked("Section moved"),
+    "none": marked("none"),
 }
 
 _KINDS: Mapping[ChangeKind, tuple[str, str]] = {
-    ChangeKind.ADDED: ("nieuw", "added"),
-    ChangeKind.WITHDRAWN: ("vervallen", "withdrawn"),
-    ChangeKind.REINSTATED: ("weer in gebruik", "reinstated"),
-    ChangeKind.RENUMBERED: ("vernummerd", "renumbered"),
-    ChangeKind.MOVED: ("verplaatst", "moved"),
-    ChangeKind.SPLIT: ("gesplitst", "split"),
-    ChangeKind.MERGED: ("samengevoegd", "merged"),
-    ChangeKind.REVALUED: ("waardering gewijzigd", "revalued"),
-    ChangeKind.TERM_CHANGED: ("bewaartermijn gewijzigd", "term changed"),
-    ChangeKind.CRITERIA_CHANGED: ("criteria gewijzigd", "criteria changed"),
-    ChangeKind.TEXT_CHANGED: ("tekst gewijzigd", "text changed"),
-    ChangeKind.SECTION_ADDED: ("onderdeel toegevoegd", "section added"),
-    ChangeKind.SECTION_REMOVED: ("onderdeel vervallen", "section removed"),
-    ChangeKind.SECTION_TEXT_CHANGED: ("tekst van onderdeel gewijzigd", "section text changed"),
-    ChangeKind.METADATA_CHANGED: ("gegevens van de lijst gewijzigd", "list metadata changed"),
+    ChangeKind.ADDED: marked_in("change kind", "added"),
+    ChangeKind.WITHDRAWN: marked_in("change kind", "withdrawn"),
+    ChangeKind.REINSTATED: marked_in("change kind", "reinstated"),
+    ChangeKind.RENUMBERED: marked_in("change kind", "renumbered"),
+    ChangeKind.MOVED: marked_in("change kind", "moved"),
+    ChangeKind.SPLIT: marked_in("change kind", "split"),
+    ChangeKind.MERGED: marked_in("change kind", "merged"),
+    ChangeKind.REVALUED: marked_in("change kind", "revalued"),
+    ChangeKind.TERM_CHANGED: marked_in("change kind", "term changed"),
+    ChangeKind.CRITERIA_CHANGED: marked_in("change kind", "criteria changed"),
+    ChangeKind.TEXT_CHANGED: marked_in("change kind", "text changed"),
+    ChangeKind.SECTION_ADDED: marked_in("change kind", "section added"),
+    ChangeKind.SECTION_REMOVED: marked_in("change kind", "section removed"),
+    ChangeKind.SECTION_TEXT_CHANGED: marked_in("change kind", "section text changed"),
+    ChangeKind.METADATA_CHANGED: marked_in("change kind", "list metadata changed"),
 }
 
 _SIGNIFICANCE: Mapping[Significance, tuple[str, str]] = {
-    Significance.MAJOR: ("belangrijk", "major"),
-    Significance.MINOR: ("klein", "minor"),
-    Significance.TRIVIAL: ("alleen opmaak", "typography only"),
+    Significance.MAJOR: marked_in("significance", "major"),
+    Significance.MINOR: marked_in("significance", "minor"),
+    Significance.TRIVIAL: marked_in("significance", "typography only"),
 }
 
-_FIELDS: Mapping[Field, tuple[str, str]] = {
-    Field.RESULT: ("Resultaat", "Result"),
-    Field.NAME: ("Naam", "Name"),
-    Field.DESCRIPTION: ("Omschrijving", "Description"),
-    Field.EXPLANATION: ("Toelichting", "Explanation"),
-    Field.EXAMPLES: ("Voorbeelden", "Examples"),
-    Field.SUCCESSORS: ("Opvolgers", "Successors"),
-    Field.ORIGIN: ("Herkomst", "Origin"),
-    Field.TASKS: ("Taakvelden", "Task fields"),
-    Field.VALUATION: ("Waardering", "Valuation"),
-    Field.TERM: ("Bewaartermijn", "Retention term"),
-    Field.CRITERIA: ("Selectiecriteria", "Selection criteria"),
-    Field.KEEP_PARTS: ("Blijvend te bewaren deel", "Part kept permanently"),
-    Field.KEEP_PART_CRITERIA: ("Blijvend te bewaren deel", "Part kept permanently"),
-    Field.KEEP_PART_DESCRIPTION: ("Blijvend te bewaren deel", "Part kept permanently"),
-    Field.NUMBER: ("Nummer", "Number"),
-    Field.TITLE: ("Titel", "Title"),
-    Field.TEXT: ("Tekst", "Text"),
-    Field.NOTES: ("Noten", "Notes"),
-    Field.INCOMPLETE: ("Onvolledig", "Incomplete"),
-    Field.PARENT: ("Plaats", "Place"),
-    Field.LIST: ("Lijst", "List"),
-    Field.ORGANISATION: ("Organisatie", "Organisation"),
-    Field.CRITERION: ("Criterium", "Criterion"),
-    Field.VERSION_SOURCE: ("Bron", "Source"),
-    Field.VERSION_COVERAGE: ("Omvang", "Coverage"),
-    Field.VERSION_INCOMPLETE: ("Onvolledig", "Incomplete"),
-    Field.VERSION_NOTES: ("Noten bij de versie", "Notes on the version"),
+_FIELDS: Mapping[Field, str] = {
+    Field.RESULT: marked("Result"),
+    Field.NAME: marked("Name"),
+    Field.DESCRIPTION: marked("Description"),
+    Field.EXPLANATION: marked("Explanation"),
+    Field.EXAMPLES: marked("Examples"),
+    Field.SUCCESSORS: marked("Successors"),
+    Field.ORIGIN: marked("Origin"),
+    Field.TASKS: marked("Task fields"),
+    Field.VALUATION: marked("Valuation"),
+    Field.TERM: marked("Retention term"),
+    Field.CRITERIA: marked("Selection criteria"),
+    Field.KEEP_PARTS: marked("Part kept permanently"),
+    Field.KEEP_PART_CRITERIA: marked("Part kept permanently"),
+    Field.KEEP_PART_DESCRIPTION: marked("Part kept permanently"),
+    Field.NUMBER: marked("Number"),
+    Field.TITLE: marked("Title"),
+    Field.TEXT: marked("Text"),
+    Field.NOTES: marked("Notes"),
+    Field.INCOMPLETE: marked("Incomplete"),
+    Field.PARENT: marked("Place"),
+    Field.LIST: marked("List"),
+    Field.ORGANISATION: marked("Organisation"),
+    Field.CRITERION: marked("Criterion"),
+    Field.VERSION_SOURCE: marked("Source"),
+    Field.VERSION_COVERAGE: marked("Coverage"),
+    Field.VERSION_INCOMPLETE: marked("Incomplete"),
+    Field.VERSION_NOTES: marked("Notes on the version"),
 }
-
-_ENGLISH_UNITS = (("year", "years"), ("month", "months"), ("week", "weeks"), ("day", "days"))
-"""English names of the units, in the order of the Dutch ones of the durations."""
-
-
-def _pick(pair: tuple[str, str], language: Language) -> str:
-    return pair[0] if language is Language.NL else pair[1]
 
 
 def label(key: str, language: Language = Language.NL) -> str:
@@ -208,23 +174,25 @@ def label(key: str, language: Language = Language.NL) -> str:
     >>> label("valuation"), label("valuation", Language.EN)
     ('Waardering', 'Valuation')
     """
-    return _pick(_LABELS[key], language)
+    return translated(_LABELS[key], language)
 
 
 @functools.cache
 def labels(language: Language) -> Mapping[str, str]:
     """Every label in *language*, by key: for saying many things in one language."""
-    return {key: _pick(pair, language) for key, pair in _LABELS.items()}
+    return {key: translated(text, language) for key, text in _LABELS.items()}
 
 
 def kind_label(kind: ChangeKind, language: Language = Language.NL) -> str:
     """The name of a kind of change, e.g. ``vernummerd``."""
-    return _pick(_KINDS[kind], language)
+    context, text = _KINDS[kind]
+    return translated(text, language, context)
 
 
 def significance_label(significance: Significance, language: Language = Language.NL) -> str:
     """The name of a significance, e.g. ``belangrijk``."""
-    return _pick(_SIGNIFICANCE[significance], language)
+    context, text = _SIGNIFICANCE[significance]
+    return translated(text, language, context)
 
 
 def field_label(
@@ -237,7 +205,7 @@ def field_label(
     """
     if field is None:
         return ""
-    name = _pick(_FIELDS[field], language)
+    name = translated(_FIELDS[field], language)
     return f"{name} {item}" if field is Field.CRITERION and item is not None else name
 
 
@@ -249,17 +217,25 @@ def duration_words(duration: Duration, language: Language = Language.NL) -> str:
     >>> duration_words(Duration(), Language.EN)
     'immediately'
     """
-    if language is Language.NL:
-        return str(duration)
     values = (duration.years, duration.months, duration.weeks, duration.days)
     parts = [
-        f"{value} {english[0] if value == 1 else english[1]}"
-        for value, english in zip(values, _ENGLISH_UNITS, strict=True)
-        if value
+        unit.say(language)
+        for unit in (
+            say_counted("duration-years", "{count} year", "{count} years", values[0]),
+            say_counted("duration-months", "{count} month", "{count} months", values[1]),
+            say_counted("duration-weeks", "{count} week", "{count} weeks", values[2]),
+            say_counted("duration-days", "{count} day", "{count} days", values[3]),
+        )
+        if unit.arguments["count"]
     ]
     if not parts:
-        return "immediately"
-    return parts[0] if len(parts) == 1 else ", ".join(parts[:-1]) + " and " + parts[-1]
+        context, text = marked_in("duration", "immediately")
+        return translated(text, language, context)
+    if len(parts) == 1:
+        return parts[0]
+    return say("words-and", "{some} and {last}", some=", ".join(parts[:-1]), last=parts[-1]).say(
+        language
+    )
 
 
 @functools.lru_cache(maxsize=4096)  # a list has few distinct terms, said many times
@@ -317,12 +293,12 @@ def _criteria_words(criteria: tuple[int, ...]) -> str:
     return f" (criteria {', '.join(map(str, criteria))})" if criteria else ""
 
 
-_STATUS: Mapping[Status, str] = {
-    Status.CONCEPT: "draft",
-    Status.TER_INZAGE: "public inspection",
-    Status.ONTWERP: "proposed",
-    Status.VASTGESTELD: "adopted",
-    Status.INGETROKKEN: "withdrawn",
+_STATUS: Mapping[Status, tuple[str, str]] = {
+    Status.CONCEPT: marked_in("status", "draft"),
+    Status.TER_INZAGE: marked_in("status", "public inspection"),
+    Status.ONTWERP: marked_in("status", "proposed"),
+    Status.VASTGESTELD: marked_in("status", "adopted"),
+    Status.INGETROKKEN: marked_in("status", "withdrawn"),
 }
 
 
@@ -332,4 +308,5 @@ def status_words(status: Status, language: Language = Language.NL) -> str:
     >>> status_words(Status.VASTGESTELD, Language.EN)
     'adopted'
     """
-    return status.value if language is Language.NL else _STATUS[status]
+    context, text = _STATUS[status]
+    return translated(text, language, context)

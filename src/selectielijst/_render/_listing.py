@@ -5,8 +5,9 @@ from __future__ import annotations
 import textwrap
 from collections.abc import Iterator
 
+from selectielijst._i18n import version_date_words
 from selectielijst._model import Category, Section, SelectionList
-from selectielijst._render._labels import Language, label
+from selectielijst._render._labels import Language, label, status_words
 
 __all__ = ["list_as_text"]
 
@@ -28,9 +29,9 @@ def _lines(selection_list: SelectionList, lang: Language) -> Iterator[str]:
     yield selection_list.title
     if selection_list.organisation:
         yield selection_list.organisation
-    facts = [f"{label('version', lang)} {version.label}", version.status.value]
+    facts = [f"{label('version', lang)} {version.label}", status_words(version.status, lang)]
     if version.date:
-        facts.append(version.date)
+        facts.append(version_date_words(version.date, lang))
     yield " · ".join(facts)
     if version.source:
         yield f"{label('source', lang)}: {version.source}"

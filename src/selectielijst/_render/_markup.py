@@ -14,10 +14,11 @@ from collections.abc import Callable, Iterator
 import attrs
 
 from selectielijst._changes import Change, ChangeKind, ChangeSet, Field, Segment, value_text
+from selectielijst._i18n import say
 from selectielijst._model import Category, Section, SelectionList
 from selectielijst._render import _html, _markdown
 from selectielijst._render._format import Format, language_named
-from selectielijst._render._labels import Language, field_label, kind_label, label
+from selectielijst._render._labels import Language, field_label, kind_label, label, status_words
 from selectielijst._render._style import Style, marked_words
 from selectielijst.errors import UnknownFormat
 
@@ -82,7 +83,11 @@ def mark_up(
     chosen = Format.named(format) if not isinstance(format, Format) else format
     language = language_named(lang)
     if chosen not in _LAYOUTS:
-        msg = f"a marked-up version is written in markdown or html, not {chosen.value}"
+        msg = say(
+            "markup-format",
+            "a marked-up version is written in markdown or html, not {format}",
+            format=chosen.value,
+        )
         raise UnknownFormat(msg)
     marker = _Marker(_LAYOUTS[chosen], language, changes)
     body = list(marker.document(new))
@@ -135,9 +140,15 @@ class _Marker:
     def document(self, new: SelectionList) -> Iterator[str]:
         old = self.changes.old_version
         yield self.style.heading(1, self.style.text(new.title))
-        subtitle = f"{self.say('version')} {new.version.label} ({new.version.status.value})"
+        language = self.language
+        subtitle = (
+            f"{self.say('version')} {new.version.label}"
+            f" ({status_words(new.version.status, language)})"
+        )
         if old != new.version:
-            subtitle += f", {self.say('marked_up')} {old.label} ({old.status.value})"
+            subtitle += (
+                f", {self.say('marked_up')} {old.label} ({status_words(old.status, language)})"
+            )
         yield self.style.paragraph(self.style.text(subtitle))
         for section in new.sections:
             yield from self.section(section, 2)

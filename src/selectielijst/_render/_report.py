@@ -23,6 +23,7 @@ from selectielijst._changes import (
     Value,
     value_text,
 )
+from selectielijst._i18n import version_date_words
 from selectielijst._model import Status, Term, Valuation, number_key
 from selectielijst._render._labels import (
     Language,
@@ -182,7 +183,8 @@ def _in_list_order(item: Item) -> tuple[tuple[int, int | str], ...]:
 
 def _version(version_label: str, status: Status, date: str | None, language: Language) -> str:
     words = status_words(status, language)
-    return f"{version_label} ({words}{', ' + date if date else ''})"
+    when = f", {version_date_words(date, language)}" if date else ""
+    return f"{version_label} ({words}{when})"
 
 
 def _item(change: Change, context: _Context) -> Item:

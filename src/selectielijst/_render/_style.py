@@ -7,8 +7,9 @@ from collections.abc import Callable, Sequence
 import attrs
 
 from selectielijst._changes import Segment, SegmentKind
+from selectielijst._i18n import version_date_words
 from selectielijst._model import VersionEntry
-from selectielijst._render._labels import Language, label
+from selectielijst._render._labels import Language, label, status_words
 from selectielijst._render._report import Item, Report
 
 __all__ = [
@@ -145,8 +146,9 @@ class Writer:
 
 def version_heading(entry: VersionEntry, language: Language) -> str:
     """The heading of a version in a history: ``Versie 2.0 (ter inzage, 2024-03-01)``."""
-    date = f", {entry.date}" if entry.date else ""
-    return f"{label('version', language)} {entry.label} ({entry.status.value}{date})"
+    date = f", {version_date_words(entry.date, language)}" if entry.date else ""
+    status = status_words(entry.status, language)
+    return f"{label('version', language)} {entry.label} ({status}{date})"
 
 
 def since(chapter: Chapter, language: Language) -> str | None:

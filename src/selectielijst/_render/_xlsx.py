@@ -1,31 +1,43 @@
 """Change tables as XLSX: one row per change, with an empty column for the reasons.
 
-An archivist fills in the *Motivering* column and gives the table back with
-``selectielijst reasons``; the hidden *Sleutel* column keeps each reason with
-its change when the diff is computed again. A second sheet holds the
-concordance: where the records of each old category go.
+An archivist fills in the *Motivering* (*Reason*) column and gives the table
+back with ``selectielijst reasons``; the hidden *Sleutel* (*Key*) column keeps
+each reason with its change when the diff is computed again. A second sheet
+holds the concordance: where the records of each old category go. The columns
+are named in the language of the table; either language's names read back.
 """
 
 from __future__ import annotations
 
 from collections.abc import Iterator, Sequence
 
+from selectielijst._i18n import marked, translated
 from selectielijst._render._labels import Language, kind_label, label, significance_label
 from selectielijst._render._report import Item, Report, was_and_becomes
 from selectielijst._render._style import Chapter, Writer
 from selectielijst._storage import Sheet, write_workbook
 
-__all__ = ["COLUMNS", "KEY", "REASON", "WRITER", "history", "rows", "table"]
+__all__ = ["COLUMNS", "KEY", "REASON", "WRITER", "columns", "history", "rows", "table"]
 
-KEY = "Sleutel"
-"""The column of each change's key: leave it as it is."""
-REASON = "Motivering"
-"""The column for the reason of each change."""
+KEY = marked("Key")
+"""The column of each change's key: leave it as it is (*Sleutel* in Dutch)."""
+REASON = marked("Reason")
+"""The column for the reason of each change (*Motivering* in Dutch)."""
+OLD_NUMBER, NEW_NUMBER = marked("Old number"), marked("New number")
 COLUMNS = (
-    "Oud nummer", "Nieuw nummer", "Onderwerp", "Soort wijziging", "Wijziging", "Was",
-    "Wordt", "Belang", REASON, KEY,
+    OLD_NUMBER, NEW_NUMBER, marked("Subject"), marked("Kind of change"), marked("Change"),
+    marked("Was"), marked("Becomes"), marked("Significance"), REASON, KEY,
 )  # fmt: skip
-"""The columns of a change table; the names stay Dutch so that tables read back in any language."""
+"""The columns of a change table, as the catalogs know them; :func:`columns` names them."""
+
+
+def columns(language: Language, names: Sequence[str] = COLUMNS) -> tuple[str, ...]:
+    """The names of the columns *names* in *language*.
+
+    >>> columns(Language.NL)[-2:], columns(Language.EN)[-2:]
+    (('Motivering', 'Sleutel'), ('Reason', 'Key'))
+    """
+    return tuple(translated(name, language) for name in names)
 
 
 def rows(report: Report) -> Iterator[list[str]]:
@@ -53,7 +65,7 @@ def rows(report: Report) -> Iterator[list[str]]:
         ]
 
 
-CONCORDANCE = ("Oud nummer", "Nieuw nummer", "Soort wijziging")
+CONCORDANCE = (OLD_NUMBER, NEW_NUMBER, marked("Kind of change"))
 """The columns of the concordance sheet."""
 
 
@@ -70,8 +82,13 @@ def table(report: Report) -> bytes:
     ]
     return write_workbook(
         [
-            Sheet(label("change", language), COLUMNS, list(rows(report)), frozenset({KEY})),
-            Sheet(label("concordance", language), CONCORDANCE, concordance),
+            Sheet(
+                label("change", language),
+                columns(language),
+                list(rows(report)),
+                frozenset({translated(KEY, language)}),
+            ),
+            Sheet(label("concordance", language), columns(language, CONCORDANCE), concordance),
         ]
     )
 
@@ -80,14 +97,14 @@ def history(
     title: str, list_id: str, chapters: Sequence[Chapter], language: Language, color: bool
 ) -> bytes:
     """The change tables of every version, in one sheet, with a column for the version."""
-    header = (label("version", language), *COLUMNS)
+    header = (label("version", language), *columns(language))
     found = [
         [chapter.entry.label, *row]
         for chapter in chapters
         if chapter.report is not None
         for row in rows(chapter.report)
     ]
-    return write_workbook([Sheet(list_id, header, found, frozenset({KEY}))])
+    return write_workbook([Sheet(list_id, header, found, frozenset({translated(KEY, language)}))])
 
 
 WRITER = Writer(changes=lambda report, _level, _title, _color: table(report), history=history)

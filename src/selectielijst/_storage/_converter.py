@@ -9,6 +9,7 @@ from typing import Any, TypeVar
 import cattrs
 from cattrs.gen import make_dict_structure_fn, make_dict_unstructure_fn, override
 
+from selectielijst._i18n import Message, said_by, say
 from selectielijst._model import (
     Category,
     Criterion,
@@ -42,33 +43,43 @@ _KEEP_PART_KEYS = frozenset({"description", "keep"})
 
 def _strict_str(value: object, _: type) -> str:
     if not isinstance(value, str):
-        hint = " (write it in quotes)" if isinstance(value, int | float) else ""
-        msg = f"expected text, found {_describe(value)}{hint}"
+        if isinstance(value, int | float):
+            msg = say(
+                "expected-quoted-text",
+                "expected text, found {found} (write it in quotes)",
+                found=_describe(value),
+            )
+        else:
+            msg = say("expected-text", "expected text, found {found}", found=_describe(value))
         raise TypeError(msg)
     return value
 
 
 def _strict_int(value: object, _: type) -> int:
     if isinstance(value, bool) or not isinstance(value, int):
-        msg = f"expected a whole number, found {_describe(value)}"
+        msg = say(
+            "expected-number", "expected a whole number, found {found}", found=_describe(value)
+        )
         raise TypeError(msg)
     return value
 
 
 def _strict_bool(value: object, _: type) -> bool:
     if not isinstance(value, bool):
-        msg = f"expected true or false, found {_describe(value)}"
+        msg = say(
+            "expected-boolean", "expected true or false, found {found}", found=_describe(value)
+        )
         raise TypeError(msg)
     return value
 
 
-def _describe(value: object) -> str:
+def _describe(value: object) -> Message | str:
     if value is None:
-        return "nothing (null)"
+        return say("found-null", "nothing (null)")
     if isinstance(value, Mapping):
-        return "a mapping"
+        return say("found-mapping", "a mapping")
     if isinstance(value, list | tuple):
-        return "a list"
+        return say("found-list", "a list")
     return f"{type(value).__name__} {value!r}"
 
 
@@ -77,27 +88,41 @@ def _enum_hook(value: object, enum_type: type[E]) -> E:
     try:
         return enum_type(value)
     except ValueError:
-        msg = f"unknown {enum_type.__name__.lower()} {value!r}; expected one of {choices}"
+        msg = say(
+            "unknown-choice",
+            "unknown {kind} {value!r}; expected one of {choices}",
+            kind=enum_type.__name__.lower(),
+            value=value,
+            choices=choices,
+        )
         raise ValueError(msg) from None
 
 
 def _texts(value: object, _: type) -> tuple[str, ...]:
     """A list of texts; one text alone is an error, never split into its characters."""
     if isinstance(value, str):
-        msg = (
-            f"expected a list of texts, found the text {value!r};"
-            f" write it as a list: [{value!r}] or on its own line after '- '"
+        msg = say(
+            "expected-texts-found-text",
+            "expected a list of texts, found the text {text!r}; write it as a list:"
+            " [{text!r}] or on its own line after '- '",
+            text=value,
         )
         raise TypeError(msg)
     if not isinstance(value, list | tuple):
-        msg = f"expected a list of texts, found {_describe(value)}"
+        msg = say(
+            "expected-texts", "expected a list of texts, found {found}", found=_describe(value)
+        )
         raise TypeError(msg)
     return tuple(_strict_str(item, str) for item in value)
 
 
 def _criteria(value: object) -> tuple[int, ...]:
     if not isinstance(value, list | tuple):
-        msg = f"criteria are a list of numbers such as [1, 6], found {_describe(value)}"
+        msg = say(
+            "expected-criteria",
+            "criteria are a list of numbers such as [1, 6], found {found}",
+            found=_describe(value),
+        )
         raise TypeError(msg)
     return tuple(_strict_int(item, int) for item in value)
 
@@ -108,27 +133,36 @@ def _structure_duration(value: object, _: type) -> Duration:
 
 def _structure_valuation(value: object, _: type) -> Valuation:
     if not isinstance(value, Mapping):
-        msg = (
-            "a valuation is a mapping such as {keep: [1]} or {destroy: P10Y},"
-            f" found {_describe(value)}"
+        msg = say(
+            "expected-valuation",
+            "a valuation is a mapping such as {{keep: [1]}} or {{destroy: P10Y}}, found {found}",
+            found=_describe(value),
         )
         raise TypeError(msg)
     unknown = sorted(set(value) - _VALUATION_KEYS)
     if unknown:
-        msg = (
-            f"unknown valuation key {unknown[0]!r};"
-            " expected keep (and except), or destroy, trigger and keep_parts"
+        msg = say(
+            "unknown-valuation-key",
+            "unknown valuation key {key!r}; expected keep (and except), or destroy, trigger"
+            " and keep_parts",
+            key=unknown[0],
         )
         raise ValueError(msg)
     if ("keep" in value) == ("destroy" in value):
-        msg = "a valuation says either keep (B) or destroy (V), exactly one of them"
+        msg = say(
+            "keep-or-destroy",
+            "a valuation says either keep (B) or destroy (V), exactly one of them",
+        )
         raise ValueError(msg)
     if "except" in value and "keep" not in value:
-        msg = "except belongs to a keep (B) valuation; a destroy (V) one names keep_parts"
+        msg = say(
+            "except-without-keep",
+            "except belongs to a keep (B) valuation; a destroy (V) one names keep_parts",
+        )
         raise ValueError(msg)
     if "keep" in value:
         if "trigger" in value or "keep_parts" in value:
-            msg = "a keep (B) valuation has no trigger and no keep_parts"
+            msg = say("keep-with-term", "a keep (B) valuation has no trigger and no keep_parts")
             raise ValueError(msg)
         exception = value.get("except")
         return Valuation(
@@ -146,7 +180,9 @@ def _structure_valuation(value: object, _: type) -> Valuation:
         )
     parts = value.get("keep_parts", [])
     if not isinstance(parts, list | tuple):
-        msg = f"keep_parts is a list, found {_describe(parts)}"
+        msg = say(
+            "expected-kept-parts", "keep_parts is a list, found {found}", found=_describe(parts)
+        )
         raise TypeError(msg)
     return Valuation(
         ValuationKind.DESTROY, term=term, keep_parts=tuple(_keep_part(p) for p in parts)
@@ -158,12 +194,15 @@ def _at(key: str, hook: Callable[..., T], *args: object) -> T:
     try:
         return hook(*args)
     except (TypeError, ValueError) as e:
-        raise InvalidRecord(key, str(e)) from e
+        raise InvalidRecord(key, said_by(e)) from e
 
 
 def _keep_part(value: object) -> KeepPart:
     if not isinstance(value, Mapping) or set(value) - _KEEP_PART_KEYS or "description" not in value:
-        msg = "each kept part is a mapping with description and keep (its criteria)"
+        msg = say(
+            "expected-kept-part",
+            "each kept part is a mapping with description and keep (its criteria)",
+        )
         raise ValueError(msg)
     return KeepPart(_strict_str(value["description"], str), _criteria(value.get("keep", [])))
 
@@ -193,7 +232,11 @@ def _structure_paragraphs(value: object, _: type) -> tuple[str, ...]:
         return tuple(value.removesuffix("\n").split("\n\n")) if value else ()
     if isinstance(value, list | tuple):
         return tuple(_strict_str(item, str) for item in value)
-    msg = f"text is a block of paragraphs, found {_describe(value)}"
+    msg = say(
+        "expected-paragraphs",
+        "text is a block of paragraphs, found {found}",
+        found=_describe(value),
+    )
     raise TypeError(msg)
 
 

@@ -30,6 +30,8 @@ from yaml.events import (
 from yaml.nodes import ScalarNode
 from yaml.resolver import BaseResolver
 
+from selectielijst._i18n import Message, said_by, say
+
 __all__ = ["AVAILABLE", "Refused", "lines_of", "load"]
 
 AVAILABLE = bool(getattr(yaml, "__with_libyaml__", False))
@@ -54,7 +56,7 @@ class Refused(Exception):
         line: The 1-based line where libyaml found it, when it knows.
     """
 
-    def __init__(self, message: str, line: int | None = None) -> None:
+    def __init__(self, message: str | Message, line: int | None = None) -> None:
         super().__init__(message)
         self.line = line
 
@@ -106,7 +108,7 @@ def _integer(text: str) -> int:
     if base != 10:
         digits = digits[2:]
     if len(digits) > 4300:  # Python's own bound on converting long digit strings
-        msg = "not a snapshot's YAML: a number has thousands of digits"
+        msg = say("huge-number", "not a snapshot's YAML: a number has thousands of digits")
         raise Refused(msg)
     return sign * int(digits, base)
 
@@ -138,11 +140,15 @@ def _line(event: Any) -> int:
 
 def _refuse_tag(tag: str, event: Any) -> NoReturn:
     if tag == _REFUSED_TAGS[0]:
-        msg = "merge keys (<<) are not allowed in a snapshot; write each key out"
+        msg = say("merge-key", "merge keys (<<) are not allowed in a snapshot; write each key out")
     elif tag == _REFUSED_TAGS[1]:
-        msg = "the value key (=) is not allowed in a snapshot; quote it: '='"
+        msg = say("value-key", "the value key (=) is not allowed in a snapshot; quote it: '='")
     else:
-        msg = f"tags such as {tag.replace('tag:yaml.org,2002:', '!!')} are not allowed"
+        msg = say(
+            "yaml-tag",
+            "tags such as {tag} are not allowed",
+            tag=tag.replace("tag:yaml.org,2002:", "!!"),
+        )
     raise Refused(msg, _line(event))
 
 
@@ -170,17 +176,21 @@ class _Builder:
         frame = self.stack[-1] if self.stack else None
         if frame is not None and isinstance(frame[0], dict) and frame[1] is _NO_KEY:
             if tag != _STR:
-                msg = f"keys are plain words, found {event.value!r}"
+                msg = say("key-not-word", "keys are plain words, found {key!r}", key=event.value)
                 raise Refused(msg, _line(event))
             if event.value in frame[0]:
-                msg = f"duplicate key {event.value!r}: each key may be given once"
+                msg = say(
+                    "duplicate-key",
+                    "duplicate key {key!r}: each key may be given once",
+                    key=event.value,
+                )
                 raise Refused(msg, _line(event))
             frame[1] = event.value
             return
         try:
             self.add(convert(event.value))
         except Refused as e:
-            raise Refused(str(e), _line(event)) from e
+            raise Refused(said_by(e), _line(event)) from e
 
     def start(self, event: Any, container: list[Any] | dict[str, Any], tag: str) -> None:
         if event.anchor is not None:
@@ -190,10 +200,10 @@ class _Builder:
         frame = self.stack[-1] if self.stack else None
         if frame is not None and isinstance(frame[0], dict) and frame[1] is _NO_KEY:
             kind = "a mapping" if isinstance(container, dict) else "a list"
-            msg = f"keys are plain words, found {kind}"
+            msg = say("key-not-word", "keys are plain words, found {key!r}", key=kind)
             raise Refused(msg, _line(event))
         if len(self.stack) > MAX_DEPTH:
-            msg = "the document is nested too deeply"
+            msg = say("too-deep", "the document is nested too deeply")
             raise Refused(msg, _line(event))
         self.add(container)
         self.stack.append([container, _NO_KEY])
@@ -217,7 +227,7 @@ _NO_KEY = object()
 
 
 def _refuse_anchor(event: Any) -> NoReturn:
-    msg = "anchors and aliases (& and *) are not allowed in a snapshot"
+    msg = say("yaml-alias", "anchors and aliases (& and *) are not allowed in a snapshot")
     raise Refused(msg, _line(event))
 
 
@@ -231,9 +241,10 @@ def _events(text: str) -> Iterator[Any]:
         mark = e.problem_mark or e.context_mark
         problem = " ".join(str(part) for part in (e.context, e.problem) if part)
         line = mark.line + 1 if mark else None
-        raise Refused(f"not valid YAML: {problem or e}", line) from e
+        said = say("invalid-yaml", "not valid YAML: {detail}", detail=problem or str(e))
+        raise Refused(said, line) from e
     except (yaml.YAMLError, ValueError) as e:
-        raise Refused(f"not valid YAML: {e}") from e
+        raise Refused(say("invalid-yaml", "not valid YAML: {detail}", detail=str(e))) from e
     finally:
         parser.dispose()
 
@@ -276,7 +287,10 @@ def load(text: str) -> Any:
         elif isinstance(event, DocumentStartEvent):
             documents += 1
             if documents > 1:
-                msg = "not valid YAML: a snapshot is one document; found a second '---'"
+                msg = say(
+                    "second-document",
+                    "not valid YAML: a snapshot is one document; found a second '---'",
+                )
                 raise Refused(msg, _line(event))
     return builder.root
 

@@ -10,6 +10,7 @@ import tempfile
 from collections.abc import Iterator, Sequence
 from pathlib import Path
 
+from selectielijst._i18n import say
 from selectielijst.errors import (
     DocumentErrors,
     InvalidDocument,
@@ -80,14 +81,21 @@ def usable_path(path: str | os.PathLike[str]) -> Path:
         InvalidName: The path holds a NUL character, which no file name can.
     """
     if "\x00" in str(path):
-        msg = f"{str(path)!r} is not a usable file name: it holds a NUL character"
+        msg = say(
+            "name-holds-nul",
+            "{name!r} is not a usable file name: it holds a NUL character",
+            name=str(path),
+        )
         raise InvalidName(msg)
     usable = Path(path)
     for part in usable.parts:
         if len(os.fsencode(part)) > _LONGEST_NAME:
-            msg = (
-                f"{part[:40]!r}... is not a usable file name: it is longer than"
-                f" {_LONGEST_NAME} bytes, the most a folder or file name can be"
+            msg = say(
+                "name-too-long",
+                "{name!r}... is not a usable file name: it is longer than {most} bytes,"
+                " the most a folder or file name can be",
+                name=part[:40],
+                most=_LONGEST_NAME,
             )
             raise InvalidName(msg)
     return usable
@@ -107,23 +115,31 @@ def read_text(path: str | os.PathLike[str]) -> str:
         with Path(path).open("rb") as handle:
             raw = handle.read(limit + 1)
     except FileNotFoundError as e:
-        raise one_problem(InvalidDocument("no such file", file=name)) from e
+        raise one_problem(InvalidDocument(say("no-such-file", "no such file"), file=name)) from e
     except IsADirectoryError as e:
-        raise one_problem(InvalidDocument("is a folder, not a file", file=name)) from e
+        problem = say("is-a-folder", "is a folder, not a file")
+        raise one_problem(InvalidDocument(problem, file=name)) from e
     except OSError as e:
-        raise one_problem(InvalidDocument(f"cannot be read: {e.strerror}", file=name)) from e
+        problem = say("cannot-read", "cannot be read: {reason}", reason=e.strerror)
+        raise one_problem(InvalidDocument(problem, file=name)) from e
     if len(raw) > limit:
-        problem = (
-            f"is larger than {limit / (1024 * 1024):g} MiB, the bound on the size of a file;"
-            f" no snapshot is that large (set {SIZE_VARIABLE} to raise it)"
+        problem = say(
+            "file-too-large",
+            "is larger than {size:n} MiB, the bound on the size of a file; no snapshot is that"
+            " large (set {variable} to raise it)",
+            size=round(limit / (1024 * 1024), 3),
+            variable=SIZE_VARIABLE,
         )
         raise one_problem(InvalidDocument(problem, file=name))
     try:
         return raw.decode("utf-8")
     except UnicodeDecodeError as e:
         line = raw[: e.start].count(b"\n") + 1
-        problem = (
-            f"is not UTF-8 text (byte {raw[e.start]:#04x} at offset {e.start}); save it as UTF-8"
+        problem = say(
+            "not-utf8",
+            "is not UTF-8 text (byte {byte} at offset {offset}); save it as UTF-8",
+            byte=f"{raw[e.start]:#04x}",
+            offset=e.start,
         )
         raise one_problem(InvalidDocument(problem, file=name, line=line)) from e
 
@@ -225,7 +241,10 @@ def check_output(target: Path) -> Path:
     if resolved.is_dir():
         raise IsADirectoryError(errno.EISDIR, "it is a folder, not a file", str(target))
     if resolved.exists() and not resolved.is_file():
-        problem = "it is neither a file nor a folder (a device or a pipe); name a file"
+        problem = say(
+            "neither-file-nor-folder",
+            "it is neither a file nor a folder (a device or a pipe); name a file",
+        )
         raise OSError(errno.EINVAL, problem, str(target))
     for folder in resolved.parents:
         if folder.exists():
@@ -387,14 +406,20 @@ def refuse_links(base: Path, target: Path) -> None:
     for part in target.relative_to(base).parts:
         current /= part
         if current.is_symlink():
-            msg = (
-                f"{current}: is a symbolic link; nothing is written through a link inside"
-                f" {base} (it could write outside the workspace): put the file or folder"
-                " itself there"
+            msg = say(
+                "write-through-link",
+                "{path}: is a symbolic link; nothing is written through a link inside {base}"
+                " (it could write outside the workspace): put the file or folder itself there",
+                path=str(current),
+                base=str(base),
             )
             raise UnsafePath(msg)
     if target.exists() and not target.is_file():
-        msg = f"{target}: is not a regular file; move it away, then write again"
+        msg = say(
+            "not-a-regular-file",
+            "{path}: is not a regular file; move it away, then write again",
+            path=str(target),
+        )
         raise UnsafePath(msg)
 
 

@@ -15,6 +15,7 @@ import attrs
 import cattrs
 from cattrs.errors import ClassValidationError, ForbiddenExtraKeysError, IterableValidationError
 
+from selectielijst._i18n import Message, said_by, say
 from selectielijst._storage._converter import FIELD_RENAMES
 from selectielijst._storage._yaml import Loaded
 from selectielijst.errors import DocumentErrors, InvalidDocument, InvalidRecord
@@ -23,7 +24,7 @@ __all__ = ["Problem", "Problems", "cattrs_problems", "structure"]
 
 T = TypeVar("T")
 
-Problem = tuple[str, str]
+Problem = tuple[str, "str | Message"]
 """A path inside the document and what is wrong there."""
 
 
@@ -39,13 +40,13 @@ class Problems:
     def __init__(self, file: str | None, lines: Loaded | None = None) -> None:
         self.file = file
         self.lines = lines
-        self._found: dict[tuple[int, str, str], None] = {}
+        self._found: dict[tuple[int, str, str], str | Message] = {}
 
-    def report(self, path: str, problem: str, *, line: int | None = None) -> None:
+    def report(self, path: str, problem: str | Message, *, line: int | None = None) -> None:
         """Note *problem* at *path* (``$.sections[0].title``, ``column 'Naam'``)."""
         if line is None and self.lines is not None:
             line = self.lines.line_of(path)
-        self._found[line or 0, path, problem] = None
+        self._found[line or 0, path, str(problem)] = problem  # a sentence may name a list
 
     def extend(self, found: Iterable[Problem]) -> None:
         """Note every (path, problem) of *found*."""
@@ -58,8 +59,8 @@ class Problems:
     def errors(self) -> list[InvalidDocument]:
         """Each problem as an error naming the file, the line and the place, in line order."""
         return [
-            InvalidDocument(problem, file=self.file, line=line or None, path=path)
-            for line, path, problem in sorted(self._found, key=_in_document_order)
+            InvalidDocument(self._found[key], file=self.file, line=key[0] or None, path=key[1])
+            for key in sorted(self._found, key=_in_document_order)
         ]
 
     def raise_if_any(self, message: str | None = None) -> None:
@@ -114,7 +115,7 @@ def cattrs_problems(error: BaseException, path: str, record: type | None) -> Ite
                 key = FIELD_RENAMES.get(owner, {}).get(note.name, note.name) if owner else note.name
                 child = f"{path}.{key}"
                 if isinstance(inner, KeyError):
-                    yield child, f"{key} is required but missing"
+                    yield child, say("missing-key", "{key} is required but missing", key=key)
                     continue
             else:
                 child = f"{path}[{note.index!r}]"
@@ -125,10 +126,18 @@ def cattrs_problems(error: BaseException, path: str, record: type | None) -> Ite
         renames = FIELD_RENAMES.get(error.cl, {})
         allowed = ", ".join(renames.get(f.name, f.name) for f in attrs.fields(error.cl))
         for key in sorted(error.extra_fields):
-            yield f"{path}.{key}", f"unknown key {key!r}; allowed here: {allowed}"
+            yield (
+                f"{path}.{key}",
+                say(
+                    "unknown-key",
+                    "unknown key {key!r}; allowed here: {allowed}",
+                    key=key,
+                    allowed=allowed,
+                ),
+            )
     elif isinstance(error, InvalidRecord):
         key = FIELD_RENAMES.get(record, {}).get(error.field, error.field) if record else error.field
         separator = "" if key.startswith("[") else "."
-        yield f"{path}{separator}{key}", str(error)
+        yield f"{path}{separator}{key}", said_by(error)
     else:
-        yield path, str(error)
+        yield path, said_by(error)

@@ -19,6 +19,7 @@ from ruamel.yaml.constructor import RoundTripConstructor
 from ruamel.yaml.error import MarkedYAMLError, YAMLError
 from ruamel.yaml.scalarstring import DoubleQuotedScalarString, LiteralScalarString
 
+from selectielijst._i18n import say
 from selectielijst.errors import InvalidDocument
 
 __all__ = ["KEY_ORDER", "Loaded", "dump_reference", "load", "needs_escapes", "ordered"]
@@ -72,11 +73,15 @@ def load(text: str, *, file: str | None = None) -> Loaded:
         mark = e.problem_mark or e.context_mark
         line = mark.line + 1 if mark is not None else None
         problem = " ".join(str(part) for part in (e.context, e.problem) if part)
-        raise InvalidDocument(f"not valid YAML: {problem}", file=file, line=line) from e
+        said = say("invalid-yaml", "not valid YAML: {detail}", detail=problem)
+        raise InvalidDocument(said, file=file, line=line) from e
     except YAMLError as e:
-        raise InvalidDocument(f"not valid YAML: {e}", file=file) from e
+        said = say("invalid-yaml", "not valid YAML: {detail}", detail=str(e))
+        raise InvalidDocument(said, file=file) from e
     except (ValueError, RecursionError) as e:  # a number of thousands of digits; deep nesting
-        problem = f"not a snapshot's YAML: {str(e).split(';')[0]}"
+        problem = say(
+            "not-snapshot-yaml", "not a snapshot's YAML: {detail}", detail=str(e).split(";")[0]
+        )
         raise InvalidDocument(problem, file=file) from e
     lines: dict[str, int] = {"$": 1}
     data = _plain(tree, "$", lines, set(), file)
@@ -91,7 +96,7 @@ def _plain(node: Any, path: str, lines: dict[str, int], seen: set[int], file: st
         result = {}
         for key, value in node.items():
             if not isinstance(key, str):
-                problem = f"keys are plain words, found {key!r}"
+                problem = say("key-not-word", "keys are plain words, found {key!r}", key=key)
                 raise InvalidDocument(problem, file=file, line=node.lc.line + 1, path=path)
             child = f"{path}.{key}"
             lines[child] = _line(node, key, lines.get(path))
@@ -108,7 +113,7 @@ def _plain(node: Any, path: str, lines: dict[str, int], seen: set[int], file: st
         return node.isoformat()[:10]
     if isinstance(node, str):
         if not str(node).isprintable() and any(_unencodable(ch) for ch in node):
-            problem = "the text holds a character that is not valid Unicode"
+            problem = say("not-unicode", "the text holds a character that is not valid Unicode")
             raise InvalidDocument(problem, file=file, line=lines.get(path), path=path)
         return str(node)
     if isinstance(node, bool) or node is None:
@@ -118,7 +123,11 @@ def _plain(node: Any, path: str, lines: dict[str, int], seen: set[int], file: st
     if isinstance(node, float):
         return float(node)
     tag = getattr(getattr(node, "tag", None), "value", None)
-    problem = f"tags such as {tag} are not allowed" if tag else f"unsupported value {node!r}"
+    problem = (
+        say("yaml-tag", "tags such as {tag} are not allowed", tag=tag)
+        if tag
+        else say("unsupported-value", "unsupported value {value!r}", value=node)
+    )
     raise InvalidDocument(problem, file=file, line=lines.get(path), path=path)
 
 
@@ -127,17 +136,19 @@ def _check_container(
 ) -> None:
     """Refuse a mapping or list that is an alias, too deep, tagged or merged."""
     if id(node) in seen:
-        problem = "anchors and aliases (& and *) are not allowed in a snapshot"
+        problem = say("yaml-alias", "anchors and aliases (& and *) are not allowed in a snapshot")
         raise InvalidDocument(problem, file=file, line=line, path=path)
     if path.count(".") + path.count("[") > MAX_DEPTH:
-        raise InvalidDocument("the document is nested too deeply", file=file, path=path)
+        problem = say("too-deep", "the document is nested too deeply")
+        raise InvalidDocument(problem, file=file, path=path)
     tag = getattr(getattr(node, "tag", None), "value", None)
     if tag:
-        raise InvalidDocument(
-            f"tags such as {tag} are not allowed", file=file, line=line, path=path
-        )
+        problem = say("yaml-tag", "tags such as {tag} are not allowed", tag=tag)
+        raise InvalidDocument(problem, file=file, line=line, path=path)
     if getattr(node, "merge", None):
-        problem = "merge keys (<<) are not allowed in a snapshot; write each key out"
+        problem = say(
+            "merge-key", "merge keys (<<) are not allowed in a snapshot; write each key out"
+        )
         raise InvalidDocument(problem, file=file, line=line, path=path)
     seen.add(id(node))
 

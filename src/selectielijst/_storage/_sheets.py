@@ -12,6 +12,7 @@ from pathlib import Path
 
 import attrs
 
+from selectielijst._i18n import Message, say
 from selectielijst._storage._files import SIZE_VARIABLE, size_limit, usable_path
 from selectielijst.errors import DocumentErrors, InvalidDocument
 
@@ -54,7 +55,7 @@ class Table:
     rows: tuple[Row, ...]
 
 
-def _fail(file: str, problem: str, line: int | None = None) -> DocumentErrors:
+def _fail(file: str, problem: Message, line: int | None = None) -> DocumentErrors:
     return DocumentErrors(
         f"{file} cannot be read", [InvalidDocument(problem, file=file, line=line)]
     )
@@ -69,10 +70,12 @@ def read_table(path: Path, *, sheet: str | None = None) -> Table:
     path = usable_path(path)
     name = str(path)
     if not path.is_file():
-        raise _fail(name, "no such file")
+        raise _fail(name, say("no-such-file", "no such file"))
     if path.stat().st_size > size_limit():
-        problem = (
-            f"the file is too large for a selection list (set {SIZE_VARIABLE} to raise the bound)"
+        problem = say(
+            "sheet-too-large",
+            "the file is too large for a selection list (set {variable} to raise the bound)",
+            variable=SIZE_VARIABLE,
         )
         raise _fail(name, problem)
     if path.suffix.lower() in {".xlsx", ".xlsm"}:
@@ -82,9 +85,12 @@ def read_table(path: Path, *, sheet: str | None = None) -> Table:
         text = raw.decode("utf-8-sig")
     except UnicodeDecodeError as e:
         line = raw[: e.start].count(b"\n") + 1
-        raise _fail(
-            name, f"is not UTF-8 text (byte {raw[e.start]:#04x}); save it as UTF-8 CSV", line
-        ) from e
+        problem = say(
+            "csv-not-utf8",
+            "is not UTF-8 text (byte {byte}); save it as UTF-8 CSV",
+            byte=f"{raw[e.start]:#04x}",
+        )
+        raise _fail(name, problem, line) from e
     first = text.split("\n", 1)[0]
     delimiter = ";" if first.count(";") > first.count(",") else ","
     reader = csv.reader(io.StringIO(text, newline=""), delimiter=delimiter)
@@ -95,7 +101,8 @@ def read_table(path: Path, *, sheet: str | None = None) -> Table:
             if len(lines) > max_rows() + 1:
                 raise _fail(name, _too_many_rows())
     except csv.Error as e:
-        raise _fail(name, f"is not valid CSV: {e}", reader.line_num) from e
+        problem = say("invalid-csv", "is not valid CSV: {detail}", detail=str(e))
+        raise _fail(name, problem, reader.line_num) from e
     return _table(name, lines)
 
 
@@ -112,11 +119,22 @@ def _read_xlsx(path: Path, sheet: str | None) -> Table:
     try:
         workbook = openpyxl.load_workbook(path, read_only=True, data_only=True)
     except damaged as e:
-        raise _fail(name, f"is not a readable XLSX workbook ({type(e).__name__}: {e})") from e
+        problem = say(
+            "unreadable-workbook",
+            "is not a readable XLSX workbook ({detail})",
+            detail=f"{type(e).__name__}: {e}",
+        )
+        raise _fail(name, problem) from e
     try:
         if sheet is not None and sheet not in workbook.sheetnames:
             known = ", ".join(workbook.sheetnames)
-            raise _fail(name, f"has no sheet {sheet!r} (sheets: {known})")
+            problem = say(
+                "unknown-sheet",
+                "has no sheet {sheet!r} (sheets: {known})",
+                sheet=sheet,
+                known=known,
+            )
+            raise _fail(name, problem)
         worksheet = workbook[sheet] if sheet is not None else workbook.worksheets[0]
         lines: list[list[str]] = []
         for row in worksheet.iter_rows(values_only=True):
@@ -124,7 +142,12 @@ def _read_xlsx(path: Path, sheet: str | None) -> Table:
             if len(lines) > max_rows() + 1:
                 raise _fail(name, _too_many_rows())
     except damaged as e:  # SyntaxError covers XML that does not parse
-        raise _fail(name, f"is a damaged XLSX workbook ({type(e).__name__}: {e})") from e
+        problem = say(
+            "damaged-workbook",
+            "is a damaged XLSX workbook ({detail})",
+            detail=f"{type(e).__name__}: {e}",
+        )
+        raise _fail(name, problem) from e
     finally:
         workbook.close()
     return _table(name, lines)
@@ -136,11 +159,16 @@ def _check_unpacked_size(path: Path, name: str) -> None:
         with zipfile.ZipFile(path) as archive:
             unpacked = sum(info.file_size for info in archive.infolist())
     except (zipfile.BadZipFile, OSError, ValueError, NotImplementedError, RuntimeError) as e:
-        raise _fail(name, f"is not a readable XLSX workbook ({e})") from e
+        problem = say(
+            "unreadable-workbook", "is not a readable XLSX workbook ({detail})", detail=str(e)
+        )
+        raise _fail(name, problem) from e
     if unpacked > size_limit():
-        problem = (
-            f"unpacks to {unpacked // (1024 * 1024)} MiB, more than the size bound"
-            f" (set {SIZE_VARIABLE} to raise it)"
+        problem = say(
+            "workbook-unpacks-too-large",
+            "unpacks to {size:n} MiB, more than the size bound (set {variable} to raise it)",
+            size=unpacked // (1024 * 1024),
+            variable=SIZE_VARIABLE,
         )
         raise _fail(name, problem)
 
@@ -159,10 +187,13 @@ def max_rows() -> int:
     return int(named) if named.isdecimal() and int(named) > 0 else MAX_ROWS
 
 
-def _too_many_rows() -> str:
-    return (
-        f"has more than {max_rows():,} rows, more than any selection list"
-        f" (set {ROWS_VARIABLE} to raise the bound)"
+def _too_many_rows() -> Message:
+    return say(
+        "too-many-rows",
+        "has more than {count:n} rows, more than any selection list (set {variable} to raise"
+        " the bound)",
+        count=max_rows(),
+        variable=ROWS_VARIABLE,
     )
 
 
@@ -176,17 +207,27 @@ def _cell(value: object) -> str:
 
 def _table(name: str, lines: Sequence[Sequence[str]]) -> Table:
     if not lines:
-        raise _fail(name, "is empty: the first row must name the columns")
+        raise _fail(name, say("empty-sheet", "is empty: the first row must name the columns"))
     header = tuple(cell.strip() for cell in lines[0])
     duplicates = sorted({c for c in header if c and header.count(c) > 1})
     if duplicates:
-        raise _fail(name, f"names column {duplicates[0]!r} twice", 1)
+        problem = say("column-twice", "names column {column!r} twice", column=duplicates[0])
+        raise _fail(name, problem, 1)
     rows = []
     for number, cells in enumerate(lines[1:], start=2):
         if any(len(cell) > MAX_CELL for cell in cells):
-            raise _fail(name, f"has a cell of more than {MAX_CELL:,} characters", number)
+            problem = say(
+                "cell-too-long", "has a cell of more than {count:n} characters", count=MAX_CELL
+            )
+            raise _fail(name, problem, number)
         if len(cells) > len(header) and any(cell.strip() for cell in cells[len(header) :]):
-            raise _fail(name, f"row has {len(cells)} cells, the header only {len(header)}", number)
+            problem = say(
+                "row-too-wide",
+                "row has {cells} cells, the header only {columns}",
+                cells=len(cells),
+                columns=len(header),
+            )
+            raise _fail(name, problem, number)
         rows.append(
             Row(
                 number,

@@ -14,6 +14,7 @@ from cattrs.errors import (
     IterableValidationError,
 )
 
+from selectielijst._i18n import say
 from selectielijst._model import Category, SelectionList
 from selectielijst._storage import _yaml
 from selectielijst._storage._converter import make_converter
@@ -66,12 +67,19 @@ def _from_format_1(document: dict[str, Any], problems: list[Problem]) -> dict[st
     """Format 1 is format 2 without its new keys; a format 1 file may not use them."""
     for key in _NEW_IN_2:
         if key in document:
-            problem = f"{key!r} is new in {FORMAT}; write 'format: {FORMAT}' at the top"
+            problem = say(
+                "key-new-in-format",
+                "{key!r} is new in {format}; write 'format: {format}' at the top",
+                key=key,
+                format=FORMAT,
+            )
             problems.append((f"$.{key}", problem))
     if _uses_new_category_keys(document):
-        problem = (
-            f"result, origin, tasks and except are new in {FORMAT};"
-            f" write 'format: {FORMAT}' at the top"
+        problem = say(
+            "keys-new-in-format",
+            "result, origin, tasks and except are new in {format}; write 'format: {format}'"
+            " at the top",
+            format=FORMAT,
         )
         problems.append(("$.format", problem))
     return {**document, "format": FORMAT}
@@ -180,8 +188,12 @@ def _category_problems(document: dict[str, Any], problems: Problems) -> None:
         if wrong >= MAX_PROBLEMS:
             problems.report(
                 "$.sections",
-                f"more categories have problems; the first {MAX_PROBLEMS} are listed:"
-                " fix them and read the file again",
+                say(
+                    "too-many-problems",
+                    "more categories have problems; the first {count:n} are listed: fix them"
+                    " and read the file again",
+                    count=MAX_PROBLEMS,
+                ),
             )
             problems.raise_if_any()
 
@@ -206,7 +218,7 @@ def _at_their_lines(errors: DocumentErrors, text: str, file: str | None) -> Docu
     places = [error.path or "$" for error in errors.problems]
     problems = Problems(file, Loaded(None, _yaml.lines_of(text, places)))
     for place, error in zip(places, errors.problems, strict=True):
-        problems.report(place, error.problem, line=error.line)
+        problems.report(place, error.said, line=error.line)
     return DocumentErrors(errors.message, problems.errors())
 
 
@@ -250,10 +262,12 @@ def write(selection_list: SelectionList, path: str | os.PathLike[str]) -> None:
     """
     text = dumps(selection_list, file=str(path))
     if len(text.encode("utf-8")) > size_limit():
-        problem = (
-            f"would be larger than {size_limit() / (1024 * 1024):g} MiB,"
-            " the bound the reader keeps;"
-            f" set {SIZE_VARIABLE} to raise it for both"
+        problem = say(
+            "snapshot-too-large",
+            "would be larger than {size:n} MiB, the bound the reader keeps; set {variable} to"
+            " raise it for both",
+            size=round(size_limit() / (1024 * 1024), 3),
+            variable=SIZE_VARIABLE,
         )
         raise one_problem(InvalidDocument(problem, file=str(path)))
     target = Path(path)
@@ -280,9 +294,13 @@ def _refuse_published(target: Path, text: str) -> None:
     except DocumentErrors:
         return
     if old.version.status.published:
-        msg = (
-            f"{target}: version {old.version.label} has status {old.version.status.value}"
-            " and was published; write the changes as a new version"
+        msg = say(
+            "published-version",
+            "{path}: version {label} has status {status} and was published; write the changes"
+            " as a new version",
+            path=str(target),
+            label=old.version.label,
+            status=old.version.status.value,
         )
         raise PublishedVersion(msg)
 
@@ -295,10 +313,19 @@ def _migrated(document: dict[str, Any], problems: list[Problem]) -> dict[str, An
         document = _MIGRATIONS[version](document, problems)
         version = document.pop("format", None)
     if version is None:
-        problems.append(("$", f"says no format; add 'format: {FORMAT_1}' at the top"))
+        problem = say(
+            "no-format", "says no format; add 'format: {format}' at the top", format=FORMAT_1
+        )
+        problems.append(("$", problem))
     elif version != FORMAT:
         readable = ", ".join([*_MIGRATIONS, FORMAT])
-        problems.append(("$.format", f"unknown format {version!r}; this library reads {readable}"))
+        problem = say(
+            "unknown-snapshot-format",
+            "unknown format {format!r}; this library reads {readable}",
+            format=version,
+            readable=readable,
+        )
+        problems.append(("$.format", problem))
     return document
 
 
@@ -308,7 +335,13 @@ def check_document(document: object) -> Iterator[Problem]:
     Works on plain data and skips what is malformed, which structuring reports.
     """
     if not isinstance(document, dict):
-        yield "$", "a snapshot is a mapping of keys such as list, title, version and sections"
+        yield (
+            "$",
+            say(
+                "snapshot-not-mapping",
+                "a snapshot is a mapping of keys such as list, title, version and sections",
+            ),
+        )
         return
     criteria = document.get("criteria")
     defined: set[int] = set()
@@ -316,7 +349,10 @@ def check_document(document: object) -> Iterator[Problem]:
         number = criterion.get("number")
         if isinstance(number, int):
             if number in defined:
-                yield f"$.criteria[{index}].number", f"criterion {number} is defined twice"
+                yield (
+                    f"$.criteria[{index}].number",
+                    say("criterion-twice", "criterion {number} is defined twice", number=number),
+                )
             defined.add(number)
     ids: dict[str, str] = {}
     numbers: dict[str, str] = {}
@@ -324,7 +360,15 @@ def check_document(document: object) -> Iterator[Problem]:
         stable_id = record.get("id")
         if isinstance(stable_id, str):
             if stable_id in ids:
-                yield f"{path}.id", f"id {stable_id!r} is used twice (first at {ids[stable_id]})"
+                yield (
+                    f"{path}.id",
+                    say(
+                        "id-twice",
+                        "id {id!r} is used twice (first at {first})",
+                        id=stable_id,
+                        first=ids[stable_id],
+                    ),
+                )
             else:
                 ids[stable_id] = path
         if kind != "category":
@@ -334,7 +378,12 @@ def check_document(document: object) -> Iterator[Problem]:
             if number in numbers:
                 yield (
                     f"{path}.number",
-                    f"number {number!r} is used twice (first at {numbers[number]})",
+                    say(
+                        "number-twice",
+                        "number {number!r} is used twice (first at {first})",
+                        number=number,
+                        first=numbers[number],
+                    ),
                 )
             else:
                 numbers[number] = path
@@ -352,8 +401,16 @@ def _check_criteria(path: str, valuation: object, defined: set[int]) -> Iterator
     for where, numbers in references:
         for number in numbers if isinstance(numbers, list) else ():
             if isinstance(number, int) and not isinstance(number, bool) and number not in defined:
-                known = ", ".join(map(str, sorted(defined))) or "none"
-                yield where, f"criterion {number} does not exist in this list (defined: {known})"
+                known = ", ".join(map(str, sorted(defined))) or say("no-criteria", "none")
+                yield (
+                    where,
+                    say(
+                        "unknown-criterion",
+                        "criterion {number} does not exist in this list (defined: {known})",
+                        number=number,
+                        known=known,
+                    ),
+                )
 
 
 def _items(value: object) -> Iterator[tuple[int, dict[str, Any]]]:

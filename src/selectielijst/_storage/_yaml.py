@@ -11,6 +11,7 @@ from __future__ import annotations
 from collections.abc import Iterable, Mapping
 from typing import Any
 
+from selectielijst._i18n import said_by
 from selectielijst._storage import _fastdump, _fastyaml, _ruamel
 from selectielijst._storage._ruamel import Loaded, load
 from selectielijst.errors import InvalidDocument
@@ -29,7 +30,7 @@ def parse(text: str, *, file: str | None = None) -> object:
         return _fastyaml.load(text)
     except _fastyaml.Refused as refusal:
         if _fastyaml.AVAILABLE:
-            raise InvalidDocument(str(refusal), file=file, line=refusal.line) from None
+            raise InvalidDocument(said_by(refusal), file=file, line=refusal.line) from None
     return load(text, file=file).data  # without libyaml, ruamel reads all
 
 

@@ -15,6 +15,7 @@ from collections.abc import Callable, Iterable, Iterator
 import attrs
 
 from selectielijst._diff import Matching, correspond
+from selectielijst._i18n import Language, Message, say
 from selectielijst._model import Category, IdSource, Section, SelectionList, slug
 
 __all__ = ["Linked", "Review", "link"]
@@ -44,32 +45,46 @@ class Review:
     withdrawn: tuple[str, ...] = ()
     dropped: tuple[str, ...] = ()
 
-    def lines(self) -> tuple[str, ...]:
+    def lines(self, language: Language = Language.EN) -> tuple[str, ...]:
         """The review as short lines, one per kind of link, for a person to check.
 
         >>> Review(relinked=(("1.2", "1.3"),), added=("1.2",)).lines()
         ('linked under another number: 1.2 → 1.3', 'new: 1.2')
+        >>> Review(added=("1.2",)).lines(Language.NL)
+        ('nieuw: 1.2',)
         """
-        return tuple(self._lines())
+        return tuple(said.say(language) for said in self._lines())
 
-    def _lines(self) -> Iterator[str]:
+    def _lines(self) -> Iterator[Message]:
         def pairs(found: Iterable[tuple[str, str]]) -> str:
             return ", ".join(f"{old} → {new}" for old, new in found)
 
         if self.relinked:
-            yield f"linked under another number: {pairs(self.relinked)}"
+            yield say(
+                "review-relinked",
+                "linked under another number: {pairs}",
+                pairs=pairs(self.relinked),
+            )
         if self.similar:
-            yield f"linked by similar content (check these): {pairs(self.similar)}"
+            yield say(
+                "review-similar",
+                "linked by similar content (check these): {pairs}",
+                pairs=pairs(self.similar),
+            )
         for old, news in self.split:
-            yield f"split: {old} → {', '.join(news)}"
+            yield say("review-split", "split: {old} → {new}", old=old, new=", ".join(news))
         for olds, new in self.merged:
-            yield f"merged: {', '.join(olds)} → {new}"
+            yield say("review-merged", "merged: {old} → {new}", old=", ".join(olds), new=new)
         if self.added:
-            yield f"new: {', '.join(self.added)}"
+            yield say("review-added", "new: {numbers}", numbers=", ".join(self.added))
         if self.withdrawn:
-            yield f"withdrawn: {', '.join(self.withdrawn)}"
+            yield say("review-withdrawn", "withdrawn: {numbers}", numbers=", ".join(self.withdrawn))
         if self.dropped:
-            yield f"not in the new version (withdrawn): {', '.join(self.dropped)}"
+            yield say(
+                "review-dropped",
+                "not in the new version (withdrawn): {numbers}",
+                numbers=", ".join(self.dropped),
+            )
 
 
 @attrs.frozen

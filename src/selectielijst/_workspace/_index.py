@@ -7,6 +7,7 @@ import re
 from collections.abc import Iterator
 from pathlib import Path
 
+from selectielijst._i18n import say
 from selectielijst._model import ListIndex, SelectionList, VersionEntry
 from selectielijst._storage import (
     Problems,
@@ -76,7 +77,11 @@ def versions_folder() -> Path:
 def check_list_id(list_id: str) -> str:
     """*list_id* if it is a safe list name; :class:`InvalidName` otherwise."""
     if not isinstance(list_id, str) or not _LIST_ID.fullmatch(list_id):
-        msg = f"{list_id!r} is not a list name: use lower-case letters, digits, '-' and '_'"
+        msg = say(
+            "bad-list-name",
+            "{list_id!r} is not a list name: use lower-case letters, digits, '-' and '_'",
+            list_id=list_id,
+        )
         raise InvalidName(msg)
     return list_id
 
@@ -99,13 +104,21 @@ def check_portable(name: str, what: str) -> str:
         InvalidName: Windows reserves the name, or it ends in a dot or a space.
     """
     if _RESERVED.fullmatch(name):
-        msg = (
-            f"{name!r} cannot be a {what}: Windows keeps it for a device (CON, PRN, AUX, NUL,"
-            " COM1-9, LPT1-9), so a checkout there would break; choose another"
+        msg = say(
+            "name-is-device",
+            "{name!r} cannot be a {what}: Windows keeps it for a device (CON, PRN, AUX, NUL,"
+            " COM1-9, LPT1-9), so a checkout there would break; choose another",
+            name=name,
+            what=what,
         )
         raise InvalidName(msg)
     if name.endswith((".", " ")):
-        msg = f"{name!r} cannot be a {what}: Windows drops a dot or space at the end of a name"
+        msg = say(
+            "name-ends-in-dot",
+            "{name!r} cannot be a {what}: Windows drops a dot or space at the end of a name",
+            name=name,
+            what=what,
+        )
         raise InvalidName(msg)
     return name
 
@@ -113,7 +126,11 @@ def check_portable(name: str, what: str) -> str:
 def check_label(label: str) -> str:
     """*label* if it is a safe version label; :class:`InvalidName` otherwise."""
     if not isinstance(label, str) or not _LABEL.fullmatch(label) or ".." in label:
-        msg = f"{label!r} is not a version label: use letters, digits, '.', '-' and '_'"
+        msg = say(
+            "bad-version-label",
+            "{label!r} is not a version label: use letters, digits, '.', '-' and '_'",
+            label=label,
+        )
         raise InvalidName(msg)
     return label
 
@@ -136,19 +153,36 @@ def history_in(folder: Path, list_id: str) -> ListIndex:
     path = folder / check_list_id(list_id) / INDEX_NAME
     if not path.is_file():
         known = ", ".join(lists_in(folder)) or "none"
-        msg = f"there is no list {list_id!r} (known lists: {known})"
+        msg = say(
+            "unknown-list",
+            "there is no list {list_id!r} (known lists: {known})",
+            list_id=list_id,
+            known=known,
+        )
         raise UnknownList(msg)
     loaded = load_yaml(read_text(path), file=str(path))
     document = loaded.data if isinstance(loaded.data, dict) else {}
     problems = Problems(str(path), loaded)
     if document.get("format") != INDEX_FORMAT:
-        problems.report("$", f"an index starts with 'format: {INDEX_FORMAT}'")
+        problems.report(
+            "$",
+            say(
+                "index-format",
+                "an index starts with 'format: {INDEX_FORMAT}'",
+                INDEX_FORMAT=INDEX_FORMAT,
+            ),
+        )
     document = {k: v for k, v in document.items() if k != "format"}
     seen: dict[object, int] = {}
     for position, entry in enumerate(document.get("versions") or []):
         label = entry.get("label") if isinstance(entry, dict) else None
         if isinstance(label, str) and label in seen:
-            problem = f"version {label!r} is listed twice (first at $.versions[{seen[label]}])"
+            problem = say(
+                "version-twice",
+                "version {label!r} is listed twice (first at $.versions[{seen}])",
+                label=label,
+                seen=seen[label],
+            )
             problems.report(f"$.versions[{position}].label", problem)
         seen.setdefault(label, position)
     return structure(document, ListIndex, problems, converter=_CONVERTER)
@@ -167,14 +201,24 @@ def load_in(folder: Path, list_id: str, version: str) -> SelectionList:
     """
     entry = _entry(folder, list_id, check_label(version))
     if entry.snapshot is None:
-        msg = f"the text of {list_id}@{version} ({entry.status.value}) is not available"
+        msg = say(
+            "text-not-available",
+            "the text of {list_id}@{version} ({value}) is not available",
+            list_id=list_id,
+            version=version,
+            value=entry.status.value,
+        )
         raise TextNotAvailable(msg)
     path = folder / list_id / entry.snapshot
     selection_list = read(path)
     if (selection_list.id, selection_list.version.label) != (list_id, version):
-        problem = (
-            f"holds {selection_list.id}@{selection_list.version.label},"
-            f" but the index lists it as {list_id}@{version}"
+        problem = say(
+            "snapshot-other-version",
+            "holds {id}@{label}, but the index lists it as {list_id}@{version}",
+            id=selection_list.id,
+            label=selection_list.version.label,
+            list_id=list_id,
+            version=version,
         )
         raise DocumentErrors(
             f"{path} does not match its index", [InvalidDocument(problem, file=str(path))]
@@ -188,7 +232,13 @@ def _entry(folder: Path, list_id: str, label: str) -> VersionEntry:
         if entry.label == label:
             return entry
     known = ", ".join(e.label for e in entries) or "none"
-    msg = f"list {list_id!r} has no version {label!r} (versions: {known})"
+    msg = say(
+        "unknown-version",
+        "list {list_id!r} has no version {label!r} (versions: {known})",
+        list_id=list_id,
+        label=label,
+        known=known,
+    )
     raise UnknownVersion(msg)
 
 
@@ -211,9 +261,12 @@ def index_locked(list_folder: Path, *, wait: float = LOCK_WAIT) -> Iterator[None
     try:
         lock.acquire()
     except filelock.Timeout as e:
-        msg = (
-            f"{list_folder / INDEX_NAME}: another process has been writing this list for"
-            f" {wait:g} s; try again when it has finished"
+        msg = say(
+            "workspace-busy",
+            "{value}: another process has been writing this list for {wait:g} s; try again when"
+            " it has finished",
+            value=list_folder / INDEX_NAME,
+            wait=wait,
         )
         raise WorkspaceBusy(msg) from e
     try:

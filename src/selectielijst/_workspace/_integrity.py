@@ -7,6 +7,7 @@ from pathlib import Path
 
 import attrs
 
+from selectielijst._i18n import Language, Message, say
 from selectielijst._model import ListIndex, VersionEntry
 from selectielijst._storage import read
 from selectielijst._workspace._index import (
@@ -36,11 +37,16 @@ class IntegrityProblem:
     list_id: str
     label: str | None
     path: Path
-    problem: str
+    problem: str | Message
 
     def __str__(self) -> str:
+        return self.say(Language.EN)
+
+    def say(self, language: Language) -> str:
+        """The problem in *language*, after the file and version it is in."""
         version = f"{self.list_id}@{self.label}" if self.label else self.list_id
-        return f"{self.path}: {version}: {self.problem}"
+        problem = self.problem.say(language) if isinstance(self.problem, Message) else self.problem
+        return f"{self.path}: {version}: {problem}"
 
 
 def digest(path: Path) -> str:
@@ -74,7 +80,9 @@ def verify_in(
             listed.add(path.resolve())
             problems.extend(_check(name, entry, path, deep=deep))
         problems.extend(
-            IntegrityProblem(name, None, path, "this snapshot is not in the index")
+            IntegrityProblem(
+                name, None, path, say("not-in-index", "this snapshot is not in the index")
+            )
             for path in sorted((folder / name).glob(f"*/{SNAPSHOT_NAME}"))
             if path.resolve() not in listed
         )
@@ -82,9 +90,10 @@ def verify_in(
     return tuple(problems)
 
 
-_LINK = (
-    "is a symbolic link; a workspace holds its own files (a link can point anywhere,"
-    " and selectielijst does not write through one): put the file or folder itself here"
+_LINK = say(
+    "link-in-workspace",
+    "is a symbolic link; a workspace holds its own files (a link can point anywhere, and"
+    " selectielijst does not write through one): put the file or folder itself here",
 )
 
 
@@ -108,33 +117,49 @@ def _links(list_id: str, list_folder: Path) -> list[IntegrityProblem]:
 def _check(list_id: str, entry: VersionEntry, path: Path, *, deep: bool) -> list[IntegrityProblem]:
     label, expected = entry.label, entry.sha256
 
-    def problem(text: str) -> list[IntegrityProblem]:
+    def problem(text: Message) -> list[IntegrityProblem]:
         return [IntegrityProblem(list_id, label, path, text)]
 
     if not path.is_file():
-        return problem("the snapshot file is missing")
+        return problem(say("snapshot-missing", "the snapshot file is missing"))
     if expected is None and not entry.status.published:
         return []  # a concept may change until it is published
     if expected is None:
         return problem(
-            "the index records no SHA-256; record it (`selectielijst verify --record`,"
-            " or record_digests() from Python)"
+            say(
+                "no-digest",
+                "the index records no SHA-256; record it (`selectielijst verify --record`, or"
+                " record_digests() from Python)",
+            )
         )
     actual = digest(path)
     if actual != expected:
         return problem(
-            f"the file has changed since it was recorded (SHA-256 {actual[:12]}…, index says"
-            f" {expected[:12]}…); a published version must not change: make a new version"
+            say(
+                "digest-differs",
+                "the file has changed since it was recorded (SHA-256 {actual}…, index says"
+                " {expected}…); a published version must not change: make a new version",
+                actual=actual[:12],
+                expected=expected[:12],
+            )
         )
     if not deep and expected is not None:
         return []
     try:
         selection_list = read(path)
     except DocumentErrors as e:
-        return problem(f"not a valid snapshot: {e.exceptions[0]}")
+        return problem(
+            say("invalid-snapshot", "not a valid snapshot: {problem}", problem=e.problems[0])
+        )
     if (selection_list.id, selection_list.version.label) != (list_id, label):
         found = f"{selection_list.id}@{selection_list.version.label}"
-        return problem(f"the file holds {found}, not the version the index names")
+        return problem(
+            say(
+                "other-version-in-file",
+                "the file holds {found}, not the version the index names",
+                found=found,
+            )
+        )
     return []
 
 

@@ -19,6 +19,7 @@ from selectielijst._changes import (
     Reason,
     SegmentKind,
 )
+from selectielijst._i18n import say
 from selectielijst._model import (
     Category,
     Duration,
@@ -267,5 +268,5 @@ class _Builder:
         if attrs.has(hint):
             self.record(hint)
             return {"$ref": f"#/$defs/{hint.__name__}"}
-        msg = f"no schema for {hint!r}"
+        msg = say("no-schema", "no schema for {hint!r}", hint=hint)
         raise TypeError(msg)

@@ -14,6 +14,7 @@ from pathlib import Path
 
 import attrs
 
+from selectielijst._i18n import say
 from selectielijst._model import ListIndex, SelectionList, VersionEntry
 from selectielijst._storage import dumps, read, refuse_links, usable_path, write
 from selectielijst._workspace._identity import Review, link
@@ -146,8 +147,11 @@ class Workspace:
         path = self.folder / check_portable(check_list_id(list_id), "list name") / INDEX_NAME
         refuse_links(self.folder, path)
         if path.exists():
-            msg = (
-                f"{path}: the workspace has a list {list_id!r} already; its index is left as it is"
+            msg = say(
+                "list-exists",
+                "{path}: the workspace has a list {list_id!r} already; its index is left as it is",
+                path=path,
+                list_id=list_id,
             )
             raise PublishedVersion(msg)
         title = (title or list_id).strip() or list_id
@@ -185,9 +189,12 @@ class Workspace:
         """
         list_id = selection_list.id
         if not self.has_list(list_id):
-            msg = (
-                f"the workspace {self.root} has no list {list_id!r};"
-                f" start it with `selectielijst init {list_id}`"
+            msg = say(
+                "unknown-workspace-list",
+                "the workspace {root} has no list {list_id!r}; start it with `selectielijst init"
+                " {list_id}`",
+                root=self.root,
+                list_id=list_id,
             )
             raise UnknownList(msg)
         label = check_portable(check_label(selection_list.version.label), "version label")
@@ -210,9 +217,13 @@ class Workspace:
             None,
         )
         if twin is not None:
-            msg = (
-                f"{list_id}@{label} differs from version {twin!r} only in letter case; on Windows"
-                " and macOS the two would be one folder: use the label of the version there is"
+            msg = say(
+                "label-differs-in-case",
+                "{list_id}@{label} differs from version {twin!r} only in letter case; on Windows"
+                " and macOS the two would be one folder: use the label of the version there is",
+                list_id=list_id,
+                label=label,
+                twin=twin,
             )
             raise InvalidName(msg)
         earlier = _earlier_with_text(index, label)
@@ -230,9 +241,13 @@ class Workspace:
         if known is not None and known.status.published and known.sha256 is not None:
             if path.is_file() and digest(path) == known.sha256 and _same_text(path, selection_list):
                 return Added(path, known, selection_list, review)  # imported again, unchanged
-            msg = (
-                f"{list_id}@{label} was published ({known.status.value}) and its digest recorded;"
-                " import the changes as a new version"
+            msg = say(
+                "published-digest-recorded",
+                "{list_id}@{label} was published ({value}) and its digest recorded; import the"
+                " changes as a new version",
+                list_id=list_id,
+                label=label,
+                value=known.status.value,
             )
             raise PublishedVersion(msg)
         write(selection_list, path)
@@ -301,7 +316,12 @@ def find_workspace(start: Path | None = None) -> Workspace | None:
     if named:
         root = usable_path(named)
         if not root.is_dir():
-            msg = f"{ROOT_VARIABLE} names {named!r}, which is not a folder"
+            msg = say(
+                "root-variable-not-folder",
+                "{ROOT_VARIABLE} names {named!r}, which is not a folder",
+                ROOT_VARIABLE=ROOT_VARIABLE,
+                named=named,
+            )
             raise UnknownWorkspace(msg)
         return Workspace(root)
     here = (start or Path.cwd()).resolve()
@@ -328,9 +348,12 @@ def resolve_list(list_id: str, workspace: Workspace | None = None) -> Workspace:
     if workspace is not None and workspace.folder.resolve() != shipped.folder.resolve():
         own = ", ".join(workspace.lists()) or "none"
         known = f"{own} in the workspace {workspace.root}; {known} shipped"
-    msg = (
-        f"there is no list {list_id!r} (known lists: {known});"
-        f" start one with `selectielijst init {list_id}`"
+    msg = say(
+        "unknown-workspace-or-shipped-list",
+        "there is no list {list_id!r} (known lists: {known}); start one with `selectielijst init"
+        " {list_id}`",
+        list_id=list_id,
+        known=known,
     )
     raise UnknownList(msg)
 
@@ -354,7 +377,11 @@ def load_spec(spec: str, *, workspace: Workspace | None = None) -> SelectionList
     if path.exists():
         return read(path / SNAPSHOT_NAME if path.is_dir() else path)
     if "@" not in spec:
-        msg = f"{spec!r} is neither LIST@VERSION (e.g. mivd@0.16) nor an existing file or folder"
+        msg = say(
+            "unknown-spec",
+            "{spec!r} is neither LIST@VERSION (e.g. mivd@0.16) nor an existing file or folder",
+            spec=spec,
+        )
         raise InvalidName(msg)
     list_id, _, label = spec.partition("@")
     return _load(list_id, label, workspace)
@@ -442,11 +469,19 @@ def workspace_at(root: Root) -> Workspace | None:
     if root is None:
         return find_workspace()
     if not isinstance(root, str | os.PathLike):
-        msg = f"root is a workspace's folder, as str or Path; got {type(root).__name__}"
+        msg = say(
+            "root-type",
+            "root is a workspace's folder, as str or Path; got {name__}",
+            name__=type(root).__name__,
+        )
         raise TypeError(msg)
     folder = usable_path(root)
     if not folder.is_dir():
-        msg = f"root names {str(folder)!r}, which is not a folder (the one holding versions/)"
+        msg = say(
+            "root-not-folder",
+            "root names {value!r}, which is not a folder (the one holding versions/)",
+            value=str(folder),
+        )
         raise UnknownWorkspace(msg)
     return Workspace(folder)
 
@@ -454,7 +489,12 @@ def workspace_at(root: Root) -> Workspace | None:
 def _text(name: str, value: object) -> str:
     """*value*, an argument that must be text; a TypeError naming it otherwise."""
     if not isinstance(value, str):
-        msg = f"{name} is text, such as 'mivd' or '0.16'; got {type(value).__name__}"
+        msg = say(
+            "name-not-text",
+            "{name} is text, such as 'mivd' or '0.16'; got {name__}",
+            name=name,
+            name__=type(value).__name__,
+        )
         raise TypeError(msg)
     return value
 
@@ -467,9 +507,14 @@ def _load(list_id: str, label: str, workspace: Workspace | None) -> SelectionLis
     except UnknownVersion as e:
         shipped = Workspace.shipped()
         if holder.folder.resolve() != shipped.folder.resolve() and shipped.has_list(list_id):
-            msg = (
-                f"{e} in the workspace {holder.root}; its list {list_id!r} hides the shipped"
-                f" list of that name (set {ROOT_VARIABLE} to another folder to reach it)"
+            msg = say(
+                "list-hides-shipped",
+                "{e} in the workspace {root}; its list {list_id!r} hides the shipped list of that"
+                " name (set {ROOT_VARIABLE} to another folder to reach it)",
+                e=e,
+                root=holder.root,
+                list_id=list_id,
+                ROOT_VARIABLE=ROOT_VARIABLE,
             )
             raise UnknownVersion(msg) from e
         raise
@@ -542,10 +587,22 @@ def snapshot_path(spec: str, *, workspace: Workspace | None = None) -> Path:
     entry = next((e for e in holder.versions(list_id) if e.label == label), None)
     if entry is None:
         known = ", ".join(e.label for e in holder.versions(list_id)) or "none"
-        msg = f"list {list_id!r} has no version {label!r} (versions: {known})"
+        msg = say(
+            "unknown-version",
+            "list {list_id!r} has no version {label!r} (versions: {known})",
+            list_id=list_id,
+            label=label,
+            known=known,
+        )
         raise UnknownVersion(msg)
     if entry.snapshot is None:
-        msg = f"the text of {list_id}@{label} ({entry.status.value}) is not available"
+        msg = say(
+            "text-not-available",
+            "the text of {list_id}@{version} ({value}) is not available",
+            list_id=list_id,
+            version=label,
+            value=entry.status.value,
+        )
         raise TextNotAvailable(msg)
     return holder.folder / list_id / entry.snapshot
 
