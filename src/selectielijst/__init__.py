@@ -105,10 +105,24 @@ _MOVED = {
 """Names the package held before 0.2, and the public module that holds each now."""
 
 
+_MODULES = frozenset({
+    "changes", "errors", "files", "holdings", "integrity", "io", "lookup", "model", "rendering",
+    "snapshots", "workspace",
+})  # fmt: skip
+"""The public modules, reached as ``selectielijst.changes`` after ``import selectielijst``."""
+
+
 def __getattr__(name: str) -> object:
-    """``__version__``, read when first asked; a name that moved, with a warning; else an error."""
+    """``__version__``, read when first asked; a public module; a name that moved, with a warning.
+
+    >>> import selectielijst
+    >>> selectielijst.changes.Direction.SHORTER.value
+    'shorter'
+    """
     if name == "__version__":
         return _version()
+    if name in _MODULES:
+        return importlib.import_module(f"selectielijst.{name}")
     module = _MOVED.get(name)
     if module is None:
         msg = f"module 'selectielijst' has no attribute {name!r}"

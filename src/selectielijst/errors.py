@@ -42,16 +42,22 @@ class SelectielijstError(Exception):
     message names as :attr:`arguments`; :meth:`say` gives the message in
     Dutch or English. ``docs/errors.md`` lists every code.
 
+    >>> from selectielijst import load
     >>> from selectielijst.rendering import Language
-    >>> error = UnknownVersion(say("unknown-version", "no version {label!r}", label="9.9"))
-    >>> error.code, error.arguments, str(error)
-    ('unknown-version', {'label': '9.9'}, "no version '9.9'")
+    >>> try:
+    ...     load("mivd", "9.9")
+    ... except UnknownVersion as e:
+    ...     error = e
+    >>> error.code, error.arguments["label"]
+    ('unknown-version', '9.9')
+    >>> str(error)
+    "list 'mivd' has no version '9.9' (versions: 0.16, ontwerp-2015, vastgesteld-2016)"
     >>> error.say(Language.NL)
-    "er is geen versie '9.9'"
+    "lijst 'mivd' heeft geen versie '9.9' (versies: 0.16, ontwerp-2015, vastgesteld-2016)"
     """
 
     code_of_kind: ClassVar[str] = "error"
-    """The code of a message given as plain text: the error's kind."""
+    """The code that a message given as plain text gets, after the error's kind."""
 
     def __init_subclass__(cls, **kwargs: object) -> None:
         super().__init_subclass__(**kwargs)
@@ -136,7 +142,7 @@ class DocumentErrors(ExceptionGroup[InvalidDocument], SelectielijstError):
         """The group of *exceptions*, the problems of one document, under *message*."""
         return super().__new__(cls, message, exceptions)
 
-    def __init__(self, message: str, exceptions: Sequence[InvalidDocument]) -> None:
+    def __init__(self, message: str, exceptions: Sequence[InvalidDocument]) -> None:  # noqa: ARG002  # ExceptionGroup.__new__ keeps them
         self.said = Message(self.code_of_kind, message)
 
     def __reduce__(self) -> tuple[object, ...]:

@@ -130,7 +130,8 @@ class TestProgress:
         )
         command = [sys.executable, "-m", "selectielijst", *(["--quiet"] if quiet else []),
                    "due", "voorbeeld@2.1", "--records", str(tmp_path / "zaken.csv"),
-                   "--on", "2030-01-01", "-o", str(tmp_path / "lijst.csv"), "--lang", "nl"]  # fmt: skip
+                   "--on", "2030-01-01", "-o", str(tmp_path / "lijst.csv"),
+                   "--lang", "nl"]  # fmt: skip
         leader, follower = pty.openpty()
         with subprocess.Popen(command, stderr=follower, stdout=subprocess.DEVNULL) as run:  # noqa: S603
             os.close(follower)

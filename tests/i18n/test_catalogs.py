@@ -43,11 +43,11 @@ def _key(text: object) -> object:
     return tuple(text) if isinstance(text, list | tuple) else text
 
 
-def forms(text: str | tuple[str, ...] | None) -> tuple[str, ...]:
+def forms(text: str | tuple[str, ...] | list[str] | None) -> tuple[str, ...]:
     """The forms of a message: one, or singular and plural."""
     if text is None:
         return ()
-    return text if isinstance(text, tuple) else (text,)
+    return tuple(text) if isinstance(text, tuple | list) else (text,)
 
 
 def places(text: str) -> list[tuple[str, str, str]]:
@@ -102,7 +102,7 @@ class TestComplete:
             if not message.id or message.context is None or "-" not in message.context:
                 continue
             for english, text in zip(forms(message.id), forms(message.string), strict=False):
-                values = {
+                values: dict[str, object] = {
                     name: "x" for name, _, spec in places(english) if spec not in {"n", "date"}
                 }
                 values |= {name: 1 for name, _, spec in places(english) if spec == "n"}

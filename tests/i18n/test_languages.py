@@ -44,8 +44,9 @@ def sentences() -> dict[str, tuple[tuple[str, ...], tuple[str, ...]]]:
     for message in read_catalog("nl"):
         if not message.id or (message.context and "-" not in message.context):
             continue  # labels are checked on the change logs themselves
-        english = message.id if isinstance(message.id, tuple) else (message.id,)
-        dutch = message.string if isinstance(message.string, tuple) else (message.string,)
+        english = tuple(message.id) if isinstance(message.id, tuple | list) else (message.id,)
+        string = message.string or ""
+        dutch = tuple(string) if isinstance(string, tuple | list) else (string,)
         key = message.context or english[0]
         found[key] = (_pieces(english), _pieces(dutch))
     return found

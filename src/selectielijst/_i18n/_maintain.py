@@ -153,8 +153,8 @@ def _coded(catalog: Catalog) -> Iterator[Message]:
     yield from sorted(coded, key=lambda message: (message.context, _forms(message.id)))
 
 
-def _forms(text: str | tuple[str, ...] | None) -> str:
-    if isinstance(text, tuple):
+def _forms(text: str | tuple[str, ...] | list[str] | None) -> str:
+    if isinstance(text, tuple | list):
         return " / ".join(text)
     return text or ""
 

@@ -101,7 +101,8 @@ class Spoken:
 def say(code: str, text: str, /, **values: object) -> Message:
     """The sentence *text*, of kind *code*, naming *values*: what the catalogs translate.
 
-    >>> say("format-written", "{path}: {format} written", path="log.md", format="md").say(Language.NL)
+    >>> said = say("format-written", "{path}: {format} written", path="log.md", format="md")
+    >>> said.say(Language.NL)
     'log.md: md geschreven'
     """
     return Message(code, text, tuple(values.items()))

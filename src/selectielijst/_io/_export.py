@@ -18,6 +18,7 @@ from selectielijst._i18n import say
 from selectielijst._model import Category, Section, SelectionList
 from selectielijst._storage import (
     Loaded,
+    Problem,
     Problems,
     Row,
     Table,
@@ -203,7 +204,7 @@ def read_export(path: Path, *, sheet: str | None = None) -> SelectionList:
     return structure(document, SelectionList, problems, converter=make_converter())
 
 
-def _json_list(row: Row, column: str, path: str, problems: list[tuple[str, str]]) -> Any:
+def _json_list(row: Row, column: str, path: str, problems: list[Problem]) -> Any:
     raw = row.raw(column)
     if not raw:
         return []
@@ -224,11 +225,11 @@ def _json_list(row: Row, column: str, path: str, problems: list[tuple[str, str]]
         return []
 
 
-def _document(table: Table) -> tuple[dict[str, Any], dict[str, int], list[tuple[str, str]]]:
+def _document(table: Table) -> tuple[dict[str, Any], dict[str, int], list[Problem]]:
     """The snapshot document the rows describe, the row of each path, and problems."""
     document: dict[str, Any] = {"criteria": [], "sections": []}
     lines: dict[str, int] = {"$": 1}
-    problems: list[tuple[str, str]] = []
+    problems: list[Problem] = []
     sections: dict[str, tuple[dict[str, Any], str]] = {}
     for row in table.rows:
         record = row.raw("record")
@@ -282,7 +283,7 @@ def _add_section(
     document: dict[str, Any],
     sections: dict[str, tuple[dict[str, Any], str]],
     lines: dict[str, int],
-    problems: list[tuple[str, str]],
+    problems: list[Problem],
 ) -> None:
     parent = row.raw("parent")
     siblings = (
@@ -328,7 +329,7 @@ def _add_category(
     row: Row,
     sections: dict[str, tuple[dict[str, Any], str]],
     lines: dict[str, int],
-    problems: list[tuple[str, str]],
+    problems: list[Problem],
 ) -> None:
     parent = row.raw("parent")
     if parent not in sections:

@@ -16,7 +16,7 @@ import uuid
 from pathlib import Path
 from typing import Any
 
-from selectielijst._i18n import say
+from selectielijst._i18n import Message, say
 from selectielijst._io._vng import PROCESS_TERMS, TASK_FIELDS
 from selectielijst._model import Category, Section, SelectionList, ValuationKind
 from selectielijst._storage import write_atomically
@@ -58,7 +58,7 @@ def api_fixtures(
     misfits: list[InvalidDocument] = []
     name = f"{selection_list.id}@{selection_list.version.label}"
 
-    def misfit(where: str, problem: str) -> None:
+    def misfit(where: str, problem: Message) -> None:
         misfits.append(
             InvalidDocument(
                 say("misfits-vng-api", "does not fit the VNG API: {problem}", problem=problem),

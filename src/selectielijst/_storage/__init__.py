@@ -21,7 +21,7 @@ from selectielijst._storage._files import (
     usable_path,
     write_atomically,
 )
-from selectielijst._storage._problems import Problems, structure
+from selectielijst._storage._problems import Problem, Problems, structure
 from selectielijst._storage._sheets import (
     FORMULA_STARTS,
     Row,
@@ -47,6 +47,7 @@ __all__ = [
     "MAX_FILE_SIZE",
     "SIZE_VARIABLE",
     "Loaded",
+    "Problem",
     "Problems",
     "Row",
     "Sheet",

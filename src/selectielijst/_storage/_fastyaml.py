@@ -269,8 +269,8 @@ def load(text: str) -> Any:
             error says what, and at which line.
     """
     if not AVAILABLE:
-        msg = "no C parser"
-        raise Refused(msg)
+        unavailable = "no C parser"
+        raise Refused(unavailable)
     builder = _Builder()
     documents = 0
     for event in _events(text):

@@ -79,10 +79,10 @@ def load(text: str, *, file: str | None = None) -> Loaded:
         said = say("invalid-yaml", "not valid YAML: {detail}", detail=str(e))
         raise InvalidDocument(said, file=file) from e
     except (ValueError, RecursionError) as e:  # a number of thousands of digits; deep nesting
-        problem = say(
+        refused = say(
             "not-snapshot-yaml", "not a snapshot's YAML: {detail}", detail=str(e).split(";")[0]
         )
-        raise InvalidDocument(problem, file=file) from e
+        raise InvalidDocument(refused, file=file) from e
     lines: dict[str, int] = {"$": 1}
     data = _plain(tree, "$", lines, set(), file)
     return Loaded(data, lines)
