@@ -223,13 +223,21 @@ class TestNothingSaidBesideTheCatalog:
     def test_errors_and_lines_go_through_say(self, path: Path) -> None:
         """An error is raised with say(...), and the command line's stderr goes through tell()."""
         tree = ast.parse(path.read_text(encoding="utf-8"))
-        assigned = {
-            node.targets[0].id: node.value
-            for node in ast.walk(tree)
-            if isinstance(node, ast.Assign) and len(node.targets) == 1
-            if isinstance(node.targets[0], ast.Name) and node.targets[0].id in {"msg", "problem"}
-        }
         found = []
+        for function in ast.walk(tree):
+            if not isinstance(function, ast.FunctionDef | ast.AsyncFunctionDef):
+                continue
+            texts = {
+                node.targets[0].id
+                for node in ast.walk(function)
+                if isinstance(node, ast.Assign) and len(node.targets) == 1
+                if isinstance(node.targets[0], ast.Name) and _text(node.value)
+            }
+            for call in _calls(function):
+                name = getattr(call.func, "id", getattr(call.func, "attr", ""))
+                named = [arg.id for arg in call.args if isinstance(arg, ast.Name)]
+                if name in ERRORS and set(named) & texts:
+                    found.append(f"{path.name}:{call.lineno} {name} of a text")
         telling = {
             id(call)
             for node in ast.walk(tree)
@@ -242,8 +250,6 @@ class TestNothingSaidBesideTheCatalog:
             name = getattr(call.func, "id", getattr(call.func, "attr", ""))
             if name in ERRORS and call.args:
                 first = call.args[1 if name == "InvalidRecord" and len(call.args) > 1 else 0]
-                if isinstance(first, ast.Name) and first.id in assigned:
-                    first = assigned[first.id]
                 if _text(first):
                     found.append(f"{path.name}:{call.lineno} {name}")
             if name == "echo" and any(k.arg == "err" for k in call.keywords):
