@@ -189,6 +189,14 @@ class TestWordsOfTheLists:
 
         assert status_words(status, Language.NL) == status.value
 
+    def test_the_sql_reasons(self) -> None:
+        """The reasons the SQL writes itself read, in Dutch, as the statements hold them."""
+        from selectielijst._holdings._sql import _REASONS  # noqa: PLC0415  # the engine's words
+
+        for dutch, text in _REASONS.items():
+            context, words = text if isinstance(text, tuple) else (None, text)
+            assert translated(words, Language.NL, context) == dutch
+
     def test_context_tells_equal_english_apart(self) -> None:
         """'withdrawn' is 'ingetrokken' as a status and 'vervallen' as a change."""
         context, text = marked_in("status", "withdrawn")

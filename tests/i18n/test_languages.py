@@ -366,6 +366,9 @@ class TestNormalRuns:
         assert workbook.sheetnames == ["Summary", "destroy"]
         header = [cell.value for cell in next(workbook["destroy"].iter_rows(max_row=1))]
         assert header[:3] == ["Record", "Category", "Description"]
+        apart = openpyxl.load_workbook(folder / "lijst-niet-te-bepalen.xlsx")["cannot be told"]
+        reasons = [row[-1] for row in apart.iter_rows(min_row=2, values_only=True)]
+        assert "the category 9.9 is not in the list" in reasons
 
 
 class TestChoice:

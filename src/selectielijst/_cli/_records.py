@@ -140,7 +140,7 @@ def due_command(  # one parameter per option
     with records_progress(_DESTRUCTION_LIST) as progress:
         found = due(
             selection_list, records, on=on, columns=roles, engine=engine,
-            keep=_kept(keep), progress=progress,
+            keep=_kept(keep), progress=progress, language=Language(lang),
         )  # fmt: skip
     undetermined = as_arrow(found.undetermined)
     click.echo(
@@ -220,8 +220,9 @@ def impact_command(  # one parameter per option
         return
     with records_progress(_EFFECT) as progress:
         found = impact(
-            *versions, records, columns=roles, engine=engine, keep=_kept(keep), progress=progress
-        )
+            *versions, records, columns=roles, engine=engine, keep=_kept(keep), progress=progress,
+            language=Language(lang),
+        )  # fmt: skip
     click.echo(
         table_bytes(as_arrow(found.records), "csv", title="effect").decode("utf-8"), nl=False
     )

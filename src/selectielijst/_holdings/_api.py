@@ -137,6 +137,7 @@ def due(  # noqa: PLR0913  # the list, the records, the date and how to read the
     engine: str | None = None,
     keep: Sequence[str] | None = None,
     progress: Progress | None = None,
+    language: Language = Language.NL,
 ) -> Due:
     """Which records of *records* may be destroyed on *on*, by the categories of *selection_list*.
 
@@ -151,6 +152,7 @@ def due(  # noqa: PLR0913  # the list, the records, the date and how to read the
     computed; DuckDB's are Arrow tables.
 
     *on* is a :class:`datetime.date` or an ISO date as text (``"2026-01-01"``).
+    The reasons of the records apart are written in *language*.
 
     Raises:
         DocumentErrors: The records file cannot be read, or lacks a column;
@@ -160,7 +162,10 @@ def due(  # noqa: PLR0913  # the list, the records, the date and how to read the
         TypeError: *records* is neither a path nor a table in memory.
     """
     on = as_date("on", on)
-    with judged(selection_list, records, columns, engine, keep, progress) as (runner, kept):
+    with judged(selection_list, records, columns, engine, keep, progress, language) as (
+        runner,
+        kept,
+    ):
         due_rows = runner.result(DUE.format(on=date_literal(on), kept=carried(kept)))
         undetermined = runner.result(UNDETERMINED.format(kept=carried(kept)))
         counts = due_counts(runner, runner.size(due_rows), runner.size(undetermined))
@@ -226,7 +231,10 @@ def due_to_files(  # noqa: PLR0913  # the arguments of due(), and where to write
     format_name = format_of(output)
     targets = checked_targets(records, output, "niet-te-bepalen")
     with (
-        judged(selection_list, records, columns, engine, keep, progress) as (runner, kept),
+        judged(selection_list, records, columns, engine, keep, progress, language) as (
+            runner,
+            kept,
+        ),
         Together(runner, format_name, targets, language=language) as together,
     ):
         rows = DUE.format(on=date_literal(on), kept=carried(kept))
@@ -312,20 +320,25 @@ def impact(  # noqa: PLR0913  # both versions, the records and how to read them
     engine: str | None = None,
     keep: Sequence[str] | None = None,
     progress: Progress | None = None,
+    language: Language = Language.NL,
 ) -> Impact:
     """What version *new* does to each record of *records*, filed under version *old*.
 
     Each record follows its category by the concordance of the two versions
     (renumbered, moved, split, merged, withdrawn into successors); its
     action and date under each version are what :func:`~selectielijst.retention`
-    says, computed in bulk. *records* and *engine* are as for :func:`due`.
+    says, computed in bulk. *records* and *engine* are as for :func:`due`, and
+    the notes are written in *language*.
 
     Raises:
         DocumentErrors: The records cannot be read, or lack a column.
         EngineUnavailable: Spark is asked for, but PySpark or Java is missing.
         TypeError: *records* is neither a path nor a table in memory.
     """
-    with judged_twice(old, new, records, columns, engine, keep, progress) as (runner, kept):
+    with judged_twice(old, new, records, columns, engine, keep, progress, language) as (
+        runner,
+        kept,
+    ):
         per_record = runner.result(IMPACT_ROWS.format(kept=carried(kept)))
         runner.keep("impact_counts", runner.counted(per_record, SUMMARY_KEYS))
         summary = runner.keep(
@@ -371,7 +384,10 @@ def impact_to_files(  # noqa: PLR0913  # the arguments of impact(), and where to
     format_name = format_of(output)
     targets = checked_targets(records, output, "samenvatting")
     with (
-        judged_twice(old, new, records, columns, engine, keep, progress) as (runner, kept),
+        judged_twice(old, new, records, columns, engine, keep, progress, language) as (
+            runner,
+            kept,
+        ),
         Together(runner, format_name, targets, language=language) as together,
     ):
         rows_query = IMPACT_ROWS.format(kept=carried(kept))

@@ -37,7 +37,7 @@ from selectielijst._holdings._engines import (
 from selectielijst._holdings._spark import SparkEngine, spark_session
 from selectielijst._holdings._vocabulary import Action, Effect
 from selectielijst._holdings._workbook import HEADERS
-from selectielijst._i18n import Language, Message, say
+from selectielijst._i18n import Language, Message, marked, marked_in, say, translated
 from selectielijst._model import Category, Outcome, SelectionList, retention
 from selectielijst.errors import DocumentErrors, InvalidDocument
 
@@ -70,6 +70,7 @@ def judged(  # noqa: PLR0913, PLR0917  # the list, the records and how to read a
     engine: str | None,
     keep: Sequence[str] | None = None,
     progress: Progress | None = None,
+    language: Language = Language.NL,
 ) -> Iterator[tuple[Engine, tuple[str, ...]]]:
     """An engine holding the view ``judged``: each record with what its category says.
 
@@ -78,7 +79,7 @@ def judged(  # noqa: PLR0913, PLR0917  # the list, the records and how to read a
     """
     names = column_names(columns or {})
     with contextlib.closing(engine_for(records, engine)) as runner, runner.watched(progress):
-        yield runner, judge(runner, selection_list, records, names, keep)
+        yield runner, judge(runner, selection_list, records, names, keep, language)
 
 
 @contextlib.contextmanager
@@ -90,6 +91,7 @@ def judged_twice(  # noqa: PLR0913, PLR0917  # both versions, the records and ho
     engine: str | None,
     keep: Sequence[str] | None = None,
     progress: Progress | None = None,
+    language: Language = Language.NL,
 ) -> Iterator[tuple[Engine, tuple[str, ...]]]:
     """An engine holding the view ``impact``: each record under both versions, and the effect.
 
@@ -97,7 +99,7 @@ def judged_twice(  # noqa: PLR0913, PLR0917  # both versions, the records and ho
     """
     names = column_names(columns or {})
     with contextlib.closing(engine_for(records, engine)) as runner, runner.watched(progress):
-        yield runner, judge_twice(runner, old, new, records, names, keep)
+        yield runner, judge_twice(runner, old, new, records, names, keep, language)
 
 
 COLUMNS = ("id", "category", "start", "event")
@@ -112,26 +114,49 @@ _SOME_DAY = datetime.date(2000, 1, 1)
 UNKNOWN_CATEGORY = "de categorie {number} staat niet in de lijst"
 NO_CATEGORY = "de categorie ontbreekt"
 NO_START = "de startdatum ontbreekt of is geen datum ({value})"
+EMPTY = "leeg"
+_REASONS = {
+    UNKNOWN_CATEGORY: marked("the category {number} is not in the list"),
+    NO_CATEGORY: marked("the category is missing"),
+    NO_START: marked("the start date is missing or is no date ({value})"),
+    EMPTY: marked_in("start date", "empty"),
+}
+"""The reasons the SQL writes itself, in Dutch as the statements hold them, and their words.
+
+``{number}`` and ``{value}`` are filled in by the SQL, record by record.
+"""
+
+
+def in_language(statement: str, language: Language) -> str:
+    """*statement* with the reasons it writes in *language* (the statements hold them in Dutch)."""
+    if language is Language.NL:
+        return statement
+    for dutch, text in _REASONS.items():
+        context, words = text if isinstance(text, tuple) else (None, text)
+        statement = statement.replace(literal(dutch), literal(translated(words, language, context)))
+    return statement
 
 
 EFFECTS = tuple(effect.value for effect in Effect)
 """The words of :class:`Effect`, most in need of attention first, as the SQL writes them."""
 
 
-def judge(
+def judge(  # noqa: PLR0913, PLR0917  # the engine, the list, the records and how to read them
     runner: Engine,
     selection_list: SelectionList,
     records: str | Path | Any,
     names: Mapping[str, str],
     keep: Sequence[str] | None = None,
+    language: Language = Language.NL,
 ) -> tuple[str, ...]:
     """The view ``judged``: each record with what :func:`retention` says of it.
 
     Returns the names the records' own columns carried along are written under.
+    The reasons are written in *language*.
     """
     kept = _records(runner, records, names, keep)
-    _category_table(runner, selection_list, "categories")
-    runner.run(_JUDGED.replace("/*kept*/", _kept_of("r", len(kept))))
+    _category_table(runner, selection_list, "categories", language)
+    runner.run(in_language(_JUDGED.replace("/*kept*/", _kept_of("r", len(kept))), language))
     return kept
 
 
@@ -142,27 +167,29 @@ def judge_twice(  # noqa: PLR0913, PLR0917  # both versions, the records and how
     records: str | Path | Any,
     names: Mapping[str, str],
     keep: Sequence[str] | None = None,
+    language: Language = Language.NL,
 ) -> tuple[str, ...]:
     """The view ``impact``: each record with what each version says of it, and the effect.
 
     Returns the names the records' own columns carried along are written under.
+    The reasons are written in *language*.
     """
     from selectielijst._diff import diff  # noqa: PLC0415  # the concordance
 
     concordance = diff(old, new).concordance
     kept = _records(runner, records, names, keep)
-    _category_table(runner, old, "old_categories")
-    _category_table(runner, new, "new_categories")
+    _category_table(runner, old, "old_categories", language)
+    _category_table(runner, new, "new_categories", language)
     pairs = [(row.old_number, n) for row in concordance if row.old_number for n in row.new_numbers]
     runner.table("mapping", [("old_number", "VARCHAR"), ("new_number", "VARCHAR")], pairs)
     runner.table("situations", [("has_start", "BOOLEAN"), ("has_event", "BOOLEAN")], _SITUATIONS)
     for statement in (_FOLLOWS, _RULES, _RULED, _CASES):
-        runner.run(statement)
+        runner.run(in_language(statement, language))
     runner.table("words", [(column, "VARCHAR") for column in _WORDS], [tuple(_WORDS.values())])
     for vocabulary, columns in _VOCABULARIES.items():
         runner.as_words(vocabulary, columns)
     statement = _IMPACT.replace("/*inner*/", _kept_of("r", len(kept)))
-    runner.run(statement.replace("/*outer*/", _kept_of("", len(kept))))
+    runner.run(in_language(statement.replace("/*outer*/", _kept_of("", len(kept))), language))
     return kept
 
 
@@ -332,7 +359,9 @@ months (years are twelve) first, then days (weeks are seven), added to a date.
 """
 
 
-_NO_START_OF_RECORD = f"replace({literal(NO_START)}, '{{value}}', coalesce(r.start_text, 'leeg'))"
+_NO_START_OF_RECORD = (
+    f"replace({literal(NO_START)}, '{{value}}', coalesce(r.start_text, {literal(EMPTY)}))"
+)
 """Why record ``r`` has no date: :data:`NO_START`, with the start as the record gives it."""
 
 _JUDGED = (
@@ -533,13 +562,15 @@ _CATEGORY_COLUMNS = (
 )
 
 
-def _category_table(runner: Engine, selection_list: SelectionList, name: str) -> None:
+def _category_table(
+    runner: Engine, selection_list: SelectionList, name: str, language: Language
+) -> None:
     """The table *name*, one row per category: what :func:`retention` says before any date."""
-    rows = [_category_row(category) for _, category in selection_list.categories()]
+    rows = [_category_row(category, language) for _, category in selection_list.categories()]
     runner.table(name, _CATEGORY_COLUMNS, rows)
 
 
-def _category_row(category: Category) -> tuple[object, ...]:
+def _category_row(category: Category, language: Language) -> tuple[object, ...]:
     with_event = retention(category, start=_SOME_DAY, event=_SOME_DAY)
     without_event = retention(category, start=_SOME_DAY)
     from_event = (
@@ -552,17 +583,17 @@ def _category_row(category: Category) -> tuple[object, ...]:
         category.label,
         str(category.valuation) if category.valuation is not None else None,
         with_event.outcome.value,
-        _dutch(with_event.needs),
+        _said(with_event.needs, language),
         from_event,
-        _dutch(without_event.needs) if from_event else None,
+        _said(without_event.needs, language) if from_event else None,
         duration.total_months if duration is not None else 0,
         duration.total_days if duration is not None else 0,
     )
 
 
-def _dutch(needs: str | Message | None) -> str | None:
-    """What is missing, as the records lists write it: in Dutch, as the list is."""
-    return needs.say(Language.NL) if isinstance(needs, Message) else needs
+def _said(needs: str | Message | None, language: Language) -> str | None:
+    """What is missing, as the records lists write it, in *language*."""
+    return needs.say(language) if isinstance(needs, Message) else needs
 
 
 def column_names(columns: Mapping[str, str]) -> dict[str, str]:
