@@ -71,3 +71,51 @@ class TestByteForByte:
     def test_drawn_texts(self, document: dict[str, object]) -> None:
         """On drawn texts too, the front's writing agrees with the reference byte for byte."""
         assert _yaml.dump(document) == _ruamel.dump_reference(document)
+
+
+TEXTS = st.text(
+    alphabet=st.characters(
+        codec="utf-8", categories=("L", "M", "N", "P", "S", "Zs"), include_characters="\n\t"
+    ),
+    max_size=60,
+)
+"""Drawn texts: letters of any script, marks, digits, punctuation, symbols, spaces, breaks."""
+AMBIGUOUS = st.sampled_from(
+    ["yes", "No", "ON", "off", "Off", "1:20", "12:30:45", "-1:30", "190:20:30.15", "~", "null",
+     "2024-01-31", "2024-1-5 10:00:00", "1_000", "0o17", "0x1F", ".5", "1e3", "=", "<<", "true",
+     "y", "n", "Y", "N", "on!", "ja"]  # fmt: skip
+)
+"""Texts a YAML 1.1 or 1.2 reader may take for something else written plain; some it may not."""
+
+
+class TestReadersAgree:
+    """What we write reads back as written with PyYAML (YAML 1.1) and with ruamel (YAML 1.2)."""
+
+    @given(st.one_of(AMBIGUOUS, TEXTS, st.lists(TEXTS, min_size=1, max_size=3).map("\n".join)))
+    def test_both_readers(self, text: str) -> None:
+        """PyYAML's safe loader and ruamel's read every drawn text back as itself."""
+        import yaml  # noqa: PLC0415  # the other tools' reader
+
+        document = {"list": "x", "title": text, "notes": [text], "examples": [text, "b"]}
+        written = _yaml.dump(document)
+        assert written == _ruamel.dump_reference(document)
+        assert yaml.safe_load(written) == document
+        assert _ruamel.load(written).data == document
+
+    @pytest.mark.parametrize("text", ["yes", "Off", "1:20", "12:30:45"])
+    def test_yaml_1_1_words_are_quoted(self, text: str) -> None:
+        """A text YAML 1.1 reads as a boolean or a number is quoted by both writers."""
+        assert fast({"title": text}) == f"title: '{text}'\n"
+        assert _ruamel.dump_reference({"title": text}) == f"title: '{text}'\n"
+
+
+class TestWithoutDetours:
+    """Printable texts, of one line or several, are laid out without the reference writer."""
+
+    @given(st.one_of(TEXTS, st.lists(TEXTS, min_size=2, max_size=4).map("\n".join)))
+    def test_no_text_asks_the_reference(self, text: str) -> None:
+        """Only a text with control characters (written escaped) goes to ruamel."""
+        calls = _fastdump._asked.cache_info().misses
+        fast({"title": text, "notes": [text]})
+        asked = _fastdump._asked.cache_info().misses - calls
+        assert asked == 0 or any(not (ch.isprintable() or ch == "\n") for ch in text)

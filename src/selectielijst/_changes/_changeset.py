@@ -90,6 +90,16 @@ class _Memo:
     reasons: dict[str, str] | None = None
     old_by_id: dict[str, Category] | None = None
     new_by_id: dict[str, Category] | None = None
+    old_by_number: dict[str, Category] | None = None
+    new_by_number: dict[str, Category] | None = None
+
+
+def _by_number(categories: tuple[Category, ...]) -> dict[str, Category]:
+    """The categories by number; of two with one number, the first, as a scan would find."""
+    found: dict[str, Category] = {}
+    for category in categories:
+        found.setdefault(category.number, category)
+    return found
 
 
 @attrs.frozen
@@ -239,12 +249,16 @@ class ChangeSet:
         return self._memo.new_by_id.get(change.new_id or "")
 
     def new_numbered(self, number: str) -> Category | None:
-        """The new record of a changed category, by its new number."""
-        return next((c for c in self.new_categories if c.number == number), None)
+        """The new record of a changed category, by its new number (indexed once)."""
+        if self._memo.new_by_number is None:
+            self._memo.new_by_number = _by_number(self.new_categories)
+        return self._memo.new_by_number.get(number)
 
     def old_numbered(self, number: str) -> Category | None:
-        """The old record of a changed category, by its old number."""
-        return next((c for c in self.old_categories if c.number == number), None)
+        """The old record of a changed category, by its old number (indexed once)."""
+        if self._memo.old_by_number is None:
+            self._memo.old_by_number = _by_number(self.old_categories)
+        return self._memo.old_by_number.get(number)
 
     def descendants(self, section_id: str) -> frozenset[str]:
         """*section_id* and every section below it, in either version."""

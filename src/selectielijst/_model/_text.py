@@ -102,17 +102,40 @@ def word_segments(before: str, after: str) -> tuple[Segment, ...]:
     insert stoeptegels
     """
     old, new = before.split(), after.split()
-    matcher = difflib.SequenceMatcher(None, old, new, autojunk=False)
+    head = 0  # the words both begin with and end with are kept: only the middle is matched
+    most = min(len(old), len(new))
+    while head < most and old[head] == new[head]:
+        head += 1
+    tail = 0
+    while tail < most - head and old[-1 - tail] == new[-1 - tail]:
+        tail += 1
     segments: list[Segment] = []
+    if head:
+        segments.append(Segment(SegmentKind.EQUAL, " ".join(old[:head])))
+    middle_old, middle_new = old[head : len(old) - tail], new[head : len(new) - tail]
+    matcher = difflib.SequenceMatcher(None, middle_old, middle_new, autojunk=False)
     for tag, i1, i2, j1, j2 in matcher.get_opcodes():
         if tag == "equal":
-            segments.append(Segment(SegmentKind.EQUAL, " ".join(old[i1:i2])))
+            segments.append(Segment(SegmentKind.EQUAL, " ".join(middle_old[i1:i2])))
             continue
         if i2 > i1:
-            segments.append(Segment(SegmentKind.DELETE, " ".join(old[i1:i2])))
+            segments.append(Segment(SegmentKind.DELETE, " ".join(middle_old[i1:i2])))
         if j2 > j1:
-            segments.append(Segment(SegmentKind.INSERT, " ".join(new[j1:j2])))
-    return tuple(segments)
+            segments.append(Segment(SegmentKind.INSERT, " ".join(middle_new[j1:j2])))
+    if tail:
+        segments.append(Segment(SegmentKind.EQUAL, " ".join(old[len(old) - tail :])))
+    return tuple(_joined(segments))
+
+
+def _joined(segments: list[Segment]) -> list[Segment]:
+    """*segments* with kept neighbours joined, as one matching of all the words gives them."""
+    joined: list[Segment] = []
+    for segment in segments:
+        if joined and segment.kind is SegmentKind.EQUAL and joined[-1].kind is SegmentKind.EQUAL:
+            joined[-1] = Segment(SegmentKind.EQUAL, f"{joined[-1].text} {segment.text}")
+        else:
+            joined.append(segment)
+    return joined
 
 
 def slug(text: str) -> str:

@@ -3,51 +3,45 @@
 The reference writer is ruamel.yaml, set up in :mod:`selectielijst._storage._ruamel`: block
 style, mappings indented by 2, sequence dashes by 2 more, integer lists in flow
 style, text with line breaks as literal blocks. This module lays out the same
-structure itself and decides how to write each text: plain where that is surely
-plain to the reference writer, in single quotes where it would read as a number,
-date or boolean; any other text it asks the reference writer about, one text at a
-time (and remembers the answer). A shape it does not know makes it give the whole
-document to the reference writer.
+structure itself and writes each text as the reference writer's emitter would
+choose: plain where its analysis allows a plain scalar, else in single quotes,
+or in double quotes when the text holds an apostrophe; a text of several lines
+as a literal block with the emitter's indentation and chomping indicators. The
+rules are ruamel's ``analyze_scalar`` and ``choose_scalar_style`` for block
+context, kept to texts of printable characters; a text with control characters
+(written escaped, in double quotes) is the only one still handed to the
+reference writer. A shape it does not know makes it give the whole document to
+the reference writer.
+
+Both writers also quote what a YAML 1.1 reader (PyYAML, and the tools built on
+it) would take for something other than text: ``yes``, ``off``, ``1:20``.
 """
 
 from __future__ import annotations
 
 import functools
-import re
 from collections.abc import Callable, Iterator, Mapping
 from typing import Any
 
+from selectielijst._storage._scalars import read_otherwise
+
 __all__ = ["dump"]
 
-_RESOLVES = re.compile(
-    r"""^(?:true|True|TRUE|false|False|FALSE
-    |[-+]?(?:[0-9][0-9_]*)\.[0-9_]*(?:[eE][-+]?[0-9]+)?
-    |[-+]?(?:[0-9][0-9_]*)(?:[eE][-+]?[0-9]+)
-    |[-+]?\.[0-9_]+(?:[eE][-+][0-9]+)?
-    |[-+]?\.(?:inf|Inf|INF)|\.(?:nan|NaN|NAN)
-    |[-+]?0b[0-1_]+|[-+]?0o?[0-7_]+|[-+]?[0-9_]+|[-+]?0x[0-9a-fA-F_]+
-    |<<|~|null|Null|NULL|=
-    |[0-9][0-9][0-9][0-9]-[0-9][0-9]?-[0-9][0-9]?
-     (?:(?:[Tt]|[ \t]+)[0-9][0-9]?:[0-9][0-9]:[0-9][0-9](?:\.[0-9]*)?
-        (?:[ \t]*(?:Z|[-+][0-9][0-9]?(?::[0-9][0-9])?))?)?
-    )$""",
-    re.VERBOSE,
-)
-"""Plain text the reader would take for a boolean, number, null or date..."""
-_RESOLVER_STARTS = frozenset("tTfF-+0123456789.<~nN=")
-"""...if it starts with one of these, as each of those patterns requires."""
-_QUOTED_AS_IS = re.compile(r"^[0-9A-Za-z.+\-_:~<=]*$")
-"""Text that, when it would be read as something else, goes in single quotes unchanged."""
-_UNSAFE = re.compile(r"[^\w .,;()/'\"\u2018\u2019\u201c\u201d\u2013\u2014+%=!?*&:#-]|: |:$| #")
-"""A character or pair the reference writer may quote for; anything else is plain."""
+_INDICATORS = frozenset("#,[]{}&*!|>'\"%@`")
+"""Characters that cannot start a plain scalar."""
+_WHITESPACE = "\0 \t\r\n\x85\u2028\u2029"
 
 
-def _surely_plain(text: str) -> bool:
-    """Whether the reference writer writes *text* plain: letters, digits and quiet punctuation."""
-    first = text[0]
-    if not (first.isalnum() or first == "(") or text[-1] == " ":
+def _plain_allowed(text: str) -> bool:
+    """Whether ruamel's emitter allows *text*, one printable line, as a block plain scalar."""
+    if text[0] == " " or text[-1] == " " or text.startswith(("---", "...")):
         return False
-    return _UNSAFE.search(text) is None and text.isprintable()
+    first = text[0]
+    if first in _INDICATORS:
+        return False
+    if first in "?:-" and (len(text) == 1 or text[1] in _WHITESPACE):
+        return False
+    return not (": " in text or text.endswith(":") or " #" in text)
 
 
 @functools.lru_cache(maxsize=1 << 14)
@@ -66,31 +60,53 @@ def _needs_escapes(text: str) -> bool:
 
 
 def _scalar(text: str) -> str:
+    """One line of text as the value of a key or an item of a list."""
     if not text:
         return "''"
-    if not text.isprintable() and _needs_escapes(text):
-        return _asked(text)
-    if text[0] in _RESOLVER_STARTS and _RESOLVES.match(text):
-        if _QUOTED_AS_IS.match(text):
-            return f"'{text}'"
-        return _asked(text)
-    if _surely_plain(text):
+    if not text.isprintable():
+        return _asked(text)  # escapes: the reference writer's double quotes
+    if not read_otherwise(text) and _plain_allowed(text):
         return text
-    return _asked(text)
+    if "'" in text:
+        return '"' + text.replace("\\", "\\\\").replace('"', '\\"') + '"'
+    return f"'{text}'"
 
 
-@functools.lru_cache(maxsize=1 << 12)
-def _literal_lines(text: str) -> tuple[str, tuple[str, ...]]:
-    """A text with line breaks as the reference writer writes it: the block indicator and lines.
+_KEPT_END = "\x00"
+"""Marks where a literal block with kept breaks ends: no text written as a block holds it."""
 
-    The lines are indented by the two spaces of a key at the top; callers indent further.
+
+def _literal(text: str, pad: str) -> Iterator[str]:
+    """A text with line breaks as a literal block: its indicator, then its lines after *pad*.
+
+    As ruamel's ``determine_block_hints`` and ``write_literal`` have it: an
+    indentation indicator when the text starts with a space or a break, and
+    ``-`` (strip), nothing (clip) or ``+`` (keep) for the breaks at its end.
     """
-    from selectielijst._storage._ruamel import dump_reference  # noqa: PLC0415  # ruamel when needed
-
-    written = dump_reference({"k": text}).split("\n")
-    indicator = written[0].removeprefix("k: ")
-    lines = tuple(line[2:] if line else line for line in written[1:-1])
-    return indicator, lines
+    hints = "2" if text[0] in " \n" else ""
+    if text[-1] != "\n":
+        hints += "-"
+    elif len(text) == 1 or text[-2] == "\n":
+        hints += "+"
+    yield f"|{hints}\n"
+    breaks, start = True, 0
+    for end in range(len(text) + 1):
+        ch = text[end] if end < len(text) else None
+        if breaks:
+            if ch != "\n":
+                yield "\n" * (end - start)
+                if ch is not None:
+                    yield pad
+                start = end
+        elif ch is None or ch == "\n":
+            yield text[start:end]
+            if ch is None:
+                yield "\n"
+            start = end
+        if ch is not None:
+            breaks = ch == "\n"
+    if hints.endswith("+"):
+        yield _KEPT_END
 
 
 class _Unknown(Exception):  # a signal to hand the document to the reference writer
@@ -105,9 +121,13 @@ def dump(document: Mapping[str, Any], order: Callable[[Mapping[str, Any]], list[
             it with the reference writer.
     """
     try:
-        return "".join(_mapping(document, 0, order))
+        written = "".join(_mapping(document, 0, order))
     except _Unknown as e:
         raise ValueError(str(e)) from e
+    if _KEPT_END in written:  # a document ending in kept breaks is closed with "..."
+        end = "...\n" if written.endswith(_KEPT_END) else ""
+        written = written.replace(_KEPT_END, "") + end
+    return written
 
 
 def _mapping(
@@ -130,10 +150,8 @@ def _entry(
         yield f"{head} {value}\n"
     elif isinstance(value, str):
         if "\n" in value and not _needs_escapes(value):
-            indicator, lines = _literal_lines(value)
-            pad = " " * (indent + 2)
-            yield f"{head} {indicator}\n"
-            yield from (f"{pad}{line}\n" if line else "\n" for line in lines)
+            yield f"{head} "
+            yield from _literal(value, " " * (indent + 2))
         else:
             yield f"{head} {_scalar(value)}\n"
     elif isinstance(value, Mapping):
@@ -172,6 +190,9 @@ def _sequence(
                 yield from _entry(f"{pad}{key}:", item[key], indent + 4, order)
         elif isinstance(item, str) and ("\n" not in item or _needs_escapes(item)):
             yield f"{dash} {_scalar(item)}\n"
+        elif isinstance(item, str):
+            yield f"{dash} "
+            yield from _literal(item, " " * (indent + 4))
         else:
-            msg = "a list of lists, of mappings mixed with text, or of texts with line breaks"
+            msg = "a list of lists, or of mappings mixed with text"
             raise _Unknown(msg)

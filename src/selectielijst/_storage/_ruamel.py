@@ -17,9 +17,14 @@ from ruamel.yaml import YAML
 from ruamel.yaml.comments import CommentedMap, CommentedSeq
 from ruamel.yaml.constructor import RoundTripConstructor
 from ruamel.yaml.error import MarkedYAMLError, YAMLError
-from ruamel.yaml.scalarstring import DoubleQuotedScalarString, LiteralScalarString
+from ruamel.yaml.scalarstring import (
+    DoubleQuotedScalarString,
+    LiteralScalarString,
+    SingleQuotedScalarString,
+)
 
 from selectielijst._i18n import say
+from selectielijst._storage._scalars import read_otherwise
 from selectielijst.errors import InvalidDocument
 
 __all__ = ["KEY_ORDER", "Loaded", "dump_reference", "load", "needs_escapes", "ordered"]
@@ -198,6 +203,8 @@ def _styled(value: Any) -> Any:
         return DoubleQuotedScalarString(value)
     if isinstance(value, str) and "\n" in value:
         return LiteralScalarString(value)
+    if isinstance(value, str) and read_otherwise(value) and "'" not in value:
+        return SingleQuotedScalarString(value)  # plain, a YAML 1.1 reader reads it otherwise
     return value
 
 
