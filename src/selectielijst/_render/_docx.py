@@ -20,6 +20,7 @@ from collections.abc import Sequence
 from typing import Any
 
 from selectielijst._changes import SegmentKind
+from selectielijst._i18n import date_words
 from selectielijst._render._labels import Language, label
 from selectielijst._render._report import Item, Report
 from selectielijst._render._style import Chapter, Writer, since, version_heading
@@ -32,18 +33,13 @@ _GREEN = (0x14, 0x53, 0x2D)
 
 def _clean(text: str) -> str:
     """Text Word can hold: XML 1.0 allows no control characters but tab and newline."""
+    if text.isprintable():
+        return text
     return "".join(ch if ch in "\t\n" or ch.isprintable() or ch == " " else "\ufffd" for ch in text)
 
 
 _LANGUAGE_TAGS = {Language.NL: "nl-NL", Language.EN: "en-GB"}
 """The language Word marks the text with, for its spelling and hyphenation."""
-
-_MONTHS = {
-    Language.NL: ("januari", "februari", "maart", "april", "mei", "juni", "juli", "augustus",
-                  "september", "oktober", "november", "december"),
-    Language.EN: ("January", "February", "March", "April", "May", "June", "July", "August",
-                  "September", "October", "November", "December"),
-}  # fmt: skip
 
 
 def _new_document(language: Language, header: str) -> Any:
@@ -102,14 +98,12 @@ def _field(paragraph: Any, instruction: str) -> None:
     paragraph._p.append(field)  # noqa: SLF001  # python-docx has no API for fields
 
 
-def _made(doc: Any, language: Language, organisation: str | None) -> None:
+def _made(body: _Body, language: Language, organisation: str | None) -> None:
     """The date the document was made, and the body issuing the list, under the title."""
-    day = _today()
-    date = f"{day.day} {_MONTHS[language][day.month - 1]} {day.year}"
-    text = f"{label('made_on', language)} {date}"
+    text = f"{label('made_on', language)} {date_words(_today(), language)}"
     if organisation:
         text += f" · {organisation}"
-    doc.add_paragraph(_clean(text))
+    body.paragraph(text)
 
 
 def _today() -> datetime.date:
@@ -120,31 +114,72 @@ def _today() -> datetime.date:
     return datetime.datetime.now(tz=datetime.UTC).date()
 
 
-def _item(doc: Any, item: Item) -> None:
-    from docx.shared import RGBColor  # noqa: PLC0415  # see _new_document
-
-    paragraph = doc.add_paragraph(style="List Bullet")
+def _item(body: _Body, item: Item) -> None:
+    """One change as a bullet, its runs laid out as Word has them."""
+    p = body.paragraph(style="List Bullet")
     if item.number:
-        paragraph.add_run(_clean(item.number)).bold = True
-        paragraph.add_run(" ")
+        _run(p, item.number, "b")
+        _run(p, " ")
     if item.name:
-        paragraph.add_run(_clean(item.name) + " — ")
-    paragraph.add_run(_clean(item.text))
+        _run(p, item.name + " — ")
+    _run(p, item.text)
     if item.flag:
-        paragraph.add_run(" ")
-        paragraph.add_run(_clean(item.flag)).bold = True
+        _run(p, " ")
+        _run(p, item.flag, "b")
     for segment in item.segments:
-        paragraph.add_run(" ")
-        run = paragraph.add_run(_clean(segment.text))
+        _run(p, " ")
         if segment.kind is SegmentKind.DELETE:
-            run.font.strike = True
-            run.font.color.rgb = RGBColor(*_RED)
+            _run(p, segment.text, "strike", _RED)
         elif segment.kind is SegmentKind.INSERT:
-            run.font.underline = True
-            run.font.color.rgb = RGBColor(*_GREEN)
+            _run(p, segment.text, "u", _GREEN)
+        else:
+            _run(p, segment.text)
     if item.reason:
-        paragraph.add_run(" ")
-        paragraph.add_run(_clean(item.reason)).italic = True
+        _run(p, " ")
+        _run(p, item.reason, "i")
+
+
+_FORMATS = {"b": "w:b", "i": "w:i", "strike": "w:strike", "u": "w:u"}
+"""The run formats used, as Word's elements; with a colour, ``w:color`` comes before ``w:u``."""
+
+
+def _run(
+    p: Any, text: str, form: str | None = None, color: tuple[int, int, int] | None = None
+) -> None:
+    """A run of *text* at the end of paragraph *p*: bold, italic, struck or underlined, coloured.
+
+    The same XML as python-docx's ``add_run`` with its font settings, made
+    directly: the settings each look up the run's properties again.
+    """
+    from docx.oxml import OxmlElement  # noqa: PLC0415  # see _new_document
+    from docx.oxml.ns import qn  # noqa: PLC0415  # likewise
+
+    text = _clean(text)
+    if "\t" in text or "\n" in text:  # tabs and breaks are elements of their own
+        from docx.text.paragraph import Paragraph  # noqa: PLC0415  # the rare case
+
+        run = Paragraph(p, None).add_run(text)
+        r = run._r  # noqa: SLF001  # formatted below as any run
+        for child in r.findall(qn("w:rPr")):
+            r.remove(child)
+    else:
+        r = OxmlElement("w:r")
+        t = OxmlElement("w:t")
+        t.text = text
+        if text != text.strip():
+            t.set(qn("xml:space"), "preserve")
+        r.append(t)
+        p.append(r)
+    if form is None and color is None:
+        return
+    properties = OxmlElement("w:rPr")
+    if form in {"b", "i", "strike"}:
+        properties.append(OxmlElement(_FORMATS[form]))
+    if color is not None:
+        properties.append(OxmlElement("w:color", {qn("w:val"): bytes(color).hex().upper()}))
+    if form == "u":
+        properties.append(OxmlElement("w:u", {qn("w:val"): "single"}))
+    r.insert(0, properties)
 
 
 def _table(doc: Any, header: Sequence[str], rows: Sequence[Sequence[str]]) -> None:
@@ -159,46 +194,112 @@ def _table(doc: Any, header: Sequence[str], rows: Sequence[Sequence[str]]) -> No
     for cell, text in zip(table.rows[0].cells, header, strict=True):
         cell.text = ""
         cell.paragraphs[0].add_run(_clean(text)).bold = True
+    _rows(table, rows)
+
+
+def _rows(table: Any, rows: Sequence[Sequence[str]]) -> None:
+    """Append *rows* to *table*, each in time of its own.
+
+    python-docx's ``add_row().cells`` looks up every cell of the table for
+    each new row, so a concordance of 40,000 rows took minutes. One row is
+    made as ``add_row`` makes it (a cell per grid column, of its width, with
+    a paragraph and a run); each row is a copy of it with its own texts.
+    """
+    import copy  # noqa: PLC0415  # with the document
+
+    from docx.oxml.ns import qn  # noqa: PLC0415  # see _new_document
+    from docx.table import _Cell  # noqa: PLC0415  # likewise
+
+    grid = table._tbl  # noqa: SLF001  # the table's XML: no API adds rows in constant time
+    widths = [column.w for column in grid.tblGrid.gridCol_lst]
+    model = grid.add_tr()
+    for width in widths:
+        tc = model.add_tc()
+        tc.width = width
+        _Cell(tc, table).text = "x"
+    grid.remove(model)
+    preserve = qn("xml:space")
     for row in rows:
-        cells = table.add_row().cells
-        for cell, text in zip(cells, row, strict=True):
-            cell.text = _clean(text)
+        tr = copy.deepcopy(model)
+        for tc, t, text in zip(tr.iter(qn("w:tc")), tr.iter(qn("w:t")), row, strict=True):
+            text = _clean(text)  # noqa: PLW2901  # as Word can hold it
+            if "\t" in text or "\n" in text:
+                _Cell(tc, table).text = text  # tabs and breaks: elements of their own
+                continue
+            t.text = text
+            if text != text.strip():
+                t.set(preserve, "preserve")
+        grid.append(tr)
 
 
-def _report(doc: Any, report: Report, *, level: int, title: str | None) -> None:
+class _Body:
+    """Paragraphs and headings added at the end of a document, each in time of its own.
+
+    python-docx finds the end of the body (before its section properties) and
+    a style's id by its name anew for every paragraph; both are found once here.
+    """
+
+    def __init__(self, doc: Any) -> None:
+        self.doc = doc
+        self.end = doc.element.body.sectPr
+        self.styles: dict[str, str] = {}
+
+    def paragraph(self, text: str = "", style: str | None = None) -> Any:
+        """A paragraph of *text* in the style named *style*; its XML, to add runs to."""
+        from docx.oxml import OxmlElement  # noqa: PLC0415  # see _new_document
+
+        p = OxmlElement("w:p")
+        if style is not None:
+            if style not in self.styles:
+                self.styles[style] = self.doc.styles[style].style_id
+            p.style = self.styles[style]
+        if text:
+            _run(p, text)
+        if self.end is not None:
+            self.end.addprevious(p)
+        else:
+            self.doc.element.body.append(p)
+        return p
+
+    def heading(self, text: str, level: int) -> None:
+        """A heading, as ``add_heading`` makes it: the title at level 0, else Heading 1 to 9."""
+        self.paragraph(text, "Title" if level == 0 else f"Heading {level}")
+
+
+def _report(body: _Body, report: Report, *, level: int, title: str | None) -> None:
     say = report.language
-    doc.add_heading(_clean(title or report.title), level=min(level - 1, 8))
-    doc.add_paragraph(_clean(report.subtitle))
+    body.heading(_clean(title or report.title), min(level - 1, 8))
+    body.paragraph(_clean(report.subtitle))
     if level == 1:
-        _made(doc, say, report.changeset.organisation)
+        _made(body, say, report.changeset.organisation)
     if not report.summary:
-        doc.add_paragraph(label("no_changes", say))
+        body.paragraph(label("no_changes", say))
         return
-    doc.add_heading(label("summary", say), level=min(level, 9))
+    body.heading(label("summary", say), min(level, 9))
     rows = [(kind, str(count)) for kind, count in report.summary]
     rows.append((label("total", say), str(sum(count for _, count in report.summary))))
-    _table(doc, (label("kind", say), label("count", say)), rows)
-    doc.add_heading(label("major", say), level=min(level, 9))
+    _table(body.doc, (label("kind", say), label("count", say)), rows)
+    body.heading(label("major", say), min(level, 9))
     for item in report.major:
-        _item(doc, item)
+        _item(body, item)
     if not report.major:
-        doc.add_paragraph(label("no_major", say))
+        body.paragraph(label("no_major", say))
     if report.groups:
-        doc.add_heading(label("other", say), level=min(level, 9))
+        body.heading(label("other", say), min(level, 9))
         for group in report.groups:
-            doc.add_heading(_clean(group.heading), level=min(level + 1, 9))
+            body.heading(_clean(group.heading), min(level + 1, 9))
             for item in group.items:
-                _item(doc, item)
+                _item(body, item)
     if report.concordance:
-        doc.add_heading(label("concordance", say), level=min(level, 9))
+        body.heading(label("concordance", say), min(level, 9))
         header = (label("old_number", say), label("new_number", say), label("change", say))
-        _table(doc, header, report.concordance)
+        _table(body.doc, header, report.concordance)
         if report.others():
-            doc.add_paragraph(_clean(report.others() or ""))
+            body.paragraph(_clean(report.others() or ""))
     if report.unmatched:
-        doc.add_heading(label("unmatched", say), level=min(level, 9))
+        body.heading(label("unmatched", say), min(level, 9))
         for reason in report.unmatched:
-            doc.add_paragraph(_clean(reason), style="List Bullet")
+            body.paragraph(reason, "List Bullet")
 
 
 def _bytes(doc: Any) -> bytes:
@@ -212,7 +313,7 @@ def document(report: Report) -> bytes:
     doc = _new_document(report.language, f"{report.title} — {report.subtitle}")
     doc.core_properties.title = _clean(report.title)[:255]
     doc.core_properties.language = _LANGUAGE_TAGS[report.language]
-    _report(doc, report, level=1, title=None)
+    _report(_Body(doc), report, level=1, title=None)
     return _bytes(doc)
 
 
@@ -222,14 +323,15 @@ def history(
     """A version history as a Word document: each version a chapter, newest first."""
     doc = _new_document(language, title)
     doc.core_properties.title = _clean(title)[:255]
-    doc.add_heading(_clean(title), level=0)
-    _made(doc, language, None)
+    body = _Body(doc)
+    body.heading(title, 0)
+    _made(body, language, None)
     for chapter in chapters:
-        doc.add_heading(_clean(version_heading(chapter.entry, language)), level=1)
+        body.heading(version_heading(chapter.entry, language), 1)
         if chapter.report is None:
-            doc.add_paragraph(_clean(chapter.note))
+            body.paragraph(chapter.note)
         else:
-            _report(doc, chapter.report, level=3, title=since(chapter, language))
+            _report(body, chapter.report, level=3, title=since(chapter, language))
     return _bytes(doc)
 
 

@@ -224,12 +224,16 @@ def _name(change: Change, context: _Context) -> str | None:
 _NAMED_BY_BOTH = frozenset({ChangeKind.RENUMBERED, ChangeKind.MOVED})
 
 
-def was_and_becomes(item: Item, report: Report) -> tuple[str, str]:
-    """What a change was and what it becomes, in words, for a table of changes."""
+def was_and_becomes(report: Report) -> Callable[[Item], tuple[str, str]]:
+    """What each change of *report* was and becomes, in words, for a table of changes.
+
+    The sections' headings are indexed once, for all the rows of the table.
+    """
     changes = report.changeset
     headings = {heading.id: str(heading) for heading in changes.outline}
     nothing = _Numbers(frozenset(), frozenset())
-    return _was_and_becomes(item.change, _Context(report.language, headings, changes, nothing))
+    context = _Context(report.language, headings, changes, nothing)
+    return lambda item: _was_and_becomes(item.change, context)
 
 
 def _was_and_becomes(change: Change, context: _Context) -> tuple[str, str]:

@@ -48,9 +48,10 @@ def rows(report: Report) -> Iterator[list[str]]:
     items: list[Item] = list(report.major)
     for group in report.groups:
         items.extend(group.items)
+    said = was_and_becomes(report)
     for item in items:
         change = item.change
-        was, becomes = was_and_becomes(item, report)
+        was, becomes = said(item)
         yield [
             ", ".join(change.old_numbers) or change.old_number or "",
             ", ".join(change.new_numbers) or change.new_number or "",
