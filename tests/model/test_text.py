@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import itertools
+
 from hypothesis import given
 from hypothesis import strategies as st
 
@@ -22,9 +24,7 @@ class TestWordSegments:
         assert " ".join(old).split() == before
         assert " ".join(new).split() == after
         kinds = [s.kind for s in segments]
-        assert all(
-            not (a is b is SegmentKind.EQUAL) for a, b in zip(kinds, kinds[1:], strict=False)
-        )
+        assert all(not (a is b is SegmentKind.EQUAL) for a, b in itertools.pairwise(kinds))
 
     def test_a_word_changed_in_a_long_text(self) -> None:
         """One word changed among many: kept, removed, inserted, kept."""

@@ -8,11 +8,11 @@ import pytest
 from hypothesis import given
 from hypothesis import strategies as st
 
-from selectielijst._storage import _fastdump, _ruamel, _yaml
+from selectielijst._storage import _fastdump, _layout, _ruamel, _yaml
 
 
 def fast(document: Mapping[str, object]) -> str:
-    return _fastdump.dump(document, _ruamel.ordered)
+    return _fastdump.dump(document, _layout.ordered)
 
 
 class TestByteForByte:
@@ -81,9 +81,35 @@ TEXTS = st.text(
 )
 """Drawn texts: letters of any script, marks, digits, punctuation, symbols, spaces, breaks."""
 AMBIGUOUS = st.sampled_from(
-    ["yes", "No", "ON", "off", "Off", "1:20", "12:30:45", "-1:30", "190:20:30.15", "~", "null",
-     "2024-01-31", "2024-1-5 10:00:00", "1_000", "0o17", "0x1F", ".5", "1e3", "=", "<<", "true",
-     "y", "n", "Y", "N", "on!", "ja"]  # fmt: skip
+    [
+        "yes",
+        "No",
+        "ON",
+        "off",
+        "Off",
+        "1:20",
+        "12:30:45",
+        "-1:30",
+        "190:20:30.15",
+        "~",
+        "null",
+        "2024-01-31",
+        "1_000",
+        "0o17",
+        "0x1F",
+        ".5",
+        "1e3",
+        "=",
+        "<<",
+        "true",
+        "y",
+        "n",
+        "Y",
+        "N",
+        "on!",
+        "ja",
+        "2024-1-5 10:00:00",
+    ]
 )
 """Texts a YAML 1.1 or 1.2 reader may take for something else written plain; some it may not."""
 

@@ -295,20 +295,20 @@ class TestFastPaths:
     @given(selection_list=selection_lists())
     def test_readers_agree(self, selection_list: SelectionList) -> None:
         """The libyaml reader reads what the position-tracking reader reads."""
-        from selectielijst._storage import _fastyaml, _yaml  # noqa: PLC0415  # the two readers compared
+        from selectielijst._storage import _fastyaml, _ruamel  # noqa: PLC0415  # the two readers compared
 
         text = dumps(selection_list)
-        assert _fastyaml.load(text) == _yaml.load(text).data
+        assert _fastyaml.load(text) == _ruamel.load(text).data
         assert loads(text) == selection_list
 
     @settings(suppress_health_check=[HealthCheck.too_slow], max_examples=40)
     @given(selection_list=selection_lists(unicode=True))
     def test_readers_agree_on_lines(self, selection_list: SelectionList) -> None:
         """Every key and item has the same line in both readers, in any list written."""
-        from selectielijst._storage import _fastyaml, _yaml  # noqa: PLC0415  # the two readers compared
+        from selectielijst._storage import _fastyaml, _ruamel  # noqa: PLC0415  # the two readers compared
 
         text = dumps(selection_list)
-        careful = _yaml.load(text).lines
+        careful = _ruamel.load(text).lines
         assert _fastyaml.lines_of(text, careful) == careful
 
     @pytest.mark.parametrize(
@@ -318,9 +318,9 @@ class TestFastPaths:
     )  # fmt: skip
     def test_lines_of_hand_written_layouts(self, text: str) -> None:
         """Flow and block layouts, written by hand, get the lines ruamel gives them."""
-        from selectielijst._storage import _fastyaml, _yaml  # noqa: PLC0415  # the two readers compared
+        from selectielijst._storage import _fastyaml, _ruamel  # noqa: PLC0415  # the two readers compared
 
-        careful = _yaml.load(text).lines
+        careful = _ruamel.load(text).lines
         assert _fastyaml.lines_of(text, careful) == careful
         assert _fastyaml.lines_of(text, ["$.nergens[3].x"]) == {"$": 1}
 

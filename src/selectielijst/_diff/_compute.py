@@ -9,6 +9,7 @@ from collections.abc import Iterator
 from selectielijst._changes import KIND_ORDER, Change, ChangeKind, ChangeSet, Row
 from selectielijst._diff._compare import Placement, added, merged, pair, removed, sections, split
 from selectielijst._diff._delta import Delta
+from selectielijst._diff._facts import metadata_changes
 from selectielijst._diff._match import Matching, Side, ids_trusted, match
 from selectielijst._model import Category, Section, SelectionList
 
@@ -60,8 +61,6 @@ def correspond(old: SelectionList, new: SelectionList) -> Matching:
 
 
 def _diff(old: SelectionList, new: SelectionList) -> ChangeSet:
-    from selectielijst._diff._deep import metadata_changes  # noqa: PLC0415  # deepdiff when used
-
     old_side, new_side = Side.of(old), Side.of(new)
     matching = match(old_side, new_side, by_id=ids_trusted(old, new))
     old_categories, new_categories = old_side.categories, new_side.categories

@@ -23,6 +23,7 @@ import functools
 from collections.abc import Callable, Iterator, Mapping
 from typing import Any
 
+from selectielijst._storage._layout import needs_escapes
 from selectielijst._storage._scalars import read_otherwise
 
 __all__ = ["dump"]
@@ -54,8 +55,6 @@ def _asked(text: str) -> str:
 
 
 def _needs_escapes(text: str) -> bool:
-    from selectielijst._storage._ruamel import needs_escapes  # noqa: PLC0415  # the reference's own rule
-
     return needs_escapes(text)
 
 

@@ -12,7 +12,6 @@ import io
 from collections.abc import Mapping
 from typing import Any
 
-import attrs
 from ruamel.yaml import YAML
 from ruamel.yaml.comments import CommentedMap, CommentedSeq
 from ruamel.yaml.constructor import RoundTripConstructor
@@ -24,33 +23,11 @@ from ruamel.yaml.scalarstring import (
 )
 
 from selectielijst._i18n import say
+from selectielijst._storage._layout import MAX_DEPTH, Loaded, needs_escapes, ordered
 from selectielijst._storage._scalars import read_otherwise
 from selectielijst.errors import InvalidDocument
 
-__all__ = ["KEY_ORDER", "Loaded", "dump_reference", "load", "needs_escapes", "ordered"]
-
-MAX_DEPTH = 64
-"""Deeper nesting than this is no snapshot; refusing it keeps recursion bounded."""
-
-KEY_ORDER = ("format", "list", "id", "number", "label", "title", "organisation", "name")
-"""Keys written first, in this order; the rest follow in the record's field order."""
-
-
-@attrs.frozen
-class Loaded:
-    """A parsed YAML document as plain data, with the 1-based line of each path."""
-
-    data: Any
-    lines: Mapping[str, int]
-
-    def line_of(self, path: str) -> int | None:
-        """The line of *path*, or of the nearest enclosing path that has one."""
-        while path:
-            if path in self.lines:
-                return self.lines[path]
-            cut = max(path.rfind("."), path.rfind("["))
-            path = path[:cut] if cut > 0 else ""
-        return self.lines.get("$")
+__all__ = ["dump_reference", "load"]
 
 
 class _TextTimestamps(RoundTripConstructor):
@@ -171,11 +148,6 @@ def _unencodable(character: str) -> bool:
     return "\ud800" <= character <= "\udfff"
 
 
-def ordered(mapping: Mapping[str, Any]) -> list[str]:
-    """The keys of *mapping* in the canonical order: the known ones first, in their order."""
-    return sorted(mapping, key=lambda k: KEY_ORDER.index(k) if k in KEY_ORDER else len(KEY_ORDER))
-
-
 def dump_reference(data: Mapping[str, Any]) -> str:
     """Write plain data as canonical YAML with ruamel.yaml: the reference for :func:`dump`."""
     yaml = YAML(typ="rt", pure=True)
@@ -206,24 +178,3 @@ def _styled(value: Any) -> Any:
     if isinstance(value, str) and read_otherwise(value) and "'" not in value:
         return SingleQuotedScalarString(value)  # plain, a YAML 1.1 reader reads it otherwise
     return value
-
-
-def needs_escapes(text: str) -> bool:
-    r"""Whether *text* holds a character that only a double-quoted scalar keeps as it is.
-
-    Control characters (a vertical tab from a Word line break, ESC, NUL),
-    carriage returns and the Unicode line separators would be read back as
-    something else, or not at all, from a plain or literal scalar.
-
-    A text of several lines that holds a tab is one too: libyaml refuses a
-    tab where a literal block's indentation is, and a tab before the kept
-    blank lines at a block's end does not come back as written.
-
-    >>> needs_escapes("regel\vnieuwe regel"), needs_escapes("twee\nregels")
-    (True, False)
-    >>> needs_escapes("een\n\tingesprongen regel")
-    True
-    """
-    if not all(ch.isprintable() or ch in "\n\t" for ch in text):
-        return True
-    return "\n" in text and "\t" in text
