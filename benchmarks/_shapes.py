@@ -17,9 +17,12 @@ vocabulary of our own with the same punctuation stands in.
 from __future__ import annotations
 
 import functools
+import itertools
 import random
 import re
 from pathlib import Path
+
+import attrs
 
 from selectielijst import Category, Duration, Section, SelectionList, Status, Term, Valuation
 from selectielijst.model import Criterion, KeepPart, VersionInfo
@@ -29,18 +32,19 @@ SHARED = Path(__file__).resolve().parents[2] / "shared" / "data" / "vng-selectie
 
 CRITERIA = tuple(Criterion(number, f"Criterium {number} (benchmark)") for number in range(1, 7))
 
-_OWN_WORDS = (
+_OWN_TEXT = (
     "het beheren van dossiers over de aanvraag en verlening van vergunningen voor het"
     " gebruik van openbare ruimte; inclusief bezwaar, beroep en handhaving (zie ook"
     " paragraaf 4.2: toezicht). Onder 'dossier' wordt verstaan: alle stukken die bij de"
-    " behandeling zijn ontvangen of opgemaakt – zoals adviezen, besluiten en"
-    " correspondentie – en die van belang zijn voor de verantwoording. Bij een"
+    " behandeling zijn ontvangen of opgemaakt \u2013 zoals adviezen, besluiten en"
+    " correspondentie \u2013 en die van belang zijn voor de verantwoording. Bij een"
     ' "omgevingsvergunning" geldt de termijn vanaf het vervallen van de vergunning;'
     " bij een weigering vanaf de datum van het besluit. Voorbeelden: de aanvraag,"
     " het advies van de welstandscommissie, de zienswijzen en het verslag van de"
     " hoorzitting. Uitgezonderd zijn stukken over monumenten, die blijvend worden"
     " bewaard (criterium 5). Het betreft zowel papieren als digitale stukken."
-).split()
+)
+_OWN_WORDS = _OWN_TEXT.split()
 
 _TRIGGERS = (
     "na afhandeling van de zaak",
@@ -59,7 +63,7 @@ def _chain() -> tuple[dict[str, list[str]], list[str]]:
     words = _vng_words() or _OWN_WORDS
     follows: dict[str, list[str]] = {}
     starts = [words[0]]
-    for word, following in zip(words, words[1:], strict=False):
+    for word, following in itertools.pairwise(words):
         follows.setdefault(word, []).append(following)
         if word.endswith((".", ";", ":")):
             starts.append(following)
@@ -96,7 +100,7 @@ def sentence(rng: random.Random, length: int) -> str:
         word = rng.choice(follows.get(word) or starts)
         said.append(word)
         size += len(word) + 1
-    text = " ".join(said).rstrip(",;:–-")
+    text = " ".join(said).rstrip(",;:\u2013-")
     return text if text.endswith((".", "?", ")")) else text + "."
 
 
@@ -132,7 +136,7 @@ def _valuation(rng: random.Random) -> Valuation:
 def real_list(size: int, seed: int = 1) -> SelectionList:
     """A version with *size* categories of real shape, in sections of up to thirty."""
     rng = random.Random(seed)
-    sections = []
+    sections: list[Section] = []
     number = 0
     while number < size:
         s = len(sections) + 1
@@ -165,8 +169,6 @@ def real_list(size: int, seed: int = 1) -> SelectionList:
 
 
 def _unique_numbers(categories: tuple[Category, ...]) -> tuple[Category, ...]:
-    import attrs  # noqa: PLC0415  # only here
-
     seen: set[str] = set()
     unique = []
     for category in categories:
@@ -178,13 +180,15 @@ def _unique_numbers(categories: tuple[Category, ...]) -> tuple[Category, ...]:
     return tuple(unique)
 
 
-def shape(selection_list: SelectionList) -> str:
-    """The bytes per category of the list's snapshot, and whether the VNG list was the model."""
+def shape(selection_list: SelectionList, *, real: bool = True) -> str:
+    """The bytes per category of the list's snapshot, and what its texts were modelled on."""
     from selectielijst.snapshots import dumps  # noqa: PLC0415  # the measure
 
     count = sum(1 for _ in selection_list.categories())
     per = len(dumps(selection_list).encode("utf-8")) / count
     model = "the VNG list's words" if _vng_words() else "our own words"
+    if not real:
+        model = "a few made-up words (bench_diff.py)"
     return f"{per:.0f} bytes a category, modelled on {model}"
 
 
@@ -196,8 +200,6 @@ def evolve_real(old: SelectionList, seed: int = 2) -> SelectionList:
     section, 1% another valuation and 1% another term; 1% are withdrawn and
     1% added.
     """
-    import attrs  # noqa: PLC0415  # only here
-
     rng = random.Random(seed)
     sections = [list(s.categories) for s in old.sections]
     moved: list[tuple[int, Category]] = []
@@ -211,7 +213,8 @@ def evolve_real(old: SelectionList, seed: int = 2) -> SelectionList:
                 c = attrs.evolve(c, name=" ".join(words))
             elif roll < 0.08:
                 extra = sentence(rng, rng.randint(40, 160))
-                c = attrs.evolve(c, explanation=f"{c.explanation} {extra}" if c.explanation else extra)
+                explanation = f"{c.explanation} {extra}" if c.explanation else extra
+                c = attrs.evolve(c, explanation=explanation)
             elif roll < 0.10:
                 c = attrs.evolve(c, number=f"{c.number}.r")
             elif roll < 0.11:
@@ -221,7 +224,8 @@ def evolve_real(old: SelectionList, seed: int = 2) -> SelectionList:
                 c = attrs.evolve(c, valuation=_valuation(rng))
             elif roll < 0.13 and c.valuation is not None and c.valuation.term is not None:
                 term = c.valuation.term
-                shorter = Term(Duration(years=max(1, (term.duration or Duration()).years - 3)), term.trigger)
+                years = max(1, (term.duration or Duration()).years - 3)
+                shorter = Term(Duration(years=years), term.trigger)
                 c = attrs.evolve(c, valuation=attrs.evolve(c.valuation, term=shorter))
             elif roll < 0.14:
                 continue

@@ -41,9 +41,9 @@ def metadata_changes(old: SelectionList, new: SelectionList) -> Iterator[Change]
             if path[:1] == ("criteria",) and len(path) > 1:
                 found[Field.CRITERION, int(path[1])] = None
             elif path[:1] == ("criteria",):  # the criteria as a whole: each that differs
-                old, new = before["criteria"], after["criteria"]
-                for number in sorted(old.keys() | new.keys()):
-                    if old.get(number) != new.get(number):
+                old_criteria, new_criteria = before["criteria"], after["criteria"]
+                for number in sorted(old_criteria.keys() | new_criteria.keys()):
+                    if old_criteria.get(number) != new_criteria.get(number):
                         found[Field.CRITERION, number] = None
             else:
                 key = next(key for key in FIELDS if path[: len(key)] == key)

@@ -22,10 +22,10 @@ from selectielijst._storage import (
     Problems,
     Row,
     Table,
+    converter_of,
     dumps,
     guarded,
     load_yaml,
-    make_converter,
     read_table,
     structure,
     unguarded,
@@ -201,7 +201,7 @@ def read_export(path: Path, *, sheet: str | None = None) -> SelectionList:
     document, lines, found = _document(table)
     problems = Problems(table.file, Loaded(document, lines))
     problems.extend(found)
-    return structure(document, SelectionList, problems, converter=make_converter())
+    return structure(document, SelectionList, problems, converter=converter_of())
 
 
 def _json_list(row: Row, column: str, path: str, problems: list[Problem]) -> Any:

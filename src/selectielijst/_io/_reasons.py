@@ -16,9 +16,9 @@ from selectielijst._i18n import Language, Spoken, say, translated
 from selectielijst._render import KEY, NEW_NUMBER, OLD_NUMBER, REASON, columns
 from selectielijst._storage import (
     Problems,
+    converter_of,
     dump_yaml,
     load_yaml,
-    make_converter,
     read_table,
     read_text,
     register,
@@ -64,7 +64,7 @@ def read_reasons(path: Path) -> tuple[Reason, ...]:
                 REASONS_FORMAT=REASONS_FORMAT,
             ),
         )
-    converter = make_converter()
+    converter = converter_of()
     register(converter, Reason)
     reasons = document.get("reasons", [])
     found: tuple[Reason, ...] = structure(
@@ -75,7 +75,7 @@ def read_reasons(path: Path) -> tuple[Reason, ...]:
 
 def write_reasons(path: Path, reasons: tuple[Reason, ...]) -> None:
     """Store *reasons* in *path*, atomically, in a stable order."""
-    converter = make_converter()
+    converter = converter_of()
     register(converter, Reason)
     ordered = sorted(reasons, key=lambda reason: reason.key)
     document = {

@@ -26,8 +26,8 @@ from selectielijst._model import (
 from selectielijst._storage import (
     Problems,
     Row,
+    converter_of,
     load_yaml,
-    make_converter,
     read_table,
     read_text,
     structure,
@@ -162,7 +162,7 @@ def read_mapping(path: Path) -> TableOptions:
     problems = Problems(name, loaded)
     if not isinstance(loaded.data, dict):
         problems.report("$", say("mapping-not-mapping", "a mapping file is a mapping of keys"))
-    return structure(document, TableOptions, problems, converter=make_converter())
+    return structure(document, TableOptions, problems, converter=converter_of())
 
 
 def import_table(path: Path, options: TableOptions) -> Imported:

@@ -156,12 +156,8 @@ def _run(
 
     text = _clean(text)
     if "\t" in text or "\n" in text:  # tabs and breaks are elements of their own
-        from docx.text.paragraph import Paragraph  # noqa: PLC0415  # the rare case
-
-        run = Paragraph(p, None).add_run(text)
-        r = run._r  # noqa: SLF001  # formatted below as any run
-        for child in r.findall(qn("w:rPr")):
-            r.remove(child)
+        r = p.add_r()
+        r.text = text
     else:
         r = OxmlElement("w:r")
         t = OxmlElement("w:t")

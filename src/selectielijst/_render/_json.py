@@ -9,7 +9,7 @@ from selectielijst._changes import to_plain
 from selectielijst._render._labels import Language
 from selectielijst._render._report import Report
 from selectielijst._render._style import Chapter, Writer
-from selectielijst._storage import make_converter
+from selectielijst._storage import converter_of
 
 __all__ = ["CHANGELOG_FORMAT", "WRITER", "history"]
 
@@ -29,7 +29,7 @@ def history(
     title: str, list_id: str, chapters: Sequence[Chapter], language: Language, color: bool
 ) -> str:
     """A version history as JSON: each version with its changes since the one before."""
-    converter = make_converter()
+    converter = converter_of()
     return _dumps(
         {
             "format": CHANGELOG_FORMAT,

@@ -6,7 +6,7 @@ the fast path (:mod:`._fastyaml`) and, on a problem, by the reference path
 plumbing and the CSV formula guard that every writer, in Python or SQL, follows.
 """
 
-from selectielijst._storage._converter import FIELD_RENAMES, make_converter, register
+from selectielijst._storage._converter import FIELD_RENAMES, converter_of, make_converter, register
 from selectielijst._storage._files import (
     MAX_FILE_SIZE,
     SIZE_VARIABLE,
@@ -53,6 +53,7 @@ __all__ = [
     "Sheet",
     "Table",
     "check_output",
+    "converter_of",
     "dump_yaml",
     "dumps",
     "filled_together",

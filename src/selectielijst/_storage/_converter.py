@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import enum
+import functools
 from collections.abc import Callable, Mapping
 from typing import Any, TypeVar
 
@@ -245,6 +246,18 @@ def _unstructure_paragraphs(paragraphs: tuple[str, ...]) -> str | list[str]:
     if all(p == p.strip() and "\n" not in p for p in paragraphs):
         return joined
     return list(paragraphs)
+
+
+@functools.cache
+def converter_of(*, detailed: bool = True) -> cattrs.Converter:
+    """The converter the library itself uses, made once: :func:`make_converter`'s, shared.
+
+    Making a converter builds its hooks; the readers and writers of snapshots,
+    indexes and exports share one instead of each making its own. Nothing
+    may register hooks on it: a caller that adds its own makes one with
+    :func:`make_converter`.
+    """
+    return make_converter(detailed=detailed)
 
 
 def make_converter(*, detailed: bool = True) -> cattrs.Converter:

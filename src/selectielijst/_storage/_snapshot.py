@@ -17,7 +17,7 @@ from cattrs.errors import (
 from selectielijst._i18n import say
 from selectielijst._model import Category, SelectionList
 from selectielijst._storage import _yaml
-from selectielijst._storage._converter import make_converter
+from selectielijst._storage._converter import converter_of
 from selectielijst._storage._files import (
     SIZE_VARIABLE,
     one_problem,
@@ -90,7 +90,7 @@ _MIGRATIONS: Mapping[str, Callable[[dict[str, Any], list[Problem]], dict[str, An
 }
 """Older format -> function that turns a document of it into the next format."""
 
-_CONVERTER = make_converter()
+_CONVERTER = converter_of()
 
 
 def read(path: str | os.PathLike[str]) -> SelectionList:
@@ -151,7 +151,7 @@ def _structured(data: object, problems: Problems) -> SelectionList:
     return structure(document, SelectionList, problems, converter=_CONVERTER)
 
 
-_QUICK = make_converter(detailed=False)
+_QUICK = converter_of(detailed=False)
 _QUICK_FAILURES = (
     BaseValidationError,
     ForbiddenExtraKeysError,

@@ -11,9 +11,9 @@ from selectielijst._i18n import say
 from selectielijst._model import ListIndex, SelectionList, VersionEntry
 from selectielijst._storage import (
     Problems,
+    converter_of,
     dump_yaml,
     load_yaml,
-    make_converter,
     read,
     read_text,
     refuse_links,
@@ -42,7 +42,7 @@ __all__ = [
     "write_index",
 ]
 
-_CONVERTER = make_converter()
+_CONVERTER = converter_of()
 
 INDEX_FORMAT = "selectielijst-index/1"
 SNAPSHOT_NAME = "list.yaml"
@@ -287,5 +287,5 @@ def write_index(index: ListIndex, path: Path, *, exclusive: bool = False) -> Non
         UnsafePath: *path* is a symbolic link, or not a regular file.
     """
     refuse_links(path.parent, path)
-    document = {"format": INDEX_FORMAT, **make_converter().unstructure(index)}
+    document = {"format": INDEX_FORMAT, **_CONVERTER.unstructure(index)}
     write_atomically(path, dump_yaml(document).encode("utf-8"), exclusive=exclusive)
