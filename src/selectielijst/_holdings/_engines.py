@@ -227,12 +227,22 @@ class DuckDBEngine:
 
     def table(self, name: str, columns: Columns, rows: Iterable[Sequence[object]]) -> None:
         """Make the temporary table *name*; see :meth:`Engine.table`."""
+        import pyarrow  # noqa: PLC0415  # with the engine
+
         listed = ", ".join(f"{column} {kind}" for column, kind in columns)
         self.connection.execute(f"CREATE TEMP TABLE {name} ({listed})")
         given = list(rows)
-        if given:
-            marks = ", ".join("?" for _ in columns)
-            self.connection.executemany(f"INSERT INTO {name} VALUES ({marks})", given)
+        if given:  # one Arrow table, registered: executemany inserts a row at a time
+            values = list(zip(*given, strict=True))
+            arrow = pyarrow.table(
+                {
+                    column: pyarrow.array(list(value))
+                    for (column, _), value in zip(columns, values, strict=True)
+                }
+            )
+            self.connection.register(f"{name}_given", arrow)
+            self.connection.execute(f"INSERT INTO {name} SELECT * FROM {name}_given")
+            self.connection.unregister(f"{name}_given")
 
     def as_words(self, vocabulary: str, columns: Sequence[tuple[str, str]]) -> None:
         """Make the columns an ENUM of their values; see :meth:`Engine.as_words`."""
