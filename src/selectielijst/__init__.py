@@ -21,12 +21,11 @@ by DuckDB or Spark), :mod:`selectielijst.integrity` (published digests) and
 
 import importlib
 import warnings
+from typing import TYPE_CHECKING
 
 from selectielijst import errors
 from selectielijst._changes import Change, ChangeKind, ChangeSet, read_changes
 from selectielijst._diff import diff, trace
-from selectielijst._history import changelog
-from selectielijst._io import export, import_table, import_vng
 from selectielijst._model import (
     Category,
     Duration,
@@ -42,6 +41,10 @@ from selectielijst._render import render, render_bytes
 from selectielijst._storage import read, write
 from selectielijst._workspace import Workspace, lists, load, versions
 from selectielijst.errors import SelectielijstError
+
+if TYPE_CHECKING:
+    from selectielijst._history import changelog
+    from selectielijst._io import export, import_table, import_vng
 
 __all__ = [
     "Category",
@@ -105,6 +108,14 @@ _MOVED = {
 """Names the package held before 0.2, and the public module that holds each now."""
 
 
+_WHEN_USED = {
+    "changelog": "selectielijst._history",
+    "export": "selectielijst._io",
+    "import_table": "selectielijst._io",
+    "import_vng": "selectielijst._io",
+}
+"""Names of the package loaded when first asked for, with the modules that hold them."""
+
 _MODULES = frozenset({
     "changes", "errors", "files", "holdings", "integrity", "io", "lookup", "model", "rendering",
     "snapshots", "workspace",
@@ -123,6 +134,10 @@ def __getattr__(name: str) -> object:
         return _version()
     if name in _MODULES:
         return importlib.import_module(f"selectielijst.{name}")
+    if name in _WHEN_USED:  # loaded when first used: a diff needs no importers
+        found = getattr(importlib.import_module(_WHEN_USED[name]), name)
+        globals()[name] = found
+        return found
     module = _MOVED.get(name)
     if module is None:
         msg = f"module 'selectielijst' has no attribute {name!r}"

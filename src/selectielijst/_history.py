@@ -12,7 +12,6 @@ import attrs
 
 from selectielijst._changes import ChangeSet
 from selectielijst._diff import diff
-from selectielijst._io import REASONS_NAME, read_reasons
 from selectielijst._model import SelectionList, VersionEntry
 from selectielijst._render import Format, History, Language, render_history, text_only
 from selectielijst._workspace import Workspace, list_folder, resolve_list
@@ -64,6 +63,8 @@ def steps(list_or_folder: str | Path, *, workspace: Workspace | None = None) -> 
         current = holder.load(list_id, entry.label)
         changes = None
         if loaded is not None and entry.snapshot is not None:
+            from selectielijst._io import REASONS_NAME, read_reasons  # noqa: PLC0415  # importers when used
+
             beside = (holder.folder / list_id / entry.snapshot).parent / REASONS_NAME
             changes = diff(loaded, current).with_reasons(read_reasons(beside))
         found.append(Step(entry, previous, changes))

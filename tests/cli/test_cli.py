@@ -254,3 +254,29 @@ class TestChangelog:
         result = run.invoke(main, ["changelog", "nope"])
         assert result.exit_code == 1
         assert result.stderr.startswith("error: there is no list 'nope'")
+
+
+class TestQuickStart:
+    """The command line starts without what a command does not use."""
+
+    def test_export_choices_are_the_exporters(self) -> None:
+        """export --format offers exactly what the exporters write, and the API's shape."""
+        from selectielijst._cli._transfer import EXPORT_CHOICES  # noqa: PLC0415  # written out
+        from selectielijst.io import EXPORT_FORMATS  # noqa: PLC0415  # the exporters' own
+
+        assert (*EXPORT_FORMATS, "vng-api") == EXPORT_CHOICES
+
+    def test_no_importers_deepdiff_or_ruamel_at_start(self) -> None:
+        """Starting the command line loads no importers, no deepdiff, no ruamel, no DuckDB."""
+        import subprocess  # noqa: PLC0415  # a fresh process
+        import sys  # noqa: PLC0415  # this Python
+
+        heavy = ("selectielijst._io", "selectielijst._holdings", "deepdiff", "ruamel", "duckdb")
+        script = (
+            "import sys, selectielijst._cli\n"
+            f"print(sorted(m for m in {heavy!r} if m in sys.modules))"
+        )
+        done = subprocess.run(  # noqa: S603  # this Python, a fixed script
+            [sys.executable, "-c", script], capture_output=True, text=True, check=True
+        )
+        assert done.stdout.strip() == "[]"

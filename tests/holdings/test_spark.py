@@ -454,3 +454,32 @@ def test_without_pyspark_the_error_says_how_to_install(monkeypatch: pytest.Monke
     monkeypatch.setitem(sys.modules, "pyspark.sql", None)  # as if it were not installed
     with pytest.raises(EngineUnavailable, match=r"pip install 'selectielijst\[spark\]'"):
         due(load("voorbeeld", "2.1"), "zaken.csv", on=datetime.date(2026, 1, 1), engine="spark")
+
+
+def test_workers_run_this_python_from_an_unactivated_environment(tmp_path: Path) -> None:
+    """The environment's own command, run without activating it: Spark's workers use its Python.
+
+    The system's ``python3`` (first on the path) may lack pyarrow; the
+    workers must start the interpreter that runs the command, as a Python UDF
+    or an Arrow transfer would fail in them otherwise.
+    """
+    pytest.importorskip("pyspark", reason=_HOW_TO_INSTALL)
+    records = tmp_path / "zaken.csv"
+    records.write_text("id,category,start\nZ-1,1.2,2015-01-31\n", encoding="utf-8")
+    environment = {
+        key: value
+        for key, value in os.environ.items()
+        if key not in {"PYSPARK_PYTHON", "PYSPARK_DRIVER_PYTHON", "VIRTUAL_ENV"}
+    }
+    folders = environment.get("PATH", "").split(os.pathsep)
+    environment["PATH"] = os.pathsep.join(
+        folder for folder in folders if Path(folder) != Path(sys.executable).parent
+    )
+    environment["SELECTIELIJST_LANG"] = "en"
+    result = subprocess.run(  # noqa: S603  # this Python, our own arguments
+        [sys.executable, "-m", "selectielijst", "due", "voorbeeld@2.1", "--records", str(records),
+         "--on", "2026-01-01", "--engine", "spark", "-o", str(tmp_path / "lijst.parquet")],
+        capture_output=True, text=True, env=environment, check=False,
+    )  # fmt: skip
+    assert result.returncode == 0, result.stderr
+    assert pyarrow.parquet.read_table(tmp_path / "lijst.parquet").num_rows == 1

@@ -28,7 +28,6 @@ from selectielijst._cli._common import (
 from selectielijst._i18n import say, say_counted
 from selectielijst.changes import read_changes
 from selectielijst.files import usable_path
-from selectielijst.io import reasons_from_table, store_reasons
 from selectielijst.rendering import Language, changelog_bytes, render_bytes
 from selectielijst.workspace import previous_version
 
@@ -146,6 +145,8 @@ def reasons_command(spec: str, table: Path) -> None:
     diff is computed again; a reason whose change is no longer there is
     reported, and kept.
     """
+    from selectielijst.io import reasons_from_table, store_reasons  # noqa: PLC0415  # when used
+
     found = reasons_from_table(usable_path(table))
     target, kept = store_reasons(spec, found, workspace=workspace_in_force())
     said = say_counted(

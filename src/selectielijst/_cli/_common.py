@@ -22,7 +22,6 @@ from selectielijst.errors import (
     SelectielijstError,
 )
 from selectielijst.files import usable_path, write_atomically
-from selectielijst.io import stored_reasons
 from selectielijst.model import SelectionList
 from selectielijst.rendering import LANGUAGE_VARIABLE, Format, Language, language_chosen
 from selectielijst.workspace import (
@@ -414,6 +413,8 @@ def color_in(choice: str, chosen: Format, output: Path | None) -> bool:
 
 def with_reasons(changes: ChangeSet, new: str) -> ChangeSet:
     """*changes* with the reasons stored beside version *new*, saying which match no change."""
+    from selectielijst.io import stored_reasons  # noqa: PLC0415  # the importers when asked
+
     reasons = stored_reasons(new, workspace=workspace_in_force())
     changes = changes.with_reasons(reasons)
     for reason in changes.unmatched_reasons():

@@ -4,12 +4,12 @@ from __future__ import annotations
 
 from collections.abc import Callable
 from pathlib import Path
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 import attrs
 import click
 
-from selectielijst import export, import_table, import_vng, write
+from selectielijst import write
 from selectielijst._cli._common import (
     PATH,
     R,
@@ -25,15 +25,10 @@ from selectielijst._cli._common import (
 from selectielijst._i18n import say, say_counted
 from selectielijst.errors import InvalidRecord, UnknownWorkspace
 from selectielijst.files import usable_path
-from selectielijst.io import (
-    EXPORT_FORMATS,
-    Imported,
-    export_vng_api,
-    import_vng_api,
-    read_export,
-    read_mapping,
-)
 from selectielijst.model import Status, VersionInfo
+
+if TYPE_CHECKING:
+    from selectielijst.io import Imported
 from selectielijst.workspace import SNAPSHOT_NAME, check_label, check_list_id
 
 
@@ -61,6 +56,14 @@ def _version_options(command: Callable[..., R]) -> Callable[..., R]:
     ):
         command = option(command)
     return command
+
+
+EXPORT_CHOICES = ("csv", "xlsx", "json", "vng-api")
+"""What ``export --format`` takes: :data:`selectielijst.io.EXPORT_FORMATS` and the API's shape.
+
+Written out, so that the command line starts without the importers (a test
+keeps it equal to theirs).
+"""
 
 
 def _write_import(imported: Imported, output: Path | None) -> None:
@@ -148,6 +151,9 @@ def import_vng_command(
     output: Path | None,
 ) -> None:
     """Import the VNG Selectielijst from its spreadsheet (CSV, XLSX) or API JSON."""
+    from selectielijst import import_vng  # noqa: PLC0415  # the importers when used
+    from selectielijst.io import import_vng_api  # noqa: PLC0415  # likewise
+
     if label is None:
         said = say("give-version", "give the version's label with --version, e.g. --version 2020")
         raise click.UsageError(said.say(run_language()))
@@ -192,6 +198,9 @@ def import_table_command(
     The version's label, status and date are the mapping's, unless --version,
     --status or --date is given.
     """
+    from selectielijst import import_table  # noqa: PLC0415  # the importers when used
+    from selectielijst.io import Imported, read_export, read_mapping  # noqa: PLC0415  # likewise
+
     if mapping is None:
         selection_list = read_export(file)
         version = _version(selection_list.version, label, status, date)
@@ -236,7 +245,7 @@ def _version(
 @click.option(
     "--format",
     "format_name",
-    type=click.Choice([*EXPORT_FORMATS, "vng-api"]),
+    type=click.Choice(EXPORT_CHOICES),
     help="Format (else by -o's suffix). vng-api writes procestypen.json and resultaten.json"
     " into the folder -o names, in the shape of the VNG Selectielijst API.",
 )
@@ -250,13 +259,16 @@ def _version(
 @reports_errors
 def export_command(spec: str, format_name: str | None, output: Path) -> None:
     """Export a version as CSV, XLSX or JSON, to read back without loss, or in the API's shape."""
+    from selectielijst import export  # noqa: PLC0415  # the exporters when used
+    from selectielijst.io import export_vng_api  # noqa: PLC0415  # likewise
+
     chosen = format_name or output.suffix.lower().lstrip(".")
     try:
         if chosen == "vng-api":
             types, results = export_vng_api(load_version(spec), usable_path(output))
             tell(say("files-written", "{paths}: written", paths=f"{types}, {results}"))
             return
-        if chosen not in EXPORT_FORMATS:
+        if chosen not in EXPORT_CHOICES[:-1]:
             said = say(
                 "export-format-from-suffix",
                 "cannot tell the format from {name!r}: give --format csv, xlsx or json",

@@ -2,16 +2,12 @@
 
 from __future__ import annotations
 
-import contextlib
-import gc
-from collections.abc import Iterator
-
 from selectielijst._changes import KIND_ORDER, Change, ChangeKind, ChangeSet, Row
 from selectielijst._diff._compare import Placement, added, merged, pair, removed, sections, split
 from selectielijst._diff._delta import Delta
 from selectielijst._diff._facts import metadata_changes
 from selectielijst._diff._match import Matching, Side, ids_trusted, match
-from selectielijst._model import Category, Section, SelectionList
+from selectielijst._model import Category, Section, SelectionList, quiet_collector
 
 __all__ = ["correspond", "diff"]
 
@@ -29,30 +25,8 @@ def diff(old: SelectionList, new: SelectionList) -> ChangeSet:
     >>> len(diff(load("mivd", "0.16"), load("mivd", "0.16")))
     0
     """
-    with _quiet_collector():
+    with quiet_collector():
         return _diff(old, new)
-
-
-@contextlib.contextmanager
-def _quiet_collector() -> Iterator[None]:
-    """Keep the cyclic garbage collector off the two versions while a diff runs.
-
-    A diff allocates a few small objects per category, and each full
-    collection would scan both versions, hundreds of thousands of records
-    that cannot be garbage while the diff holds them (half the time at 100,000
-    categories). So the objects that exist when the diff starts are frozen
-    (set aside, not scanned) and thawed when it ends; the collector keeps
-    collecting everything the diff allocates. A program that froze objects
-    itself (``gc.freeze()`` before forking workers) is left as it is.
-    """
-    if gc.get_freeze_count():
-        yield
-        return
-    gc.freeze()
-    try:
-        yield
-    finally:
-        gc.unfreeze()
 
 
 def correspond(old: SelectionList, new: SelectionList) -> Matching:

@@ -11,6 +11,7 @@ import contextlib
 import itertools
 import os
 import shutil
+import sys
 from collections.abc import Iterable, Iterator, Mapping, Sequence
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
@@ -65,11 +66,12 @@ def spark_session() -> pyspark.sql.SparkSession:
         return active
     if not os.environ.get("JAVA_HOME") and shutil.which("java") is None:
         raise EngineUnavailable(JAVA_MISSING)
-    session = (
-        SparkSession.builder.appName("selectielijst")
-        .config("spark.ui.showConsoleProgress", "false")
-        .getOrCreate()
+    builder = SparkSession.builder.appName("selectielijst").config(
+        "spark.ui.showConsoleProgress", "false"
     )
+    if not os.environ.get("PYSPARK_PYTHON"):  # the workers run this Python, with its packages
+        builder = builder.config("spark.pyspark.python", sys.executable)
+    session = builder.getOrCreate()
     session.sparkContext.setLogLevel("ERROR")
     return session
 

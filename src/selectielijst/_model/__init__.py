@@ -7,6 +7,7 @@ record's retention. Nothing here reads or writes a file.
 """
 
 from selectielijst._model._duration import Comparison, Duration, Term
+from selectielijst._model._memory import quiet_collector
 from selectielijst._model._records import (
     STABLE_ID,
     Category,
@@ -63,6 +64,7 @@ __all__ = [
     "is_trivial",
     "normalise",
     "number_key",
+    "quiet_collector",
     "retention",
     "search",
     "slug",

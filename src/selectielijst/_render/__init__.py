@@ -14,7 +14,7 @@ import attrs
 
 from selectielijst._changes import ChangeSet
 from selectielijst._i18n import say
-from selectielijst._model import VersionEntry
+from selectielijst._model import VersionEntry, quiet_collector
 from selectielijst._render import _docx, _html, _json, _markdown, _rst, _text, _xlsx
 from selectielijst._render._format import LANGUAGE_VARIABLE, Format, language_chosen, language_named
 from selectielijst._render._labels import Language, kind_label, label, status_words
@@ -116,7 +116,8 @@ def render_bytes(
     """
     chosen = Format.named(format) if not isinstance(format, Format) else format
     language = language_named(lang)
-    return WRITERS[chosen].changes(build_report(changeset, language), 1, None, color)
+    with quiet_collector():
+        return WRITERS[chosen].changes(build_report(changeset, language), 1, None, color)
 
 
 def text_only(written: str | bytes, format: str | Format) -> str:  # noqa: A002  # as above
