@@ -4,12 +4,15 @@ from __future__ import annotations
 
 import datetime
 import re
+from pathlib import Path
 
+import attrs
 import pytest
 from hypothesis import assume, given
 from hypothesis import strategies as st
 
 from selectielijst import Category, Duration, Term, Valuation, load, retention
+from selectielijst.errors import DocumentErrors
 from selectielijst.lookup import Outcome, add_duration
 from selectielijst.model import CategoryStatus, Comparison, KeepPart
 from selectielijst.rendering import Language
@@ -192,3 +195,67 @@ class TestArgumentsAtTheBoundary:
         """A number where a category belongs is a TypeError saying how to get a category."""
         with pytest.raises(TypeError, match=r"category is a Category \(from SelectionList"):
             retention("1.2", start="2024-01-31")  # type: ignore[arg-type]
+
+
+class TestTransfer:
+    """Records kept permanently are due for transfer to an archive repository after a term."""
+
+    def test_twenty_years_by_default(self) -> None:
+        """A B category: transfer from the start plus 20 years (Archiefwet 1995)."""
+        answer = retention(category(Valuation.keep(1)), start=datetime.date(2004, 2, 29))
+        assert answer.outcome is Outcome.KEEP
+        assert answer.transfer_from == datetime.date(2024, 2, 29)
+        assert str(answer) == "blijvend bewaren; overbrengen vanaf 29 februari 2024"
+        assert answer.say(Language.EN) == "keep permanently; transfer from 29 February 2024"
+
+    def test_the_lists_own_term(self) -> None:
+        """A list that transfers after 10 years: its term, month ends as add_duration has them."""
+        selection_list = attrs.evolve(load("voorbeeld", "2.1"), transfer=Duration(years=10))
+        answer = retention(
+            selection_list.category("1.1"),
+            start=datetime.date(2016, 2, 29),
+            transfer=selection_list.transfer_term,
+        )
+        assert answer.transfer_from == datetime.date(2026, 2, 28)
+
+    def test_destroyed_records_are_not_transferred(self) -> None:
+        """A V category has no transfer date."""
+        answer = retention(category(Valuation.destroy(Term(Duration(years=7)))), start=START)
+        assert answer.transfer_from is None
+
+    def test_beyond_the_calendar(self) -> None:
+        """A start so late that the transfer day would pass the year 9999: kept, no day named."""
+        answer = retention(category(Valuation.keep(1)), start=datetime.date(9990, 1, 1))
+        assert (answer.outcome, answer.transfer_from) == (Outcome.KEEP, None)
+        assert str(answer) == "blijvend bewaren"
+
+    def test_kept_in_the_snapshot(self, tmp_path: Path) -> None:
+        """A list's transfer term is written (as format 2) and read back; format 1 refuses it."""
+        from selectielijst import read, write  # noqa: PLC0415  # the snapshot
+
+        selection_list = attrs.evolve(load("voorbeeld", "2.1"), transfer=Duration(years=10))
+        path = tmp_path / "list.yaml"
+        write(selection_list, path)
+        text = path.read_text(encoding="utf-8")
+        assert "format: selectielijst/2" in text
+        assert "\ntransfer: P10Y\n" in text
+        assert read(path).transfer_term == Duration(years=10)
+        path.write_text(text.replace("selectielijst/2", "selectielijst/1"), encoding="utf-8")
+        with pytest.raises(DocumentErrors) as refused:
+            read(path)
+        said = [problem.problem for problem in refused.value.problems]
+        assert said == [
+            "'transfer' is new in selectielijst/2; write 'format: selectielijst/2' at the top"
+        ]
+
+    def test_on_the_command_line(self) -> None:
+        """retention says when a B category's records are due for transfer."""
+        from click.testing import CliRunner  # noqa: PLC0415  # as a user runs it
+
+        from selectielijst._cli import main  # noqa: PLC0415  # likewise
+
+        result = CliRunner().invoke(
+            main, ["retention", "voorbeeld@2.1", "1.1", "--start", "2024-01-31", "--lang", "nl"]
+        )
+        assert result.exit_code == 0
+        assert result.stdout.endswith("blijvend bewaren; overbrengen vanaf 31 januari 2044\n")

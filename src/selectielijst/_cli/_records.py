@@ -39,11 +39,13 @@ def retention_command(
 ) -> None:
     """When may the records of category NUMBER be destroyed?
 
-    Prints the first day destruction is allowed, "blijvend bewaren", or what
+    Prints the first day destruction is allowed, "blijvend bewaren" with the
+    day the records are due for transfer to an archive repository, or what
     is needed to compute it (exit 1 then).
     """
-    category = load_version(spec).category(number)
-    answer = retention(category, start=start, event=event)
+    selection_list = load_version(spec)
+    category = selection_list.category(number)
+    answer = retention(category, start=start, event=event, transfer=selection_list.transfer_term)
     click.echo(f"{category.number} {category.label}: {answer.say(run_language())}")
     if answer.outcome is Outcome.NOT_COMPUTABLE:
         valuation = category.valuation

@@ -10,6 +10,7 @@ from selectielijst._model._duration import Comparison, Duration, Term
 from selectielijst._model._memory import quiet_collector
 from selectielijst._model._records import (
     STABLE_ID,
+    TRANSFER_TERM,
     Category,
     CategoryStatus,
     Criterion,
@@ -38,6 +39,7 @@ from selectielijst._model._text import (
 
 __all__ = [
     "STABLE_ID",
+    "TRANSFER_TERM",
     "Category",
     "CategoryStatus",
     "Comparison",

@@ -14,6 +14,7 @@ from selectielijst._model._duration import Comparison, Duration, Term
 from selectielijst.errors import InvalidRecord, UnknownCategory, UnknownSection
 
 __all__ = [
+    "TRANSFER_TERM",
     "Category",
     "CategoryStatus",
     "Criterion",
@@ -75,6 +76,10 @@ class CategoryStatus(enum.Enum):
 
     ACTIVE = "active"
     WITHDRAWN = "withdrawn"
+
+
+TRANSFER_TERM = Duration(years=20)
+"""The term after which records kept permanently are transferred: 20 years (Archiefwet 1995)."""
 
 
 def _stable_id(instance: object, attribute: attrs.Attribute[str], value: str) -> None:
@@ -364,6 +369,10 @@ class SelectionList:
         ids: Where the categories' stable ids come from (declared, linked to
             the earlier version, or made from numbers).
         sections: The sections, in document order.
+        transfer: How long records kept permanently stay before they are
+            transferred (*overgebracht*) to an archive repository, where the
+            list says so; ``None``: the 20 years of the Archiefwet 1995
+            (:data:`TRANSFER_TERM`).
     """
 
     id: str = attrs.field(validator=_stable_id)
@@ -374,6 +383,17 @@ class SelectionList:
     criteria: tuple[Criterion, ...] = ()
     ids: IdSource = IdSource.DECLARED
     sections: tuple[Section, ...] = ()
+    transfer: Duration | None = None
+
+    @property
+    def transfer_term(self) -> Duration:
+        """How long B records stay before they are transferred: the list's term, or 20 years.
+
+        >>> from selectielijst import load
+        >>> str(load("voorbeeld", "2.1").transfer_term)
+        '20 jaar'
+        """
+        return self.transfer if self.transfer is not None else TRANSFER_TERM
 
     def walk(self) -> Iterator[Section]:
         """Every section and subsection, depth first, in document order."""

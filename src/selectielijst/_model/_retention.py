@@ -10,7 +10,7 @@ import attrs
 
 from selectielijst._i18n import Language, Message, say
 from selectielijst._model._duration import Duration
-from selectielijst._model._records import Category, KeepPart, ValuationKind
+from selectielijst._model._records import TRANSFER_TERM, Category, KeepPart, ValuationKind
 
 __all__ = [
     "Outcome",
@@ -42,6 +42,9 @@ class Retention:
         exception: For a B, the part that is not kept after all, as the list
             says it; it needs its own decision.
         category: The category asked about.
+        transfer_from: For a B, the first day the records are due for
+            transfer (*overbrenging*) to an archive repository: the start
+            plus the list's transfer term (``KEEP`` only).
     """
 
     outcome: Outcome
@@ -50,6 +53,7 @@ class Retention:
     needs: str | Message | None = None
     keep_parts: tuple[KeepPart, ...] = ()
     exception: str | None = None
+    transfer_from: datetime.date | None = None
 
     def __str__(self) -> str:
         return self.say(Language.NL)
@@ -66,13 +70,21 @@ class Retention:
 
     def _said(self) -> Message:
         if self.outcome is Outcome.KEEP:
+            kept = say("answer-keep", "keep permanently")
             if self.exception is not None:
-                return say(
+                kept = say(
                     "answer-keep-except",
                     "keep permanently, except {exception}",
                     exception=self.exception,
                 )
-            return say("answer-keep", "keep permanently")
+            if self.transfer_from is None:
+                return kept
+            return say(
+                "answer-keep-transfer",
+                "{kept}; transfer from {day:date}",
+                kept=kept,
+                day=self.transfer_from,
+            )
         if self.outcome is Outcome.NOT_COMPUTABLE:
             return say("answer-not-computable", "cannot be computed: {needs}", needs=self.needs)
         if self.keep_parts:
@@ -126,14 +138,18 @@ def retention(
     *,
     start: datetime.date | str,
     event: datetime.date | str | None = None,
+    transfer: Duration = TRANSFER_TERM,
 ) -> Retention:
-    """When the records of *category* may be destroyed.
+    """When the records of *category* may be destroyed, or, kept permanently, transferred.
 
     The term runs from *start* (e.g. the date a case was closed). A term the
     list ties to an event ("na uitdiensttreding") runs from the date of that
     event instead, given as *event*; without it the answer is not computable
     and says what it needs. Destruction is allowed from the day the term has
     run (see :func:`~selectielijst.lookup.add_duration` for the calendar rules).
+    Records kept permanently are due for transfer to an archive repository
+    when *transfer* has run from *start*: 20 years under the Archiefwet 1995,
+    or the list's own term (:attr:`SelectionList.transfer_term`).
     Dates are :class:`datetime.date` objects or ISO dates as text (``"2024-01-31"``).
 
     >>> from selectielijst import load
@@ -144,7 +160,7 @@ def retention(
     niet te berekenen, want de termijn loopt vanaf een gebeurtenis (na uitdiensttreding)
     en de datum daarvan is niet gegeven
     >>> str(retention(voorbeeld.category("1.1"), start=datetime.date(2024, 1, 31)))
-    'blijvend bewaren'
+    'blijvend bewaren; overbrengen vanaf 31 januari 2044'
     >>> str(retention(voorbeeld.category("1.2"), start="2024-01-31"))
     'vernietigen vanaf 31 januari 2031'
 
@@ -179,7 +195,13 @@ def retention(
         needs = say("needs-valuation", "the list gives this category no valuation")
         return Retention(Outcome.NOT_COMPUTABLE, category, needs=needs)
     if valuation.kind is ValuationKind.KEEP:
-        return Retention(Outcome.KEEP, category, exception=valuation.exception)
+        try:
+            transfer_from: datetime.date | None = add_duration(start, transfer)
+        except OverflowError:  # after the year 9999: no day to name
+            transfer_from = None
+        return Retention(
+            Outcome.KEEP, category, exception=valuation.exception, transfer_from=transfer_from
+        )
     term = valuation.term
     if term is None:
         needs = say("needs-term", "the list names no retention term for this category")

@@ -17,7 +17,9 @@ __all__ = ["KEY_ORDER", "MAX_DEPTH", "Loaded", "needs_escapes", "ordered"]
 MAX_DEPTH = 64
 """Deeper nesting than this is no snapshot; refusing it keeps recursion bounded."""
 
-KEY_ORDER = ("format", "list", "id", "number", "label", "title", "organisation", "name")
+KEY_ORDER = (
+    "format", "list", "id", "number", "label", "title", "organisation", "transfer", "name",
+)  # fmt: skip
 """Keys written first, in this order; the rest follow in the record's field order."""
 
 

@@ -34,8 +34,10 @@ __all__ = ["FORMAT", "FORMAT_1", "check_document", "dumps", "loads", "read", "wr
 FORMAT = "selectielijst/2"
 """The newest snapshot format, which this version of the library reads and writes.
 
-Format 2 adds the ``ids`` key (where the categories' ids come from). A list
-whose ids are declared (the default) needs nothing of format 2 and is written
+Format 2 adds the ``ids`` key (where the categories' ids come from) and the
+list's ``transfer`` term (when records kept permanently are transferred, if
+not after 20 years). A list whose ids are declared (the default) and that
+names no transfer term needs nothing of format 2 and is written
 as ``selectielijst/1``, byte for byte as before, so that published snapshots
 and their digests never change; older readers refuse a format 2 file with a
 clear message instead of misreading it.
@@ -44,7 +46,7 @@ clear message instead of misreading it.
 FORMAT_1 = "selectielijst/1"
 """The first snapshot format: no ``ids`` key, every id declared."""
 
-_NEW_IN_2 = ("ids",)
+_NEW_IN_2 = ("ids", "transfer")
 """Keys of the list that format 1 does not know."""
 _CATEGORY_KEYS_NEW_IN_2 = ("result", "origin", "tasks")
 """Keys of a category that format 1 does not know (and ``except`` in a valuation)."""
