@@ -11,7 +11,8 @@ sqlglot for each (see :data:`ENGINES`).
 >>> records = pyarrow.table({"id": ["z1", "z2"], "category": ["1.2", "1.1"],
 ...                         "start": ["2015-01-31", "2015-01-31"]})
 >>> print(due(load("voorbeeld", "2.1"), records, on=datetime.date(2026, 1, 1)).summary())
-2 stukken op 1 januari 2026: 1 vernietigen, 0 nog niet, 1 blijvend bewaren, 0 niet te bepalen
+2 stukken op 1 januari 2026: 1 vernietigen, 0 nog niet, 1 blijvend bewaren, 0 overbrengen,
+0 niet te bepalen
 """
 
 from selectielijst import _holdings

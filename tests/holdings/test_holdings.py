@@ -21,7 +21,7 @@ from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
 from conftest import VNG_DATA as DATA
-from selectielijst import Category, Section, SelectionList, diff, load, retention
+from selectielijst import Category, Duration, Section, SelectionList, diff, load, retention
 from selectielijst._cli import main
 from selectielijst.errors import DocumentErrors, Message
 from selectielijst.holdings import Action, Due, Effect, Impact, due, impact
@@ -68,6 +68,29 @@ def expected(
             if answer.destroy_from <= on:
                 due_on[record_id] = answer.destroy_from
     return due_on, apart
+
+
+def expected_transfer(
+    selection_list: SelectionList, records: Sequence[Record], on: datetime.date
+) -> dict[str, datetime.date]:
+    """What retention() says of each B record with a start: its transfer date, where it has come."""
+    numbers = {category.number: category for _, category in selection_list.categories()}
+    found = {}
+    for record_id, number, start, event in records:
+        category = numbers.get(number)
+        if category is None or start is None:
+            continue
+        answer = retention(
+            category, start=start, event=event, transfer=selection_list.transfer_term
+        )
+        if answer.transfer_from is not None and answer.transfer_from <= on:
+            found[record_id] = answer.transfer_from
+    return found
+
+
+def _transferred(result: Due) -> dict[str, datetime.date]:
+    assert result.transfer is not None
+    return {row["id"]: row["overbrengen_vanaf"] for row in result.transfer.to_pylist()}
 
 
 def records_table(records: Sequence[Record]) -> pyarrow.Table:
@@ -126,6 +149,45 @@ class TestAgreesWithRetention:
         result = due(selection_list, records_table(rows), on=on)
         assert _found(result) == expected(selection_list, rows, on)
         assert sum(result.counts.values()) == len(rows)
+        assert _transferred(result) == expected_transfer(selection_list, rows, on)
+
+    @settings(suppress_health_check=[HealthCheck.too_slow], max_examples=30)
+    @given(
+        selection_list=selection_lists(max_categories=8),
+        data=st.data(),
+        on=some_days,
+        years=st.integers(1, 30),
+    )
+    def test_transfer_list(
+        self, selection_list: SelectionList, data: st.DataObject, on: datetime.date, years: int
+    ) -> None:
+        """The transfer list is retention()'s transfer dates, under the list's own term too."""
+        selection_list = attrs.evolve(selection_list, transfer=Duration(years=years))
+        numbers = [category.number for _, category in selection_list.categories()] + ["99.99"]
+        rows = drawn_records(data, numbers, 40)
+        result = due(selection_list, records_table(rows), on=on)
+        assert _transferred(result) == expected_transfer(selection_list, rows, on)
+        assert result.counts[Action.TRANSFER] == len(_transferred(result))
+
+    def test_closed_twenty_five_and_fifteen_years_ago(self, tmp_path: Path) -> None:
+        """Of two B records, closed 25 and 15 years ago, the first is on the transfer list."""
+        path = tmp_path / "zaken.csv"
+        path.write_text(
+            "Zaaknummer;Klasse;Einddatum\nZ-oud;1.1;2001-03-31\nZ-jong;1.1;2011-03-31\n",
+            encoding="utf-8",
+        )
+        output = tmp_path / "lijst.csv"
+        result = CliRunner().invoke(
+            main,
+            ["due", "voorbeeld@2.1", "--records", str(path), "--on", "2026-04-01",
+             "--columns", "id=Zaaknummer,category=Klasse,start=Einddatum", "-o", str(output),
+             "--lang", "nl"],
+        )  # fmt: skip
+        assert result.exit_code == 0, result.output
+        transfer = (tmp_path / "lijst-over-te-brengen.csv").read_text(encoding="utf-8")
+        old = "Z-oud,1.1,Het voorbereiden en vaststellen van besluiten van het bestuur,B (1)"
+        assert transfer.splitlines()[1:] == [f"{old},overbrengen,2021-03-31"]
+        assert "1 blijvend bewaren, 1 overbrengen" in result.stderr
 
     def test_shipped_list_by_hand(self) -> None:
         """The worked example of the docs: 31 January plus seven years, and a leap day."""
@@ -633,7 +695,7 @@ class TestWrittenToFiles:
         beside = pyarrow.parquet.read_table(tmp_path / "l-niet-te-bepalen.parquet")
         assert beside.to_pylist() == in_memory.undetermined.to_pylist()
         assert written.summary == in_memory.summary()
-        assert list(written.files.values()) == [1, 1]
+        assert list(written.files.values()) == [1, 1, 0]
 
     def test_impact_files(self, tmp_path: Path) -> None:
         """impact's rows and summary, streamed, hold what impact() returns."""
@@ -877,7 +939,7 @@ class TestRecordsWorkbook:
         assert summary.title == "Samenvatting"
         counts = {row[0].value: row[1].value for row in summary.iter_rows(min_row=2)}
         assert counts == {"vernietigen": 2, "nog niet": 0, "blijvend bewaren": 1,
-                          "niet te bepalen": 1}  # fmt: skip
+                          "overbrengen": 0, "niet te bepalen": 1}  # fmt: skip
         header = [cell.value for cell in rows[1]]
         assert header == ["Zaak", "Categorie", "Omschrijving", "Waardering", "Actie",
                           "Vernietigen vanaf", "Titel", "Zaaktype"]  # fmt: skip

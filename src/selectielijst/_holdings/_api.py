@@ -37,6 +37,7 @@ from selectielijst._holdings._sql import (
     IMPACT_COUNTS,
     IMPACT_ROWS,
     SUMMARY_KEYS,
+    TRANSFER,
     UNDETERMINED,
     carried,
     counted_in,
@@ -85,8 +86,11 @@ class Due:
         undetermined: One row per record whose date cannot be computed:
             ``id``, ``categorie`` and ``reden`` (an event date missing, the
             category unknown or withdrawn).
-        counts: How many records are due, not yet due, kept and undetermined,
-            by :class:`~selectielijst.holdings.Action`.
+        counts: How many records are due, not yet due, kept, due for transfer
+            and undetermined, by :class:`~selectielijst.holdings.Action`.
+        transfer: The transfer list (*overbrengingslijst*): one row per record
+            kept permanently whose transfer term has run by *on*: ``id``,
+            ``categorie``, ``actie`` (``overbrengen``) and ``overbrengen_vanaf``.
 
     The rows come in the order of the records (DuckDB keeps it; Spark's
     order is its own): sorting millions of rows costs more than judging them.
@@ -96,6 +100,7 @@ class Due:
     due: pyarrow.Table
     undetermined: pyarrow.Table
     counts: Mapping[Action, int]
+    transfer: pyarrow.Table | None = None
 
     def summary(self, language: Language = Language.NL) -> str:
         """One line for an archivist: the counts, in Dutch or in *language*."""
@@ -168,8 +173,11 @@ def due(  # noqa: PLR0913  # the list, the records, the date and how to read the
     ):
         due_rows = runner.result(DUE.format(on=date_literal(on), kept=carried(kept)))
         undetermined = runner.result(UNDETERMINED.format(kept=carried(kept)))
-        counts = due_counts(runner, runner.size(due_rows), runner.size(undetermined))
-    return Due(on, due_rows, undetermined, counts)
+        transfer = runner.result(TRANSFER.format(on=date_literal(on), kept=carried(kept)))
+        counts = due_counts(
+            runner, runner.size(due_rows), runner.size(undetermined), runner.size(transfer)
+        )
+    return Due(on, due_rows, undetermined, counts, transfer)
 
 
 @attrs.frozen
@@ -200,13 +208,15 @@ def due_to_files(  # noqa: PLR0913  # the arguments of due(), and where to write
     progress: Progress | None = None,
     language: Language = Language.NL,
 ) -> Written:
-    """Write :func:`due`'s tables to *output* and ``OUTPUT-niet-te-bepalen`` beside it.
+    """Write :func:`due`'s tables: the destruction list, what cannot be told, the transfer list.
 
-    The format follows the suffix: ``.csv``, ``.parquet`` or ``.xlsx`` (see
-    :data:`TABLE_FORMATS`). The engine streams CSV and Parquet into the
-    files (Spark in one task, with its own writer), so memory does not grow
-    with the number of records; a workbook is gathered first. Both files
-    appear together or not at all.
+    The destruction list goes to *output*; beside it ``OUTPUT-niet-te-bepalen``
+    and the transfer list ``OUTPUT-over-te-brengen``. The format follows the
+    suffix: ``.csv``, ``.parquet`` or ``.xlsx`` (see :data:`TABLE_FORMATS`). The
+    engine streams CSV and Parquet into the files (Spark in one task, with its
+    own writer), so memory does not grow
+    with the number of records; a workbook is gathered first. The three
+    files appear together or not at all.
 
     >>> import datetime, pathlib, tempfile, pyarrow
     >>> from selectielijst import load
@@ -216,9 +226,10 @@ def due_to_files(  # noqa: PLR0913  # the arguments of due(), and where to write
     ...     written = due_to_files(load("voorbeeld", "2.1"), records,
     ...                            pathlib.Path(folder) / "lijst.csv", on=datetime.date(2026, 1, 1))
     ...     print({path.name: rows for path, rows in written.files.items()})
-    {'lijst.csv': 1, 'lijst-niet-te-bepalen.csv': 1}
+    {'lijst.csv': 1, 'lijst-niet-te-bepalen.csv': 1, 'lijst-over-te-brengen.csv': 0}
     >>> print(written.summary)
-    2 stukken op 1 januari 2026: 1 vernietigen, 0 nog niet, 0 blijvend bewaren, 1 niet te bepalen
+    2 stukken op 1 januari 2026: 1 vernietigen, 0 nog niet, 0 blijvend bewaren, 0 overbrengen,
+    1 niet te bepalen
 
     Raises:
         DocumentErrors: As for :func:`due`.
@@ -229,7 +240,7 @@ def due_to_files(  # noqa: PLR0913  # the arguments of due(), and where to write
     on = as_date("on", on)
     output = Path(output)
     format_name = format_of(output)
-    targets = checked_targets(records, output, "niet-te-bepalen")
+    targets = checked_targets(records, output, "niet-te-bepalen", "over-te-brengen")
     with (
         judged(selection_list, records, columns, engine, keep, progress, language) as (
             runner,
@@ -239,23 +250,26 @@ def due_to_files(  # noqa: PLR0913  # the arguments of due(), and where to write
     ):
         rows = DUE.format(on=date_literal(on), kept=carried(kept))
         apart = UNDETERMINED.format(kept=carried(kept))
+        transfer = TRANSFER.format(on=date_literal(on), kept=carried(kept))
         if format_name == "xlsx":  # grouped by category; the summary once the rows are counted
             numbers = _in_number_order_of(selection_list)
             together.write(targets[1], apart, _sheet("niet te bepalen", language), numbers=numbers)
-            apart_count = together.files[targets[1]]
+            together.write(targets[2], transfer, _sheet("overbrengen", language), numbers=numbers)
+            apart_count, transfer_count = together.files[targets[1]], together.files[targets[2]]
 
             def lines(due_count: int) -> list[tuple[str, int]]:
-                said = due_counts(runner, due_count, apart_count)
+                said = due_counts(runner, due_count, apart_count, transfer_count)
                 return [(action.words(language), n) for action, n in said.items()]
 
             together.write(
                 output, rows, _sheet("vernietigen", language), summary=lines, numbers=numbers
             )
-            counts = due_counts(runner, together.files[output], apart_count)
+            counts = due_counts(runner, together.files[output], apart_count, transfer_count)
         else:
             together.write(output, rows, "vernietigen")
             together.write(targets[1], apart, "niet te bepalen")
-            counts = due_counts(runner, *together.files.values())
+            together.write(targets[2], transfer, "overbrengen")
+            counts = due_counts(runner, *(together.files[target] for target in targets))
     return Written(together.files, counts, Due.summary_of(on, counts, language))
 
 
@@ -410,6 +424,7 @@ def impact_to_files(  # noqa: PLR0913  # the arguments of impact(), and where to
 
 _SHEETS = {
     "vernietigen": marked_in("sheet", "destroy"),
+    "overbrengen": marked_in("sheet", "transfer"),
     "niet te bepalen": marked_in("sheet", "cannot be told"),
     "effect": marked_in("sheet", "effect"),
 }

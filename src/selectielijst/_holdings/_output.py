@@ -44,8 +44,8 @@ def beside(output: Path, word: str) -> Path:
     return output.with_name(f"{output.stem}-{word}{output.suffix}")
 
 
-def checked_targets(records: object, output: Path, word: str) -> tuple[Path, Path]:
-    """*output* and the file beside it, once both are known to be writable and not the records.
+def checked_targets(records: object, output: Path, *words: str) -> tuple[Path, ...]:
+    """*output* and the files beside it, once all are known to be writable and not the records.
 
     Checked before any work: an output that is the records file (however
     spelled), or a folder, is refused before a record is read.
@@ -54,7 +54,7 @@ def checked_targets(records: object, output: Path, word: str) -> tuple[Path, Pat
         OverwritesInput: One of them is the records file.
         OSError: One of them cannot be a file (a folder, under a file).
     """
-    targets = (usable_path(output), usable_path(beside(output, word)))
+    targets = (usable_path(output), *(usable_path(beside(output, word)) for word in words))
     refuse_input(targets, records)
     for target in targets:
         check_output(target)

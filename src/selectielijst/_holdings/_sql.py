@@ -48,6 +48,7 @@ __all__ = [
     "IMPACT_COUNTS",
     "IMPACT_ROWS",
     "SUMMARY_KEYS",
+    "TRANSFER",
     "UNDETERMINED",
     "carried",
     "counted_in",
@@ -156,7 +157,13 @@ def judge(  # noqa: PLR0913, PLR0917  # the engine, the list, the records and ho
     """
     kept = _records(runner, records, names, keep)
     _category_table(runner, selection_list, "categories", language)
-    runner.run(in_language(_JUDGED.replace("/*kept*/", _kept_of("r", len(kept))), language))
+    transfer = selection_list.transfer_term
+    judged = (
+        _JUDGED.replace("/*kept*/", _kept_of("r", len(kept)))
+        .replace("/*transfer_months*/", str(transfer.total_months))
+        .replace("/*transfer_days*/", str(transfer.total_days))
+    )
+    runner.run(in_language(judged, language))
     return kept
 
 
@@ -269,14 +276,20 @@ def effect_counts(pairs: Iterable[tuple[str, int]]) -> dict[Effect, int]:
 IMPACT_COUNTS = "SELECT effect, sum(aantal) FROM impact_summary GROUP BY effect"
 
 
-def due_counts(runner: Engine, due_count: int, undetermined: int) -> dict[Action, int]:
-    """The counts of :attr:`Due.counts`, given how many records are due and undetermined."""
+def due_counts(
+    runner: Engine, due_count: int, undetermined: int, transfer: int = 0
+) -> dict[Action, int]:
+    """The counts of :attr:`Due.counts`, given how many records are due, undetermined, transferred.
+
+    The rest are counted: not yet due, and kept (not yet to be transferred).
+    """
     ((kept, records),) = runner.rows(_COUNTS)
     kept, records = int(kept or 0), int(records)
     return {
         Action.DESTROY: due_count,
         Action.NOT_YET: records - due_count - undetermined - kept,
-        Action.KEEP: kept,
+        Action.KEEP: kept - transfer,
+        Action.TRANSFER: transfer,
         Action.UNDETERMINED: undetermined,
     }
 
@@ -379,6 +392,8 @@ _JUDGED = (
     )
     + ","
     + _DESTROY_FROM.format(c="c.", p="")
+    + ", CASE WHEN c.outcome = 'keep' THEN CAST(ADD_MONTHS(r.start_day, /*transfer_months*/)"
+    + " AS DATE) + /*transfer_days*/ END AS transfer_from"
     + ", c.name AS category_name, c.valuation AS category_valuation /*kept*/"
     + " FROM records r LEFT JOIN categories c ON c.number = r.category"
 )
@@ -521,6 +536,18 @@ SELECT id, category AS categorie, category_name AS omschrijving,
 FROM judged WHERE outcome = 'destroy' AND destroy_from <= {on}
 """
 
+TRANSFER = """
+SELECT id, category AS categorie, category_name AS omschrijving,
+       category_valuation AS waardering, 'overbrengen' AS actie,
+       transfer_from AS overbrengen_vanaf{kept}
+FROM judged WHERE outcome = 'keep' AND transfer_from <= {on}
+"""
+"""The transfer list (*overbrengingslijst*): B records whose transfer term has run by ``{on}``.
+
+A record kept permanently without a start date has no transfer date, and
+is not on it; it stays counted as kept.
+"""
+
 UNDETERMINED = """
 SELECT id, category AS categorie, category_name AS omschrijving, reason AS reden{kept}
 FROM judged WHERE outcome = 'not_computable'
@@ -655,7 +682,8 @@ MOST_KEPT = 50
 
 _OURS = frozenset(
     {
-        "id", "categorie", "omschrijving", "waardering", "actie", "vernietigen_vanaf", "reden",
+        "id", "categorie", "omschrijving", "waardering", "actie", "vernietigen_vanaf",
+        "overbrengen_vanaf", "reden",
         "oude_categorie", "nieuwe_categorie", "oude_actie", "oude_datum", "nieuwe_actie",
         "nieuwe_datum", "effect", "toelichting",
     }

@@ -26,6 +26,7 @@ class Action(enum.Enum):
     DESTROY = "vernietigen"
     NOT_YET = "nog niet"
     KEEP = "blijvend bewaren"
+    TRANSFER = "overbrengen"
     UNDETERMINED = "niet te bepalen"
 
     @property
@@ -89,6 +90,7 @@ _WORDS: dict[Action | Effect, tuple[str, str]] = {
     Action.DESTROY: marked_in("action", "destroy"),
     Action.NOT_YET: marked_in("action", "not yet"),
     Action.KEEP: marked_in("action", "keep permanently"),
+    Action.TRANSFER: marked_in("action", "transfer"),
     Action.UNDETERMINED: marked_in("action", "cannot be told"),
     Effect.DECISION_NEEDED: marked_in("effect", "decision needed"),
     Effect.NOW_DESTROY: marked_in("effect", "now destroy"),

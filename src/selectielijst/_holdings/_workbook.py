@@ -37,6 +37,7 @@ HEADERS: Mapping[str, str | tuple[str, str]] = {
     "waardering": marked("Valuation"),
     "actie": marked("Action"),
     "vernietigen_vanaf": marked("Destroy from"),
+    "overbrengen_vanaf": marked("Transfer from"),
     "reden": marked_in("records", "Reason"),
     "oude_categorie": marked("Old category"),
     "nieuwe_categorie": marked("New category"),
