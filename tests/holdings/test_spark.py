@@ -90,6 +90,7 @@ def _same_due(selection_list: SelectionList, records: Any, on: datetime.date) ->
     assert is_spark_frame(by_spark.due)
     assert _rows(by_spark.due) == _rows(by_duckdb.due)
     assert _rows(by_spark.undetermined) == _rows(by_duckdb.undetermined)
+    assert _rows(by_spark.transfer) == _rows(by_duckdb.transfer)
     assert by_spark.counts == by_duckdb.counts
 
 
@@ -398,9 +399,9 @@ def test_files_written_by_spark(tmp_path: Path, suffix: str) -> None:
     for engine in ("duckdb", "spark"):
         output = tmp_path / engine / f"lijst{suffix}"
         written = due_to_files(selection_list, records, output, on=on, engine=engine)
-        assert list(written.files.values()) == [len(ids), 0]
+        assert list(written.files.values()) == [len(ids), 0, 0]
         assert sorted(path.name for path in output.parent.iterdir()) == sorted(
-            [output.name, f"lijst-niet-te-bepalen{suffix}"]
+            [output.name, f"lijst-niet-te-bepalen{suffix}", f"lijst-over-te-brengen{suffix}"]
         )
         found[engine] = _written_rows(output)
         beside = output.with_name(f"lijst-niet-te-bepalen{suffix}")
