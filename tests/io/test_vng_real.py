@@ -266,7 +266,10 @@ class TestFaithful:
         assert category.valuation.exception == "zie toelichting"
         answer = retention(category, start=datetime.date(2024, 1, 1))
         assert answer.outcome is Outcome.KEEP
-        assert str(answer) == "blijvend bewaren, met uitzondering van zie toelichting"
+        assert str(answer) == (
+            "blijvend bewaren, met uitzondering van zie toelichting; overbrengen vanaf"
+            " 1 januari 2044"
+        )
 
 
 def same_length(mine: object, theirs: object) -> bool:

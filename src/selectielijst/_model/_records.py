@@ -371,8 +371,7 @@ class SelectionList:
         sections: The sections, in document order.
         transfer: How long records kept permanently stay before they are
             transferred (*overgebracht*) to an archive repository, where the
-            list says so; ``None``: the 20 years of the Archiefwet 1995
-            (:data:`TRANSFER_TERM`).
+            list says so; ``None``: the 20 years of the Archiefwet 1995.
     """
 
     id: str = attrs.field(validator=_stable_id)
@@ -387,7 +386,7 @@ class SelectionList:
 
     @property
     def transfer_term(self) -> Duration:
-        """How long B records stay before they are transferred: the list's term, or 20 years.
+        """The term after which B records are transferred; the list's own, else 20 years.
 
         >>> from selectielijst import load
         >>> str(load("voorbeeld", "2.1").transfer_term)
