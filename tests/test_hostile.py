@@ -504,3 +504,73 @@ class TestDigitsIntCannotRead:
         monkeypatch.setenv(variable, "²")
         assert size_limit() == MAX_FILE_SIZE
         assert max_rows() == MAX_ROWS
+
+
+class TestRecordsThatWereLostOrCrashed:
+    """Records and change sets that gave a traceback or a silent loss (#27 items 8 and 9)."""
+
+    def test_a_start_of_9999_12_31(self, tmp_path: Path) -> None:
+        """The placeholder of a case still open: not yet due, no date past 9999, no traceback."""
+        records = tmp_path / "zaken.csv"
+        records.write_text("id,category,start\nZ-1,1.2,9999-12-31\nZ-2,1.1,9999-12-31\n")
+        due = CliRunner().invoke(
+            main, ["due", "voorbeeld@2.1", "--records", str(records), "--on", "2030-01-01",
+                   "-o", str(tmp_path / "lijst.csv"), "--lang", "en"],
+        )  # fmt: skip
+        assert due.exit_code == 0, due.output
+        assert "0 destroy, 1 not yet, 1 keep permanently" in due.stderr
+        assert "10006" not in (tmp_path / "lijst.csv").read_text(encoding="utf-8")
+        impact = CliRunner().invoke(
+            main, ["impact", "voorbeeld@1.0", "voorbeeld@2.0", "--records", str(records)]
+        )
+        assert impact.exit_code == 0, impact.output
+        assert "Traceback" not in impact.output
+
+    def test_a_record_without_an_id(self, tmp_path: Path) -> None:
+        """A record without an id is on no list to act on: it goes apart, with its reason."""
+        records = tmp_path / "zaken.csv"
+        records.write_text(
+            "id,category,start\n,1.2,2015-01-01\n  ,1.1,2000-01-01\nZ-3,1.2,2015-01-01\n"
+        )
+        output = tmp_path / "lijst.csv"
+        result = CliRunner().invoke(
+            main, ["due", "voorbeeld@2.1", "--records", str(records), "--on", "2030-01-01",
+                   "-o", str(output), "--lang", "en"],
+        )  # fmt: skip
+        assert result.exit_code == 0, result.output
+        assert output.read_text(encoding="utf-8").splitlines()[1].startswith("Z-3,")
+        apart = (tmp_path / "lijst-niet-te-bepalen.csv").read_text(encoding="utf-8")
+        assert apart.count("the record has no id") == 2
+        assert "3 records on 1 January 2030: 1 destroy, 0 not yet, 0 keep permanently" in (
+            result.stderr
+        )
+
+    def test_a_misspelt_event_column(self, tmp_path: Path) -> None:
+        """event=Uitdiens, where the column is Uitdienst: an error naming it, not terms unjudged."""
+        records = tmp_path / "zaken.csv"
+        records.write_text("id,category,start,Uitdienst\nZ-1,2.1,2015-01-01,2016-01-01\n")
+        result = CliRunner().invoke(
+            main, ["due", "voorbeeld@2.1", "--records", str(records), "--on", "2030-01-01",
+                   "--columns", "event=Uitdiens", "--lang", "en"],
+        )  # fmt: skip
+        assert result.exit_code == 1
+        assert "has no column 'Uitdiens' (event)" in result.stderr
+
+    @pytest.mark.parametrize(
+        ("text", "says"),
+        [
+            ('{"format": 1, "format": 2}', "duplicate key 'format'"),
+            ('{"a":' * 3000 + "1" + "}" * 3000, "the document is nested too deeply"),
+            ('{"a": ' + "1" * 6000 + "}", "holds a number too long to read"),
+        ],
+        ids=["duplicate key", "deep", "long number"],
+    )
+    def test_change_set_json(self, text: str, says: str, tmp_path: Path) -> None:
+        """A change set in JSON that is no change set: one error line, as for YAML."""
+        path = tmp_path / "changes.json"
+        path.write_text(text, encoding="utf-8")
+        result = CliRunner().invoke(main, ["render", str(path), "--lang", "en"])
+        assert result.exit_code == 1
+        assert result.stderr.startswith(f"error: {path}")
+        assert says in result.stderr
+        assert len(result.stderr.splitlines()) == 1

@@ -64,6 +64,24 @@ def to_plain(changeset: ChangeSet) -> dict[str, object]:
     }
 
 
+class _TwiceGiven(Exception):  # a signal from the JSON reader to read_changes
+    """A key given twice in one object of the JSON."""
+
+    def __init__(self, key: str) -> None:
+        super().__init__(key)
+        self.key = key
+
+
+def _once_each(pairs: list[tuple[str, object]]) -> dict[str, object]:
+    """An object of the JSON, refusing a key given twice (as the YAML reader does)."""
+    found: dict[str, object] = {}
+    for key, value in pairs:
+        if key in found:
+            raise _TwiceGiven(key)
+        found[key] = value
+    return found
+
+
 def read_changes(source: str | os.PathLike[str]) -> ChangeSet:
     """A change set from its JSON: the text itself, or the path of a file holding it.
 
@@ -80,13 +98,25 @@ def read_changes(source: str | os.PathLike[str]) -> ChangeSet:
         DocumentErrors: The text is not a change set in JSON; each problem is located.
     """
     text, file = _source_text(source)
+    refused = f"{file or 'the text'} is not a change set"
     try:
-        data = json.loads(text)
+        data = json.loads(text, object_pairs_hook=_once_each)
     except json.JSONDecodeError as e:
         problem = InvalidDocument(
             say("invalid-json", "is not valid JSON: {msg}", msg=e.msg), file=file, line=e.lineno
         )
-        raise DocumentErrors(f"{file or 'the text'} is not a change set", [problem]) from e
+        raise DocumentErrors(refused, [problem]) from e
+    except _TwiceGiven as e:
+        said = say("duplicate-key", "duplicate key {key!r}: each key may be given once", key=e.key)
+        raise DocumentErrors(refused, [InvalidDocument(said, file=file)]) from None
+    except RecursionError:
+        said = say("too-deep", "the document is nested too deeply")
+        raise DocumentErrors(refused, [InvalidDocument(said, file=file)]) from None
+    except ValueError as e:  # a number of thousands of digits
+        said = say(
+            "json-number-too-long", "holds a number too long to read: {detail}", detail=str(e)
+        )
+        raise DocumentErrors(refused, [InvalidDocument(said, file=file)]) from None
     problems = Problems(file)
     if not isinstance(data, dict):
         data = {}

@@ -115,12 +115,14 @@ _SOME_DAY = datetime.date(2000, 1, 1)
 UNKNOWN_CATEGORY = "de categorie {number} staat niet in de lijst"
 NO_CATEGORY = "de categorie ontbreekt"
 NO_START = "de startdatum ontbreekt of is geen datum ({value})"
+NO_ID = "het stuk heeft geen id: een vernietigingslijst noemt elk stuk"
 EMPTY = "leeg"
 _REASONS = {
     UNKNOWN_CATEGORY: marked("the category {number} is not in the list"),
     NO_CATEGORY: marked("the category is missing"),
     NO_START: marked("the start date is missing or is no date ({value})"),
     EMPTY: marked_in("start date", "empty"),
+    NO_ID: marked("the record has no id: a destruction list names every record"),
 }
 """The reasons the SQL writes itself, in Dutch as the statements hold them, and their words.
 
@@ -337,12 +339,13 @@ date cell); spaces around it allowed. Never month first: ``02/29/2024`` is
 no date. A day that does not exist (``31-02-2024``) is no date either."""
 
 _RULING = """
-       CASE WHEN {key} IS NULL OR {c}outcome = 'not_computable' THEN 'not_computable'
+       CASE WHEN {no_id} OR {key} IS NULL OR {c}outcome = 'not_computable' THEN 'not_computable'
             WHEN {c}outcome = 'keep' THEN 'keep'
             WHEN {c}from_event AND NOT {has_event} THEN 'not_computable'
             WHEN NOT {c}from_event AND NOT {has_start} THEN 'not_computable'
             ELSE 'destroy' END AS {p}outcome,
-       CASE WHEN {key} IS NULL THEN coalesce(replace({unknown}, '{{number}}', nullif({number}, '')),
+       CASE WHEN {no_id} THEN {no_id_reason}
+            WHEN {key} IS NULL THEN coalesce(replace({unknown}, '{{number}}', nullif({number}, '')),
                                             {no_category})
             WHEN {c}outcome = 'not_computable' THEN {c}needs
             WHEN {c}outcome = 'keep' THEN NULL
@@ -360,7 +363,9 @@ the start date it needs.
 """
 
 _DESTROY_FROM = """
-       CASE WHEN {c}outcome = 'destroy' THEN
+       CASE WHEN {c}outcome = 'destroy'
+                 AND CAST(ADD_MONTHS(CASE WHEN {c}from_event THEN r.event_day ELSE r.start_day END,
+                                     {c}months) AS DATE) + {c}days <= DATE '9999-12-31' THEN
             CAST(ADD_MONTHS(CASE WHEN {c}from_event THEN r.event_day ELSE r.start_day END,
                             {c}months) AS DATE) + {c}days
        END AS {p}destroy_from
@@ -369,8 +374,14 @@ _DESTROY_FROM = """
 
 The calendar rule of :func:`~selectielijst.lookup.add_duration`, in SQL:
 months (years are twelve) first, then days (weeks are seven), added to a date.
+A day after 31 December 9999 (a start of ``9999-12-31``, as some systems mark
+a case still open) is no day the calendar of Python, Parquet readers or
+spreadsheets holds: the record is then not yet due, and has no date.
 """
 
+
+_NO_ID_OF_RECORD = "(r.id IS NULL OR trim(r.id) = '')"
+"""Whether record ``r`` has no id to name it by: it is then on no list to act on, but apart."""
 
 _NO_START_OF_RECORD = (
     f"replace({literal(NO_START)}, '{{value}}', coalesce(r.start_text, {literal(EMPTY)}))"
@@ -389,10 +400,14 @@ _JUDGED = (
         unknown=literal(UNKNOWN_CATEGORY),
         no_category=literal(NO_CATEGORY),
         no_start=_NO_START_OF_RECORD,
+        no_id=_NO_ID_OF_RECORD,
+        no_id_reason=literal(NO_ID),
     )
     + ","
     + _DESTROY_FROM.format(c="c.", p="")
-    + ", CASE WHEN c.outcome = 'keep' THEN CAST(ADD_MONTHS(r.start_day, /*transfer_months*/)"
+    + ", CASE WHEN c.outcome = 'keep' AND CAST(ADD_MONTHS(r.start_day, /*transfer_months*/)"
+    + " AS DATE) + /*transfer_days*/ <= DATE '9999-12-31'"
+    + " THEN CAST(ADD_MONTHS(r.start_day, /*transfer_months*/)"
     + " AS DATE) + /*transfer_days*/ END AS transfer_from"
     + ", c.name AS category_name, c.valuation AS category_valuation /*kept*/"
     + " FROM records r LEFT JOIN categories c ON c.number = r.category"
@@ -448,6 +463,8 @@ _RULED = (
             unknown=literal(UNKNOWN_CATEGORY),
             no_category=literal(NO_CATEGORY),
             no_start=literal(NO_START),  # the start the record gives is filled in later
+            no_id="FALSE",  # a category's case; a record without an id is told apart later
+            no_id_reason="NULL",
         )
         for version, key, number in (
             ("old", "c.number", "c.number"),
@@ -509,8 +526,10 @@ FROM (
     + ","
     + _DESTROY_FROM.format(c="c.new_", p="new_")
     + f""",
-           CASE WHEN c.number IS NULL THEN w.unknown_effect ELSE c.effect END AS effect,
-           CASE WHEN c.number IS NULL
+           CASE WHEN {_NO_ID_OF_RECORD} OR c.number IS NULL THEN w.unknown_effect
+                ELSE c.effect END AS effect,
+           CASE WHEN {_NO_ID_OF_RECORD} THEN {literal(NO_ID)}
+                WHEN c.number IS NULL
                      THEN coalesce(replace({literal(UNKNOWN_CATEGORY)}, '{{number}}',
                                            nullif(r.category, '')), {literal(NO_CATEGORY)})
                 WHEN c.note = {literal(NO_START)} THEN {_NO_START_OF_RECORD}
@@ -565,14 +584,15 @@ def _kept_of(table: str, count: int) -> str:
     return "".join(f", {prefix}keep_{index}" for index in range(count))
 
 
-_COUNTS = """
-SELECT sum(CASE WHEN c.outcome = 'keep' THEN 1 ELSE 0 END) AS kept, count(*) AS records
+_COUNTS = f"""
+SELECT sum(CASE WHEN c.outcome = 'keep' AND NOT {_NO_ID_OF_RECORD} THEN 1 ELSE 0 END) AS kept,
+       count(*) AS records
 FROM records r LEFT JOIN categories c ON c.number = r.category
 """
 """How many records are kept, and how many there are in all.
 
-Whether a record is kept depends on its category alone, so this pass reads
-no date.
+Whether a record is kept depends on its category alone (and its having an
+id: one without is told apart), so this pass reads no date.
 """
 
 
@@ -745,9 +765,12 @@ def _records_view(
     """The statement that makes the view ``records`` of the loaded records.
 
     Raises:
-        DocumentErrors: A column named in *names* (but ``event``) is missing.
+        DocumentErrors: A column named in *names* is missing: ``event`` only
+            when it was named (``event=Uitdienst``), as a misspelt name would
+            else leave every term from an event without its date.
     """
     where = str(records) if isinstance(records, str | Path) else "the records"
+    needed = ("id", "category", "start", *(("event",) if names["event"] != "event" else ()))
     problems = [
         InvalidDocument(
             say(
@@ -760,7 +783,7 @@ def _records_view(
             file=where,
             path="columns",
         )
-        for role in ("id", "category", "start")
+        for role in needed
         if names[role] not in present
     ]
     if problems:
