@@ -381,7 +381,8 @@ spreadsheets holds: the record is then not yet due, and has no date.
 
 
 _NO_ID_OF_RECORD = "(r.id IS NULL OR trim(r.id) = '')"
-"""Whether record ``r`` has no id to name it by: it is then on no list to act on, but apart."""
+"""Whether record ``r`` has no id (empty, or spaces only): it is then on no list to act on,
+but apart, with its reason."""
 
 _NO_START_OF_RECORD = (
     f"replace({literal(NO_START)}, '{{value}}', coalesce(r.start_text, {literal(EMPTY)}))"
