@@ -562,8 +562,9 @@ class TestRecordsThatWereLostOrCrashed:
             ('{"format": 1, "format": 2}', "duplicate key 'format'"),
             ('{"a":' * 3000 + "1" + "}" * 3000, "the document is nested too deeply"),
             ('{"a": ' + "1" * 6000 + "}", "holds a number too long to read"),
+            ('{"title": "kapot \\ud800"}', "a character that is not valid Unicode"),
         ],
-        ids=["duplicate key", "deep", "long number"],
+        ids=["duplicate key", "deep", "long number", "lone surrogate"],
     )
     def test_change_set_json(self, text: str, says: str, tmp_path: Path) -> None:
         """A change set in JSON that is no change set: one error line, as for YAML."""

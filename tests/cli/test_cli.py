@@ -280,3 +280,15 @@ class TestQuickStart:
             [sys.executable, "-c", script], capture_output=True, text=True, check=True
         )
         assert done.stdout.strip() == "[]"
+
+
+class TestWhatCannotBeWritten:
+    """Text no encoding can write does not stop the command with a traceback."""
+
+    def test_a_lone_surrogate_in_output(self, tmp_path: Path) -> None:
+        """A lone surrogate in what is written becomes '?', the rest as it is."""
+        from selectielijst._cli._common import emit  # noqa: PLC0415  # the one writer of output
+
+        target = tmp_path / "uit.md"
+        emit("kapot \ud800 heel", target, format_name="markdown")
+        assert target.read_text(encoding="utf-8") == "kapot ? heel"

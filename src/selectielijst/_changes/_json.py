@@ -117,6 +117,11 @@ def read_changes(source: str | os.PathLike[str]) -> ChangeSet:
             "json-number-too-long", "holds a number too long to read: {detail}", detail=str(e)
         )
         raise DocumentErrors(refused, [InvalidDocument(said, file=file)]) from None
+    try:  # a lone surrogate (\ud800, written as an escape) is no character: refused, as in YAML
+        json.dumps(data, ensure_ascii=False).encode("utf-8")
+    except UnicodeEncodeError:
+        said = say("not-unicode", "the text holds a character that is not valid Unicode")
+        raise DocumentErrors(refused, [InvalidDocument(said, file=file)]) from None
     problems = Problems(file)
     if not isinstance(data, dict):
         data = {}

@@ -366,6 +366,8 @@ def emit(
     content: str | bytes, output: Path | None, *, format_name: str, color: bool = False
 ) -> None:
     """Print *content* (results go to standard output), or write it atomically to *output*."""
+    if isinstance(content, str):  # a lone surrogate is no character UTF-8 can write: "?"
+        content = content.encode("utf-8", "replace").decode("utf-8")
     if to_stdout(output):
         if isinstance(content, str) and not color and sys.stdout.isatty():
             content = visible(content)  # a terminal obeys ESC, BEL, RLO: show them instead
