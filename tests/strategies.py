@@ -6,7 +6,14 @@ import attrs
 from hypothesis import strategies as st
 
 from selectielijst import Category, Duration, Section, SelectionList, Status, Term, Valuation
-from selectielijst.model import CategoryStatus, Criterion, KeepPart, VersionInfo
+from selectielijst.model import (
+    CategoryStatus,
+    Criterion,
+    KeepPart,
+    ProcessKind,
+    ProcessTerm,
+    VersionInfo,
+)
 
 # Text as people type it, including accents, typographic quotes and the odd symbol.
 _alphabet = st.characters(codec="utf-8", categories=("L", "N", "P", "S", "Zs"))
@@ -35,14 +42,30 @@ durations = st.builds(
     weeks=st.integers(0, 60),
     days=st.integers(0, 400),
 )
-terms = st.builds(Term, duration=durations, trigger=st.none() | line) | st.builds(
-    Term, duration=st.none(), trigger=line
+process_terms = st.builds(
+    ProcessTerm,
+    kind=st.sampled_from([kind for kind in ProcessKind if kind is not ProcessKind.FIXED]),
+    remark=st.none() | line,
+) | st.builds(
+    ProcessTerm, kind=st.just(ProcessKind.FIXED), duration=durations, remark=st.none() | line
+)
+"""A process term of every kind: nihil, fixed, named; with or without a remark."""
+terms = (
+    st.builds(
+        Term,
+        duration=durations,
+        trigger=st.none() | line,
+        process=st.none() | process_terms,
+    )
+    | st.builds(Term, duration=st.none(), trigger=line, process=st.none() | process_terms)
+    | st.builds(Term, duration=st.none(), trigger=st.none(), process=process_terms)
 )
 criterion_numbers = st.integers(1, 8)
 criteria_lists = st.lists(criterion_numbers, max_size=3, unique=True).map(tuple)
 keep_parts = st.builds(KeepPart, description=line, criteria=criteria_lists)
 valuations = st.one_of(
     criteria_lists.map(lambda c: Valuation.keep(*c)),
+    st.tuples(criteria_lists, line).map(lambda ce: Valuation.keep(*ce[0], exception=ce[1])),
     st.builds(Valuation.destroy, st.none() | terms),
     st.tuples(terms, st.lists(keep_parts, max_size=2)).map(
         lambda tp: Valuation.destroy(tp[0], *tp[1])
@@ -86,6 +109,9 @@ def categories(
         examples=tuple(draw(st.lists(text, max_size=3))),
         status=CategoryStatus.WITHDRAWN if withdrawn else CategoryStatus.ACTIVE,
         successors=tuple(draw(st.lists(display_numbers, max_size=2))) if withdrawn else (),
+        result=draw(st.none() | text),
+        origin=draw(st.none() | text),
+        tasks=tuple(sorted(draw(st.lists(words, max_size=2, unique=True)))),
     )
 
 
@@ -112,6 +138,7 @@ def selection_lists(
             id=f"sec-{index}",
             title=draw(line),
             number=draw(st.none() | display_numbers),
+            ref=draw(st.none() | stable_ids),
             text=tuple(draw(st.lists(line, max_size=3))),
             incomplete=draw(st.booleans()),
             notes=tuple(draw(st.lists(line, max_size=1))),
@@ -128,6 +155,7 @@ def selection_lists(
         notes=tuple(draw(st.lists(line, max_size=2))),
         criteria=tuple(sorted(defined, key=lambda c: c.number)),
         sections=tuple(section(0) for _ in range(draw(st.integers(0, 3)))),
+        transfer=draw(st.none() | durations),
     )
 
 
@@ -226,10 +254,6 @@ def sheet_rows(draw: st.DrawFn, *, max_rows: int = 15) -> list[SheetRow]:
 
 
 # A list in the shape of the VNG Selectielijst API: numbered process types and results.
-_PROCESS_WORDS = (
-    "De bestaans- of geldigheidsduur van het procesobject",
-    "De procestermijn is samengevoegd met de bewaartermijn",
-)
 _TASKS = ("Burgerzaken", "Veiligheid", "Sociaal domein", "Alle taakgebieden")
 
 
@@ -281,9 +305,9 @@ def _api_result(draw: st.DrawFn, number: str, plain: st.SearchStrategy[str]) -> 
         valuation = Valuation.keep()
     else:
         duration = draw(st.none() | st.builds(Duration, years=st.integers(1, 30)))
-        words = draw(st.none() | st.sampled_from(_PROCESS_WORDS))
-        trigger = f"na de procestermijn: {words}" if words else None
-        term = Term(duration, trigger) if duration or trigger else None
+        kind = draw(st.none() | st.sampled_from([k for k in ProcessKind if k.value != "termijn"]))
+        process = ProcessTerm(kind, remark=draw(st.none() | plain)) if kind else None
+        term = Term(duration, process=process) if duration or process else None
         valuation = Valuation.destroy(term)
     return Category(
         number, number, about or result, valuation,

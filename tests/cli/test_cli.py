@@ -264,7 +264,7 @@ class TestQuickStart:
         from selectielijst._cli._transfer import EXPORT_CHOICES  # noqa: PLC0415  # written out
         from selectielijst.io import EXPORT_FORMATS  # noqa: PLC0415  # the exporters' own
 
-        assert (*EXPORT_FORMATS, "vng-api") == EXPORT_CHOICES
+        assert (*EXPORT_FORMATS, "vng-api", "vng-fixture") == EXPORT_CHOICES
 
     def test_no_importers_deepdiff_or_ruamel_at_start(self) -> None:
         """Starting the command line loads no importers, no deepdiff, no ruamel, no DuckDB."""

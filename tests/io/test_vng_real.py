@@ -8,17 +8,23 @@ from __future__ import annotations
 
 import csv
 import datetime
+import json
+from collections import Counter
 from pathlib import Path
 
+import attrs
 import pytest
 
 from conftest import VNG_DATA as DATA
 from selectielijst import (
+    Category,
     ChangeKind,
     Duration,
+    Section,
     SelectionList,
     Status,
     Term,
+    Valuation,
     diff,
     render,
     retention,
@@ -28,7 +34,13 @@ from selectielijst import (
 from selectielijst.changes import Direction
 from selectielijst.io import import_vng_api
 from selectielijst.lookup import Outcome
-from selectielijst.model import CategoryStatus, Comparison, VersionInfo
+from selectielijst.model import (
+    CategoryStatus,
+    Comparison,
+    ProcessKind,
+    ProcessTerm,
+    VersionInfo,
+)
 
 pytestmark = pytest.mark.skipif(not DATA.is_dir(), reason="the VNG data is not present")
 
@@ -207,7 +219,11 @@ class TestFaithful:
     def test_sheet_and_api_agree(
         self, vng: dict[str, SelectionList], api_2020: SelectionList
     ) -> None:
-        """Every field of every result agrees but for the true differences listed."""
+        """Every field of every result agrees but for the true differences listed.
+
+        The API's texts are kept as it writes them, spaces and all; the sheet's
+        are trimmed. Spacing aside, they say the same.
+        """
         import attrs  # noqa: PLC0415  # only here
 
         sheet = {c.number: c for _, c in vng["2020"].categories()}
@@ -218,22 +234,30 @@ class TestFaithful:
             for field in attrs.fields(type(category)):
                 if field.name == "id":
                     continue
-                mine, theirs = getattr(category, field.name), getattr(api[number], field.name)
+                mine = _spacing_aside(getattr(category, field.name))
+                theirs = _spacing_aside(getattr(api[number], field.name))
                 if mine != theirs and not same_length(mine, theirs):
                     found.add((number, field.name))
         assert found == TRUE_DIFFERENCES
 
-    def test_process_terms_have_one_meaning(self, api_2020: SelectionList) -> None:
-        """The API's codes and the sheet's words read into the same trigger, in Dutch."""
-        triggers = {
-            c.valuation.term.trigger
-            for _, c in api_2020.categories()
-            if c.valuation and c.valuation.term and c.valuation.term.trigger
+    def test_process_terms_have_one_meaning(
+        self, vng: dict[str, SelectionList], api_2020: SelectionList
+    ) -> None:
+        """The API's codes and the sheet's words read into the same process terms.
+
+        Nihil (200 results) is told apart from none given (the B results and one V).
+        """
+        sheet = {c.number: _process(c) for _, c in vng["2020"].categories()}
+        api = {c.number: _process(c) for _, c in api_2020.categories()}
+        assert {n: p and (p.kind, p.remark and p.remark.strip()) for n, p in sheet.items()} == {
+            n: p and (p.kind, p.remark and p.remark.strip()) for n, p in api.items()
         }
-        assert not any("bestaansduur_procesobject" in trigger for trigger in triggers)
-        assert (
-            "na de procestermijn: De bestaans- of geldigheidsduur van het procesobject" in triggers
-        )
+        kinds = Counter(p.kind if p else None for p in api.values())
+        assert kinds[ProcessKind.NIHIL] == 200
+        assert kinds[ProcessKind.OBJECT_LIFETIME] == 40
+        assert kinds[None] == 92
+        triggers = [c.valuation.term.trigger for _, c in api_2020.categories() if _has_trigger(c)]
+        assert not any("procestermijn" in trigger for trigger in triggers)
 
     def test_names_say_what(self, vng: dict[str, SelectionList]) -> None:
         """A result reads on its own: the result and what it is about."""
@@ -272,6 +296,41 @@ class TestFaithful:
         )
 
 
+def _process(category: Category) -> ProcessTerm | None:
+    valuation = category.valuation
+    term = valuation.term if valuation is not None else None
+    return term.process if term is not None else None
+
+
+def _has_trigger(category: Category) -> bool:
+    valuation = category.valuation
+    return bool(valuation and valuation.term and valuation.term.trigger)
+
+
+def _spacing_aside(value: object) -> object:
+    """*value* with its texts' spacing normalised, and a process term's remark likewise."""
+    import attrs  # noqa: PLC0415  # only here
+
+    if isinstance(value, str):
+        return " ".join(value.split())
+    if isinstance(value, tuple):
+        return tuple(_spacing_aside(item) for item in value)
+    process = _process(Category("x", "1", "x", value)) if isinstance(value, Valuation) else None
+    if process is not None and process.remark is not None:
+        assert isinstance(value, Valuation)
+        assert value.term is not None
+        tidy = attrs.evolve(process, remark=" ".join(process.remark.split()))
+        return attrs.evolve(value, term=attrs.evolve(value.term, process=tidy))
+    return value
+
+
+def _without_refs(selection_list: SelectionList) -> tuple[Section, ...]:
+    """The sections without the uuids their source system gives them."""
+    import attrs  # noqa: PLC0415  # only here
+
+    return tuple(attrs.evolve(section, ref=None) for section in selection_list.sections)
+
+
 def same_length(mine: object, theirs: object) -> bool:
     """Two valuations that differ only in how their term is written (6 weken, P42D)."""
     from selectielijst import Valuation  # noqa: PLC0415  # only here
@@ -293,13 +352,94 @@ class TestApiShape:
     """The 2020 list goes out in the API's shape and comes back equal."""
 
     def test_api_round_trip(self, api_2020: SelectionList, tmp_path: Path) -> None:
-        """Exported as procestypen.json and resultaten.json, imported again: the same list."""
+        """The older API's fixtures, exported in their shape and imported again: the same list."""
         from selectielijst.io import export_vng_api  # noqa: PLC0415  # only here
 
-        types, results = export_vng_api(api_2020, tmp_path)
-        back = import_vng_api(results, types, year=2020, version=api_2020.version).selection_list
-        assert back == api_2020
+        types, results = export_vng_api(api_2020, tmp_path, shape="vng-fixture")
+        back = import_vng_api(results, types, version=api_2020.version).selection_list
+        assert back == api_2020  # the process types' uuids too
         assert len(diff(api_2020, back)) == 0
+
+    def test_current_api_field_for_field(self, tmp_path: Path) -> None:
+        """The current API's data files, imported and exported: the same JSON, field for field.
+
+        Uuids, the year, the texts with their spaces, nihil and the display
+        words of each process term: every record equal, in the same order.
+        """
+        from selectielijst.io import export_vng_api  # noqa: PLC0415  # only here
+
+        imported = import_vng_api(
+            DATA / "api-v2-resultaten-2020.json",
+            DATA / "api-v2-procestypen-2020.json",
+            version=VersionInfo("2020", Status.VASTGESTELD),
+        ).selection_list
+        types, results = export_vng_api(imported, tmp_path)
+        for written, original in (
+            (types, "api-v2-procestypen-2020.json"),
+            (results, "api-v2-resultaten-2020.json"),
+        ):
+            theirs = json.loads((DATA / original).read_text(encoding="utf-8"))
+            ours = json.loads(written.read_text(encoding="utf-8"))
+            assert len(ours) == len(theirs)
+            for mine, their in zip(ours, theirs, strict=True):
+                assert mine == their
+                assert list(mine) == list(their)  # the fields in the API's order too
+
+    def test_current_and_older_api_agree(self, api_2020: SelectionList) -> None:
+        """Both shapes of 2020 give the same list, but where their data truly differ.
+
+        The process types' uuids differ between the two, and four results: the
+        older fixture gives three terms of "direct" as P0D where the current
+        data give none, and one explanation ends in a no-break space there.
+        """
+        current = import_vng_api(
+            DATA / "api-v2-resultaten-2020.json",
+            DATA / "api-v2-procestypen-2020.json",
+            version=VersionInfo("2020", Status.VASTGESTELD),
+        ).selection_list
+        assert current.version.date == "2020"  # the year the process types carry
+        older = {c.number: c for _, c in api_2020.categories()}
+        differing = {
+            (number, field.name)
+            for _, category in current.categories()
+            for field in attrs.fields(Category)
+            if getattr(category, field.name)
+            != getattr(older[(number := category.number)], field.name)
+        }
+        assert differing == {
+            ("7.1.14", "explanation"),
+            ("19.1.17", "valuation"),
+            ("19.1.19", "valuation"),
+            ("19.2.1", "valuation"),
+        }
+        assert [s.title for s in current.sections] == [s.title for s in api_2020.sections]
+
+    def test_year_must_be_chosen(self) -> None:
+        """The older fixture holds 2017 and 2020: without --year the import asks which."""
+        from selectielijst.errors import DocumentErrors  # noqa: PLC0415  # only here
+
+        with pytest.raises(DocumentErrors) as caught:
+            import_vng_api(
+                DATA / "api-resultaten-2020.json",
+                DATA / "api-procestypen.json",
+                version=VersionInfo("2020", Status.VASTGESTELD),
+            )
+        assert "several years (2017, 2020); choose one with --year" in str(caught.value.problems[0])
+
+    def test_allow_loss_names_every_change(self, vng: dict[str, SelectionList]) -> None:
+        """The sheet goes out with --allow-loss: the true differences written as near as fits."""
+        from selectielijst.io import api_records  # noqa: PLC0415  # only here
+
+        records = api_records(vng["2020"], allow_loss=True)
+        assert len(records.results) == 346
+        said = [str(loss) for loss in records.losses]
+        assert len(said) == 3
+        assert all("written as" in line for line in said)
+        by_number = {r["volledigNummer"]: r for r in records.results}
+        assert by_number["22.1.2"]["waardering"] == "blijvend_bewaren"
+        start = by_number["19.1.19"]
+        assert start["procestermijn"] == "vast_te_leggen_datum"  # never destroyed earlier
+        assert start["procestermijnOpmerking"].startswith("Na kennisgeving")
 
     def test_sheet_misfits_are_the_true_differences(self, vng: dict[str, SelectionList]) -> None:
         """The sheet does not fit the API exactly where it says more than the API holds."""

@@ -21,7 +21,7 @@ from selectielijst._changes._vocabulary import (
     ValueKind,
 )
 from selectielijst._i18n import say
-from selectielijst._model import Category, Duration, Term, Valuation, VersionInfo
+from selectielijst._model import Category, Duration, ProcessTerm, Term, Valuation, VersionInfo
 from selectielijst._storage import Problems, make_converter, read_text, register, structure
 from selectielijst.errors import DocumentErrors, InvalidDocument
 
@@ -206,15 +206,22 @@ def _value_to_plain(field: Field | None, value: Value, converter: cattrs.Convert
     if value is None:
         return None
     if isinstance(value, Term):
-        return {
+        plain: dict[str, object] = {
             "duration": value.duration.isoformat() if value.duration is not None else None,
             "trigger": value.trigger,
         }
+        if value.process is not None:  # only then: change sets of other lists stay as they were
+            plain["process"] = value.process.code
+            plain["process_remark"] = value.process.remark
+        return plain
     if isinstance(value, Valuation):
         return converter.unstructure(value)
     if isinstance(value, tuple):
         return list(value)
     return value
+
+
+_TERM_KEYS = frozenset({"duration", "trigger", "process", "process_remark"})
 
 
 def _value_from_plain(field: Field | None, value: object, converter: cattrs.Converter) -> Value:
@@ -223,13 +230,23 @@ def _value_from_plain(field: Field | None, value: object, converter: cattrs.Conv
         return None
     structured: Value
     if kind is ValueKind.TERM:
-        if not isinstance(value, dict) or set(value) - {"duration", "trigger"}:
-            msg = say("term-not-object", "a term is an object with duration and trigger")
+        if not isinstance(value, dict) or set(value) - _TERM_KEYS:
+            msg = say(
+                "term-not-object",
+                "a term is an object with duration and trigger (and process, process_remark)",
+            )
             raise ValueError(msg)
-        duration = value.get("duration")
+        duration, process = value.get("duration"), value.get("process")
+        remark = value.get("process_remark")
         structured = Term(
             converter.structure(duration, Duration) if duration is not None else None,
             converter.structure(value["trigger"], str) if value.get("trigger") else None,
+            ProcessTerm.parse(
+                converter.structure(process, str),
+                converter.structure(remark, str) if remark is not None else None,
+            )
+            if process is not None
+            else None,
         )
         return structured
     types: Mapping[ValueKind, Any] = {

@@ -58,7 +58,8 @@ def _version_options(command: Callable[..., R]) -> Callable[..., R]:
     return command
 
 
-EXPORT_CHOICES = ("csv", "xlsx", "json", "vng-api")
+EXPORT_CHOICES = ("csv", "xlsx", "json", "vng-api", "vng-fixture")
+_API_SHAPES = ("vng-api", "vng-fixture")
 """What ``export --format`` takes: :data:`selectielijst.io.EXPORT_FORMATS` and the API's shape.
 
 Written out, so that the command line starts without the importers (a test
@@ -135,7 +136,11 @@ def import_group() -> None:
     type=PATH,
     help="For the API's results JSON: the process types JSON.",
 )
-@click.option("--year", type=int, help="For the API's JSON: the year of the process types to use.")
+@click.option(
+    "--year",
+    type=int,
+    help="For the API's JSON: the year of the process types to use, where it holds several.",
+)
 @click.option("--id", "list_id", default="vng", show_default=True, help="The list's id.")
 @_version_options
 @reports_errors
@@ -150,7 +155,12 @@ def import_vng_command(
     date: str | None,
     output: Path | None,
 ) -> None:
-    """Import the VNG Selectielijst from its spreadsheet (CSV, XLSX) or API JSON."""
+    """Import the VNG Selectielijst from its spreadsheet (CSV, XLSX) or API JSON.
+
+    The API's JSON may be the data files of the current referentielijsten API
+    or the fixtures of the older Selectielijst API; the uuids, the year and
+    the texts are kept as the API gives them, to export back unchanged.
+    """
     from selectielijst import import_vng  # noqa: PLC0415  # the importers when used
     from selectielijst.io import import_vng_api  # noqa: PLC0415  # likewise
 
@@ -160,10 +170,9 @@ def import_vng_command(
     version = VersionInfo(check_label(label), Status(status or "vastgesteld"), date=date)
     list_id = check_list_id(target_list or list_id)
     if file.suffix.lower() == ".json":
-        if types is None or year is None:
+        if types is None:
             said = say(
-                "api-needs-types",
-                "the API's results JSON needs --types (the process types JSON) and --year",
+                "api-needs-types", "the API's results JSON needs --types (the process types JSON)"
             )
             raise click.UsageError(said.say(run_language()))
         with busy(_READING):
@@ -247,28 +256,38 @@ def _version(
     "format_name",
     type=click.Choice(EXPORT_CHOICES),
     help="Format (else by -o's suffix). vng-api writes procestypen.json and resultaten.json"
-    " into the folder -o names, in the shape of the VNG Selectielijst API.",
+    " into the folder -o names, as the VNG's current referentielijsten API serves them;"
+    " vng-fixture as the fixtures of its older Selectielijst API.",
 )
 @click.option(
     "-o",
     "--output",
     type=PATH,
     required=True,
-    help="The file to write (for vng-api: the folder).",
+    help="The file to write (for vng-api and vng-fixture: the folder).",
+)
+@click.option(
+    "--allow-loss",
+    is_flag=True,
+    help="vng-api, vng-fixture: write what fits the API, and name every result changed or"
+    " left out, and why, instead of refusing a list that does not fit.",
 )
 @reports_errors
-def export_command(spec: str, format_name: str | None, output: Path) -> None:
+def export_command(spec: str, format_name: str | None, output: Path, allow_loss: bool) -> None:
     """Export a version as CSV, XLSX or JSON, to read back without loss, or in the API's shape."""
     from selectielijst import export  # noqa: PLC0415  # the exporters when used
-    from selectielijst.io import export_vng_api  # noqa: PLC0415  # likewise
+    from selectielijst.io import api_records, write_api_records  # noqa: PLC0415  # likewise
 
     chosen = format_name or output.suffix.lower().lstrip(".")
     try:
-        if chosen == "vng-api":
-            types, results = export_vng_api(load_version(spec), usable_path(output))
+        if chosen in _API_SHAPES:
+            records = api_records(load_version(spec), shape=chosen, allow_loss=allow_loss)
+            types, results = write_api_records(records, usable_path(output))
+            for loss in records.losses:
+                tell(loss.say(run_language()), "note")
             tell(say("files-written", "{paths}: written", paths=f"{types}, {results}"))
             return
-        if chosen not in EXPORT_CHOICES[:-1]:
+        if chosen not in EXPORT_CHOICES[:3]:
             said = say(
                 "export-format-from-suffix",
                 "cannot tell the format from {name!r}: give --format csv, xlsx or json",

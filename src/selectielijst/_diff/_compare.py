@@ -12,6 +12,8 @@ from selectielijst._diff._match import Placed
 from selectielijst._model import (
     Category,
     Comparison,
+    Duration,
+    ProcessKind,
     Section,
     Term,
     Valuation,
@@ -249,18 +251,25 @@ def _criteria(
 
 
 def _term(before: Term | None, after: Term | None, where: _Where) -> Iterator[Change]:
-    """One change for a term, whether its length, its start or both changed."""
+    """One change for a term, whether its length, its start or both changed.
+
+    A fixed process term counts in the length: five years of process term
+    and ten of retention are destroyed on the same day as fifteen of
+    retention. A process term that names nothing new of the start (nihil,
+    merged, or none given: the term runs from the end each time) is a minor
+    change of wording.
+    """
     if before == after:
         return
-    old_duration = before.duration if before else None
-    new_duration = after.duration if after else None
-    old_trigger = before.trigger if before else None
-    new_trigger = after.trigger if after else None
+    old_duration, old_start = _length_and_start(before)
+    new_duration, new_start = _length_and_start(after)
     comparison = Comparison.INCOMPARABLE
     if old_duration is not None and new_duration is not None:
         comparison = new_duration.compare(old_duration)
-    same_start = old_trigger == new_trigger or (
-        _wording(old_trigger, new_trigger) is Significance.TRIVIAL
+    old_trigger = before.trigger if before else None
+    new_trigger = after.trigger if after else None
+    same_start = old_start == new_start and (
+        old_trigger == new_trigger or _wording(old_trigger, new_trigger) is Significance.TRIVIAL
     )
     same_length = old_duration == new_duration or comparison is Comparison.EQUAL
     if not same_length and comparison is not Comparison.INCOMPARABLE:
@@ -269,16 +278,43 @@ def _term(before: Term | None, after: Term | None, where: _Where) -> Iterator[Ch
         direction = Direction.EQUAL  # only the notation differs
     else:
         direction = Direction.INCOMPARABLE
-    trivial = same_length and same_start
+    significance = Significance.MAJOR
+    if same_length and same_start:
+        processes_differ = (before.process if before else None) != (
+            after.process if after else None
+        )
+        significance = Significance.MINOR if processes_differ else Significance.TRIVIAL
     yield Change(
         ChangeKind.TERM_CHANGED,
-        Significance.TRIVIAL if trivial else Significance.MAJOR,
+        significance,
         field=Field.TERM,
         before=before,
         after=after,
         direction=direction,
         **where,
     )
+
+
+def _length_and_start(term: Term | None) -> tuple[Duration | None, object]:
+    """How long after the end of the process a term runs out, and what else it waits for.
+
+    The length is the fixed process term and the retention term together;
+    the start is ``None`` for the end of the process (nihil, merged, none
+    given), or the named kind of process term whose date the record gives.
+    """
+    if term is None:
+        return None, None
+    process = term.process
+    if process is None or process.kind in _FROM_THE_END:
+        return term.duration, None
+    if process.duration is None:
+        return term.duration, process.kind
+    if term.duration is None:
+        return None, None
+    return process.duration + term.duration, None
+
+
+_FROM_THE_END = frozenset({ProcessKind.NIHIL, ProcessKind.MERGED})
 
 
 Placement = dict[str, tuple[Section, str | None]]

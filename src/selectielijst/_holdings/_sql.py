@@ -362,18 +362,25 @@ whether the record has each date; ``{no_start}`` is the reason when it lacks
 the start date it needs.
 """
 
-_DESTROY_FROM = """
-       CASE WHEN {c}outcome = 'destroy'
-                 AND CAST(ADD_MONTHS(CASE WHEN {c}from_event THEN r.event_day ELSE r.start_day END,
-                                     {c}months) AS DATE) + {c}days <= DATE '9999-12-31' THEN
-            CAST(ADD_MONTHS(CASE WHEN {c}from_event THEN r.event_day ELSE r.start_day END,
-                            {c}months) AS DATE) + {c}days
+_TERM_RUN = """CAST(ADD_MONTHS(CAST(ADD_MONTHS(
+                CASE WHEN {c}from_event THEN r.event_day ELSE r.start_day END,
+                {c}process_months) AS DATE) + {c}process_days, {c}months) AS DATE) + {c}days"""
+
+_DESTROY_FROM = (
+    """
+       CASE WHEN {c}outcome = 'destroy' AND """
+    + _TERM_RUN
+    + """ <= DATE '9999-12-31' THEN """
+    + _TERM_RUN
+    + """
        END AS {p}destroy_from
 """
+)
 """The day record ``r`` may be destroyed from, where its ``{c}outcome`` is to destroy it.
 
 The calendar rule of :func:`~selectielijst.lookup.add_duration`, in SQL:
-months (years are twelve) first, then days (weeks are seven), added to a date.
+months (years are twelve) first, then days (weeks are seven), added to a date;
+a fixed process term first, then the retention term, each in turn.
 A day after 31 December 9999 (a start of ``9999-12-31``, as some systems mark
 a case still open) is no day the calendar of Python, Parquet readers or
 spreadsheets holds: the record is then not yet due, and has no date.
@@ -419,7 +426,7 @@ CREATE TEMP TABLE follows AS
 SELECT m.old_number,
        string_agg(m.new_number, ', ' ORDER BY m.new_number) AS new_numbers,
        count(DISTINCT struct_pack(c.outcome, c.needs, c.from_event, c.event_needs,
-                                  c.months, c.days)) AS rules,
+                                  c.process_months, c.process_days, c.months, c.days)) AS rules,
        min(m.new_number) AS representative
 FROM mapping m JOIN new_categories c ON c.number = m.new_number
 GROUP BY m.old_number
@@ -435,10 +442,12 @@ _RULES = """
 CREATE TEMP TABLE rules AS
 SELECT o.number, o.outcome AS old_outcome, o.needs AS old_needs,
        o.from_event AS old_from_event, o.event_needs AS old_event_needs,
+       o.process_months AS old_process_months, o.process_days AS old_process_days,
        o.months AS old_months, o.days AS old_days,
        f.new_numbers, f.rules, f.representative,
        n.number AS new_number, n.outcome AS new_outcome, n.needs AS new_needs,
        n.from_event AS new_from_event, n.event_needs AS new_event_needs,
+       n.process_months AS new_process_months, n.process_days AS new_process_days,
        n.months AS new_months, n.days AS new_days
 FROM old_categories o
 LEFT JOIN follows f ON f.old_number = o.number
@@ -451,8 +460,9 @@ The records then meet the two versions in one join.
 
 _RULED = (
     "CREATE TEMP TABLE ruled AS SELECT c.number, s.has_start, s.has_event, c.new_numbers,"
-    " c.rules, c.old_from_event, c.old_months, c.old_days,"
-    " c.new_from_event, c.new_months, c.new_days,"
+    " c.rules, c.old_from_event, c.old_process_months, c.old_process_days, c.old_months,"
+    " c.old_days, c.new_from_event, c.new_process_months, c.new_process_days, c.new_months,"
+    " c.new_days,"
     + ",".join(
         _RULING.format(
             key=key,
@@ -479,9 +489,9 @@ _RULED = (
 _CASES = f"""
 CREATE TEMP TABLE cases AS
 SELECT number, has_start, has_event, new_numbers,
-       old_outcome, old_from_event, old_months, old_days,
+       old_outcome, old_from_event, old_process_months, old_process_days, old_months, old_days,
        CASE WHEN rules = 1 THEN new_outcome END AS new_outcome,
-       new_from_event, new_months, new_days,
+       new_from_event, new_process_months, new_process_days, new_months, new_days,
        {_ACTION.format("old_outcome")} AS old_action,
        CASE WHEN rules = 1 THEN {_ACTION.format("new_outcome")} END AS new_action,
        CASE WHEN rules IS NULL THEN 'vervallen zonder opvolger'
@@ -491,6 +501,8 @@ SELECT number, has_start, has_event, new_numbers,
                                 AND old_reason IS NOT DISTINCT FROM new_reason
                                 AND old_months IS NOT DISTINCT FROM new_months
                                 AND old_days IS NOT DISTINCT FROM new_days
+                                AND old_process_months IS NOT DISTINCT FROM new_process_months
+                                AND old_process_days IS NOT DISTINCT FROM new_process_days
                                 AND old_from_event IS NOT DISTINCT FROM new_from_event
                            THEN 'ongewijzigd' ELSE 'niet te bepalen' END
             WHEN old_outcome = 'destroy' AND new_outcome = 'keep' THEN 'nu bewaren'
@@ -605,6 +617,8 @@ _CATEGORY_COLUMNS = (
     ("needs", "VARCHAR"),
     ("from_event", "BOOLEAN"),
     ("event_needs", "VARCHAR"),
+    ("process_months", "INTEGER"),
+    ("process_days", "INTEGER"),
     ("months", "INTEGER"),
     ("days", "INTEGER"),
 )
@@ -626,6 +640,7 @@ def _category_row(category: Category, language: Language) -> tuple[object, ...]:
     )
     term = category.valuation.term if category.valuation is not None else None
     duration = term.duration if term is not None else None
+    process = term.process.duration if term is not None and term.process is not None else None
     return (
         category.number,
         category.label,
@@ -634,6 +649,8 @@ def _category_row(category: Category, language: Language) -> tuple[object, ...]:
         _said(with_event.needs, language),
         from_event,
         _said(without_event.needs, language) if from_event else None,
+        process.total_months if process is not None else 0,
+        process.total_days if process is not None else 0,
         duration.total_months if duration is not None else 0,
         duration.total_days if duration is not None else 0,
     )

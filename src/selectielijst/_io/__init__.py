@@ -25,13 +25,22 @@ from selectielijst._io._vng import (
     import_vng_api,
     process_term_words,
 )
-from selectielijst._io._vng_export import api_fixtures, export_vng_api
+from selectielijst._io._vng_export import (
+    ApiRecords,
+    ApiShape,
+    api_fixtures,
+    api_records,
+    export_vng_api,
+    write_api_records,
+)
 
 __all__ = [
     "EXPORT_FORMATS",
     "PROCESS_TERMS",
     "REASONS_NAME",
     "TASK_FIELDS",
+    "ApiRecords",
+    "ApiShape",
     "Columns",
     "ImportNote",
     "Imported",
@@ -39,6 +48,7 @@ __all__ = [
     "Reading",
     "TableOptions",
     "api_fixtures",
+    "api_records",
     "export",
     "export_bytes",
     "export_vng_api",
@@ -54,5 +64,6 @@ __all__ = [
     "reasons_from_table",
     "store_reasons",
     "stored_reasons",
+    "write_api_records",
     "write_reasons",
 ]

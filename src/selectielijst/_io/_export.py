@@ -48,7 +48,9 @@ COLUMNS = (
     "record", "id", "number", "parent", "name", "description", "explanation", "examples",
     "valuation", "criteria", "term", "trigger", "keep_parts", "status", "successors",
     "text", "notes", "incomplete", "label", "date", "source", "coverage",
+    "result", "origin", "tasks", "except", "process", "process_remark", "ref", "transfer",
 )  # fmt: skip
+"""The columns, old ones first: an export written before the last eight reads as it did."""
 EXPORT_FORMATS = ("csv", "xlsx", "json")
 
 
@@ -64,6 +66,8 @@ def _rows(selection_list: SelectionList) -> Iterator[dict[str, str]]:
         "name": selection_list.title,
         "description": selection_list.organisation or "",
         "notes": _list_cell(selection_list.notes),
+        "status": selection_list.ids.value,
+        "transfer": selection_list.transfer.isoformat() if selection_list.transfer else "",
     }
     yield {
         "record": "version",
@@ -91,6 +95,7 @@ def _section_rows(sections: tuple[Section, ...], parent: str) -> Iterator[dict[s
             "text": "\n\n".join(section.text),
             "notes": _list_cell(section.notes),
             "incomplete": "true" if section.incomplete else "",
+            "ref": section.ref or "",
         }
         yield from (_category_row(category, section.id) for category in section.categories)
         yield from _section_rows(section.sections, section.id)
@@ -120,6 +125,12 @@ def _category_row(category: Category, section: str) -> dict[str, str]:
         "keep_parts": json.dumps(parts, ensure_ascii=False) if parts else "",
         "status": category.status.value,
         "successors": _list_cell(category.successors),
+        "result": category.result or "",
+        "origin": category.origin or "",
+        "tasks": _list_cell(category.tasks),
+        "except": valuation.exception or "" if valuation is not None else "",
+        "process": term.process.code if term is not None and term.process else "",
+        "process_remark": term.process.remark or "" if term is not None and term.process else "",
     }
 
 
@@ -239,6 +250,10 @@ def _document(table: Table) -> tuple[dict[str, Any], dict[str, int], list[Proble
             if row.raw("description"):
                 document["organisation"] = row.raw("description")
             document["notes"] = _json_list(row, "notes", "$.notes", problems)
+            if row.raw("status"):
+                document["ids"] = row.raw("status")
+            if row.raw("transfer"):
+                document["transfer"] = row.raw("transfer")
         elif record == "version":
             lines["$.version"] = row.line
             version = {
@@ -320,6 +335,8 @@ def _add_section(
     }
     if row.raw("number"):
         section["number"] = row.raw("number")
+    if row.raw("ref"):
+        section["ref"] = row.raw("ref")
     siblings.append(section)
     sections[row.raw("id")] = (section, path)
     lines[path] = row.line
@@ -364,16 +381,23 @@ def _add_category(
     category["examples"] = _json_list(row, "examples", f"{path}.examples", problems)
     category["successors"] = _json_list(row, "successors", f"{path}.successors", problems)
     category["status"] = row.raw("status")
+    for key in ("result", "origin"):
+        if row.raw(key):
+            category[key] = row.raw(key)
+    category["tasks"] = _json_list(row, "tasks", f"{path}.tasks", problems)
     kind = row.raw("valuation")
     if kind == "B":
         criteria = [
             int(n) for n in row.raw("criteria").replace(" ", "").split(",") if n.isdecimal()
         ]
         category["valuation"] = {"keep": criteria}
+        if row.raw("except"):
+            category["valuation"]["except"] = row.raw("except")
     elif kind == "V":
         valuation: dict[str, Any] = {"destroy": row.raw("term") or None}
-        if row.raw("trigger"):
-            valuation["trigger"] = row.raw("trigger")
+        for key in ("trigger", "process", "process_remark"):
+            if row.raw(key):
+                valuation[key] = row.raw(key)
         parts = _json_list(row, "keep_parts", f"{path}.valuation.keep_parts", problems)
         if parts:
             valuation["keep_parts"] = [

@@ -12,14 +12,23 @@ reported; what it cannot read is an error that quotes the text.
 from __future__ import annotations
 
 import re
+from collections.abc import Mapping
 
 import attrs
 
 from selectielijst._i18n import Message, say
-from selectielijst._model import Duration, KeepPart, Term, Valuation
+from selectielijst._model import Duration, KeepPart, ProcessKind, ProcessTerm, Term, Valuation
 from selectielijst.errors import InvalidDuration, SelectielijstError
 
-__all__ = ["NotationError", "Reading", "read_term", "read_valuation"]
+__all__ = [
+    "PROCESS_TERMS",
+    "NotationError",
+    "Reading",
+    "process_term_words",
+    "read_term",
+    "read_valuation",
+    "with_process_term",
+]
 
 
 class NotationError(SelectielijstError, ValueError):
@@ -95,15 +104,60 @@ def read_term(text: str) -> tuple[Term, tuple[Message, ...]]:
     if not cleaned:
         msg = say("term-empty", "the term is empty")
         raise NotationError(msg)
+    process = _process_phrase(cleaned)
+    if process is not None:
+        return Term(process=process), tuple(notes)
+    term = _plain_term(cleaned, text, notes)
+    process = _process_phrase(term.trigger) if term.trigger is not None else None
+    if process is not None:
+        return Term(term.duration, process=process), tuple(notes)
+    return term, tuple(notes)
+
+
+_PROCESS_PHRASES = (
+    re.compile(r"\(procestermijn (?P<words>nihil)(?: \((?P<remark>[^()]+)\))?\)", re.IGNORECASE),
+    re.compile(r"na een procestermijn van (?P<fixed>[^()]+?)(?: \((?P<remark>[^()]+)\))?"),
+    re.compile(r"na de procestermijn: (?P<words>[^()]+?)(?: \((?P<remark>[^()]+)\))?"),
+    re.compile(
+        r"\((?P<words>de procestermijn is samengevoegd met de bewaartermijn)"
+        r"(?: \((?P<remark>[^()]+)\))?\)",
+        re.IGNORECASE,
+    ),
+)
+"""How a term writes its process term (see :class:`~selectielijst.model.Term`), remark last."""
+
+
+def _process_phrase(text: str) -> ProcessTerm | None:
+    """The process term *text* states, as terms write it; ``None`` when it states none."""
+    for phrase in _PROCESS_PHRASES:
+        found = phrase.fullmatch(text)
+        if found is None:
+            continue
+        remark = found.group("remark")
+        if "fixed" in phrase.groupindex:
+            fixed = found.group("fixed")
+            duration = Duration() if fixed.lower() in _NOW else _durations(fixed, [])[0]
+            if duration is None or _durations(fixed, [])[1]:
+                return None
+            return ProcessTerm(ProcessKind.FIXED, duration, remark)
+        try:
+            return ProcessTerm.parse(found.group("words"), remark)
+        except InvalidDuration:
+            return None
+    return None
+
+
+def _plain_term(cleaned: str, text: str, notes: list[Message]) -> Term:
+    """A term of a length, an event, or both; the event as written."""
     if cleaned.upper().startswith("P"):
         head, _, rest = cleaned.partition(" ")
         try:
-            return Term(Duration.parse(head.upper()), rest or None), tuple(notes)
+            return Term(Duration.parse(head.upper()), rest or None)
         except InvalidDuration:
             pass
     if cleaned.lower() in _NOW:
         notes.append(say("read-as-now", "{text!r} read as a term of 0 days (direct)", text=cleaned))
-        return Term(Duration()), tuple(notes)
+        return Term(Duration())
     duration, rest = _durations(cleaned, notes)
     if duration is None:
         if not _EVENT.match(cleaned):
@@ -115,8 +169,8 @@ def read_term(text: str) -> tuple[Term, tuple[Message, ...]]:
             )
             raise NotationError(msg)
         notes.append(say("read-as-event", "{text!r} read as a term from an event", text=cleaned))
-        return Term(None, cleaned), tuple(notes)
-    return Term(duration, rest or None), tuple(notes)
+        return Term(None, cleaned)
+    return Term(duration, rest or None)
 
 
 def _durations(text: str, notes: list[Message]) -> tuple[Duration | None, str]:
@@ -258,3 +312,66 @@ def _keep_part(part: str, text: str) -> KeepPart:
         )
         raise NotationError(msg)
     return KeepPart(match.group("what").strip(), _numbers(match.group("criteria")))
+
+
+PROCESS_TERMS: Mapping[str, str] = {
+    "nihil": "Nihil",
+    "bestaansduur_procesobject": "De bestaans- of geldigheidsduur van het procesobject",
+    "ingeschatte_bestaansduur_procesobject": (
+        "De ingeschatte maximale bestaansduur van het procesobject"
+    ),
+    "vast_te_leggen_datum": (
+        "De tijdens het proces vast te leggen datum waarop de geldigheid van het procesobject"
+        " komt te vervallen"
+    ),
+    "samengevoegd_met_bewaartermijn": "De procestermijn is samengevoegd met de bewaartermijn",
+}
+"""The API's procestermijn codes and the words the sheet writes for each: one meaning each."""
+
+
+def process_term_words(text: str) -> tuple[str, str]:
+    """The procestermijn as the sheet words it, and any remark: from a code or the sheet's text.
+
+    >>> process_term_words("bestaansduur_procesobject")[0]
+    'De bestaans- of geldigheidsduur van het procesobject'
+    >>> process_term_words("25 jaar (De procestermijn is samengevoegd met de bewaartermijn)")
+    ('De procestermijn is samengevoegd met de bewaartermijn', '25 jaar')
+    """
+    cleaned = " ".join(text.split())
+    if cleaned in PROCESS_TERMS:
+        return PROCESS_TERMS[cleaned], ""
+    folded = cleaned.casefold()
+    for words in PROCESS_TERMS.values():
+        at = folded.find(words.casefold())
+        if at >= 0:
+            remark = (cleaned[:at] + cleaned[at + len(words) :]).strip(" ,;()")
+            return words, remark
+    return cleaned, ""
+
+
+def with_process_term(term: Term | None, text: str, remark: str = "") -> Term:
+    """*term* with the process term *text* says: a code, the VNG list's words, or a duration.
+
+    A remark in *text* ("25 jaar (De ...)") or given apart (the API's
+    ``procestermijnOpmerking``, kept as written) goes with it. Words that
+    name no process term stay what they were before process terms were
+    known: a trigger, whose date each record gives.
+
+    >>> str(with_process_term(Term(Duration(years=10)), "Nihil"))
+    '10 jaar'
+    >>> str(with_process_term(Term(Duration(years=1)), "5 jaar"))
+    '1 jaar na een procestermijn van 5 jaar'
+    """
+    words, said_remark = process_term_words(text)
+    remark = said_remark or remark
+    duration = term.duration if term is not None else None
+    trigger = term.trigger if term is not None else None
+    try:
+        process = ProcessTerm.parse(words, remark if remark.strip() else None)
+    except InvalidDuration:
+        fixed = read_term(words)[0]
+        if fixed.duration is None or fixed.trigger is not None:
+            start = f"na de procestermijn: {words}" + (f" ({remark.strip()})" if remark else "")
+            return Term(duration, f"{trigger}; {start}" if trigger else start)
+        process = ProcessTerm(ProcessKind.FIXED, fixed.duration, remark.strip() or None)
+    return Term(duration, trigger, process)

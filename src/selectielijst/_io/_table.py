@@ -8,7 +8,7 @@ from pathlib import Path
 import attrs
 
 from selectielijst._i18n import Language, Message, say
-from selectielijst._io._notation import read_valuation
+from selectielijst._io._notation import read_valuation, with_process_term
 from selectielijst._io._withdrawal import read_from, successors_of, withdrawal
 from selectielijst._model import (
     STABLE_ID,
@@ -55,12 +55,17 @@ class Columns:
             linked to the list's earlier version by content on import.
         status: A column saying whether a row is withdrawn ("Vervallen").
         successors: For a withdrawn row, the numbers it went to.
+        process_term: The process term (*procestermijn*) of a V row: nihil, a
+            duration ("5 jaar", ``P5Y``), the VNG list's words or codes for
+            the named kinds ("De bestaans- of geldigheidsduur van het
+            procesobject", ``vast_te_leggen_datum``), with any remark after it.
     """
 
     number: str
     name: str
     valuation: str
     term: str | None = None
+    process_term: str | None = None
     criteria: str | None = None
     description: str | None = None
     explanation: str | None = None
@@ -326,6 +331,18 @@ def _category(
             return None
         problems.note(row, columns.valuation, reading.notes)
     valuation = reading.valuation if reading is not None else None
+    process_text = row.raw(columns.process_term).strip()
+    if process_text and valuation is not None and valuation.kind is ValuationKind.DESTROY:
+        term = with_process_term(valuation.term, process_text)
+        if term.process is None:
+            said = say(
+                "review-process-term",
+                "review: the process term {text!r} is none the list knows; each record must give"
+                " the date it runs from (its event)",
+                text=process_text,
+            )
+            problems.note(row, columns.process_term, (said,))
+        valuation = attrs.evolve(valuation, term=term)
     criteria = tuple(int(n) for n in re.findall(r"\d+", row.get(columns.criteria)))
     if (
         criteria

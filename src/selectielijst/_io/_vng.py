@@ -14,6 +14,7 @@ with the successors they name.
 from __future__ import annotations
 
 import json
+import re
 from collections.abc import Mapping
 from pathlib import Path
 from typing import Any
@@ -21,7 +22,12 @@ from typing import Any
 import attrs
 
 from selectielijst._i18n import say
-from selectielijst._io._notation import read_valuation
+from selectielijst._io._notation import (
+    PROCESS_TERMS,
+    process_term_words,
+    read_valuation,
+    with_process_term,
+)
 from selectielijst._io._table import Imported, SheetProblems
 from selectielijst._io._withdrawal import read_from, successors_of, withdrawal
 from selectielijst._model import (
@@ -30,19 +36,28 @@ from selectielijst._model import (
     CategoryStatus,
     Section,
     SelectionList,
-    Term,
     ValuationKind,
     VersionInfo,
     number_key,
 )
 from selectielijst._storage import Row, read_table, read_text
-from selectielijst.errors import DocumentErrors, InvalidDocument, SelectielijstError
+from selectielijst.errors import (
+    DocumentErrors,
+    InvalidDocument,
+    SelectielijstError,
+)
 
-__all__ = ["import_vng", "import_vng_api"]
+__all__ = [
+    "PROCESS_TERMS",
+    "TASK_FIELDS",
+    "import_vng",
+    "import_vng_api",
+    "process_term_words",
+    "with_process_term",
+]
 
 TITLE = "Selectielijst gemeenten en intergemeentelijke organen"
 ORGANISATION = "Gemeenten en intergemeentelijke organen (VNG)"
-_NO_PROCESS_TERM = frozenset({"", "nihil"})
 _EXPLANATION = ("Toelichting", "Toelichting/voorbeelden")
 
 
@@ -55,19 +70,32 @@ class _Builder:
     categories: dict[str, list[Category]] = attrs.Factory(dict)
     differing: set[str] = attrs.Factory(set)
 
-    def section(
-        self, number: str, name: str, paragraphs: list[str], process_object: str, row: Row | None
+    def section(  # noqa: PLR0913  # a process type's columns, and how to take them
+        self,
+        number: str,
+        name: str,
+        paragraphs: list[str],
+        process_object: str,
+        row: Row | None,
+        *,
+        as_written: bool = False,
+        ref: str | None = None,
     ) -> str:
         key = f"procestype-{number}"
         text = tuple(
-            line.strip()
+            paragraph if as_written and "\n" not in paragraph else line.strip()
             for paragraph in paragraphs
             for line in paragraph.splitlines()
             if line.strip()
         )
-        notes = (f"Procesobject: {process_object}",) if process_object else ()
+        notes = (f"Procesobject: {process_object}",) if process_object.strip() else ()
         section = Section(
-            key, name or f"Procestype {number}", number=number, text=text, notes=notes
+            key,
+            name if name.strip() else f"Procestype {number}",
+            number=number,
+            text=text,
+            notes=notes,
+            ref=ref,
         )
         known = self.sections.get(key)
         if known is None:
@@ -117,21 +145,9 @@ class _Result:
     tasks: tuple[str, ...] = ()
     process_remark: str = ""
     """The API's remark on the procestermijn ("5 of 10 jaar"); the sheet has it in the text."""
+    as_written: bool = False
+    """Keep the texts as the source writes them, spaces and all (the API's, to write back)."""
 
-
-PROCESS_TERMS: Mapping[str, str] = {
-    "nihil": "Nihil",
-    "bestaansduur_procesobject": "De bestaans- of geldigheidsduur van het procesobject",
-    "ingeschatte_bestaansduur_procesobject": (
-        "De ingeschatte maximale bestaansduur van het procesobject"
-    ),
-    "vast_te_leggen_datum": (
-        "De tijdens het proces vast te leggen datum waarop de geldigheid van het procesobject"
-        " komt te vervallen"
-    ),
-    "samengevoegd_met_bewaartermijn": "De procestermijn is samengevoegd met de bewaartermijn",
-}
-"""The API's procestermijn codes and the words the sheet writes for each: one meaning each."""
 
 TASK_FIELDS: Mapping[str, str] = {
     "algemeen_bestuur_en_inrichting_organisatie": "Algemeen bestuur en inrichting organisatie",
@@ -152,24 +168,12 @@ TASK_FIELDS: Mapping[str, str] = {
 """The API's task fields and the sheet's columns for them (the API spells one 'volksgezonheid')."""
 
 
-def process_term_words(text: str) -> tuple[str, str]:
-    """The procestermijn as the sheet words it, and any remark: from a code or the sheet's text.
+def _stripped(text: str) -> str | None:
+    return text.strip() or None
 
-    >>> process_term_words("bestaansduur_procesobject")[0]
-    'De bestaans- of geldigheidsduur van het procesobject'
-    >>> process_term_words("25 jaar (De procestermijn is samengevoegd met de bewaartermijn)")
-    ('De procestermijn is samengevoegd met de bewaartermijn', '25 jaar')
-    """
-    cleaned = " ".join(text.split())
-    if cleaned in PROCESS_TERMS:
-        return PROCESS_TERMS[cleaned], ""
-    folded = cleaned.casefold()
-    for words in PROCESS_TERMS.values():
-        at = folded.find(words.casefold())
-        if at >= 0:
-            remark = (cleaned[:at] + cleaned[at + len(words) :]).strip(" ,;()")
-            return words, remark
-    return cleaned, ""
+
+def _as_written(text: str) -> str | None:
+    return text if text.strip() else None
 
 
 def _category(result: _Result, row: Row, problems: SheetProblems) -> Category | None:
@@ -177,8 +181,8 @@ def _category(result: _Result, row: Row, problems: SheetProblems) -> Category | 
     number, name = result.number, result.name
     description, explanation = result.description, result.explanation
     valuation_text, term_text, process_term = result.valuation, result.term, result.process_term
-    described = description.strip() or None
-    explained = explanation.strip() or None
+    kept = _as_written if result.as_written else _stripped
+    described, explained, origin = kept(description), kept(explanation), kept(result.origin)
     if not valuation_text.strip():
         marking = withdrawal([name, described, explained])
         if marking is not None:
@@ -189,7 +193,7 @@ def _category(result: _Result, row: Row, problems: SheetProblems) -> Category | 
                 result.id or number, number, name or "Vervallen", None,
                 description=described, explanation=explained,
                 status=CategoryStatus.WITHDRAWN, successors=went.numbers,
-                origin=result.origin.strip() or None, tasks=result.tasks,
+                origin=origin, tasks=result.tasks,
             )  # fmt: skip
         problems.add(
             row,
@@ -221,16 +225,10 @@ def _category(result: _Result, row: Row, problems: SheetProblems) -> Category | 
             ),
         )
         return None
-    destroyed = valuation.kind is ValuationKind.DESTROY
-    if destroyed and process_term.strip().lower() not in _NO_PROCESS_TERM:
-        words, remark = process_term_words(process_term)
-        remark = remark or result.process_remark.strip()
-        trigger = f"na de procestermijn: {words}" + (f" ({remark})" if remark else "")
-        term = valuation.term
-        if term is not None and term.trigger:
-            trigger = f"{term.trigger}; {trigger}"
-        duration = term.duration if term is not None else None
-        valuation = attrs.evolve(valuation, term=Term(duration, trigger))
+    if valuation.kind is ValuationKind.DESTROY and process_term.strip():
+        valuation = attrs.evolve(
+            valuation, term=with_process_term(valuation.term, process_term, result.process_remark)
+        )
     return Category(
         result.id or number,
         number,
@@ -238,7 +236,7 @@ def _category(result: _Result, row: Row, problems: SheetProblems) -> Category | 
         valuation,
         explanation=explained,
         result=name if described and name else None,
-        origin=result.origin.strip() or None,
+        origin=origin,
         tasks=result.tasks,
     )
 
@@ -323,7 +321,31 @@ def import_vng(path: Path, *, version: VersionInfo, list_id: str = "vng") -> Imp
     return Imported(builder.build(version, list_id), tuple(problems.notes))
 
 
-def _load_fixture(path: Path) -> list[dict[str, Any]]:
+@attrs.frozen
+class _ApiData:
+    """The API's process types and results, in one shape whichever file they came from.
+
+    Keys are the fixture's (``proces_type``, ``procestermijn_opmerking``); a
+    result's ``proces_type`` and ``generiek_resultaat`` name records by a key of
+    this object, the fixture's pk or the current API's uuid.
+    """
+
+    types: dict[object, dict[str, Any]]
+    results: dict[object, dict[str, Any]]
+    rows: dict[object, int]
+    """A result's key -> its place in the file, as problems name it."""
+
+
+_CAMEL = re.compile(r"(?<=[a-z])([A-Z])")
+
+
+def _snake(key: str) -> str:
+    """``procestermijnOpmerking`` -> ``procestermijn_opmerking``, as the fixtures name it."""
+    return _CAMEL.sub(r"_\1", key).lower()
+
+
+def _load_records(path: Path) -> list[dict[str, Any]]:
+    """The records of one of the API's files: the old fixture's or the current data files'."""
     name = str(path)
     try:
         data = json.loads(read_text(path), parse_constant=_no_constant)
@@ -341,20 +363,30 @@ def _load_fixture(path: Path) -> list[dict[str, Any]]:
     except ValueError as e:
         problem = say("not-an-api-fixture", "is not a fixture of the Selectielijst API: {e}", e=e)
         raise DocumentErrors(f"{name} cannot be read", [InvalidDocument(problem, file=name)]) from e
-    if not isinstance(data, list) or not all(
+    if isinstance(data, list) and all(_is_fixture_record(item) for item in data):
+        return data
+    if isinstance(data, list) and all(
+        isinstance(item, dict) and isinstance(item.get("url"), str) for item in data
+    ):
+        return [
+            {"pk": item["url"], "fields": {_snake(k): v for k, v in item.items()}} for item in data
+        ]
+    problem = say(
+        "api-fixture-shape",
+        "is not a fixture of the Selectielijst API (a list of records, each with a"
+        " whole-number 'pk' and its 'fields') nor a data file of the referentielijsten API"
+        " (a list of records, each with its 'url')",
+    )
+    raise DocumentErrors(f"{name} cannot be read", [InvalidDocument(problem, file=name)])
+
+
+def _is_fixture_record(item: object) -> bool:
+    return (
         isinstance(item, dict)
         and isinstance(item.get("fields"), dict)
         and isinstance(item.get("pk"), int)
         and not isinstance(item.get("pk"), bool)
-        for item in data
-    ):
-        problem = say(
-            "api-fixture-shape",
-            "is not a fixture of the Selectielijst API (a list of records, each with a"
-            " whole-number 'pk' and its 'fields')",
-        )
-        raise DocumentErrors(f"{name} cannot be read", [InvalidDocument(problem, file=name)])
-    return data
+    )
 
 
 def _no_constant(name: str) -> object:
@@ -363,13 +395,42 @@ def _no_constant(name: str) -> object:
     raise ValueError(msg)
 
 
-def import_vng_api(
-    results: Path, process_types: Path, *, year: int, version: VersionInfo, list_id: str = "vng"
-) -> Imported:
-    """Import the VNG Selectielijst from the API's fixtures of results and process types.
+def _api_data(results: Path, process_types: Path) -> _ApiData:
+    types = {item["pk"]: item["fields"] for item in _load_records(process_types)}
+    records = _load_records(results)
+    for pk, fields in types.items():
+        if isinstance(pk, str):  # the current API: the uuid is the url
+            fields.setdefault("uuid", pk)
+    for item in records:
+        fields = item["fields"]
+        if isinstance(item["pk"], str):
+            fields.setdefault("uuid", item["pk"])
+    return _ApiData(
+        types,
+        {item["pk"]: item["fields"] for item in records},
+        {item["pk"]: index for index, item in enumerate(records, start=1)},
+    )
 
-    *year* chooses the process types' names and descriptions (the API holds
-    those of several years).
+
+def import_vng_api(
+    results: Path,
+    process_types: Path,
+    *,
+    year: int | None = None,
+    version: VersionInfo,
+    list_id: str = "vng",
+) -> Imported:
+    """Import the VNG Selectielijst from the API's results and process types (JSON).
+
+    Either shape: the data files of the current referentielijsten API (flat
+    records in camelCase, ``url`` a uuid, each process type with its
+    ``jaar``), or the Django fixtures of the older Selectielijst API
+    (``pk`` and ``fields``). *year* chooses the process types' names and
+    descriptions where the file holds those of several years; without it the
+    file must hold one year. Texts are kept as the API writes them, and so
+    are the uuids: the results' as their ids, the process types' as the
+    sections' :attr:`~selectielijst.model.Section.ref`. A version without a
+    date gets the year as its date.
 
     >>> import json, tempfile, pathlib
     >>> from selectielijst import Status
@@ -381,37 +442,50 @@ def import_vng_api(
     >>> _ = (folder / "types.json").write_text(json.dumps(types))
     >>> _ = (folder / "results.json").write_text(json.dumps(results))
     >>> imported = import_vng_api(folder / "results.json", folder / "types.json",
-    ...                           year=2020, version=VersionInfo("1", Status.CONCEPT))
+    ...                           version=VersionInfo("1", Status.CONCEPT))
     >>> str(imported.selection_list.category("1.1").valuation)
     'V, 10 jaar'
+    >>> imported.selection_list.version.date
+    '2020'
 
     Raises:
-        DocumentErrors: Records that cannot be read, each named by its primary key.
+        DocumentErrors: Records that cannot be read, each named by its key or
+            place; or no year can be chosen.
     """
-    types = _load_fixture(process_types)
-    records = _load_fixture(results)
-    by_pk = {item["pk"]: item["fields"] for item in types}
+    data = _api_data(results, process_types)
+    years = sorted({fields.get("jaar") for fields in data.types.values()}, key=str)
+    if year is None and len(years) == 1 and isinstance(years[0], int):
+        year = years[0]
     of_year = {
-        fields.get("nummer"): fields for fields in by_pk.values() if fields.get("jaar") == year
+        fields.get("nummer"): fields for fields in data.types.values() if fields.get("jaar") == year
     }
     if not of_year:
-        years = sorted({fields.get("jaar") for fields in by_pk.values()})
-        problem = say(
-            "api-no-types-of-year",
-            "has no process types of {year} (years: {value})",
-            year=year,
-            value=", ".join(map(str, years)),
+        problem = (
+            say(
+                "api-no-types-of-year",
+                "has no process types of {year} (years: {value})",
+                year=year,
+                value=", ".join(map(str, years)),
+            )
+            if year is not None
+            else say(
+                "api-which-year",
+                "holds the process types of several years ({value}); choose one with --year",
+                value=", ".join(map(str, years)),
+            )
         )
         raise DocumentErrors(
             f"{process_types} cannot be used", [InvalidDocument(problem, file=str(process_types))]
         )
+    if version.date is None:
+        version = attrs.evolve(version, date=str(year))
     problems = SheetProblems(str(results))
     builder = _Builder(problems)
-    result_by_pk = {item["pk"]: item["fields"] for item in records}
-    for item in sorted(records, key=lambda i: _api_number(i["fields"], result_by_pk, by_pk)):
-        fields = item["fields"]
-        row = Row(int(item["pk"]), {})
-        type_fields = by_pk.get(fields.get("proces_type"))
+    ordered = sorted(data.results, key=lambda pk: number_key(_api_number(data.results[pk], data)))
+    for pk in ordered:
+        fields = data.results[pk]
+        row = Row(data.rows[pk], {})
+        type_fields = data.types.get(fields.get("proces_type"))
         if type_fields is None:
             problems.add(
                 row,
@@ -419,7 +493,7 @@ def import_vng_api(
                 say(
                     "api-unknown-process-type",
                     "result {item} names process type {value!r}, which is not in {process_types}",
-                    item=item["pk"],
+                    item=pk,
                     value=fields.get("proces_type"),
                     process_types=process_types,
                 ),
@@ -427,27 +501,34 @@ def import_vng_api(
             continue
         described = of_year.get(type_fields.get("nummer"), type_fields)
         key = builder.section(
-            str(described.get("nummer")), str(described.get("naam") or "").strip(),
-            [str(described.get("omschrijving") or ""), str(described.get("toelichting") or "")],
-            str(described.get("procesobject") or ""), None,
+            str(described.get("nummer")), _text(described.get("naam")),
+            [_text(described.get("omschrijving")), _text(described.get("toelichting"))],
+            _text(described.get("procesobject")), None, as_written=True,
+            ref=_uuid(described.get("uuid")),
         )  # fmt: skip
         waardering = {"blijvend_bewaren": "Bewaren", "vernietigen": "Vernietigen"}.get(
             fields.get("waardering", ""), fields.get("waardering", "")
         )
         result = _Result(
-            _api_number(fields, result_by_pk, by_pk), str(fields.get("naam") or "").strip(),
-            str(fields.get("omschrijving") or "").strip(), str(fields.get("toelichting") or ""),
-            str(waardering), str(fields.get("bewaartermijn") or ""),
-            str(fields.get("procestermijn") or ""), _uuid(fields.get("uuid")),
-            origin=str(fields.get("herkomst") or ""),
+            _api_number(fields, data), _text(fields.get("naam")),
+            _text(fields.get("omschrijving")), _text(fields.get("toelichting")),
+            str(waardering), _text(fields.get("bewaartermijn")),
+            _text(fields.get("procestermijn")), _uuid(fields.get("uuid")),
+            origin=_text(fields.get("herkomst")),
             tasks=tuple(task for key, task in TASK_FIELDS.items() if fields.get(key) is True),
-            process_remark=str(fields.get("procestermijn_opmerking") or ""),
+            process_remark=_text(fields.get("procestermijn_opmerking")),
+            as_written=True,
         )  # fmt: skip
         category = _category(result, row, problems)
         if category is not None:
             builder.categories[key].append(category)
     problems.raise_if_any()
     return Imported(builder.build(version, list_id), tuple(problems.notes))
+
+
+def _text(value: object) -> str:
+    """A text field of the API as it writes it; a missing one (``None``) is empty."""
+    return "" if value is None else str(value)
 
 
 def _uuid(value: object) -> str | None:
@@ -457,15 +538,14 @@ def _uuid(value: object) -> str | None:
     return None
 
 
-def _api_number(
-    fields: Mapping[str, Any],
-    results: Mapping[int, Mapping[str, Any]],
-    types: Mapping[int, Mapping[str, Any]],
-) -> str:
+def _api_number(fields: Mapping[str, Any], data: _ApiData) -> str:
     """``1.1`` for a generic result, ``1.1.2`` for a specific one."""
-    type_number = types.get(int(fields.get("proces_type") or 0), {}).get("nummer", "?")
-    generic_pk = fields.get("generiek_resultaat")
-    generic = results.get(int(generic_pk)) if generic_pk else None
+    type_number = data.types.get(fields.get("proces_type"), {}).get("nummer", "?")
+    generic_key = fields.get("generiek_resultaat")
+    generic = data.results.get(generic_key) if generic_key is not None else None
     if generic is not None:
         return f"{type_number}.{generic.get('nummer')}.{fields.get('nummer')}"
+    full = fields.get("volledig_nummer")
+    if isinstance(full, str) and full.startswith(f"{type_number}."):
+        return full  # the current API says it whole, and names no generic result
     return f"{type_number}.{fields.get('nummer')}"

@@ -6,7 +6,14 @@ text that the diff and the importers share, and what a category says of a
 record's retention. Nothing here reads or writes a file.
 """
 
-from selectielijst._model._duration import Comparison, Duration, Term
+from selectielijst._model._duration import (
+    PROCESS_WORDS,
+    Comparison,
+    Duration,
+    ProcessKind,
+    ProcessTerm,
+    Term,
+)
 from selectielijst._model._memory import quiet_collector
 from selectielijst._model._records import (
     STABLE_ID,
@@ -38,6 +45,7 @@ from selectielijst._model._text import (
 )
 
 __all__ = [
+    "PROCESS_WORDS",
     "STABLE_ID",
     "TRANSFER_TERM",
     "Category",
@@ -50,6 +58,8 @@ __all__ = [
     "KeepPart",
     "ListIndex",
     "Outcome",
+    "ProcessKind",
+    "ProcessTerm",
     "Retention",
     "Section",
     "Segment",

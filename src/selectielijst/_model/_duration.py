@@ -10,7 +10,7 @@ import attrs
 from selectielijst._i18n import say
 from selectielijst.errors import InvalidDuration, InvalidRecord
 
-__all__ = ["Comparison", "Duration", "Term"]
+__all__ = ["PROCESS_WORDS", "Comparison", "Duration", "ProcessKind", "ProcessTerm", "Term"]
 
 MAX_COMPONENT = 9999
 """No term in a selection list runs longer than this many units of anything."""
@@ -191,13 +191,135 @@ def _month_span(months: int) -> tuple[int, int]:
     return years * 365 + rest * 28, years * 366 + rest * 31
 
 
-def _check_term(instance: Term, attribute: attrs.Attribute[str | None], value: str | None) -> None:
+class ProcessKind(enum.Enum):
+    """What a category's process term (*procestermijn*) is, by the words of the VNG list.
+
+    The value is the code the VNG's referentielijsten API gives it; a fixed
+    term has no code there and is written as its ISO 8601 duration.
+    """
+
+    NIHIL = "nihil"
+    """No process term: the retention term runs from the end of the process."""
+    FIXED = "termijn"
+    """A fixed term after the end of the process, after which the retention term runs."""
+    OBJECT_LIFETIME = "bestaansduur_procesobject"
+    """The lifetime or validity of the process object (a permit's, a decision's)."""
+    ESTIMATED_LIFETIME = "ingeschatte_bestaansduur_procesobject"
+    """The estimated longest lifetime of the process object."""
+    FIXED_DATE = "vast_te_leggen_datum"
+    """A date fixed during the process on which the process object ceases to be valid."""
+    MERGED = "samengevoegd_met_bewaartermijn"
+    """The process term is merged with the retention term: it runs from the end."""
+
+
+PROCESS_WORDS = {
+    ProcessKind.NIHIL: "nihil",
+    ProcessKind.OBJECT_LIFETIME: "de bestaans- of geldigheidsduur van het procesobject",
+    ProcessKind.ESTIMATED_LIFETIME: "de ingeschatte maximale bestaansduur van het procesobject",
+    ProcessKind.FIXED_DATE: (
+        "de tijdens het proces vast te leggen datum waarop de geldigheid van het procesobject"
+        " komt te vervallen"
+    ),
+    ProcessKind.MERGED: "de procestermijn is samengevoegd met de bewaartermijn",
+}
+"""Each named kind of process term in the VNG list's own Dutch words."""
+
+_NAMED = (
+    ProcessKind.OBJECT_LIFETIME,
+    ProcessKind.ESTIMATED_LIFETIME,
+    ProcessKind.FIXED_DATE,
+    ProcessKind.MERGED,
+)
+"""The kinds the VNG list names in words, in its order."""
+_FROM_EVENT = frozenset(_NAMED[:3])
+
+
+def _folded(text: str) -> str:
+    """*text* as the process-term reader compares it: words apart, case and end stop gone."""
+    return " ".join(text.split()).casefold().rstrip(".")
+
+
+_BY_WORDS = {
+    **{_folded(words): kind for kind, words in PROCESS_WORDS.items()},
+    "de ingeschatte maximale bestaans- of geldigheidsduur van het procesobject": (
+        ProcessKind.ESTIMATED_LIFETIME
+    ),  # the API's own wording of it
+    **{kind.value: kind for kind in ProcessKind if kind is not ProcessKind.FIXED},
+}
+
+
+def _check_process(
+    instance: ProcessTerm, attribute: attrs.Attribute[str | None], value: str | None
+) -> None:
+    if (instance.kind is ProcessKind.FIXED) != (instance.duration is not None):
+        msg = say(
+            "process-fixed-duration",
+            "a fixed process term has a duration, and only a fixed one has",
+        )
+        raise InvalidRecord("process", msg)
     if value is not None and not value.strip():
-        msg = say("blank-trigger", "a trigger must say what starts the term, not be blank")
+        msg = say("blank-process-remark", "a remark on the process term is not blank")
         raise InvalidRecord(attribute.name, msg)
-    if instance.duration is None and value is None:
-        msg = say("empty-term", "a term needs a duration, a trigger, or both")
-        raise InvalidRecord("duration", msg)
+
+
+@attrs.frozen
+class ProcessTerm:
+    """The process term (*procestermijn*): what the retention term runs from.
+
+    Attributes:
+        kind: Nihil, a fixed term, or one of the named kinds of the VNG list.
+        duration: The fixed term (:attr:`ProcessKind.FIXED` only).
+        remark: What the list adds to it, as written ("5 of 10 jaar").
+
+    >>> str(ProcessTerm.parse("P5Y")), ProcessTerm.parse("nihil").kind
+    ('5 jaar', <ProcessKind.NIHIL: 'nihil'>)
+    >>> str(ProcessTerm.parse("De bestaans- of geldigheidsduur van het procesobject."))
+    'de bestaans- of geldigheidsduur van het procesobject'
+    """
+
+    kind: ProcessKind
+    duration: Duration | None = None
+    remark: str | None = attrs.field(default=None, validator=_check_process)
+
+    @classmethod
+    def parse(cls, text: str, remark: str | None = None) -> ProcessTerm:
+        """Read a process term from its code, its ISO 8601 duration, or the VNG list's words.
+
+        Case, spacing and a final full stop do not matter.
+
+        Raises:
+            InvalidDuration: The text is none of them.
+        """
+        kind = _BY_WORDS.get(_folded(text)) if isinstance(text, str) else None
+        if kind is not None:
+            return cls(kind, remark=remark)
+        if isinstance(text, str) and text.strip().upper().startswith("P"):
+            return cls(ProcessKind.FIXED, Duration.parse(text.strip().upper()), remark)
+        msg = say(
+            "not-a-process-term",
+            "{text!r} is no process term: give nihil, a duration such as P5Y, or one of {kinds}",
+            text=text,
+            kinds=", ".join(kind.value for kind in _NAMED),
+        )
+        raise InvalidDuration(msg)
+
+    @property
+    def code(self) -> str:
+        """How snapshots and the API write it: the kind's code, or the fixed term's ISO 8601."""
+        return self.duration.isoformat() if self.duration is not None else self.kind.value
+
+    @property
+    def from_event(self) -> bool:
+        """Whether the term runs from a date of the process object, which the record must give."""
+        return self.kind in _FROM_EVENT
+
+    @property
+    def words(self) -> str:
+        """The process term in Dutch, without its remark."""
+        return str(self.duration) if self.duration is not None else PROCESS_WORDS[self.kind]
+
+    def __str__(self) -> str:
+        return self.words + (f" ({self.remark.strip()})" if self.remark else "")
 
 
 @attrs.frozen
@@ -210,16 +332,41 @@ class Term:
         trigger: What starts the term or ends it, as the list says it
             ("na beëindiging van het dienstverband"); ``None`` when the list does
             not say.
+        process: The process term (*procestermijn*) the term follows, where
+            the list names one; ``None`` when it does not (which is not nihil).
 
     >>> str(Term(Duration(years=7), "na beëindiging"))
     '7 jaar na beëindiging'
+    >>> str(Term(Duration(years=10), process=ProcessTerm(ProcessKind.FIXED, Duration(years=5))))
+    '10 jaar na een procestermijn van 5 jaar'
     """
 
     duration: Duration | None = None
-    trigger: str | None = attrs.field(default=None, validator=_check_term)
+    trigger: str | None = None
+    process: ProcessTerm | None = None
+
+    def __attrs_post_init__(self) -> None:
+        if self.trigger is not None and not self.trigger.strip():
+            msg = say("blank-trigger", "a trigger must say what starts the term, not be blank")
+            raise InvalidRecord("trigger", msg)
+        if self.duration is None and self.trigger is None and self.process is None:
+            msg = say("empty-term", "a term needs a duration, a trigger, or both")
+            raise InvalidRecord("duration", msg)
 
     def __str__(self) -> str:
         parts = [str(self.duration)] if self.duration is not None else []
         if self.trigger is not None:
             parts.append(self.trigger)
+        process = self.process
+        if process is None:
+            return " ".join(parts)
+        if process.kind is ProcessKind.NIHIL:  # the term runs from the end, as without one
+            if not parts or process.remark:
+                parts.append(f"(procestermijn {process})")
+        elif process.kind is ProcessKind.MERGED:
+            parts.append(f"({process})")
+        elif process.kind is ProcessKind.FIXED:
+            parts.append(f"na een procestermijn van {process}")
+        else:
+            parts.append(f"na de procestermijn: {process}")
         return " ".join(parts)

@@ -307,6 +307,9 @@ class Section:
         id: Stable identity, the same in every version.
         title: The heading.
         number: Display number, if the list numbers its sections.
+        ref: The section's id in the system its list comes from, where that
+            has one of its own (the uuid of a process type in the VNG's
+            API, which differs from year to year, while :attr:`id` stays).
         text: Narrative paragraphs, in order, as the document has them.
         incomplete: ``True`` when the text is known to stop short (e.g. the
             source ends mid-sentence).
@@ -318,6 +321,7 @@ class Section:
     id: str = attrs.field(validator=_stable_id)
     title: str = attrs.field(validator=_not_blank)
     number: str | None = None
+    ref: str | None = None
     text: tuple[str, ...] = attrs.field(default=(), validator=_paragraphs)
     incomplete: bool = False
     notes: tuple[str, ...] = ()

@@ -143,9 +143,14 @@ def retention(
     """When the records of *category* may be destroyed, or, kept permanently, transferred.
 
     The term runs from *start* (e.g. the date a case was closed). A term the
-    list ties to an event ("na uitdiensttreding") runs from the date of that
-    event instead, given as *event*; without it the answer is not computable
-    and says what it needs. Destruction is allowed from the day the term has
+    list ties to an event ("na uitdiensttreding"), or to a date of the process
+    object (a process term such as "de bestaans- of geldigheidsduur van het
+    procesobject"), runs from the date of that event instead, given as
+    *event* (the *brondatum* as the case system derived it); without it the
+    answer is not computable and says what it needs. A fixed process term is
+    added first, then the retention term: each in turn, as Open Zaak does.
+    A process term of nihil, or one merged with the retention term, leaves
+    the term running from *start*. Destruction is allowed from the day the term has
     run (see :func:`~selectielijst.lookup.add_duration` for the calendar rules).
     Records kept permanently are due for transfer to an archive repository
     when *transfer* has run from *start*: 20 years under the Archiefwet 1995,
@@ -207,15 +212,26 @@ def retention(
         needs = say("needs-term", "the list names no retention term for this category")
         return Retention(Outcome.NOT_COMPUTABLE, category, needs=needs)
     base = start
-    if term.trigger is not None:
+    process = term.process
+    if term.trigger is not None or (process is not None and process.from_event):
         if event is None:
-            needs = say(
-                "needs-event",
-                "the term runs from an event ({trigger}) and its date is not given",
-                trigger=term.trigger,
-            )
+            if term.trigger is not None:
+                needs = say(
+                    "needs-event",
+                    "the term runs from an event ({trigger}) and its date is not given",
+                    trigger=term.trigger,
+                )
+            else:
+                needs = say(
+                    "needs-process-date",
+                    "the term runs from a date of the process object ({process}) and that"
+                    " date (the brondatum) is not given",
+                    process=process,
+                )
             return Retention(Outcome.NOT_COMPUTABLE, category, needs=needs)
         base = event
+    if process is not None and process.duration is not None:
+        base = add_duration(base, process.duration)
     destroy_from = add_duration(base, term.duration) if term.duration is not None else base
     return Retention(
         Outcome.DESTROY, category, destroy_from=destroy_from, keep_parts=valuation.keep_parts

@@ -11,7 +11,7 @@ from collections.abc import Mapping
 
 from selectielijst._changes import ChangeKind, Field, Significance
 from selectielijst._i18n import Language, marked, marked_in, say, say_counted, translated
-from selectielijst._model import Duration, Status, Term, Valuation, ValuationKind
+from selectielijst._model import Duration, ProcessKind, Status, Term, Valuation, ValuationKind
 
 __all__ = [
     "Language",
@@ -20,6 +20,7 @@ __all__ = [
     "kind_label",
     "label",
     "labels",
+    "process_words",
     "status_words",
     "term_words",
     "valuation_words",
@@ -35,6 +36,7 @@ _LABELS: Mapping[str, str] = {
     "criteria": marked("Selection criteria"),
     "note": marked("Note"),
     "valuation": marked("Valuation"),
+    "process_nihil": marked("process term nihil"),
     "description": marked("Description"),
     "explanation": marked("Explanation"),
     "examples": marked("Examples"),
@@ -250,7 +252,38 @@ def term_words(term: Term | None, language: Language = Language.NL) -> str:
     parts = [duration_words(term.duration, language)] if term.duration is not None else []
     if term.trigger is not None:
         parts.append(term.trigger)
-    return " ".join(parts)
+    process = process_words(term, language)
+    return " ".join([*parts, process] if process else parts)
+
+
+def process_words(term: Term, language: Language = Language.NL) -> str:
+    """What a term says of its process term, to follow its length; empty when nothing needs saying.
+
+    A process term of nihil goes unsaid beside a length: the term runs from
+    the end, as it does without one. The VNG list's words for the named kinds
+    stay as the list writes them.
+
+    >>> from selectielijst.model import ProcessTerm
+    >>> process_words(Term(Duration(years=10), process=ProcessTerm.parse("P5Y")), Language.EN)
+    'after a process term of 5 years'
+    """
+    process = term.process
+    if process is None:
+        return ""
+    remark = f" ({process.remark.strip()})" if process.remark else ""
+    if process.kind is ProcessKind.NIHIL:
+        if term.duration is not None or term.trigger is not None:
+            return f"({label('process_nihil', language)}{remark})" if remark else ""
+        return f"({label('process_nihil', language)})"
+    if process.duration is not None:
+        duration = duration_words(process.duration, language)
+        fixed = say("term-process-fixed", "after a process term of {duration}", duration=duration)
+        return fixed.say(language) + remark
+    if process.kind is ProcessKind.MERGED:
+        return f"({process})"
+    return say("term-process-named", "after the process term: {words}", words=str(process)).say(
+        language
+    )
 
 
 @functools.lru_cache(maxsize=4096)  # a list has few distinct valuations, said many times
@@ -284,6 +317,9 @@ def valuation_words(valuation: Valuation | None, language: Language = Language.N
         text += f" after {words}" if term.duration != Duration() else f" {words}"
     if term is not None and term.trigger is not None:
         text += f", {term.trigger}"
+    process = process_words(term, language) if term is not None else ""
+    if process:
+        text += f", {process}"
     for part in valuation.keep_parts:
         text += f"; B{_criteria_words(part.criteria)}: keep {part.description}"
     return text

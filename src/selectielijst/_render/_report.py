@@ -32,6 +32,7 @@ from selectielijst._render._labels import (
     kind_label,
     label,
     labels,
+    process_words,
     significance_label,
     status_words,
     term_words,
@@ -333,14 +334,20 @@ def _term(change: Change, context: _Context) -> Description:
     """
     words = f"{context.words(change, change.before)} → {context.words(change, change.after)}"
     before, after = change.before, change.after
-    if isinstance(before, Term) and isinstance(after, Term) and before.trigger == after.trigger:
+    if (
+        isinstance(before, Term)
+        and isinstance(after, Term)
+        and before.trigger == after.trigger
+        and before.process == after.process
+    ):
         old_length, new_length = before.duration, after.duration
-        if before.trigger is not None and old_length is not None and new_length is not None:
-            language = context.language
+        language = context.language
+        start = " ".join(part for part in (before.trigger, process_words(before, language)) if part)
+        if start and old_length is not None and new_length is not None:
             lengths = (
                 f"{duration_words(old_length, language)} → {duration_words(new_length, language)}"
             )
-            words = f"{lengths} {before.trigger}"
+            words = f"{lengths} {start}"
     durations_equal = (
         isinstance(before, Term) and isinstance(after, Term) and before.duration == after.duration
     )

@@ -17,6 +17,7 @@ from selectielijst._model import (
     Duration,
     KeepPart,
     ListIndex,
+    ProcessTerm,
     Section,
     SelectionList,
     Term,
@@ -38,7 +39,9 @@ FIELD_RENAMES: Mapping[type, Mapping[str, str]] = {
 }
 """Record fields whose key in a document differs from the attribute name."""
 
-_VALUATION_KEYS = frozenset({"keep", "except", "destroy", "trigger", "keep_parts"})
+_VALUATION_KEYS = frozenset(
+    {"keep", "except", "destroy", "trigger", "process", "process_remark", "keep_parts"}
+)
 _KEEP_PART_KEYS = frozenset({"description", "keep"})
 
 
@@ -144,8 +147,8 @@ def _structure_valuation(value: object, _: type) -> Valuation:
     if unknown:
         msg = say(
             "unknown-valuation-key",
-            "unknown valuation key {key!r}; expected keep (and except), or destroy, trigger"
-            " and keep_parts",
+            "unknown valuation key {key!r}; expected keep (and except), or destroy, trigger,"
+            " process, process_remark and keep_parts",
             key=unknown[0],
         )
         raise ValueError(msg)
@@ -162,8 +165,11 @@ def _structure_valuation(value: object, _: type) -> Valuation:
         )
         raise ValueError(msg)
     if "keep" in value:
-        if "trigger" in value or "keep_parts" in value:
-            msg = say("keep-with-term", "a keep (B) valuation has no trigger and no keep_parts")
+        if any(key in value for key in ("trigger", "process", "process_remark", "keep_parts")):
+            msg = say(
+                "keep-with-term",
+                "a keep (B) valuation has no trigger, process term or keep_parts",
+            )
             raise ValueError(msg)
         exception = value.get("except")
         return Valuation(
@@ -173,11 +179,16 @@ def _structure_valuation(value: object, _: type) -> Valuation:
         )
     duration = value["destroy"]
     trigger = value.get("trigger")
+    process = value.get("process")
+    if "process_remark" in value and process is None:
+        msg = say("remark-without-process", "process_remark belongs beside a process term")
+        raise ValueError(msg)
     term = None
-    if duration is not None or trigger is not None:
+    if duration is not None or trigger is not None or process is not None:
         term = Term(
             None if duration is None else _at("destroy", _structure_duration, duration, Duration),
             None if trigger is None else _at("trigger", _strict_str, trigger, str),
+            None if process is None else _at("process", _process_term, value),
         )
     parts = value.get("keep_parts", [])
     if not isinstance(parts, list | tuple):
@@ -187,6 +198,14 @@ def _structure_valuation(value: object, _: type) -> Valuation:
         raise TypeError(msg)
     return Valuation(
         ValuationKind.DESTROY, term=term, keep_parts=tuple(_keep_part(p) for p in parts)
+    )
+
+
+def _process_term(value: Mapping[str, Any]) -> ProcessTerm:
+    remark = value.get("process_remark")
+    return ProcessTerm.parse(
+        _strict_str(value["process"], str),
+        None if remark is None else _at("process_remark", _strict_str, remark, str),
     )
 
 
@@ -219,6 +238,10 @@ def _unstructure_valuation(valuation: Valuation) -> dict[str, Any]:
     }
     if term is not None and term.trigger is not None:
         data["trigger"] = term.trigger
+    if term is not None and term.process is not None:
+        data["process"] = term.process.code
+        if term.process.remark is not None:
+            data["process_remark"] = term.process.remark
     if valuation.keep_parts:
         data["keep_parts"] = [
             {"description": part.description, "keep": list(part.criteria)}

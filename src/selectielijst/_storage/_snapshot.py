@@ -49,17 +49,19 @@ FORMAT_1 = "selectielijst/1"
 _NEW_IN_2 = ("ids", "transfer")
 """Keys of the list that format 1 does not know."""
 _CATEGORY_KEYS_NEW_IN_2 = ("result", "origin", "tasks")
-"""Keys of a category that format 1 does not know (and ``except`` in a valuation)."""
+"""Keys of a category that format 1 does not know (and a valuation's ``except``, ``process``)."""
 
 
 def _uses_new_category_keys(document: dict[str, Any]) -> bool:
     """Whether any category (or its valuation) has a key that is new in format 2."""
     for _, kind, record in _records(document.get("sections"), "$.sections"):
         if kind != "category":
+            if "ref" in record:
+                return True
             continue
         valuation = record.get("valuation")
         if any(key in record for key in _CATEGORY_KEYS_NEW_IN_2) or (
-            isinstance(valuation, dict) and "except" in valuation
+            isinstance(valuation, dict) and ("except" in valuation or "process" in valuation)
         ):
             return True
     return False
@@ -79,8 +81,8 @@ def _from_format_1(document: dict[str, Any], problems: list[Problem]) -> dict[st
     if _uses_new_category_keys(document):
         problem = say(
             "keys-new-in-format",
-            "result, origin, tasks and except are new in {format}; write 'format: {format}'"
-            " at the top",
+            "result, origin, tasks, except, process and a section's ref are new in {format};"
+            " write 'format: {format}' at the top",
             format=FORMAT,
         )
         problems.append(("$.format", problem))

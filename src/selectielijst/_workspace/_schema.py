@@ -24,6 +24,7 @@ from selectielijst._model import (
     Category,
     Duration,
     ListIndex,
+    ProcessKind,
     Section,
     SelectionList,
     Valuation,
@@ -41,6 +42,14 @@ _DURATION = {
     "pattern": r"^P(?!$)(\d{1,4}Y)?(\d{1,4}M)?(\d{1,4}W)?(\d{1,4}D)?$",
     "description": "ISO 8601 duration of years, months, weeks and days, e.g. P10Y, P6W, P1Y6M.",
 }
+_PROCESS = {
+    "description": "The process term (procestermijn): nihil, a fixed ISO 8601 duration, or"
+    " one of the VNG list's named kinds.",
+    "anyOf": [
+        {"enum": [kind.value for kind in ProcessKind if kind is not ProcessKind.FIXED]},
+        _DURATION,
+    ],
+}
 _CRITERIA = {"type": "array", "items": {"type": "integer", "minimum": 1}}
 _VALUATION = {
     "description": "B (keep, with criteria) or V (destroy, with a term, a trigger and kept parts).",
@@ -56,6 +65,8 @@ _VALUATION = {
             "properties": {
                 "destroy": {"anyOf": [_DURATION, {"type": "null"}]},
                 "trigger": {"type": "string"},
+                "process": _PROCESS,
+                "process_remark": {"type": "string"},
                 "keep_parts": {
                     "type": "array",
                     "items": {
@@ -138,6 +149,8 @@ def changeset_schema() -> dict[str, Any]:
         "properties": {
             "duration": {"anyOf": [_DURATION, {"type": "null"}]},
             "trigger": {"type": ["string", "null"]},
+            "process": {"anyOf": [_PROCESS, {"type": "null"}]},
+            "process_remark": {"type": ["string", "null"]},
         },
         "required": ["duration", "trigger"],
         "additionalProperties": False,
