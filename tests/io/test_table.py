@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import csv
+import datetime
 from pathlib import Path
 
 import attrs
@@ -13,8 +14,10 @@ from hypothesis import HealthCheck, given, settings
 
 from conftest import FIXTURES
 from selectielijst import (
+    Category,
     ChangeKind,
     Duration,
+    Section,
     SelectionList,
     Status,
     Term,
@@ -25,6 +28,7 @@ from selectielijst import (
     import_vng,
     load,
     read,
+    retention,
 )
 from selectielijst._cli import main
 from selectielijst.errors import DocumentErrors
@@ -339,6 +343,77 @@ class TestApiShape:
         assert result.exit_code == 1
         assert "does not fit the VNG API: the API has no selection criteria" in result.stderr
         assert not (tmp_path / "api").exists()
+
+
+class TestProcessTermColumn:
+    """A sheet of our own with a process-term column, as a records manager keeps one."""
+
+    MAPPING = """\
+id: archief
+title: Selectielijst Archiefdienst (fictief voorbeeld)
+version: {label: "1.0", status: concept}
+columns: {number: Nr, name: Taak, valuation: Waardering, term: Termijn, process_term: Procestermijn}
+"""
+
+    def test_every_kind(self, tmp_path: Path) -> None:
+        """Nihil, a duration in words, a code, the list's words with a remark, and words unknown."""
+        sheet = tmp_path / "lijst.csv"
+        sheet.write_text(
+            "Nr;Taak;Waardering;Termijn;Procestermijn\n"
+            "1;Klachten afhandelen;V;1 jaar;Nihil\n"
+            "2;Vergunning verlenen;V;10 jaar;5 jaar\n"
+            "3;Subsidie verstrekken;V;7 jaar;bestaansduur_procesobject\n"
+            '4;Contract sluiten;V;7 jaar;"25 jaar (De tijdens het proces vast te leggen datum'
+            ' waarop de geldigheid van het procesobject komt te vervallen)"\n'
+            "5;Raad adviseren;B;;\n"
+            "6;Pand beheren;V;20 jaar;na sloop van het pand\n",
+            encoding="utf-8",
+        )
+        mapping = tmp_path / "mapping.yaml"
+        mapping.write_text(self.MAPPING, encoding="utf-8")
+        imported = import_table(sheet, read_mapping(mapping))
+        lijst = imported.selection_list
+
+        def process(number: str) -> ProcessTerm | None:
+            valuation = lijst.category(number).valuation
+            assert valuation is not None
+            return valuation.term.process if valuation.term is not None else None
+
+        assert process("1") == ProcessTerm(ProcessKind.NIHIL)
+        assert process("2") == ProcessTerm(ProcessKind.FIXED, Duration(years=5))
+        assert process("3") == ProcessTerm(ProcessKind.OBJECT_LIFETIME)
+        assert process("4") == ProcessTerm(ProcessKind.FIXED_DATE, remark="25 jaar")
+        assert process("5") is None
+        unknown = lijst.category("6").valuation
+        assert unknown is not None
+        assert unknown.term is not None
+        assert unknown.term.trigger == "na de procestermijn: na sloop van het pand"
+        assert any(
+            "'na sloop van het pand' is none the list knows" in str(n) for n in imported.notes
+        )
+        start = datetime.date(2020, 2, 29)
+        assert (
+            str(retention(lijst.category("2"), start=start)) == "vernietigen vanaf 28 februari 2035"
+        )
+
+    def test_exports_keep_it(self, tmp_path: Path) -> None:
+        """The list's own CSV and XLSX exports carry the process terms, remark and all."""
+        term = Term(
+            Duration(years=1), process=ProcessTerm(ProcessKind.FIXED_DATE, remark="25 jaar ")
+        )
+        lijst = attrs.evolve(
+            load("voorbeeld", "2.1"),
+            sections=(
+                Section(
+                    "s",
+                    "Processen",
+                    categories=(Category("c", "1", "Iets", Valuation.destroy(term)),),
+                ),
+            ),
+        )
+        for fmt in ("csv", "xlsx"):
+            export(lijst, tmp_path / f"lijst.{fmt}")
+            assert read_export(tmp_path / f"lijst.{fmt}") == lijst
 
 
 class TestWithdrawnInWords:
