@@ -46,7 +46,8 @@ def _list(*terms: Term, label: str = "1") -> SelectionList:
 
 def _open_zaak(brondatum: datetime.date, archiefactietermijn: relativedelta) -> datetime.date:
     """The archiefactiedatum as Open Zaak computes it from the brondatum it derived."""
-    return brondatum + archiefactietermijn
+    archiefactiedatum: datetime.date = brondatum + archiefactietermijn
+    return archiefactiedatum
 
 
 def _relative(duration: Duration) -> relativedelta:

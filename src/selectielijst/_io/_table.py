@@ -332,7 +332,12 @@ def _category(
         problems.note(row, columns.valuation, reading.notes)
     valuation = reading.valuation if reading is not None else None
     process_text = row.raw(columns.process_term).strip()
-    if process_text and valuation is not None and valuation.kind is ValuationKind.DESTROY:
+    if (
+        columns.process_term is not None
+        and process_text
+        and valuation is not None
+        and valuation.kind is ValuationKind.DESTROY
+    ):
         term = with_process_term(valuation.term, process_text)
         if term.process is None:
             said = say(
