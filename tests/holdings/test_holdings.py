@@ -477,12 +477,15 @@ def _rule(category: Category) -> tuple[object, ...]:
     term = category.valuation.term if category.valuation is not None else None
     duration = term.duration if term is not None else None
     length = (duration.total_months, duration.total_days) if duration is not None else (0, 0)
+    process = term.process.duration if term is not None and term.process is not None else None
+    delay = (process.total_months, process.total_days) if process is not None else (0, 0)
     return (
         with_event.outcome,
         dutch(with_event.needs),
         without_event.outcome,
         dutch(without_event.needs),
         length,
+        delay,
     )
 
 
@@ -579,6 +582,31 @@ class TestImpact:
             (r["oude_categorie"], r["effect"]): r["aantal"] for r in result.summary.to_pylist()
         }
         assert summary["2.1", "besluit nodig"] == 1
+
+    def test_transfer_term_moves(self) -> None:
+        """A new version that transfers after 10 years, not 20: B records go earlier, by date."""
+        old = load("voorbeeld", "2.1")
+        new = attrs.evolve(
+            old,
+            version=attrs.evolve(old.version, label="2.2"),
+            transfer=Duration(years=10),
+        )
+        records = [
+            ("oud", "1.1", datetime.date(2010, 3, 31), None),
+            ("zonder", "1.1", None, None),
+            ("vernietigen", "1.2", datetime.date(2010, 3, 31), None),
+        ]
+        result = impact(old, new, records_table(records))
+        rows = {row["id"]: row for row in result.records.to_pylist()}
+        assert rows["oud"]["effect"] == "eerder overbrengen"
+        assert rows["oud"]["oude_datum"] == datetime.date(2030, 3, 31)
+        assert rows["oud"]["nieuwe_datum"] == datetime.date(2020, 3, 31)
+        assert rows["zonder"]["effect"] == "ongewijzigd"
+        assert rows["vernietigen"]["effect"] == "ongewijzigd"
+        assert result.counts[Effect.TRANSFER_EARLIER] == 1
+        back = impact(new, old, records_table(records))
+        assert _effects(back)["oud"] == "later overbrengen"
+        assert Effect.TRANSFER_LATER.words(Language.EN) == "transfer later"
 
     @settings(suppress_health_check=[HealthCheck.too_slow], max_examples=25)
     @given(data=st.data())

@@ -192,12 +192,19 @@ def judge_twice(  # noqa: PLR0913, PLR0917  # both versions, the records and how
     pairs = [(row.old_number, n) for row in concordance if row.old_number for n in row.new_numbers]
     runner.table("mapping", [("old_number", "VARCHAR"), ("new_number", "VARCHAR")], pairs)
     runner.table("situations", [("has_start", "BOOLEAN"), ("has_event", "BOOLEAN")], _SITUATIONS)
-    for statement in (_FOLLOWS, _RULES, _RULED, _CASES):
+    same_transfer = old.transfer_term == new.transfer_term
+    cases = _CASES.replace("/*same_transfer*/", "TRUE" if same_transfer else "FALSE")
+    for statement in (_FOLLOWS, _RULES, _RULED, cases):
         runner.run(in_language(statement, language))
     runner.table("words", [(column, "VARCHAR") for column in _WORDS], [tuple(_WORDS.values())])
     for vocabulary, columns in _VOCABULARIES.items():
         runner.as_words(vocabulary, columns)
     statement = _IMPACT.replace("/*inner*/", _kept_of("r", len(kept)))
+    for version, selection_list in (("old", old), ("new", new)):
+        transfer = selection_list.transfer_term
+        statement = statement.replace(
+            f"/*{version}_transfer_months*/", str(transfer.total_months)
+        ).replace(f"/*{version}_transfer_days*/", str(transfer.total_days))
     runner.run(in_language(statement.replace("/*outer*/", _kept_of("", len(kept))), language))
     return kept
 
@@ -210,6 +217,8 @@ _WORDS = {
     "unknown_effect": "niet te bepalen",
     "earlier": "eerder",
     "later": "later",
+    "transfer_earlier": "eerder overbrengen",
+    "transfer_later": "later overbrengen",
     "same": "ongewijzigd",
 }
 """The words of the table ``words``, one row: what impact says where no case says it."""
@@ -218,7 +227,17 @@ _VOCABULARIES = {
     "action_word": [("cases", "old_action"), ("cases", "new_action"), ("words", "unknown_action")],
     "effect_word": [
         ("cases", "effect"),
-        *(("words", column) for column in ("unknown_effect", "earlier", "later", "same")),
+        *(
+            ("words", column)
+            for column in (
+                "unknown_effect",
+                "earlier",
+                "later",
+                "transfer_earlier",
+                "transfer_later",
+                "same",
+            )
+        ),
     ],
     "numbers_word": [("cases", "new_numbers")],
 }
@@ -507,7 +526,8 @@ SELECT number, has_start, has_event, new_numbers,
                            THEN 'ongewijzigd' ELSE 'niet te bepalen' END
             WHEN old_outcome = 'destroy' AND new_outcome = 'keep' THEN 'nu bewaren'
             WHEN old_outcome = 'keep' AND new_outcome = 'destroy' THEN 'nu vernietigen'
-            WHEN old_outcome = 'keep' THEN 'ongewijzigd'
+            WHEN old_outcome = 'keep' AND (/*same_transfer*/ OR new_outcome <> 'keep')
+                 THEN 'ongewijzigd'
        END AS effect,
        CASE WHEN old_outcome = 'not_computable' THEN old_reason
             WHEN rules = 1 THEN new_reason END AS note
@@ -524,17 +544,31 @@ therefore the same one, as the start they name is the record's own.
 _IMPACT = (
     """
 CREATE TEMP VIEW impact AS
-SELECT id, old_number, new_numbers, old_action, old_destroy_from AS old_date,
-       new_action, new_destroy_from AS new_date,
+SELECT id, old_number, new_numbers, old_action,
+       coalesce(old_destroy_from, CASE WHEN effect IS NULL THEN old_transfer_from END) AS old_date,
+       new_action,
+       coalesce(new_destroy_from, CASE WHEN effect IS NULL THEN new_transfer_from END) AS new_date,
        CASE WHEN effect IS NOT NULL THEN effect
             WHEN new_destroy_from < old_destroy_from THEN earlier
             WHEN new_destroy_from > old_destroy_from THEN later
+            WHEN new_transfer_from < old_transfer_from THEN transfer_earlier
+            WHEN new_transfer_from > old_transfer_from THEN transfer_later
             ELSE same END AS effect,
        note, old_name /*outer*/
 FROM (
     SELECT r.id, r.category AS old_number, oc.name AS old_name, c.new_numbers,
            CASE WHEN c.number IS NULL THEN w.unknown_action ELSE c.old_action END AS old_action,
-           c.new_action, w.earlier, w.later, w.same,"""
+           c.new_action, w.earlier, w.later, w.transfer_earlier, w.transfer_later, w.same,
+           CASE WHEN c.old_outcome = 'keep' AND c.new_outcome = 'keep'
+                     AND CAST(ADD_MONTHS(r.start_day, /*old_transfer_months*/) AS DATE)
+                         + /*old_transfer_days*/ <= DATE '9999-12-31'
+                THEN CAST(ADD_MONTHS(r.start_day, /*old_transfer_months*/) AS DATE)
+                     + /*old_transfer_days*/ END AS old_transfer_from,
+           CASE WHEN c.old_outcome = 'keep' AND c.new_outcome = 'keep'
+                     AND CAST(ADD_MONTHS(r.start_day, /*new_transfer_months*/) AS DATE)
+                         + /*new_transfer_days*/ <= DATE '9999-12-31'
+                THEN CAST(ADD_MONTHS(r.start_day, /*new_transfer_months*/) AS DATE)
+                     + /*new_transfer_days*/ END AS new_transfer_from,"""
     + _DESTROY_FROM.format(c="c.old_", p="old_")
     + ","
     + _DESTROY_FROM.format(c="c.new_", p="new_")

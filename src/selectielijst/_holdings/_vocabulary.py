@@ -52,7 +52,9 @@ class Effect(enum.Enum):
 
     *besluit nodig*: the category was split or merged into categories that say
     different things; *nu vernietigen*: B became V; *nu bewaren*: V became B;
-    *eerder* and *later*: the day destruction is allowed moved; *vervallen
+    *eerder* and *later*: the day destruction is allowed moved; *eerder
+    overbrengen* and *later overbrengen*: a record kept permanently is due
+    for transfer on another day (the list's transfer term changed); *vervallen
     zonder opvolger*: the category was withdrawn and the list names no
     successor; *niet te bepalen*: a date is missing or the category is not in
     the old list.
@@ -68,6 +70,8 @@ class Effect(enum.Enum):
     NOW_KEEP = "nu bewaren"
     EARLIER = "eerder"
     LATER = "later"
+    TRANSFER_EARLIER = "eerder overbrengen"
+    TRANSFER_LATER = "later overbrengen"
     WITHDRAWN = "vervallen zonder opvolger"
     UNDETERMINED = "niet te bepalen"
     UNCHANGED = "ongewijzigd"
@@ -97,6 +101,8 @@ _WORDS: dict[Action | Effect, tuple[str, str]] = {
     Effect.NOW_KEEP: marked_in("effect", "now keep"),
     Effect.EARLIER: marked_in("effect", "earlier"),
     Effect.LATER: marked_in("effect", "later"),
+    Effect.TRANSFER_EARLIER: marked_in("effect", "transfer earlier"),
+    Effect.TRANSFER_LATER: marked_in("effect", "transfer later"),
     Effect.WITHDRAWN: marked_in("effect", "withdrawn without successor"),
     Effect.UNDETERMINED: marked_in("effect", "cannot be told"),
     Effect.UNCHANGED: marked_in("effect", "unchanged"),

@@ -24,6 +24,7 @@ from selectielijst._io._vng import (
     import_vng,
     import_vng_api,
     process_term_words,
+    with_process_term,
 )
 from selectielijst._io._vng_export import (
     ApiRecords,
@@ -64,6 +65,7 @@ __all__ = [
     "reasons_from_table",
     "store_reasons",
     "stored_reasons",
+    "with_process_term",
     "write_api_records",
     "write_reasons",
 ]
