@@ -335,6 +335,31 @@ class TestApiShape:
         ]
         assert changes == []
 
+    def test_allow_loss(self, tmp_path: Path) -> None:
+        """--allow-loss writes what fits and names each change; the events wait for their date."""
+        folder = tmp_path / "api"
+        result = CliRunner().invoke(
+            main,
+            ["export", "voorbeeld@2.1", "--format", "vng-api", "-o", str(folder), "--allow-loss",
+             "--lang", "en"],
+        )  # fmt: skip
+        assert result.exit_code == 0, result.output
+        notes = [line for line in result.stderr.splitlines() if line.startswith("note: ")]
+        assert any(line.endswith("the API has no selection criteria: left out") for line in notes)
+        assert any("'na uitdiensttreding': written as the process term" in n for n in notes)
+        back = import_vng_api(
+            folder / "resultaten.json", folder / "procestypen.json",
+            version=VersionInfo("2.1", Status.CONCEPT, date="2024"),
+        ).selection_list  # fmt: skip
+        valuation = back.category("2.1").valuation
+        assert valuation is not None
+        assert valuation.term is not None
+        assert valuation.term.process == ProcessTerm(
+            ProcessKind.FIXED_DATE, remark="na uitdiensttreding"
+        )
+        answer = retention(back.category("2.1"), start=datetime.date(2020, 1, 31))
+        assert "brondatum" in answer.say(Language.EN)  # never destroyed without the date
+
     def test_misfit_is_named(self, tmp_path: Path) -> None:
         """A list that does not fit names each place that does not; nothing is written."""
         result = CliRunner().invoke(
