@@ -104,14 +104,25 @@ def read_term(text: str) -> tuple[Term, tuple[Message, ...]]:
     if not cleaned:
         msg = say("term-empty", "the term is empty")
         raise NotationError(msg)
-    process = _process_phrase(cleaned)
-    if process is not None:
+    head, process = _split_process(cleaned)
+    if process is None:
+        return _plain_term(cleaned, text, notes), tuple(notes)
+    if not head:
         return Term(process=process), tuple(notes)
-    term = _plain_term(cleaned, text, notes)
-    process = _process_phrase(term.trigger) if term.trigger is not None else None
+    term = _plain_term(head, text, notes)
+    return Term(term.duration, term.trigger, process), tuple(notes)
+
+
+def _split_process(text: str) -> tuple[str, ProcessTerm | None]:
+    """*text* without the process term it ends in, and that process term (else ``None``)."""
+    process = _process_phrase(text)
     if process is not None:
-        return Term(term.duration, process=process), tuple(notes)
-    return term, tuple(notes)
+        return "", process
+    for at in (found.start() for found in re.finditer(r" (?=\(procestermijn |\(de |na )", text)):
+        process = _process_phrase(text[at + 1 :])
+        if process is not None:
+            return text[:at], process
+    return text, None
 
 
 _PROCESS_PHRASES = (
@@ -136,8 +147,8 @@ def _process_phrase(text: str) -> ProcessTerm | None:
         remark = found.group("remark")
         if "fixed" in phrase.groupindex:
             fixed = found.group("fixed")
-            duration = Duration() if fixed.lower() in _NOW else _durations(fixed, [])[0]
-            if duration is None or _durations(fixed, [])[1]:
+            duration, rest = (Duration(), "") if fixed.lower() in _NOW else _durations(fixed, [])
+            if duration is None or rest:
                 return None
             return ProcessTerm(ProcessKind.FIXED, duration, remark)
         try:
@@ -358,7 +369,7 @@ def with_process_term(term: Term | None, text: str, remark: str = "") -> Term:
     known: a trigger, whose date each record gives.
 
     >>> str(with_process_term(Term(Duration(years=10)), "Nihil"))
-    '10 jaar'
+    '10 jaar (procestermijn nihil)'
     >>> str(with_process_term(Term(Duration(years=1)), "5 jaar"))
     '1 jaar na een procestermijn van 5 jaar'
     """

@@ -429,7 +429,7 @@ def import_vng_api(
     descriptions where the file holds those of several years; without it the
     file must hold one year. Texts are kept as the API writes them, and so
     are the uuids: the results' as their ids, the process types' as the
-    sections' :attr:`~selectielijst.model.Section.ref`. A version without a
+    sections' ``ref``. A version without a
     date gets the year as its date.
 
     >>> import json, tempfile, pathlib

@@ -199,7 +199,7 @@ class ProcessKind(enum.Enum):
     """
 
     NIHIL = "nihil"
-    """No process term: the retention term runs from the end of the process."""
+    """No process term, so the retention term runs from the end of the process."""
     FIXED = "termijn"
     """A fixed term after the end of the process, after which the retention term runs."""
     OBJECT_LIFETIME = "bestaansduur_procesobject"
@@ -209,7 +209,7 @@ class ProcessKind(enum.Enum):
     FIXED_DATE = "vast_te_leggen_datum"
     """A date fixed during the process on which the process object ceases to be valid."""
     MERGED = "samengevoegd_met_bewaartermijn"
-    """The process term is merged with the retention term: it runs from the end."""
+    """The process term is merged with the retention term, which runs from the end."""
 
 
 PROCESS_WORDS = {
@@ -305,7 +305,7 @@ class ProcessTerm:
 
     @property
     def code(self) -> str:
-        """How snapshots and the API write it: the kind's code, or the fixed term's ISO 8601."""
+        """The kind's code, or the fixed term's ISO 8601, as snapshots and the API write it."""
         return self.duration.isoformat() if self.duration is not None else self.kind.value
 
     @property
@@ -360,9 +360,8 @@ class Term:
         process = self.process
         if process is None:
             return " ".join(parts)
-        if process.kind is ProcessKind.NIHIL:  # the term runs from the end, as without one
-            if not parts or process.remark:
-                parts.append(f"(procestermijn {process})")
+        if process.kind is ProcessKind.NIHIL:
+            parts.append(f"(procestermijn {process})")
         elif process.kind is ProcessKind.MERGED:
             parts.append(f"({process})")
         elif process.kind is ProcessKind.FIXED:

@@ -259,9 +259,7 @@ def term_words(term: Term | None, language: Language = Language.NL) -> str:
 def process_words(term: Term, language: Language = Language.NL) -> str:
     """What a term says of its process term, to follow its length; empty when nothing needs saying.
 
-    A process term of nihil goes unsaid beside a length: the term runs from
-    the end, as it does without one. The VNG list's words for the named kinds
-    stay as the list writes them.
+    The VNG list's words for the named kinds stay as the list writes them.
 
     >>> from selectielijst.model import ProcessTerm
     >>> process_words(Term(Duration(years=10), process=ProcessTerm.parse("P5Y")), Language.EN)
@@ -272,9 +270,7 @@ def process_words(term: Term, language: Language = Language.NL) -> str:
         return ""
     remark = f" ({process.remark.strip()})" if process.remark else ""
     if process.kind is ProcessKind.NIHIL:
-        if term.duration is not None or term.trigger is not None:
-            return f"({label('process_nihil', language)}{remark})" if remark else ""
-        return f"({label('process_nihil', language)})"
+        return f"({label('process_nihil', language)}{remark})"
     if process.duration is not None:
         duration = duration_words(process.duration, language)
         fixed = say("term-process-fixed", "after a process term of {duration}", duration=duration)
