@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import contextlib
 from collections.abc import Callable
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
@@ -58,7 +59,7 @@ def _version_options(command: Callable[..., R]) -> Callable[..., R]:
     return command
 
 
-EXPORT_CHOICES = ("csv", "xlsx", "json", "vng-api", "vng-fixture")
+EXPORT_CHOICES = ("csv", "xlsx", "json", "docx", "pdf", "vng-api", "vng-fixture")
 _API_SHAPES = ("vng-api", "vng-fixture")
 """What ``export --format`` takes: :data:`selectielijst.io.EXPORT_FORMATS` and the API's shape.
 
@@ -230,6 +231,7 @@ def import_table_command(
 
 
 _READING = say("busy-reading", "reading")
+_WRITING = say("busy-writing-pdf", "making the PDF")
 
 
 def _version(
@@ -255,7 +257,9 @@ def _version(
     "--format",
     "format_name",
     type=click.Choice(EXPORT_CHOICES),
-    help="Format (else by -o's suffix). vng-api writes procestypen.json and resultaten.json"
+    help="Format (else by -o's suffix). docx and pdf write the version as a document to"
+    " circulate or publish (pdf through LibreOffice); import table reads them back."
+    " vng-api writes procestypen.json and resultaten.json"
     " into the folder -o names, as the VNG's current referentielijsten API serves them;"
     " vng-fixture as the fixtures of its older Selectielijst API.",
 )
@@ -274,7 +278,7 @@ def _version(
 )
 @reports_errors
 def export_command(spec: str, format_name: str | None, output: Path, allow_loss: bool) -> None:
-    """Export a version as CSV, XLSX or JSON, to read back without loss, or in the API's shape."""
+    """Export a version as CSV, XLSX, JSON, Word or PDF, to read back, or in the API's shape."""
     from selectielijst import export  # noqa: PLC0415  # the exporters when used
     from selectielijst.io import api_records, write_api_records  # noqa: PLC0415  # likewise
 
@@ -287,14 +291,15 @@ def export_command(spec: str, format_name: str | None, output: Path, allow_loss:
                 tell(loss.say(run_language()), "note")
             tell(say("files-written", "{paths}: written", paths=f"{types}, {results}"))
             return
-        if chosen not in EXPORT_CHOICES[:3]:
+        if chosen not in EXPORT_CHOICES[:5]:
             said = say(
                 "export-format-from-suffix",
-                "cannot tell the format from {name!r}: give --format csv, xlsx or json",
+                "cannot tell the format from {name!r}: give --format csv, xlsx, json, docx or pdf",
                 name=output.name,
             )
             raise click.UsageError(said.say(run_language()))
-        export(load_version(spec), usable_path(output), chosen)
+        with busy(_WRITING) if chosen == "pdf" else contextlib.nullcontext():
+            export(load_version(spec), usable_path(output), chosen, language=run_language())
     except OSError as e:
         cannot_write(output, e)
     tell(say("format-written", "{path}: {format} written", path=str(output), format=chosen))

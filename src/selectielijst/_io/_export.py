@@ -10,12 +10,34 @@ a program reads it back exactly.
 from __future__ import annotations
 
 import json
+import re
 from collections.abc import Iterator
 from pathlib import Path
 from typing import Any
 
+import attrs
+
 from selectielijst._i18n import say
-from selectielijst._model import Category, Section, SelectionList
+from selectielijst._io._documents import DOCUMENT_SUFFIXES, DocumentRows, read_document
+from selectielijst._io._pdf import pdf_of
+from selectielijst._io._table import Columns, TableOptions, import_table
+from selectielijst._model import (
+    Category,
+    Criterion,
+    Section,
+    SelectionList,
+    Status,
+    VersionInfo,
+    slug,
+)
+from selectielijst._render import (
+    Language,
+    category_row,
+    label,
+    language_chosen,
+    list_document,
+    status_words,
+)
 from selectielijst._storage import (
     Loaded,
     Problem,
@@ -26,6 +48,7 @@ from selectielijst._storage import (
     dumps,
     guarded,
     load_yaml,
+    loads,
     read_table,
     structure,
     unguarded,
@@ -51,7 +74,7 @@ COLUMNS = (
     "result", "origin", "tasks", "except", "process", "process_remark", "ref", "transfer",
 )  # fmt: skip
 """The columns, old ones first: an export written before the last eight reads as it did."""
-EXPORT_FORMATS = ("csv", "xlsx", "json")
+EXPORT_FORMATS = ("csv", "xlsx", "json", "docx", "pdf")
 
 
 def _list_cell(items: tuple[str, ...]) -> str:
@@ -134,8 +157,14 @@ def _category_row(category: Category, section: str) -> dict[str, str]:
     }
 
 
-def export_bytes(selection_list: SelectionList, format_name: str) -> bytes:
-    """The list as CSV, XLSX or JSON bytes.
+def export_bytes(
+    selection_list: SelectionList, format_name: str, language: Language | None = None
+) -> bytes:
+    """The list as CSV, XLSX, JSON, Word or PDF bytes.
+
+    Word and PDF are documents to circulate or publish, in *language* (else
+    the run's); the Word document also carries the list exactly, hidden, so
+    that it reads back equal.
 
     >>> from selectielijst import load
     >>> export_bytes(load("mivd", "0.16"), "csv").splitlines()[0].decode()[:30]
@@ -144,6 +173,11 @@ def export_bytes(selection_list: SelectionList, format_name: str) -> bytes:
     if format_name == "json":
         document = load_yaml(dumps(selection_list)).data
         return (json.dumps(document, ensure_ascii=False, indent=2) + "\n").encode("utf-8")
+    if format_name in {"docx", "pdf"}:
+        word = list_document(
+            selection_list, language or language_chosen(), _machine_copy(selection_list)
+        )
+        return word if format_name == "docx" else pdf_of(word)
     rows = [[row.get(column, "") for column in COLUMNS] for row in _rows(selection_list)]
     if format_name == "csv":
         return write_csv(COLUMNS, [[guarded(cell) for cell in row] for row in rows])
@@ -160,8 +194,20 @@ def export_bytes(selection_list: SelectionList, format_name: str) -> bytes:
     raise UnknownFormat(msg)
 
 
-def export(selection_list: SelectionList, path: Path, format_name: str | None = None) -> None:
-    """Write the list to *path* as CSV, XLSX or JSON, atomically.
+def _machine_copy(selection_list: SelectionList) -> str:
+    """The list exactly, as one line of JSON (ASCII): what its Word document carries hidden."""
+    document = load_yaml(dumps(selection_list)).data
+    return json.dumps(document, ensure_ascii=True, separators=(",", ":"))
+
+
+def export(
+    selection_list: SelectionList,
+    path: Path,
+    format_name: str | None = None,
+    *,
+    language: Language | None = None,
+) -> None:
+    """Write the list to *path* as CSV, XLSX, JSON, Word (docx) or PDF, atomically.
 
     The format is *format_name*, or else the suffix of *path*.
 
@@ -173,7 +219,7 @@ def export(selection_list: SelectionList, path: Path, format_name: str | None = 
     True
     """
     chosen = format_name or path.suffix.lower().lstrip(".")
-    write_atomically(path, export_bytes(selection_list, chosen), make_parents=False)
+    write_atomically(path, export_bytes(selection_list, chosen, language), make_parents=False)
 
 
 def is_export(table: Table) -> bool:
@@ -194,6 +240,8 @@ def read_export(path: Path, *, sheet: str | None = None) -> SelectionList:
     Raises:
         DocumentErrors: The sheet is not a valid export; each problem names its row.
     """
+    if path.suffix.lower() in DOCUMENT_SUFFIXES:
+        return read_list_document(path)
     table = read_table(path, sheet=sheet)
     if path.suffix.lower() == ".csv":
         rows = tuple(
@@ -415,3 +463,142 @@ def _add_category(
             )
         )
     section["categories"].append(category)
+
+
+def _own_columns(language: Language) -> Columns:
+    """The columns of the category tables in a list's own Word and PDF documents."""
+    return Columns(
+        number=label("doc_number", language),
+        name=label("doc_category", language),
+        valuation=label("valuation", language),
+        explanation=label("explanation", language),
+    )
+
+
+def read_list_document(path: Path) -> SelectionList:
+    """Read back a list from the Word or PDF document :func:`export` wrote.
+
+    A Word document carries the list exactly: when its text still says what
+    the list says, that list is the answer, ids and all. When the text was
+    edited after export (a name reworded, a valuation changed, a row added),
+    the text is read instead, as with a mapping of the document's own columns,
+    and the categories whose numbers the list knows keep its ids. A PDF is
+    read from its text, its ids made from its numbers; its title and version
+    from the document's first lines.
+
+    Raises:
+        DocumentErrors: The document is no list of ours, or cannot be read.
+    """
+    found = None
+    for language in (Language.NL, Language.EN):
+        columns = _own_columns(language)
+        try:
+            found = (read_document(path, [c for c in attrs.astuple(columns) if c]), language)
+            break
+        except DocumentErrors:
+            continue
+    if found is None:  # not ours: say what a mapping would need
+        read_document(path, [c for c in attrs.astuple(_own_columns(Language.NL)) if c])
+        raise AssertionError  # pragma: no cover  # read_document raised
+    rows, language = found
+    columns = _own_columns(language)
+    known = loads(rows.machine_copy, file=str(path)) if rows.machine_copy else None
+    if known is not None and _says_the_same(known, rows, language):
+        return known
+    facts = known or _facts_of(path, rows, language)
+    options = TableOptions(
+        facts.id, facts.title, facts.version, columns, organisation=facts.organisation,
+        criteria=facts.criteria,
+    )  # fmt: skip
+    read = _with_examples(import_table(path, options).selection_list, language)
+    if known is None:
+        return read
+    ids = {category.number: category.id for _, category in known.categories()}
+    sections = {section.title: section.id for section in known.walk()}
+    return attrs.evolve(
+        read,
+        ids=known.ids,
+        transfer=known.transfer,
+        notes=known.notes,
+        sections=tuple(
+            attrs.evolve(
+                section,
+                id=sections.get(section.title, section.id),
+                categories=tuple(
+                    attrs.evolve(c, id=ids.get(c.number, c.id)) for c in section.categories
+                ),
+            )
+            for section in read.sections
+        ),
+    )
+
+
+def _with_examples(selection_list: SelectionList, language: Language) -> SelectionList:
+    """The list with the examples its document writes at the end of an explanation taken out."""
+    said = f"{label('examples', language)}: "
+
+    def taken_out(category: Category) -> Category:
+        text = category.explanation or ""
+        at = text.rfind(said)
+        if at < 0 or (at > 0 and not text[at - 1].isspace()):
+            return category
+        examples = tuple(part.strip() for part in text[at + len(said) :].split(";"))
+        return attrs.evolve(
+            category,
+            explanation=text[:at].strip() or None,
+            examples=tuple(example for example in examples if example),
+        )
+
+    def section(part: Section) -> Section:
+        return attrs.evolve(
+            part,
+            categories=tuple(taken_out(c) for c in part.categories),
+            sections=tuple(section(s) for s in part.sections),
+        )
+
+    return attrs.evolve(selection_list, sections=tuple(section(s) for s in selection_list.sections))
+
+
+def _says_the_same(known: SelectionList, rows: DocumentRows, language: Language) -> bool:
+    """Whether the document's rows are the ones its list gives: its text was not edited."""
+    columns = [c for c in attrs.astuple(_own_columns(language)) if c]
+    expected = [
+        tuple(" ".join(text.split()) for text in category_row(category, language))
+        for _, category in known.categories()
+    ]
+    got = [tuple(" ".join(row.raw(c).split()) for c in columns) for row in rows.table.rows]
+    headings = {" ".join(section.title.split()) for section in known.walk()}
+    headings.add(label("criteria", language))
+    return got == expected and all(" ".join(title.split()) in headings for title in rows.texts)
+
+
+_VERSION_LINE = re.compile(r"(?:Versie|Version) (?P<label>\S+) · (?P<status>[^·]+?)(?: · .+)?")
+
+
+def _facts_of(path: Path, rows: DocumentRows, language: Language) -> SelectionList:
+    """A list's facts from the first lines of a document of ours: title, version, criteria.
+
+    The title is the document's first line, the version its line ``Versie 2.1 ·
+    vastgesteld · ...``; the criteria are the numbered paragraphs under the
+    heading "Selectiecriteria". What is not found is made from the file's name.
+    """
+    preamble = list(rows.preamble)
+    version = VersionInfo(path.stem, Status.CONCEPT)
+    statuses = {status_words(status, language): status for status in Status}
+    for at, line in enumerate(preamble):
+        found = _VERSION_LINE.fullmatch(" ".join(line.split()))
+        if found is not None:
+            status = statuses.get(found.group("status").strip(), Status.CONCEPT)
+            version = VersionInfo(found.group("label"), status)
+            preamble = preamble[:at]
+            break
+    title = " ".join(preamble[:1]) if preamble else path.stem
+    criteria = []
+    for line in rows.texts.get(label("criteria", language), ()):
+        numbered = re.fullmatch(r"(\d+)\.\s+(.+)", " ".join(line.split()))
+        if numbered is not None:
+            criteria.append(Criterion(int(numbered.group(1)), numbered.group(2)))
+        elif criteria:  # a criterion's text goes on in the next line
+            last = criteria[-1]
+            criteria[-1] = Criterion(last.number, f"{last.text} {' '.join(line.split())}")
+    return SelectionList(slug(path.stem) or "lijst", title, version, criteria=tuple(criteria))

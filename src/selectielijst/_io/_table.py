@@ -8,6 +8,7 @@ from pathlib import Path
 import attrs
 
 from selectielijst._i18n import Language, Message, say
+from selectielijst._io._documents import DOCUMENT_SUFFIXES, SECTION, SECTION_NUMBER, read_document
 from selectielijst._io._notation import read_valuation, with_process_term
 from selectielijst._io._withdrawal import read_from, successors_of, withdrawal
 from selectielijst._model import (
@@ -171,10 +172,12 @@ def read_mapping(path: Path) -> TableOptions:
 
 
 def import_table(path: Path, options: TableOptions) -> Imported:
-    r"""Read a spreadsheet (CSV or XLSX) as a list, one row per category.
+    r"""Read a spreadsheet (CSV, XLSX) or a document (Word, PDF) as a list, a row per category.
 
-    Every problem is collected with its row and column and reported together;
-    no row is dropped without saying so.
+    A document's tables are read as a sheet's rows: its header row found by
+    the mapped column names, and, when no section column is mapped, its
+    headings as the sections. Every problem is collected with its row and
+    column and reported together; no row is dropped without saying so.
 
     >>> import tempfile, pathlib
     >>> from selectielijst import Status
@@ -189,8 +192,15 @@ def import_table(path: Path, options: TableOptions) -> Imported:
     Raises:
         DocumentErrors: The sheet has problems; each names its row and column.
     """
-    table = read_table(path, sheet=options.sheet)
     columns = options.columns
+    texts: dict[str, tuple[str, ...]] = {}
+    if path.suffix.lower() in DOCUMENT_SUFFIXES:
+        read = read_document(path, [c for c in attrs.astuple(columns) if c])
+        table, texts = read.table, read.texts
+        if read.headings and columns.section is None:
+            columns = attrs.evolve(columns, section=SECTION, section_number=SECTION_NUMBER)
+    else:
+        table = read_table(path, sheet=options.sheet)
     problems = SheetProblems(table.file)
     missing = [c for c in attrs.astuple(columns) if c and c not in table.header]
     if missing:
@@ -256,6 +266,7 @@ def import_table(path: Path, options: TableOptions) -> Imported:
             slug(title),
             title,
             number=number,
+            text=texts.get(title, ()),
             categories=tuple(resolved.get(c.id, c) for c in categories),
         )
         for title, (number, categories) in sections.items()

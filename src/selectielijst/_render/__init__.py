@@ -16,6 +16,7 @@ from selectielijst._changes import ChangeSet
 from selectielijst._i18n import say
 from selectielijst._model import VersionEntry, quiet_collector
 from selectielijst._render import _docx, _html, _json, _markdown, _rst, _text, _xlsx
+from selectielijst._render._docx import MACHINE_COPY, category_row, list_document
 from selectielijst._render._format import LANGUAGE_VARIABLE, Format, language_chosen, language_named
 from selectielijst._render._labels import Language, kind_label, label, status_words
 from selectielijst._render._listing import list_as_text
@@ -29,6 +30,7 @@ __all__ = [
     "COLUMNS",
     "KEY",
     "LANGUAGE_VARIABLE",
+    "MACHINE_COPY",
     "NEW_NUMBER",
     "OLD_NUMBER",
     "REASON",
@@ -37,11 +39,13 @@ __all__ = [
     "History",
     "Language",
     "Part",
+    "category_row",
     "columns",
     "kind_label",
     "label",
     "language_chosen",
     "list_as_text",
+    "list_document",
     "mark_up",
     "render",
     "render_bytes",

@@ -36,6 +36,8 @@ _LABELS: Mapping[str, str] = {
     "criteria": marked("Selection criteria"),
     "note": marked("Note"),
     "valuation": marked("Valuation"),
+    "doc_number": marked("No."),
+    "doc_category": marked("Category"),
     "process_nihil": marked("process term nihil"),
     "description": marked("Description"),
     "explanation": marked("Explanation"),
