@@ -177,8 +177,8 @@ class TestErrors:
             render(changes, "markdown", lang="fr")
         with pytest.raises(UnknownFormat, match="markdown or html, not rst"):
             mark_up(example[1], changes, "rst")
-        with pytest.raises(UnknownFormat, match="unknown export format 'pdf'"):
-            export_bytes(example[1], "pdf")
+        with pytest.raises(UnknownFormat, match="unknown export format 'odt'"):
+            export_bytes(example[1], "odt")
         assert issubclass(UnknownFormat, ValueError)
 
     def test_unknown_section(self, example: tuple[SelectionList, ...]) -> None:

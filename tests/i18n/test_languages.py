@@ -239,7 +239,7 @@ SCENARIOS = {
         ("reasons", "voorbeeld@2.0", "t.csv"), "not-a-change-table", _file("t.csv", "a,b\n1,2\n")
     ),
     "export format": Scenario(
-        ("export", "voorbeeld@2.1", "-o", "x.pdf"), "export-format-from-suffix", exit_code=2
+        ("export", "voorbeeld@2.1", "-o", "x.odt"), "export-format-from-suffix", exit_code=2
     ),
     "trace unknown": Scenario(
         ("trace", "voorbeeld@1.0", "9.9", "--to", "voorbeeld@2.1"), "unknown-category"

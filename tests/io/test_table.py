@@ -284,10 +284,10 @@ class TestCli:
     def test_export_unknown_format(self, tmp_path: Path) -> None:
         """A file name that says no format is wrong usage."""
         result = CliRunner().invoke(
-            main, ["export", "voorbeeld@2.1", "-o", str(tmp_path / "x.pdf")]
+            main, ["export", "voorbeeld@2.1", "-o", str(tmp_path / "x.odt")]
         )
         assert result.exit_code == 2
-        assert "give --format csv, xlsx or json" in result.output
+        assert "give --format csv, xlsx, json, docx or pdf" in result.output
 
     def test_import_vng_json_needs_types(self, tmp_path: Path) -> None:
         """The API's JSON without its process types is wrong usage."""

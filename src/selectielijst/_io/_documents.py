@@ -74,6 +74,9 @@ class DocumentRows:
             selectielijst carries (in a hidden paragraph), if any.
         headings: Whether the sections come from the document's headings.
         preamble: The paragraphs before the first heading (a title page).
+        header_found: Whether a table with the header was found (it must be,
+            unless the reader was told it need not).
+        heading_lines: The headings, as the document writes them, in order.
     """
 
     table: Table
@@ -82,6 +85,8 @@ class DocumentRows:
     machine_copy: str | None = None
     headings: bool = False
     preamble: tuple[str, ...] = ()
+    header_found: bool = True
+    heading_lines: tuple[str, ...] = ()
 
 
 def _fold(text: str) -> str:
@@ -104,6 +109,7 @@ class _Collector:
     machine_copy: str | None = None
     line: int = 1
     preamble: list[str] = attrs.Factory(list)
+    heading_lines: list[str] = attrs.Factory(list)
 
     def paragraph(self, text: str, *, heading: bool) -> None:
         """A paragraph outside tables: a heading starts a section, other text belongs to it."""
@@ -111,6 +117,7 @@ class _Collector:
         if not cleaned:
             return
         if heading:
+            self.heading_lines.append(cleaned)
             found = _HEADING.fullmatch(cleaned)
             self.heading = (
                 (found.group("number"), found.group("title")) if found else (None, cleaned)
@@ -168,10 +175,12 @@ class _Collector:
             self.machine_copy,
             self.headings,
             tuple(self.preamble),
+            self.header is not None,
+            tuple(self.heading_lines),
         )
 
 
-def read_document(path: Path, names: Sequence[str]) -> DocumentRows:
+def read_document(path: Path, names: Sequence[str], *, required: bool = True) -> DocumentRows:
     """The rows of a Word or PDF document's tables whose header has every one of *names*.
 
     Raises:
@@ -194,7 +203,7 @@ def read_document(path: Path, names: Sequence[str]) -> DocumentRows:
         _read_pdf(path, collector)
     else:
         _read_docx(path, collector)
-    if collector.header is None:
+    if collector.header is None and required:
         problem = say(
             "no-table-with-columns",
             "has no table with the columns {value}; check the mapping's column names against"
@@ -322,6 +331,10 @@ class _Line:
     words: tuple[tuple[float, str], ...]
     size: float
     bold: bool
+    ends: tuple[float, ...] = ()
+    """Each word's right edge."""
+    rulings: tuple[float, ...] = ()
+    """Where the page's vertical rules stand (a table's cell borders), left to right."""
 
     @property
     def text(self) -> str:
@@ -406,7 +419,7 @@ _ROW_NUMBER = re.compile(r"[\w.()-]{0,16}\d[\w.()-]{0,16}")
 
 
 def _pdf_table(lines: Sequence[_Line], at: int, collector: _Collector, normal: float) -> int:
-    """Rows from the header line at *at*: a new row where the first column has its number.
+    """Rows from the header line at *at*: a new row where the number's column has one.
 
     The table ends at a heading, or at a line whose first column holds no
     number (a paragraph after the table).
@@ -415,9 +428,9 @@ def _pdf_table(lines: Sequence[_Line], at: int, collector: _Collector, normal: f
     collector.header = {index: name for index, (_, name) in enumerate(columns)}
     collector.columns = len(columns)
     edges = [x for x, _ in columns]
-    first = columns[0][1]
-    current: dict[str, list[str]] | None = None
+    key = next(i for i, (_, name) in enumerate(columns) if name == collector.names[0])
     header_text = _fold(lines[at].text)
+    placed: list[tuple[_Line, list[list[tuple[float, float, str]]]]] = []  # words per column
     at += 1
     while at < len(lines):
         line = lines[at]
@@ -426,25 +439,72 @@ def _pdf_table(lines: Sequence[_Line], at: int, collector: _Collector, normal: f
             continue
         if line.words[0][0] < edges[0] - 2 or _pdf_heading(line, line.text, normal, collector):
             break  # text left of the table, or a heading: the table has ended
-        cells: dict[str, list[str]] = {}
-        for x, word in line.words:
+        cells: list[list[tuple[float, float, str]]] = [[] for _ in columns]
+        for (x, word), end in zip(line.words, line.ends, strict=True):
             column = max((i for i, edge in enumerate(edges) if x >= edge - 2), default=0)
-            cells.setdefault(columns[column][1], []).append(word)
-        if first in cells and not _ROW_NUMBER.fullmatch(" ".join(cells[first])):
+            cells[column].append((x, end, word))
+        number = " ".join(word for _, _, word in cells[key])
+        if number and not _ROW_NUMBER.fullmatch(number):
             break  # a paragraph after the table, starting at its left edge
-        if first in cells or current is None:
-            current = {name: [] for _, name in columns}
-            row = Row(collector.line + 1, {})
+        placed.append((line, cells))
+        at += 1
+    _pdf_rows(placed, edges, [name for _, name in columns], key, collector)
+    return at
+
+
+def _pdf_rows(
+    placed: list[tuple[_Line, list[list[tuple[float, float, str]]]]],
+    edges: list[float],
+    names: list[str],
+    key: int,
+    collector: _Collector,
+) -> None:
+    """Rows from a table's lines: a new row where the number's column (*key*) has text.
+
+    A cell's lines are joined with a space; but a line that holds one word
+    filling its cell to the border (a word too long for the column, broken
+    where it met the edge) goes on in the next line without one.
+    """
+    texts: list[str] | None = None
+    for line, cells in placed:
+        if cells[key] or texts is None:
+            texts = [""] * len(names)
             collector.line += 1
-            collector.rows.append(row)
+            row = Row(collector.line, {})
             if collector.heading is not None:
                 row.cells[SECTION_NUMBER] = collector.heading[0] or ""
                 row.cells[SECTION] = collector.heading[1]
-        for name, words in cells.items():
-            current[name].append(" ".join(words))
-        collector.rows[-1].cells.update({name: " ".join(parts) for name, parts in current.items()})
-        at += 1
-    return at
+            collector.rows.append(row)
+        for i, words in enumerate(cells):
+            if not words:
+                continue
+            text = " ".join(word for _, _, word in words)
+            joined = texts[i].endswith(_BROKEN) or not texts[i]
+            texts[i] = texts[i].removesuffix(_BROKEN) + ("" if joined else " ") + text
+            if len(words) == 1 and _fills_cell(line, edges[i], words[0][1]):
+                texts[i] += _BROKEN
+        collector.rows[-1].cells.update(
+            {name: text.removesuffix(_BROKEN) for name, text in zip(names, texts, strict=True)}
+        )
+
+
+_BROKEN = "\u00ad"
+"""Marks a cell's text whose last word was broken at the cell's border."""
+
+
+def _fills_cell(line: _Line, start: float, end: float) -> bool:
+    """Whether a word from *start*'s column ending at *end* reaches its cell's right border.
+
+    The borders are the page's vertical rules; the text keeps as far from the
+    right one as it starts from the left one. Without rules, no word is taken
+    for broken.
+    """
+    left = max((x for x in line.rulings if x < start + 0.5), default=None)
+    right = min((x for x in line.rulings if x > start + 1), default=None)
+    if left is None or right is None:
+        return False
+    limit = right - (start - left)
+    return end >= limit - 0.5 * line.size
 
 
 def _pdf_lines(path: Path, file: str) -> list[_Line]:
@@ -458,12 +518,17 @@ def _pdf_lines(path: Path, file: str) -> list[_Line]:
             for number, page in enumerate(pdf.pages, start=1):
                 words = page.extract_words(extra_attrs=["size", "fontname"], keep_blank_chars=False)
                 characters += len(page.chars)
-                lines.extend(_page_lines(number, words))
+                rulings = tuple(
+                    sorted({round(float(edge["x0"]), 1) for edge in page.edges
+                            if edge.get("orientation") == "v"})
+                )  # fmt: skip
+                lines.extend(_page_lines(number, words, rulings))
     except PDFPasswordIncorrect as e:
         problem = say("pdf-password", "is protected by a password; save a copy without one")
         raise _fail(file, problem) from e
     except Exception as e:  # pdfminer raises many kinds on a damaged file
-        if type(e).__name__ in {"PDFPasswordIncorrect", "PDFEncryptionError"}:
+        causes = {type(e).__name__, *(type(a).__name__ for a in e.args), str(e)}
+        if causes & {"PDFPasswordIncorrect", "PDFEncryptionError"}:
             problem = say("pdf-password", "is protected by a password; save a copy without one")
         else:
             problem = say(
@@ -481,20 +546,22 @@ def _pdf_lines(path: Path, file: str) -> list[_Line]:
     return lines
 
 
-def _page_lines(page: int, words: Sequence[dict[str, Any]]) -> Iterator[_Line]:
+def _page_lines(
+    page: int, words: Sequence[dict[str, Any]], rulings: tuple[float, ...] = ()
+) -> Iterator[_Line]:
     """The words of a page grouped into lines, top to bottom, each left to right."""
     ordered = sorted(words, key=lambda w: (round(float(w["top"])), float(w["x0"])))
     group: list[dict[str, Any]] = []
     for word in ordered:
         if group and abs(float(word["top"]) - float(group[0]["top"])) > 2:
-            yield _line(page, group)
+            yield _line(page, group, rulings)
             group = []
         group.append(word)
     if group:
-        yield _line(page, group)
+        yield _line(page, group, rulings)
 
 
-def _line(page: int, words: list[dict[str, Any]]) -> _Line:
+def _line(page: int, words: list[dict[str, Any]], rulings: tuple[float, ...] = ()) -> _Line:
     words = sorted(words, key=lambda w: float(w["x0"]))
     return _Line(
         page,
@@ -502,6 +569,8 @@ def _line(page: int, words: list[dict[str, Any]]) -> _Line:
         tuple((float(w["x0"]), str(w["text"])) for w in words),
         max(float(w.get("size", 0.0)) for w in words),
         all("bold" in str(w.get("fontname", "")).lower() for w in words),
+        tuple(float(w["x1"]) for w in words),
+        rulings,
     )
 
 
@@ -512,10 +581,10 @@ def _page_furniture(lines: Sequence[_Line], collector: _Collector) -> set[tuple[
     the columns are.
     """
     pages = {line.page for line in lines}
-    if len(pages) < 3:
+    if len(pages) < 2:
         return set()
     seen: dict[tuple[int, str], set[int]] = {}
     for line in lines:
         if not _header_in(line, collector):
             seen.setdefault((round(line.top), line.text), set()).add(line.page)
-    return {key for key, on in seen.items() if len(on) >= len(pages) / 2}
+    return {key for key, on in seen.items() if len(on) >= max(2, len(pages) / 2)}

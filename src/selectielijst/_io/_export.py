@@ -37,6 +37,7 @@ from selectielijst._render import (
     language_chosen,
     list_document,
     status_words,
+    word_text,
 )
 from selectielijst._storage import (
     Loaded,
@@ -46,9 +47,9 @@ from selectielijst._storage import (
     Table,
     converter_of,
     dumps,
+    from_plain,
     guarded,
     load_yaml,
-    loads,
     read_table,
     structure,
     unguarded,
@@ -489,20 +490,20 @@ def read_list_document(path: Path) -> SelectionList:
     Raises:
         DocumentErrors: The document is no list of ours, or cannot be read.
     """
-    found = None
+    copy = None
     for language in (Language.NL, Language.EN):
-        columns = _own_columns(language)
-        try:
-            found = (read_document(path, [c for c in attrs.astuple(columns) if c]), language)
+        names = [c for c in attrs.astuple(_own_columns(language)) if c]
+        rows = read_document(path, names, required=False)
+        copy = copy or rows.machine_copy
+        if rows.header_found:
             break
-        except DocumentErrors:
-            continue
-    if found is None:  # not ours: say what a mapping would need
+    else:  # no table of categories: a list without any, or no list of ours
+        known = from_plain(json.loads(copy), file=str(path)) if copy else None
+        if known is not None and not any(True for _ in known.categories()):
+            return known
         read_document(path, [c for c in attrs.astuple(_own_columns(Language.NL)) if c])
-        raise AssertionError  # pragma: no cover  # read_document raised
-    rows, language = found
     columns = _own_columns(language)
-    known = loads(rows.machine_copy, file=str(path)) if rows.machine_copy else None
+    known = from_plain(json.loads(rows.machine_copy), file=str(path)) if rows.machine_copy else None
     if known is not None and _says_the_same(known, rows, language):
         return known
     facts = known or _facts_of(path, rows, language)
@@ -560,16 +561,23 @@ def _with_examples(selection_list: SelectionList, language: Language) -> Selecti
 
 
 def _says_the_same(known: SelectionList, rows: DocumentRows, language: Language) -> bool:
-    """Whether the document's rows are the ones its list gives: its text was not edited."""
+    """Whether the document's rows and headings are the ones its list gives: it was not edited.
+
+    Compared as Word holds text, and as readers see it: spacing aside.
+    """
+
+    def seen(text: str) -> str:
+        return " ".join(word_text(text).split())
+
     columns = [c for c in attrs.astuple(_own_columns(language)) if c]
     expected = [
-        tuple(" ".join(text.split()) for text in category_row(category, language))
+        tuple(seen(text) for text in category_row(category, language))
         for _, category in known.categories()
     ]
-    got = [tuple(" ".join(row.raw(c).split()) for c in columns) for row in rows.table.rows]
-    headings = {" ".join(section.title.split()) for section in known.walk()}
-    headings.add(label("criteria", language))
-    return got == expected and all(" ".join(title.split()) in headings for title in rows.texts)
+    got = [tuple(seen(row.raw(c)) for c in columns) for row in rows.table.rows]
+    headings = [label("criteria", language)] if known.criteria else []
+    headings += [seen(f"{section.number or ''} {section.title}") for section in known.walk()]
+    return got == expected and list(rows.heading_lines) == headings
 
 
 _VERSION_LINE = re.compile(r"(?:Versie|Version) (?P<label>\S+) · (?P<status>[^·]+?)(?: · .+)?")

@@ -16,7 +16,7 @@ from selectielijst._changes import ChangeSet
 from selectielijst._i18n import say
 from selectielijst._model import VersionEntry, quiet_collector
 from selectielijst._render import _docx, _html, _json, _markdown, _rst, _text, _xlsx
-from selectielijst._render._docx import MACHINE_COPY, category_row, list_document
+from selectielijst._render._docx import MACHINE_COPY, category_row, list_document, word_text
 from selectielijst._render._format import LANGUAGE_VARIABLE, Format, language_chosen, language_named
 from selectielijst._render._labels import Language, kind_label, label, status_words
 from selectielijst._render._listing import list_as_text
@@ -52,6 +52,7 @@ __all__ = [
     "render_history",
     "status_words",
     "text_only",
+    "word_text",
 ]
 
 WRITERS: Mapping[Format, Writer] = {

@@ -26,10 +26,23 @@ from selectielijst._render._labels import Language, label, status_words
 from selectielijst._render._report import Item, Report
 from selectielijst._render._style import Chapter, Writer, since, version_heading
 
-__all__ = ["MACHINE_COPY", "WRITER", "category_row", "document", "history", "list_document"]
+__all__ = [
+    "MACHINE_COPY",
+    "WRITER",
+    "category_row",
+    "document",
+    "history",
+    "list_document",
+    "word_text",
+]
 
 _RED = (0x8A, 0x1C, 0x1C)
 _GREEN = (0x14, 0x53, 0x2D)
+
+
+def word_text(text: str) -> str:
+    """Text as a Word document holds it: no control characters but tab and newline."""
+    return _clean(text)
 
 
 def _clean(text: str) -> str:

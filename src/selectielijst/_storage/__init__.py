@@ -34,7 +34,15 @@ from selectielijst._storage._sheets import (
     write_workbook,
     write_xlsx,
 )
-from selectielijst._storage._snapshot import FORMAT, FORMAT_1, dumps, loads, read, write
+from selectielijst._storage._snapshot import (
+    FORMAT,
+    FORMAT_1,
+    dumps,
+    from_plain,
+    loads,
+    read,
+    write,
+)
 from selectielijst._storage._yaml import Loaded
 from selectielijst._storage._yaml import dump as dump_yaml
 from selectielijst._storage._yaml import load as load_yaml
@@ -58,6 +66,7 @@ __all__ = [
     "dumps",
     "filled_together",
     "finish_interrupted",
+    "from_plain",
     "guarded",
     "load_yaml",
     "loads",

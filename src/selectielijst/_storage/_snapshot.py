@@ -29,7 +29,16 @@ from selectielijst._storage._problems import Problem, Problems, cattrs_problems,
 from selectielijst._storage._yaml import Loaded
 from selectielijst.errors import DocumentErrors, InvalidDocument, PublishedVersion
 
-__all__ = ["FORMAT", "FORMAT_1", "check_document", "dumps", "loads", "read", "write"]
+__all__ = [
+    "FORMAT",
+    "FORMAT_1",
+    "check_document",
+    "dumps",
+    "from_plain",
+    "loads",
+    "read",
+    "write",
+]
 
 FORMAT = "selectielijst/2"
 """The newest snapshot format, which this version of the library reads and writes.
@@ -134,6 +143,15 @@ def loads(text: str, *, file: str | None = None) -> SelectionList:
         return _structured(data, Problems(file))
     except DocumentErrors as errors:
         raise _at_their_lines(errors, text, file) from None
+
+
+def from_plain(data: object, *, file: str | None = None) -> SelectionList:
+    """The list in *data*, a snapshot document as plain data (as JSON gives it).
+
+    Raises:
+        DocumentErrors: Every problem of it, each with its path.
+    """
+    return _structured(data, Problems(file))
 
 
 def _structured(data: object, problems: Problems) -> SelectionList:
