@@ -467,7 +467,8 @@ def _pdf_rows(
     """
     texts: list[str] | None = None
     for line, cells in placed:
-        if cells[key] or texts is None:
+        number_goes_on = texts is not None and texts[key].endswith(_BROKEN)
+        if (cells[key] and not number_goes_on) or texts is None:
             texts = [""] * len(names)
             collector.line += 1
             row = Row(collector.line, {})

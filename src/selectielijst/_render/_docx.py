@@ -433,7 +433,7 @@ def _list_section(body: _Body, section: Section, level: int, language: Language)
             label("explanation", language),
         )
         rows = [category_row(category, language) for category in section.categories]
-        _table(body.doc, header, rows, widths=(16, 60, 38, 46))
+        _table(body.doc, header, rows, widths=(20, 58, 36, 46))
     for subsection in section.sections:
         _list_section(body, subsection, level + 1, language)
 
