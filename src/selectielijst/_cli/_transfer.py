@@ -203,10 +203,12 @@ def import_table_command(
     date: str | None,
     output: Path | None,
 ) -> None:
-    """Import a version from a spreadsheet (CSV or XLSX), one row per category.
+    """Import a version from a spreadsheet (CSV, XLSX) or a document (Word, PDF).
 
-    The version's label, status and date are the mapping's, unless --version,
-    --status or --date is given.
+    One table row per category; the mapping names the columns by their header.
+    A list's own export (CSV, XLSX, Word, PDF) needs no mapping. The version's
+    label, status and date are the mapping's, unless --version, --status or
+    --date is given.
     """
     from selectielijst import import_table  # noqa: PLC0415  # the importers when used
     from selectielijst.io import Imported, read_export, read_mapping  # noqa: PLC0415  # likewise
