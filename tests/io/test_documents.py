@@ -429,3 +429,118 @@ class TestOwnDocuments:
         ]
         for (_, mine), (_, theirs) in zip(back.categories(), original.categories(), strict=True):
             assert str(mine.valuation) == str(theirs.valuation)
+
+
+W = "{http://schemas.openxmlformats.org/wordprocessingml/2006/main}"
+
+
+def _decided(word: bytes, *, accept: bool) -> list[tuple[str, ...]]:
+    """What the document says once every revision is accepted (or rejected), block by block.
+
+    As Word does it: the revisions kept lose their marks, the others go with
+    their text, their paragraphs and their table rows.
+    """
+    import io  # noqa: PLC0415  # only here
+
+    body = docx.Document(io.BytesIO(word)).element.body
+    keep, drop = ("ins", "del") if accept else ("del", "ins")
+    for tr in list(body.iter(W + "tr")):
+        if tr.find(f"{W}trPr/{W}{drop}") is not None:
+            tr.getparent().remove(tr)
+    for p in list(body.iter(W + "p")):
+        if p.find(f"{W}pPr/{W}rPr/{W}{drop}") is not None:
+            p.getparent().remove(p)
+    for element in list(body.iter(W + drop)):
+        element.getparent().remove(element)
+    for element in list(body.iter(W + keep)):
+        parent = element.getparent()
+        if parent.tag in {W + "rPr", W + "trPr"}:
+            parent.remove(element)
+            continue
+        for child in list(element):
+            element.addprevious(child)
+        parent.remove(element)
+    for text in body.iter(W + "delText"):
+        text.tag = W + "t"
+    return _said(body)
+
+
+def _said(body: object) -> list[tuple[str, ...]]:
+    """The body's paragraphs and tables as texts, spacing aside; empty tables are none."""
+    blocks: list[tuple[str, ...]] = []
+
+    def text(element: object) -> str:
+        parts = [
+            "\n" if node.tag == W + "br" else node.text or ""
+            for node in element.iter(W + "t", W + "br")  # type: ignore[attr-defined]
+        ]
+        return " ".join("".join(parts).split())
+
+    for child in body:  # type: ignore[attr-defined]
+        if child.tag == W + "p":
+            blocks.append(("p", text(child)))
+        elif child.tag == W + "tbl":
+            rows = tuple(
+                " | ".join(text(tc) for tc in tr.findall(W + "tc"))
+                for tr in child.findall(W + "tr")
+            )
+            if rows:
+                blocks.append(("table", *rows))
+    return blocks
+
+
+class TestTrackedChanges:
+    """show NEW --changes-from OLD -o x.docx: the new version, each change a Word revision."""
+
+    @pytest.mark.parametrize(("old", "new"), [("1.0", "2.0"), ("2.0", "2.1"), ("1.0", "2.1")])
+    def test_accept_all_is_new_and_reject_all_is_old(self, old: str, new: str) -> None:
+        """Accepting every revision gives the new version's document; rejecting, the old one's."""
+        import io  # noqa: PLC0415  # only here
+
+        from selectielijst.io import export_bytes, revised_bytes  # noqa: PLC0415  # only here
+
+        before, after = load("voorbeeld", old), load("voorbeeld", new)
+        draft = revised_bytes(before, after)
+        plain_new = _said(docx.Document(io.BytesIO(export_bytes(after, "docx"))).element.body)
+        plain_old = _said(docx.Document(io.BytesIO(export_bytes(before, "docx"))).element.body)
+        assert _decided(draft, accept=True) == plain_new
+        assert _decided(draft, accept=False) == plain_old
+
+    @settings(suppress_health_check=[HealthCheck.function_scoped_fixture], max_examples=25)
+    @given(before=selection_lists(max_categories=6), after=selection_lists(max_categories=6))
+    def test_any_two_lists(self, before: SelectionList, after: SelectionList) -> None:
+        """For any two lists, accept all and reject all give the two documents."""
+        import io  # noqa: PLC0415  # only here
+
+        from selectielijst.io import export_bytes, revised_bytes  # noqa: PLC0415  # only here
+
+        draft = revised_bytes(before, after)
+        for version, accept in ((after, True), (before, False)):
+            plain = _said(docx.Document(io.BytesIO(export_bytes(version, "docx"))).element.body)
+            assert _decided(draft, accept=accept) == plain
+
+    def test_revisions_are_words(self) -> None:
+        """A shorter term is its old words deleted and new ones inserted, by selectielijst."""
+        from selectielijst.io import revised_bytes  # noqa: PLC0415  # only here
+
+        draft = revised_bytes(load("voorbeeld", "1.0"), load("voorbeeld", "2.0"))
+        import io  # noqa: PLC0415  # only here
+
+        body = docx.Document(io.BytesIO(draft)).element.body
+        deleted = [
+            "".join(t.text for t in d.iter(W + "delText")).strip() for d in body.iter(W + "del")
+        ]
+        inserted = ["".join(t.text for t in i.iter(W + "t")).strip() for i in body.iter(W + "ins")]
+        assert "10" in deleted
+        assert "7" in inserted
+        authors = {m.get(W + "author") for m in body.iter(W + "ins", W + "del")}
+        assert authors == {"selectielijst"}
+
+    def test_command_line(self, tmp_path: Path) -> None:
+        """show 2.0 --changes-from 1.0 -o concept-met-mutaties.docx writes the draft."""
+        path = tmp_path / "concept-met-mutaties.docx"
+        result = CliRunner().invoke(
+            main, ["show", "voorbeeld@2.0", "--changes-from", "voorbeeld@1.0", "-o", str(path)]
+        )
+        assert result.exit_code == 0, result.output
+        assert _decided(path.read_bytes(), accept=True)

@@ -98,9 +98,10 @@ def versions_command(list_id: str) -> None:
 @click.option(
     "--format",
     "format_name",
-    type=click.Choice(["text", "md", "markdown", "html"], case_sensitive=False),
+    type=click.Choice(["text", "md", "markdown", "html", "docx"], case_sensitive=False),
     default=None,
-    help="text (default), or md or html; with --changes-from, md (default) or html.",
+    help="text (default), or md or html; with --changes-from, md (default), html, or docx:"
+    " the new version as Word, each change a tracked revision (else by -o's suffix).",
 )
 @LANG_OPTION
 @OUTPUT_OPTION
@@ -111,16 +112,26 @@ def show_command(
     """Show a version of a list in full: its text, sections and categories.
 
     With --changes-from OLD, the whole version with what changed since OLD
-    marked where it stands.
+    marked where it stands: in Markdown or HTML, or as a Word document in
+    which every change is a tracked revision (-o concept-met-mutaties.docx):
+    "Accept all" gives the new version's document, "Reject all" the old one's.
     """
     selection_list = load_version(spec)
     if other is None and format_name in {None, "text"}:
         emit(list_as_text(selection_list, lang=Language(lang)), output, format_name="text")
         return
+    old = load_version(other) if other is not None else selection_list
+    word = format_name == "docx" or (
+        format_name is None and output is not None and output.suffix.lower() == ".docx"
+    )
+    if word:
+        from selectielijst.io import revised_bytes  # noqa: PLC0415  # the Word writer when used
+
+        emit(revised_bytes(old, selection_list, Language(lang)), output, format_name="docx")
+        return
     chosen = Format.named(format_name or "md")
     if chosen is Format.TEXT:
         chosen = Format.MARKDOWN
-    old = load_version(other) if other is not None else selection_list
     page = mark_up(selection_list, diff(old, selection_list), chosen, lang=Language(lang))
     emit(page, output, format_name=chosen.value)
 

@@ -1,6 +1,13 @@
 """Getting lists in and out: valuation notations, spreadsheets, the VNG Selectielijst."""
 
-from selectielijst._io._export import EXPORT_FORMATS, export, export_bytes, read_export
+from selectielijst._io._export import (
+    EXPORT_FORMATS,
+    export,
+    export_bytes,
+    read_export,
+    read_list_document,
+    revised_bytes,
+)
 from selectielijst._io._notation import NotationError, Reading, read_term, read_valuation
 from selectielijst._io._reasons import (
     REASONS_NAME,
@@ -58,11 +65,13 @@ __all__ = [
     "import_vng_api",
     "process_term_words",
     "read_export",
+    "read_list_document",
     "read_mapping",
     "read_reasons",
     "read_term",
     "read_valuation",
     "reasons_from_table",
+    "revised_bytes",
     "store_reasons",
     "stored_reasons",
     "with_process_term",

@@ -36,6 +36,7 @@ from selectielijst._render import (
     label,
     language_chosen,
     list_document,
+    revised_document,
     status_words,
     word_text,
 )
@@ -193,6 +194,24 @@ def export_bytes(
         value=", ".join(EXPORT_FORMATS),
     )
     raise UnknownFormat(msg)
+
+
+def revised_bytes(
+    old: SelectionList, new: SelectionList, language: Language | None = None
+) -> bytes:
+    """The new version as a Word document with every change since *old* a Word revision.
+
+    Accept all revisions in Word and it is the Word export of *new*; reject
+    all and it is that of *old*: a draft with tracked changes, for reviewers
+    who know Word. Its labels are in *language* (else the run's).
+
+    >>> from selectielijst import load
+    >>> draft = revised_bytes(load("voorbeeld", "1.0"), load("voorbeeld", "2.0"))
+    >>> draft[:2]
+    b'PK'
+    """
+    chosen = language or language_chosen()
+    return revised_document(old, new, chosen, _machine_copy(old), _machine_copy(new))
 
 
 def _machine_copy(selection_list: SelectionList) -> str:

@@ -16,13 +16,19 @@ from selectielijst._changes import ChangeSet
 from selectielijst._i18n import say
 from selectielijst._model import VersionEntry, quiet_collector
 from selectielijst._render import _docx, _html, _json, _markdown, _rst, _text, _xlsx
-from selectielijst._render._docx import MACHINE_COPY, category_row, list_document, word_text
+from selectielijst._render._docx import word_text
 from selectielijst._render._format import LANGUAGE_VARIABLE, Format, language_chosen, language_named
 from selectielijst._render._labels import Language, kind_label, label, status_words
 from selectielijst._render._listing import list_as_text
 from selectielijst._render._markup import mark_up
 from selectielijst._render._report import build_report
 from selectielijst._render._style import Chapter, Writer
+from selectielijst._render._word_list import (
+    MACHINE_COPY,
+    category_row,
+    list_document,
+    revised_document,
+)
 from selectielijst._render._xlsx import COLUMNS, KEY, NEW_NUMBER, OLD_NUMBER, REASON, columns
 from selectielijst.errors import UnknownFormat
 
@@ -50,6 +56,7 @@ __all__ = [
     "render",
     "render_bytes",
     "render_history",
+    "revised_document",
     "status_words",
     "text_only",
     "word_text",

@@ -1,4 +1,4 @@
-"""Change logs as Word documents (python-docx): the only module that imports docx.
+"""Change logs as Word documents (python-docx), and what the list's own Word documents share.
 
 The same content as the HTML: the heading, the summary table, the major
 changes, the changes by section and the concordance as a table. Removed words
@@ -20,21 +20,12 @@ from collections.abc import Sequence
 from typing import Any
 
 from selectielijst._changes import SegmentKind
-from selectielijst._i18n import date_words, version_date_words
-from selectielijst._model import Category, Section, SelectionList
-from selectielijst._render._labels import Language, label, status_words
+from selectielijst._i18n import date_words
+from selectielijst._render._labels import Language, label
 from selectielijst._render._report import Item, Report
 from selectielijst._render._style import Chapter, Writer, since, version_heading
 
-__all__ = [
-    "MACHINE_COPY",
-    "WRITER",
-    "category_row",
-    "document",
-    "history",
-    "list_document",
-    "word_text",
-]
+__all__ = ["WRITER", "document", "history", "word_text"]
 
 _RED = (0x8A, 0x1C, 0x1C)
 _GREEN = (0x14, 0x53, 0x2D)
@@ -365,108 +356,3 @@ WRITER = Writer(
     changes=lambda report, _level, _title, _color: document(report),
     history=history,
 )
-
-
-MACHINE_COPY = "selectielijst-list:"
-"""How the hidden paragraph that holds a list's exact copy starts, in its Word document."""
-
-
-def list_document(selection_list: SelectionList, language: Language, machine_copy: str) -> bytes:
-    """A version of a list as a Word document to circulate or publish.
-
-    The title page facts (title, organisation, version, status, date, source),
-    the criteria, then each section with its heading, its text and a table of
-    its categories: number, name, valuation with its term (in the list's own
-    notation), explanation. A4 portrait, a header row that repeats on every
-    page, page numbers. *machine_copy* goes in a hidden paragraph at the end:
-    the list exactly, for reading the document back.
-    """
-    from docx.shared import Pt  # noqa: PLC0415  # see _new_document
-
-    version = selection_list.version
-    heading = f"{selection_list.title} — {label('version', language)} {version.label}"
-    doc = _new_document(language, heading)
-    doc.styles["Normal"].font.size = Pt(10)  # tables of four columns on A4: room for words
-    doc.core_properties.title = _clean(selection_list.title)[:255]
-    doc.core_properties.language = _LANGUAGE_TAGS[language]
-    body = _Body(doc)
-    body.heading(_clean(selection_list.title), 0)
-    if selection_list.organisation:
-        body.paragraph(_clean(selection_list.organisation))
-    facts = (
-        f"{label('version', language)} {version.label} · {status_words(version.status, language)}"
-    )
-    if version.date:
-        facts += f" · {version_date_words(version.date, language)}"
-    body.paragraph(_clean(facts))
-    for key, value in (("source", version.source), ("coverage", version.coverage)):
-        if value:
-            body.paragraph(_clean(f"{label(key, language)}: {value}"))
-    for note in (*selection_list.notes, *version.notes):
-        body.paragraph(_clean(f"{label('note', language)}: {note}"))
-    if selection_list.criteria:
-        body.heading(label("criteria", language), 1)
-        for criterion in selection_list.criteria:
-            body.paragraph(_clean(f"{criterion.number}. {criterion.text}"))
-    for section in selection_list.sections:
-        _list_section(body, section, 1, language)
-    hidden = body.paragraph()
-    _run(hidden, MACHINE_COPY + machine_copy)
-    _hide(hidden)
-    return _bytes(doc)
-
-
-def _list_section(body: _Body, section: Section, level: int, language: Language) -> None:
-    heading = f"{section.number} {section.title}" if section.number else section.title
-    body.heading(_clean(heading), min(level, 9))
-    for paragraph in section.text:
-        body.paragraph(_clean(paragraph))
-    if section.incomplete:
-        body.paragraph(label("text_incomplete", language))
-    for note in section.notes:
-        body.paragraph(_clean(f"{label('note', language)}: {note}"))
-    if section.categories:
-        header = (
-            label("doc_number", language),
-            label("doc_category", language),
-            label("valuation", language),
-            label("explanation", language),
-        )
-        rows = [category_row(category, language) for category in section.categories]
-        _table(body.doc, header, rows, widths=(20, 58, 36, 46))
-    for subsection in section.sections:
-        _list_section(body, subsection, level + 1, language)
-
-
-def category_row(category: Category, language: Language) -> tuple[str, str, str, str]:
-    """A category's row in its list's document: number, name, valuation, explanation.
-
-    The name is the category's label with its description under it; the
-    valuation the list's own notation ("V, 10 jaar"), or that it is withdrawn
-    and where it went; the explanation ends in the examples, if any.
-    """
-    name = "\n".join(part for part in (category.label, category.description or "") if part)
-    if category.withdrawn:
-        valuation = label("withdrawn", language)
-        if category.successors:
-            valuation += f"; {label('successors', language)} {', '.join(category.successors)}"
-    else:
-        valuation = str(category.valuation)
-    explanation = category.explanation or ""
-    if category.examples:
-        examples = f"{label('examples', language)}: {'; '.join(category.examples)}"
-        explanation = f"{explanation}\n{examples}" if explanation else examples
-    return (category.number, name, valuation, explanation)
-
-
-def _hide(paragraph: Any) -> None:
-    """Make every run of *paragraph* hidden text: kept in the file, neither shown nor printed."""
-    from docx.oxml import OxmlElement  # noqa: PLC0415  # see _new_document
-    from docx.oxml.ns import qn  # noqa: PLC0415  # likewise
-
-    for r in paragraph.iter(qn("w:r")):
-        properties = r.find(qn("w:rPr"))
-        if properties is None:
-            properties = OxmlElement("w:rPr")
-            r.insert(0, properties)
-        properties.append(OxmlElement("w:vanish"))
