@@ -496,7 +496,7 @@ def _own_columns(language: Language) -> Columns:
 
 
 def read_list_document(path: Path) -> SelectionList:
-    """Read back a list from the Word or PDF document :func:`export` wrote.
+    """Read back a list from the Word or PDF document :func:`~selectielijst.export` wrote.
 
     A Word document carries the list exactly: when its text still says what
     the list says, that list is the answer, ids and all. When the text was
