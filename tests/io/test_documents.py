@@ -245,6 +245,30 @@ class TestWordWithMapping:
         word = import_table(_one_table(tmp_path / "l.docx", VERSION_1), _options(columns))
         assert _spacing_aside(word.selection_list) == _spacing_aside(sheet.selection_list)
 
+    def test_headings_by_numbering_and_nested_tables(self, tmp_path: Path) -> None:
+        """A bold numbered line is a heading without a heading style; a nested table's text
+        is its cell's; a Word table of other columns (a legend) is not part of the list."""
+        document = docx.Document()
+        legend = document.add_table(rows=2, cols=2)
+        legend.cell(0, 0).text, legend.cell(0, 1).text = "Code", "Betekenis"
+        legend.cell(1, 0).text, legend.cell(1, 1).text = "B", "Bewaren"
+        heading = document.add_paragraph()
+        heading.add_run("4 Evaluatie uitvoeren").bold = True
+        table = document.add_table(rows=2, cols=4)
+        for cell, text in zip(table.rows[0].cells, HEADER, strict=True):
+            cell.text = text
+        number, name, valuation, remark = table.rows[1].cells
+        number.text, name.text, valuation.text = "4.1", "Evaluaties uitvoeren", "B (2)"
+        inner = remark.add_table(rows=1, cols=1)
+        inner.cell(0, 0).text = "Ook tussentijdse evaluaties."
+        path = tmp_path / "l.docx"
+        document.save(str(path))
+        lijst = import_table(path, _options(COLUMNS)).selection_list
+        (section,) = lijst.sections
+        assert (section.number, section.title) == ("4", "Evaluatie uitvoeren")
+        category = lijst.category("4.1")
+        assert category.explanation == "Ook tussentijdse evaluaties."
+
     def test_no_table_matching_the_mapping(self, tmp_path: Path) -> None:
         """A document without the mapped columns: one line saying which columns were sought."""
         path = _per_section(tmp_path / "l.docx", VERSION_1)
