@@ -337,6 +337,15 @@ class TestPdfWithMapping:
         category = pdf.selection_list.category("1.30")
         assert category.explanation == " ".join(long.split())
 
+    def test_unreadable_row_names_page_and_row(self, tmp_path: Path) -> None:
+        """A valuation no notation reads is an error naming its page and row; nothing is kept."""
+        rows: Rows = {("1", "Bestuur"): [("1.1", "Iets", "V, tien jaar", "")]}
+        pdf = _pdf(_per_section(tmp_path / "l.docx", rows))
+        with pytest.raises(DocumentErrors) as caught:
+            import_table(pdf, _options(COLUMNS))
+        (problem,) = caught.value.problems
+        assert ":2 page 1, column 'Waardering': cannot read the term 'tien jaar'" in str(problem)
+
     def test_scanned_pdf(self, tmp_path: Path) -> None:
         """A scan has no text to read: one line saying so."""
         from PIL import Image  # noqa: PLC0415  # pdfplumber's own dependency

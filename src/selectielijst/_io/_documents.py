@@ -39,6 +39,7 @@ from selectielijst.errors import DocumentErrors, InvalidDocument
 
 __all__ = [
     "DOCUMENT_SUFFIXES",
+    "PAGE",
     "SECTION",
     "SECTION_NUMBER",
     "DocumentRows",
@@ -50,7 +51,9 @@ DOCUMENT_SUFFIXES = frozenset({".docx", ".pdf"})
 
 SECTION = "\N{SECTION SIGN} heading"
 SECTION_NUMBER = "\N{SECTION SIGN} number"
-"""The columns the rows get for the heading they stand under (no sheet has a column so named)."""
+PAGE = "\N{SECTION SIGN} page"
+"""The columns the rows get for the heading they stand under, and for a PDF's row its page
+(no sheet has a column so named)."""
 
 _HEADING = re.compile(
     r"(?:(?:hoofdstuk|chapter|paragraaf|deel)\s+)?(?P<number>\d+(?:\.\d+)*)\.?\s+(?P<title>\S.*)",
@@ -471,7 +474,7 @@ def _pdf_rows(
         if (cells[key] and not number_goes_on) or texts is None:
             texts = [""] * len(names)
             collector.line += 1
-            row = Row(collector.line, {})
+            row = Row(collector.line, {PAGE: str(line.page)})
             if collector.heading is not None:
                 row.cells[SECTION_NUMBER] = collector.heading[0] or ""
                 row.cells[SECTION] = collector.heading[1]

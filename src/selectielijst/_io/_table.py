@@ -8,7 +8,13 @@ from pathlib import Path
 import attrs
 
 from selectielijst._i18n import Language, Message, say
-from selectielijst._io._documents import DOCUMENT_SUFFIXES, SECTION, SECTION_NUMBER, read_document
+from selectielijst._io._documents import (
+    DOCUMENT_SUFFIXES,
+    PAGE,
+    SECTION,
+    SECTION_NUMBER,
+    read_document,
+)
 from selectielijst._io._notation import read_valuation, with_process_term
 from selectielijst._io._withdrawal import read_from, successors_of, withdrawal
 from selectielijst._model import (
@@ -132,8 +138,10 @@ class SheetProblems(Problems):
         self.notes: list[ImportNote] = []
 
     def add(self, row: Row, column: str, problem: str | Message) -> None:
-        """Note *problem* in *column* of *row*."""
-        self.report(f"column {column!r}", problem, line=row.line)
+        """Note *problem* in *column* of *row* (and, in a PDF, on the row's page)."""
+        page = row.cells.get(PAGE)
+        where = f"page {page}, column {column!r}" if page else f"column {column!r}"
+        self.report(where, problem, line=row.line)
 
     def note(self, row: Row, column: str, notes: tuple[str | Message, ...]) -> None:
         """Note what the importer had to normalise in *column* of *row*."""
