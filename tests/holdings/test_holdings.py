@@ -1051,3 +1051,38 @@ class TestArgumentsAtTheBoundary:
             TypeError, match=r"on is a datetime\.date or an ISO date as text; got int"
         ):
             due(lijst, records, on=20300101)  # type: ignore[arg-type]
+
+
+class TestTimeZones:
+    """A timestamp with a time zone is its day in the Netherlands, whatever the machine's zone."""
+
+    SCRIPT = """
+import datetime, pyarrow as pa
+from selectielijst import load
+from selectielijst.holdings import due
+moments = [datetime.datetime(2024, 1, 31, 23, 30, tzinfo=datetime.UTC),
+           datetime.datetime(2024, 1, 31, 22, 30, tzinfo=datetime.UTC)]
+table = pa.table({"id": ["laat", "vroeg"], "category": ["1.2", "1.2"],
+                  "start": pa.array(moments, type=pa.timestamp("us", tz="UTC")),
+                  "naive": pa.array([datetime.datetime(2024, 1, 31, 23, 30)] * 2)})
+for start in ("start", "naive"):
+    result = due(load("voorbeeld", "2.1"), table, on=datetime.date(2040, 1, 1),
+                 columns={"start": start})
+    print(start, [str(row["vernietigen_vanaf"]) for row in result.due.to_pylist()])
+"""
+
+    @pytest.mark.parametrize("zone", ["UTC", "Asia/Tokyo", "America/New_York"])
+    def test_the_machine_zone_plays_no_part(self, zone: str) -> None:
+        """23:30 UTC on 31 January is 1 February in Amsterdam; 22:30 UTC is still 31 January."""
+        import os  # noqa: PLC0415  # only here
+        import subprocess  # noqa: PLC0415  # only here
+        import sys  # noqa: PLC0415  # only here
+
+        run = subprocess.run(  # noqa: S603  # our own interpreter and script
+            [sys.executable, "-c", self.SCRIPT],
+            capture_output=True, text=True, check=True, env={**os.environ, "TZ": zone},
+        )  # fmt: skip
+        assert run.stdout.splitlines() == [
+            "start ['2031-02-01', '2031-01-31']",
+            "naive ['2031-01-31', '2031-01-31']",  # a timestamp without a zone: as written
+        ]

@@ -36,6 +36,7 @@ __all__ = [
     "ENGINES",
     "JAVA_MISSING",
     "NOT_A_TABLE",
+    "TIME_ZONE",
     "WORKBOOKS",
     "Columns",
     "DuckDBEngine",
@@ -176,6 +177,15 @@ def _for_duckdb(statement: str) -> str:
     return translated(statement, "duckdb")
 
 
+TIME_ZONE = "Europe/Amsterdam"
+"""The zone in which a timestamp with a time zone is read as a day: the Netherlands'.
+
+A case closed at 00:30 on 1 February in Amsterdam was closed on 1 February,
+though it was still 31 January in UTC; the machine's own zone (``TZ``) plays
+no part. A timestamp without a zone, and a date, are read as written.
+"""
+
+
 class DuckDBEngine:
     """DuckDB, embedded, in a connection of its own that lives for one computation."""
 
@@ -188,6 +198,8 @@ class DuckDBEngine:
         self.connection.execute("SET disabled_optimizers = 'build_side_probe_side'")
         # DuckDB prints a bar of its own to stdout on long statements: stdout is for rows
         self.connection.execute("SET enable_progress_bar_print = false")
+        # A timestamp with a time zone is a day in the Netherlands, whatever the machine's zone
+        self.connection.execute(f"SET TimeZone = '{TIME_ZONE}'")
 
     @contextlib.contextmanager
     def watched(self, progress: Progress | None) -> Iterator[None]:

@@ -19,6 +19,7 @@ from typing import TYPE_CHECKING, Any
 from selectielijst._holdings._engines import (
     JAVA_MISSING,
     NOT_A_TABLE,
+    TIME_ZONE,
     WORKBOOKS,
     Columns,
     Progress,
@@ -66,8 +67,10 @@ def spark_session() -> pyspark.sql.SparkSession:
         return active
     if not os.environ.get("JAVA_HOME") and shutil.which("java") is None:
         raise EngineUnavailable(JAVA_MISSING)
-    builder = SparkSession.builder.appName("selectielijst").config(
-        "spark.ui.showConsoleProgress", "false"
+    builder = (
+        SparkSession.builder.appName("selectielijst")
+        .config("spark.ui.showConsoleProgress", "false")
+        .config("spark.sql.session.timeZone", TIME_ZONE)  # a timestamp's day: see TIME_ZONE
     )
     if not os.environ.get("PYSPARK_PYTHON"):  # the workers run this Python, with its packages
         builder = builder.config("spark.pyspark.python", sys.executable)
