@@ -1086,3 +1086,33 @@ for start in ("start", "naive"):
             "start ['2031-02-01', '2031-01-31']",
             "naive ['2031-01-31', '2031-01-31']",  # a timestamp without a zone: as written
         ]
+
+
+class TestBounds:
+    """A list's sheet and a records workbook have bounds of their own."""
+
+    def test_records_workbooks_are_not_lists(
+        self, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+    ) -> None:
+        """With lists bounded at 10 rows, a records workbook of 30 is read whole; a list is not."""
+        import openpyxl  # noqa: PLC0415  # only here
+
+        monkeypatch.setenv("SELECTIELIJST_MAX_ROWS", "10")
+        workbook = openpyxl.Workbook()
+        sheet = workbook.active
+        sheet.append(["id", "category", "start"])
+        for n in range(30):
+            sheet.append([f"Z-{n}", "1.2", "2015-01-31"])
+        path = tmp_path / "zaken.xlsx"
+        workbook.save(path)
+        result = due(load("voorbeeld", "2.1"), path, on=datetime.date(2030, 1, 1))
+        assert result.due.num_rows == 30
+        from selectielijst import import_table  # noqa: PLC0415  # only here
+        from selectielijst.io import Columns, TableOptions  # noqa: PLC0415  # only here
+        from selectielijst.model import Status, VersionInfo  # noqa: PLC0415  # only here
+
+        columns = Columns(number="id", name="category", valuation="start")
+        options = TableOptions("proef", "Proef", VersionInfo("1", Status.CONCEPT), columns)
+        with pytest.raises(DocumentErrors) as caught:
+            import_table(path, options)
+        assert "has more than 10 rows" in str(caught.value.problems[0])

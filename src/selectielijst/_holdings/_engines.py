@@ -462,7 +462,7 @@ def sheet_table(path: Path) -> pyarrow.Table:
 
     from selectielijst._storage import read_table  # noqa: PLC0415  # openpyxl when used
 
-    table = read_table(path)
+    table = read_table(path, records=True)
     return pyarrow.table(
         {name: [row.cells.get(name, "") or None for row in table.rows] for name in table.header}
     )

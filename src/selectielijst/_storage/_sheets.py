@@ -61,8 +61,11 @@ def _fail(file: str, problem: Message, line: int | None = None) -> DocumentError
     )
 
 
-def read_table(path: Path, *, sheet: str | None = None) -> Table:
+def read_table(path: Path, *, sheet: str | None = None, records: bool = False) -> Table:
     """The rows of a CSV file (comma or semicolon separated, UTF-8) or an XLSX sheet.
+
+    A list's sheet holds at most :func:`max_rows` rows; *records* (a records
+    file, read for ``due`` or ``impact``) may fill a whole sheet.
 
     Raises:
         DocumentErrors: The file is missing, too large, not UTF-8, or no spreadsheet.
@@ -79,7 +82,7 @@ def read_table(path: Path, *, sheet: str | None = None) -> Table:
         )
         raise _fail(name, problem)
     if path.suffix.lower() in {".xlsx", ".xlsm"}:
-        return _read_xlsx(path, sheet)
+        return _read_xlsx(path, sheet, SHEET_ROWS if records else max_rows())
     raw = path.read_bytes()
     try:
         text = raw.decode("utf-8-sig")
@@ -98,7 +101,7 @@ def read_table(path: Path, *, sheet: str | None = None) -> Table:
     try:
         for cells in reader:
             lines.append(cells)
-            if len(lines) > max_rows() + 1:
+            if not records and len(lines) > max_rows() + 1:
                 raise _fail(name, _too_many_rows())
     except csv.Error as e:
         problem = say("invalid-csv", "is not valid CSV: {detail}", detail=str(e))
@@ -106,7 +109,7 @@ def read_table(path: Path, *, sheet: str | None = None) -> Table:
     return _table(name, lines)
 
 
-def _read_xlsx(path: Path, sheet: str | None) -> Table:
+def _read_xlsx(path: Path, sheet: str | None, most: int) -> Table:
     import openpyxl  # noqa: PLC0415  # loaded when a workbook is read, not on import
     from openpyxl.utils.exceptions import InvalidFileException  # noqa: PLC0415  # likewise
 
@@ -139,7 +142,7 @@ def _read_xlsx(path: Path, sheet: str | None) -> Table:
         lines: list[list[str]] = []
         for row in worksheet.iter_rows(values_only=True):
             lines.append([_cell(value) for value in row])
-            if len(lines) > max_rows() + 1:
+            if len(lines) > most + 1:
                 raise _fail(name, _too_many_rows())
     except damaged as e:  # SyntaxError covers XML that does not parse
         problem = say(
@@ -177,6 +180,8 @@ ROWS_VARIABLE = "SELECTIELIJST_MAX_ROWS"
 """The environment variable that sets the most rows a sheet may have."""
 MAX_ROWS = 100_000
 """The most rows a sheet may have unless ``SELECTIELIJST_MAX_ROWS`` says otherwise."""
+SHEET_ROWS = 1_048_576
+"""The most rows a worksheet holds (Excel's bound): a records workbook may fill it."""
 MAX_CELL = 100_000
 """The most characters a cell may hold: no selection list writes more in one cell."""
 
