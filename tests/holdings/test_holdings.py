@@ -1100,6 +1100,7 @@ class TestBounds:
         monkeypatch.setenv("SELECTIELIJST_MAX_ROWS", "10")
         workbook = openpyxl.Workbook()
         sheet = workbook.active
+        assert sheet is not None
         sheet.append(["id", "category", "start"])
         for n in range(30):
             sheet.append([f"Z-{n}", "1.2", "2015-01-31"])
@@ -1116,3 +1117,25 @@ class TestBounds:
         with pytest.raises(DocumentErrors) as caught:
             import_table(path, options)
         assert "has more than 10 rows" in str(caught.value.problems[0])
+
+
+class TestRecordsFilesThatCannotBeRead:
+    """An empty records file, or one that is no UTF-8, is said to be so, not in DuckDB's words."""
+
+    @pytest.mark.parametrize(
+        ("content", "says"),
+        [
+            (b"", "is empty: its first row names the columns"),
+            (b"id,category,start\nZ\xe9,1.2,2015-01-31\n", ":2 $: is not UTF-8 text (byte 0xe9)"),
+        ],
+    )
+    def test_said_plainly(self, tmp_path: Path, content: bytes, says: str) -> None:
+        """One line naming the file and what is wrong; exit 1."""
+        path = tmp_path / "zaken.csv"
+        path.write_bytes(content)
+        result = CliRunner().invoke(
+            main,
+            ["due", "voorbeeld@2.1", "--records", str(path), "--on", "2030-01-01", "--lang", "en"],
+        )
+        assert result.exit_code == 1
+        assert f"error: {path}{says}" in result.stderr or f"error: {path}: {says}" in result.stderr

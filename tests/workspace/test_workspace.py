@@ -762,3 +762,32 @@ class TestNamesThatBreakElsewhere:
         assert not (kept / "versions" / "proefpolder" / "2.0A").exists() or (
             kept / "versions" / "proefpolder" / "2.0A"
         ).samefile(kept / "versions" / "proefpolder" / "2.0a")
+
+
+class TestBrokenIndexes:
+    """One list whose index is damaged hides none of the others, and is named."""
+
+    def test_a_truncated_index(self, kept: Path) -> None:
+        """lists shows the other lists and names the damaged index; verify checks the rest."""
+        assert cli("init", "tweede", "--title", "Tweede lijst").exit_code == 0
+        index = kept / "versions" / "proefpolder" / "index.yaml"
+        index.write_bytes(index.read_bytes()[:12])
+        result = cli("lists", "--lang", "en")
+        assert result.exit_code == 1
+        assert "tweede\tTweede lijst" in result.stdout
+        assert f"error: {index}:1 $: an index starts with" in result.stderr
+        checked = cli("verify", "--lang", "en")
+        assert checked.exit_code == 1
+        assert f"{index}: proefpolder: an index starts with" in checked.stderr
+
+    def test_an_index_that_is_a_folder(self, kept: Path) -> None:
+        """An index.yaml that is a folder is said to be one, not 'there is no list'."""
+        index = kept / "versions" / "proefpolder" / "index.yaml"
+        index.unlink()
+        index.mkdir()
+        result = cli("versions", "proefpolder", "--lang", "en")
+        assert result.exit_code == 1
+        assert "is a folder (or another thing that is no file), not the list's index" in (
+            result.stderr
+        )
+        assert "there is no list" not in result.stderr

@@ -202,21 +202,27 @@ def reports_errors(command: Callable[P, R]) -> Callable[P, R]:
     def wrapper(*args: P.args, **kwargs: P.kwargs) -> R:
         try:
             return command(*args, **kwargs)
-        except DocumentErrors as e:
-            language = run_language()
-            for problem in e.problems:
-                tell(problem.say(language), "error")
-            for path in dict.fromkeys(problem.path for problem in e.problems):
-                hint = _hint(path)
-                if hint is not None:
-                    tell(hint, "hint")
         except SelectielijstError as e:
-            tell(e.said, "error")
-            if isinstance(e, EngineUnavailable):
-                tell(say("hint-engine", "leave out --engine spark, and DuckDB computes"), "hint")
+            tell_error(e)
         sys.exit(EXIT_INVALID)
 
     return wrapper
+
+
+def tell_error(error: SelectielijstError) -> None:
+    """Say *error* as one clear line per problem, with a hint where one helps."""
+    if isinstance(error, DocumentErrors):
+        language = run_language()
+        for problem in error.problems:
+            tell(problem.say(language), "error")
+        for path in dict.fromkeys(problem.path for problem in error.problems):
+            hint = _hint(path)
+            if hint is not None:
+                tell(hint, "hint")
+        return
+    tell(error.said, "error")
+    if isinstance(error, EngineUnavailable):
+        tell(say("hint-engine", "leave out --engine spark, and DuckDB computes"), "hint")
 
 
 ROOT_HELP = (

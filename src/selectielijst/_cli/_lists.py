@@ -21,6 +21,7 @@ from selectielijst._cli._common import (
     reports_errors,
     run_language,
     tell,
+    tell_error,
     visible,
     workspace_in_force,
 )
@@ -62,13 +63,22 @@ def lists_command() -> None:
     """Show the lists of your workspace and those that ship with the library."""
     workspace = workspace_in_force()
     own = workspace.lists() if workspace is not None else ()
-    for list_id in own:
+    broken = False
+    for list_id in own:  # one list whose index cannot be read hides none of the others
         assert workspace is not None  # noqa: S101  # own is empty without a workspace
         said = say("in-workspace", "(workspace {root})", root=str(workspace.root))
-        click.echo(f"{list_id}\t{workspace.history(list_id).title}\t{said.say(run_language())}")
+        try:
+            title = workspace.history(list_id).title
+        except SelectielijstError as e:
+            broken = True
+            tell_error(e)
+            continue
+        click.echo(f"{list_id}\t{title}\t{said.say(run_language())}")
     for list_id in lists():
         if list_id not in own:
             click.echo(f"{list_id}\t{history(list_id).title}")
+    if broken:
+        raise SystemExit(EXIT_INVALID)
 
 
 @main.command("versions")

@@ -24,7 +24,7 @@ from collections.abc import Callable, Iterable, Iterator, Sequence
 from pathlib import Path
 from typing import TYPE_CHECKING, Any, Protocol
 
-from selectielijst._i18n import say
+from selectielijst._i18n import Message, say
 from selectielijst._storage import FORMULA_STARTS
 from selectielijst.errors import DocumentErrors, EngineFailed, InvalidDocument
 
@@ -451,9 +451,52 @@ def readable(path: Path) -> str:
 
 
 def unreadable(path: Path, message: str) -> DocumentErrors:
-    first = message.strip().splitlines()[0] if message.strip() else "unknown problem"
-    problem = say("unreadable-records", "is not a readable records file ({first})", first=first)
-    return DocumentErrors(f"{path} cannot be read", [InvalidDocument(problem, file=str(path))])
+    """The records file *path* cannot be read: why, in words, where the engine's are obscure.
+
+    An empty file and a file that is not UTF-8 are named as such (the engines
+    speak of their CSV sniffer, or of a line); else the engine's first line.
+    """
+    problem = _what_is_wrong(path)
+    line = None
+    if problem is None:
+        first = message.strip().splitlines()[0] if message.strip() else "unknown problem"
+        problem = say("unreadable-records", "is not a readable records file ({first})", first=first)
+    elif isinstance(problem, tuple):
+        problem, line = problem
+    return DocumentErrors(
+        f"{path} cannot be read", [InvalidDocument(problem, file=str(path), line=line)]
+    )
+
+
+def _what_is_wrong(path: Path) -> Message | tuple[Message, int] | None:
+    """An empty text file, or one that is no UTF-8 (with its line); ``None`` when neither."""
+    import codecs  # noqa: PLC0415  # only when a file could not be read
+
+    if path.suffix.lower() in {".parquet", *WORKBOOKS}:
+        return None
+    decoder = codecs.getincrementaldecoder("utf-8")()
+    line, seen = 1, False
+    with path.open("rb") as stream:
+        for block in iter(lambda: stream.read(1 << 20), b""):
+            try:
+                text = decoder.decode(block)
+            except UnicodeDecodeError as e:
+                line += block[: e.start].count(b"\n")
+                problem = say(
+                    "csv-not-utf8",
+                    "is not UTF-8 text (byte {byte}); save it as UTF-8 CSV",
+                    byte=f"{block[e.start]:#04x}",
+                )
+                return problem, line
+            line += block.count(b"\n")
+            seen = seen or bool(text.strip())
+    if not seen:
+        return say(
+            "records-empty",
+            "is empty: its first row names the columns (id, category, start), and each row"
+            " after it is a record",
+        )
+    return None
 
 
 def sheet_table(path: Path) -> pyarrow.Table:

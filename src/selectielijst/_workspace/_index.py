@@ -141,7 +141,7 @@ def lists_in(folder: Path) -> tuple[str, ...]:
     >>> lists_in(versions_folder())
     ('mivd', 'voorbeeld')
     """
-    return tuple(sorted(p.parent.name for p in folder.glob(f"*/{INDEX_NAME}")))
+    return tuple(sorted(p.parent.name for p in folder.glob(f"*/{INDEX_NAME}")))  # files or not
 
 
 def history_in(folder: Path, list_id: str) -> ListIndex:
@@ -151,6 +151,14 @@ def history_in(folder: Path, list_id: str) -> ListIndex:
     'Generieke Selectielijst MIVD'
     """
     path = folder / check_list_id(list_id) / INDEX_NAME
+    if path.exists() and not path.is_file():
+        problem = say(
+            "index-not-a-file",
+            "is a folder (or another thing that is no file), not the list's index; remove it"
+            " and run `selectielijst init {list_id}`, or restore the file from version control",
+            list_id=list_id,
+        )
+        raise DocumentErrors(f"{path} cannot be read", [InvalidDocument(problem, file=str(path))])
     if not path.is_file():
         known = ", ".join(lists_in(folder)) or "none"
         msg = say(

@@ -71,7 +71,14 @@ def verify_in(
     """
     problems: list[IntegrityProblem] = []
     for name in (list_id,) if list_id is not None else lists_in(folder):
-        index = history_in(folder, name)
+        try:
+            index = history_in(folder, name)
+        except DocumentErrors as e:  # one bad index is a problem of its list, not of all
+            problems.extend(
+                IntegrityProblem(name, None, Path(p.file or folder / name), p.said)
+                for p in e.problems
+            )
+            continue
         listed = set()
         for entry in index.versions:
             if entry.snapshot is None:

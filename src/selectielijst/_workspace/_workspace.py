@@ -123,7 +123,7 @@ class Workspace:
 
     def has_list(self, list_id: str) -> bool:
         """Whether the workspace holds a list with this id."""
-        return (self.folder / check_list_id(list_id) / INDEX_NAME).is_file()
+        return (self.folder / check_list_id(list_id) / INDEX_NAME).exists()
 
     def history(self, list_id: str) -> ListIndex:
         """The index of a list: its title and every known version, oldest first."""
