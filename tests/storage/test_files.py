@@ -17,6 +17,7 @@ from selectielijst._storage._files import (
     refuse_input,
     refuse_links,
     same_file,
+    write_atomically,
 )
 from selectielijst.errors import OverwritesInput, UnsafePath
 
@@ -182,3 +183,19 @@ class TestRefuseLinks:
         (tmp_path / "mijn" / "index.yaml").mkdir(parents=True)
         with pytest.raises(UnsafePath, match="is not a regular file"):
             refuse_links(tmp_path, tmp_path / "mijn" / "index.yaml")
+
+
+class TestAbandoned:
+    """What a killed writer left beside its target goes at the next write there."""
+
+    def test_spark_parts_of_a_dead_writer(self, tmp_path: Path) -> None:
+        """A folder of parts a killed Spark run left (with record ids in it) is removed;
+        one of a writer that still runs is left alone."""
+        dead = tmp_path / ".lijst.csv.999999999.abc.tmp.parts"
+        dead.mkdir()
+        (dead / "part-00000.csv").write_text("Z-1,1.2\n", encoding="utf-8")
+        alive = tmp_path / f".lijst.csv.{os.getppid()}.abc.tmp.parts"
+        alive.mkdir()
+        write_atomically(tmp_path / "lijst.csv", b"nieuw")
+        assert not dead.exists()
+        assert alive.exists()

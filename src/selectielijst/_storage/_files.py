@@ -6,6 +6,7 @@ import contextlib
 import errno
 import json
 import os
+import shutil
 import tempfile
 from collections.abc import Iterator, Sequence
 from pathlib import Path
@@ -426,13 +427,19 @@ def refuse_links(base: Path, target: Path) -> None:
 def _remove_abandoned(target: Path) -> None:
     """Remove temporary files of *target* that a writer which no longer runs left behind.
 
-    Renames that a writer of files together left midway are completed first.
+    Spark's folders of parts (``.NAME.PID….tmp.parts``, which hold record ids)
+    go the same way. Renames that a writer of files together left midway are
+    completed first.
     """
     finish_interrupted(target.parent)
-    for leftover in target.parent.glob(f".{target.name}.*.tmp"):
+    for leftover in target.parent.glob(f".{target.name}.*.tmp*"):
         pid = leftover.name.removeprefix(f".{target.name}.").split(".", 1)[0]
-        if pid.isdecimal() and not _running(int(pid)):
+        if not pid.isdecimal() or _running(int(pid)):
+            continue
+        if leftover.name.endswith(".tmp"):
             leftover.unlink(missing_ok=True)
+        elif leftover.name.endswith(".tmp.parts") and not leftover.is_symlink():
+            shutil.rmtree(leftover, ignore_errors=True)  # Spark's folder of parts
 
 
 def _running(pid: int) -> bool:
