@@ -1139,3 +1139,49 @@ class TestRecordsFilesThatCannotBeRead:
         )
         assert result.exit_code == 1
         assert f"error: {path}{says}" in result.stderr or f"error: {path}: {says}" in result.stderr
+
+
+class TestRowsToATerminal:
+    """Rows printed to a terminal show control characters; piped, they are the bytes as written."""
+
+    RECORDS = b"id,category,start\nZ\x1b[31mrood,1.2,2015-01-31\n"
+
+    def test_piped_rows_are_exact(self, tmp_path: Path) -> None:
+        """Piped into a program, the id keeps its ESC: no character of a record is lost."""
+        path = tmp_path / "zaken.csv"
+        path.write_bytes(self.RECORDS)
+        result = CliRunner().invoke(
+            main, ["due", "voorbeeld@2.1", "--records", str(path), "--on", "2030-01-01"]
+        )
+        assert result.exit_code == 0, result.output
+        assert b"Z\x1b[31mrood,1.2," in result.stdout_bytes
+
+    def test_a_terminal_sees_no_escape(self, tmp_path: Path) -> None:
+        """To a terminal, ESC is shown as \\u001b, not obeyed."""
+        import os  # noqa: PLC0415  # only here
+        import pty  # noqa: PLC0415  # only here
+        import subprocess  # noqa: PLC0415  # only here
+        import sys  # noqa: PLC0415  # only here
+
+        path = tmp_path / "zaken.csv"
+        path.write_bytes(self.RECORDS)
+        leader, follower = pty.openpty()
+        command = [sys.executable, "-m", "selectielijst", "due", "voorbeeld@2.1",
+                   "--records", str(path), "--on", "2030-01-01"]  # fmt: skip
+        with subprocess.Popen(  # noqa: S603  # our own interpreter
+            command, stdout=follower, stderr=subprocess.DEVNULL, stdin=subprocess.DEVNULL
+        ) as process:
+            os.close(follower)
+            seen = b""
+            while True:
+                try:
+                    chunk = os.read(leader, 4096)
+                except OSError:
+                    break
+                if not chunk:
+                    break
+                seen += chunk
+            process.wait(timeout=60)
+        os.close(leader)
+        assert b"Z\\u001b[31mrood" in seen
+        assert b"\x1b[31m" not in seen

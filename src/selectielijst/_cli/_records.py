@@ -21,6 +21,7 @@ from selectielijst._cli._common import (
     reports_errors,
     run_language,
     tell,
+    visible,
 )
 from selectielijst._i18n import say, say_counted
 from selectielijst.errors import UnknownFormat
@@ -145,9 +146,7 @@ def due_command(  # one parameter per option
             keep=_kept(keep), progress=progress, language=Language(lang),
         )  # fmt: skip
     undetermined = as_arrow(found.undetermined)
-    click.echo(
-        table_bytes(as_arrow(found.due), "csv", title="vernietigen").decode("utf-8"), nl=False
-    )
+    _rows_out(table_bytes(as_arrow(found.due), "csv", title="vernietigen"))
     tell(found.summary(Language(lang)))
     if undetermined.num_rows:
         said = say_counted(
@@ -225,10 +224,21 @@ def impact_command(  # one parameter per option
             *versions, records, columns=roles, engine=engine, keep=_kept(keep), progress=progress,
             language=Language(lang),
         )  # fmt: skip
-    click.echo(
-        table_bytes(as_arrow(found.records), "csv", title="effect").decode("utf-8"), nl=False
-    )
+    _rows_out(table_bytes(as_arrow(found.records), "csv", title="effect"))
     tell(found.summary_line(Language(lang)))
+
+
+def _rows_out(csv: bytes) -> None:
+    """The rows as CSV on standard output; to a terminal, its control characters made visible.
+
+    A record's id or kept column may hold ESC or CR, which a terminal obeys;
+    piped or redirected, the rows go out as they are.
+    """
+    if not sys.stdout.isatty():  # the bytes as they are: click strips ESC from text it echoes
+        click.echo(csv, nl=False)
+        return
+    text = csv.decode("utf-8").replace("\r\n", "\n")  # a line ends as a terminal ends it
+    click.echo(visible(text), nl=False)
 
 
 _DESTRUCTION_LIST = say("busy-destruction-list", "destruction list")
