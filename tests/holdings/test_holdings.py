@@ -1185,3 +1185,32 @@ class TestRowsToATerminal:
         os.close(leader)
         assert b"Z\\u001b[31mrood" in seen
         assert b"\x1b[31m" not in seen
+
+
+class TestOrderAtSize:
+    """The rows come in the records' order at every size, run after run."""
+
+    def test_half_a_million_records(self, tmp_path: Path) -> None:
+        """Past DuckDB's parallel row groups (122,880 rows), due and impact keep the order."""
+        import pyarrow.csv  # noqa: PLC0415  # only here
+
+        count = 500_000
+        numbers = ["1.2", "2.2", "1.1", "3.3"]
+        table = pyarrow.table(
+            {
+                "id": [f"Z{n:07d}" for n in range(count)][::-1],  # descending: no accident
+                "category": [numbers[n % 4] for n in range(count)],
+                "start": [datetime.date(2000 + n % 20, 1, 31) for n in range(count)],
+            }
+        )
+        path = tmp_path / "zaken.csv"
+        pyarrow.csv.write_csv(table, path)
+        order = {record_id: n for n, record_id in enumerate(table.column("id").to_pylist())}
+        result = due(load("voorbeeld", "2.1"), path, on=datetime.date(2040, 1, 1))
+        for rows in (result.due, result.transfer, result.undetermined):
+            assert rows is not None
+            places = [order[record_id] for record_id in rows.column("id").to_pylist()]
+            assert places == sorted(places)
+        effects = impact(load("voorbeeld", "1.0"), load("voorbeeld", "2.1"), path)
+        places = [order[record_id] for record_id in effects.records.column("id").to_pylist()]
+        assert places == list(range(count))

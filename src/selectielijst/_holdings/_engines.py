@@ -164,6 +164,8 @@ def translated(statement: str, dialect: str, prefix: str = "") -> str:
     import sqlglot  # noqa: PLC0415  # loaded with the engines
     from sqlglot import exp  # noqa: PLC0415
 
+    if dialect == "spark":  # Spark numbers rows in their order with an id of its own
+        statement = statement.replace("row_number() OVER ()", "monotonically_increasing_id()")
     tree = _parsed(statement)
     if prefix:
         tree = tree.copy()

@@ -261,6 +261,7 @@ SELECT id, old_number AS oude_categorie, old_name AS omschrijving,
        new_action AS nieuwe_actie, new_date AS nieuwe_datum,
        effect, note AS toelichting{kept}
 FROM impact
+ORDER BY ordinal
 """
 
 
@@ -322,7 +323,8 @@ def date_literal(day: datetime.date) -> str:
 
 _RECORDS = """
 CREATE TEMP VIEW records AS
-SELECT CAST({id} AS VARCHAR) AS id,
+SELECT row_number() OVER () AS ordinal,
+       CAST({id} AS VARCHAR) AS id,
        trim(CAST({category} AS VARCHAR)) AS category,
        CAST({start} AS VARCHAR) AS start_text,
        CAST({event} AS VARCHAR) AS event_text,
@@ -416,7 +418,7 @@ _NO_START_OF_RECORD = (
 """Why record ``r`` has no date: :data:`NO_START`, with the start as the record gives it."""
 
 _JUDGED = (
-    "CREATE TEMP VIEW judged AS SELECT r.id, r.category,"
+    "CREATE TEMP VIEW judged AS SELECT r.ordinal, r.id, r.category,"
     + _RULING.format(
         key="c.number",
         c="c.",
@@ -544,7 +546,7 @@ therefore the same one, as the start they name is the record's own.
 _IMPACT = (
     """
 CREATE TEMP VIEW impact AS
-SELECT id, old_number, new_numbers, old_action,
+SELECT ordinal, id, old_number, new_numbers, old_action,
        coalesce(old_destroy_from, CASE WHEN effect IS NULL THEN old_transfer_from END) AS old_date,
        new_action,
        coalesce(new_destroy_from, CASE WHEN effect IS NULL THEN new_transfer_from END) AS new_date,
@@ -556,7 +558,7 @@ SELECT id, old_number, new_numbers, old_action,
             ELSE same END AS effect,
        note, old_name /*outer*/
 FROM (
-    SELECT r.id, r.category AS old_number, oc.name AS old_name, c.new_numbers,
+    SELECT r.ordinal, r.id, r.category AS old_number, oc.name AS old_name, c.new_numbers,
            CASE WHEN c.number IS NULL THEN w.unknown_action ELSE c.old_action END AS old_action,
            c.new_action, w.earlier, w.later, w.transfer_earlier, w.transfer_later, w.same,
            CASE WHEN c.old_outcome = 'keep' AND c.new_outcome = 'keep'
@@ -600,6 +602,7 @@ SELECT id, category AS categorie, category_name AS omschrijving,
        category_valuation AS waardering, 'vernietigen' AS actie,
        destroy_from AS vernietigen_vanaf{kept}
 FROM judged WHERE outcome = 'destroy' AND destroy_from <= {on}
+ORDER BY ordinal
 """
 
 TRANSFER = """
@@ -607,6 +610,7 @@ SELECT id, category AS categorie, category_name AS omschrijving,
        category_valuation AS waardering, 'overbrengen' AS actie,
        transfer_from AS overbrengen_vanaf{kept}
 FROM judged WHERE outcome = 'keep' AND transfer_from <= {on}
+ORDER BY ordinal
 """
 """The transfer list (*overbrengingslijst*): B records whose transfer term has run by ``{on}``.
 
@@ -617,6 +621,7 @@ is not on it; it stays counted as kept.
 UNDETERMINED = """
 SELECT id, category AS categorie, category_name AS omschrijving, reason AS reden{kept}
 FROM judged WHERE outcome = 'not_computable'
+ORDER BY ordinal
 """
 
 
