@@ -1214,3 +1214,24 @@ class TestOrderAtSize:
         effects = impact(load("voorbeeld", "1.0"), load("voorbeeld", "2.1"), path)
         places = [order[record_id] for record_id in effects.records.column("id").to_pylist()]
         assert places == list(range(count))
+
+
+class TestColumnNamedTwice:
+    """A role's column named twice in a CSV file is refused, not read from the first."""
+
+    def test_start_twice(self, tmp_path: Path) -> None:
+        """Two columns 'start': one line saying so; no list."""
+        path = tmp_path / "zaken.csv"
+        path.write_text("id,category,start,start\nZ1,1.2,2015-01-31,2019-01-31\n", "utf-8")
+        with pytest.raises(DocumentErrors) as caught:
+            due(load("voorbeeld", "2.1"), path, on=datetime.date(2030, 1, 1))
+        (problem,) = caught.value.problems
+        assert "has two columns named 'start'" in str(problem)
+
+    def test_another_column_twice_is_kept(self, tmp_path: Path) -> None:
+        """A column no role reads may be named twice: both go along."""
+        path = tmp_path / "zaken.csv"
+        path.write_text("id,category,start,Titel,Titel\nZ1,1.2,2015-01-31,a,b\n", "utf-8")
+        result = due(load("voorbeeld", "2.1"), path, on=datetime.date(2030, 1, 1))
+        (row,) = result.due.to_pylist()
+        assert (row["Titel"], row["Titel_1"]) == ("a", "b")

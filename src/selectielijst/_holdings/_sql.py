@@ -731,6 +731,7 @@ def _records(
     """
     present = runner.load(records)
     where = str(records) if isinstance(records, str | Path) else "the records"
+    _refuse_twice_named(records, names, present)
     columns = _kept_columns(present, names, keep, where)
     runner.run(_records_view(records, names, present, columns))
     problems = []
@@ -752,6 +753,41 @@ def _records(
     if problems:
         raise DocumentErrors(f"{where} cannot be used", problems)
     return _written_as(columns)
+
+
+def _refuse_twice_named(
+    records: str | Path | Any, names: Mapping[str, str], present: Mapping[str, bool]
+) -> None:
+    """Refuse a CSV file in which a column a role reads is named twice.
+
+    The engines keep both, renaming the second (``start_1``), and would read
+    the first without a word: which of the two is meant is the user's to say.
+
+    Raises:
+        DocumentErrors: A role's column is named twice in the header.
+    """
+    if not isinstance(records, str | Path) or Path(records).suffix.lower() != ".csv":
+        return
+    doubled = [name for name in dict.fromkeys(names.values()) if f"{name}_1" in present]
+    if not doubled:
+        return
+    import csv  # noqa: PLC0415  # only when a name may be doubled
+
+    with Path(records).open(encoding="utf-8", errors="replace", newline="") as stream:
+        first = stream.readline()
+    header = max((next(csv.reader([first], delimiter=d), []) for d in ",;\t|"), key=len, default=[])
+    twice = [name for name in doubled if [cell.strip() for cell in header].count(name) > 1]
+    if twice:
+        problem = say(
+            "column-named-twice",
+            "has two columns named {name!r}; give one of them another name, so that it is"
+            " clear which one holds what",
+            name=twice[0],
+        )
+        raise DocumentErrors(
+            f"{records} cannot be used",
+            [InvalidDocument(problem, file=str(records), line=1, path="columns")],
+        )
 
 
 MOST_KEPT = 50
