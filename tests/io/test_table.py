@@ -32,7 +32,14 @@ from selectielijst import (
 )
 from selectielijst._cli import main
 from selectielijst.errors import DocumentErrors
-from selectielijst.io import export_vng_api, import_vng_api, read_export, read_mapping
+from selectielijst.io import (
+    Columns,
+    TableOptions,
+    export_vng_api,
+    import_vng_api,
+    read_export,
+    read_mapping,
+)
 from selectielijst.model import CategoryStatus, ProcessKind, ProcessTerm, VersionInfo
 from selectielijst.rendering import Language
 from strategies import api_shaped_lists, selection_lists
@@ -147,6 +154,25 @@ class TestTableImport:
         with pytest.raises(DocumentErrors) as caught:
             import_table(fake, read_mapping(FIXTURES / "gemeente.mapping.yaml"))
         assert "is not a readable XLSX workbook" in problems(caught)[0]
+
+
+class TestFormulasWithoutValues:
+    """A workbook of formulas whose values were never saved is refused, not read as empty."""
+
+    def test_refused(self, tmp_path: Path) -> None:
+        """One line saying what to do: open and save it in a spreadsheet program."""
+        workbook = openpyxl.Workbook()
+        sheet = workbook.active
+        assert sheet is not None
+        sheet.append(["Nr", "Naam", "Waardering"])
+        sheet.append(['="1"', '="Post registreren"', '="V, 1 jaar"'])
+        path = tmp_path / "formules.xlsx"
+        workbook.save(path)
+        columns = Columns(number="Nr", name="Naam", valuation="Waardering")
+        options = TableOptions("f", "F", VersionInfo("1", Status.CONCEPT), columns)
+        with pytest.raises(DocumentErrors) as caught:
+            import_table(path, options)
+        assert "formulas whose values were never saved" in problems(caught)[0]
 
 
 class TestExport:

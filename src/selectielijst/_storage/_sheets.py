@@ -153,7 +153,37 @@ def _read_xlsx(path: Path, sheet: str | None, most: int) -> Table:
         raise _fail(name, problem) from e
     finally:
         workbook.close()
+    if len(lines) > 1 and not any(cell.strip() for line in lines[1:] for cell in line):
+        _refuse_unsaved_formulas(path, sheet, name)
     return _table(name, lines)
+
+
+def _refuse_unsaved_formulas(path: Path, sheet: str | None, name: str) -> None:
+    """Refuse a sheet whose cells are formulas with no value saved: it would read as empty.
+
+    A workbook written by a program (not by Excel or LibreOffice) holds the
+    formulas but not what they come to; only a spreadsheet program works
+    that out, and saves it.
+    """
+    import openpyxl  # noqa: PLC0415  # loaded when a workbook is read, not on import
+
+    workbook = openpyxl.load_workbook(path, read_only=True, data_only=False)
+    try:
+        worksheet = workbook[sheet] if sheet is not None else workbook.worksheets[0]
+        formulas = any(
+            isinstance(value, str) and value.startswith("=")
+            for row in worksheet.iter_rows(min_row=2, values_only=True)
+            for value in row
+        )
+    finally:
+        workbook.close()
+    if formulas:
+        problem = say(
+            "formulas-without-values",
+            "its cells are formulas whose values were never saved, so it reads as empty; open"
+            " it in Excel or LibreOffice and save it, then read it again",
+        )
+        raise _fail(name, problem)
 
 
 def _check_unpacked_size(path: Path, name: str) -> None:
