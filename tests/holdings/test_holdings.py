@@ -706,7 +706,7 @@ class TestWrittenToFiles:
             output = Path(folder) / "lijst.csv"
             written = due_to_files(selection_list, records_table(rows), output, on=on)
             assert output.read_bytes() == expected_bytes
-            assert written.files[output] == sum(1 for text in ids if text.strip(" "))
+            assert written.files[output] == sum(1 for text in ids if text.strip(" \t\r\n"))
 
     def test_parquet_equals_the_tables(self, tmp_path: Path) -> None:
         """The Parquet files hold what due() returns, and the summary line is due()'s."""

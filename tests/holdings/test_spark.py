@@ -124,6 +124,59 @@ def _text_records(data: st.DataObject, numbers: list[str]) -> pyarrow.Table:
     )
 
 
+_SPACES = ["", " ", "\u00a0", "\u3000", "\t", "\n", "\r\n", "\u2028", "\u0085"]
+"""White space as people's files hold it: around a value, inside a quoted field too."""
+
+
+@st.composite
+def _awkward_csv(draw: st.DrawFn, folder: Path, numbers: list[str]) -> Path:
+    """A records CSV of awkward values: white space of every kind around them, quotes inside,
+    line ends inside quoted fields, separators inside values, any of four separators."""
+    separator = draw(st.sampled_from([",", ";", "\t", "|"]))
+    rows = []
+    for index in range(draw(st.integers(1, 12))):
+        around = st.sampled_from(_SPACES)
+        record_id = draw(
+            st.sampled_from([f"Z-{index}", f'Z "{index}"', f"Z;{index},b", f"Z\n{index}"])
+        )
+        number = draw(around) + draw(st.sampled_from(numbers)) + draw(around)
+        day = draw(st.sampled_from(["2015-01-31", "31-01-2015", "2024-02-29 00:00:00"]))
+        rows.append([record_id, number, draw(around) + day + draw(around)])
+    path = folder / f"zaken-{draw(st.integers(0, 10**9))}.csv"
+    with path.open("w", encoding="utf-8", newline="") as stream:
+        writer = csv.writer(stream, delimiter=separator, quotechar='"', lineterminator="\n")
+        writer.writerow(["id", "category", "start"])
+        writer.writerows(rows)
+    return path
+
+
+@pytest.mark.usefixtures("spark")
+class TestReadAlike:
+    """DuckDB and Spark read one records file alike: one rule for both, record for record."""
+
+    @settings(
+        suppress_health_check=[HealthCheck.too_slow, HealthCheck.function_scoped_fixture],
+        max_examples=8,
+        deadline=None,
+    )
+    @given(data=st.data())
+    def test_awkward_files(self, tmp_path: Path, data: st.DataObject) -> None:
+        """White space, line ends, quotes and separators: the same rows on both engines."""
+        selection_list = load("voorbeeld", "2.1")
+        numbers = [category.number for _, category in selection_list.categories()]
+        path = data.draw(_awkward_csv(tmp_path, numbers))
+        _same_due(selection_list, path, datetime.date(2031, 1, 31))
+
+    def test_not_utf8_refused_alike(self, tmp_path: Path) -> None:
+        """A cp1252 file is refused by both, with the same words; Spark would read U+FFFD."""
+        path = tmp_path / "zaken.csv"
+        path.write_bytes(b"id,category,start\nZ\xe9,1.2,2015-01-31\n")
+        for engine in ("duckdb", "spark"):
+            with pytest.raises(DocumentErrors) as refused:
+                due(load("voorbeeld", "2.1"), path, on=datetime.date(2031, 1, 31), engine=engine)
+            assert "is not UTF-8 text (byte 0xe9)" in str(refused.value.problems[0])
+
+
 @pytest.mark.usefixtures("spark")
 class TestSameAsDuckDB:
     """Drawn lists and records: Spark's answer is DuckDB's, which is retention()'s."""

@@ -24,6 +24,8 @@ from collections.abc import Callable, Iterable, Iterator, Sequence
 from pathlib import Path
 from typing import TYPE_CHECKING, Any, Protocol
 
+import attrs
+
 from selectielijst._i18n import Message, say
 from selectielijst._storage import FORMULA_STARTS
 from selectielijst.errors import DocumentErrors, EngineFailed, InvalidDocument
@@ -39,11 +41,13 @@ __all__ = [
     "TIME_ZONE",
     "WORKBOOKS",
     "Columns",
+    "CsvRule",
     "DuckDBEngine",
     "Engine",
     "Progress",
     "as_arrow",
     "as_csv_cells",
+    "csv_options",
     "is_spark_frame",
     "is_temporal",
     "literal",
@@ -377,11 +381,36 @@ class DuckDBEngine:
             elif suffix in WORKBOOKS:
                 relation = self.connection.from_arrow(sheet_table(path))
             else:
-                relation = self.connection.read_csv(str(path), all_varchar=True, header=True)
+                rule = csv_options(path)
+                relation = self.connection.read_csv(
+                    str(path), all_varchar=True, header=True, delimiter=rule.separator,
+                    quotechar=rule.quote, escapechar=rule.quote,
+                )  # fmt: skip
             relation.create_view("source")
             self.connection.execute("SELECT count(*) FROM source").fetchone()
         except duckdb.Error as e:
             raise unreadable(path, str(e)) from e
+
+
+@attrs.frozen
+class CsvRule:
+    """How both engines read a records CSV file: the one rule, stated once."""
+
+    separator: str
+    quote: str = '"'
+    """The quote around a field; a quote inside one is doubled (``""``), as spreadsheets do."""
+
+
+def csv_options(path: Path) -> CsvRule:
+    """The rule for *path*: the separator its header uses most.
+
+    Of comma, semicolon, tab and ``|``, the one the header line holds most
+    of; a comma where it holds none.
+    """
+    with path.open(encoding="utf-8", errors="replace", newline="") as stream:
+        header = stream.readline()
+    separator = max(",;\t|", key=lambda candidate: (header.count(candidate), candidate == ","))
+    return CsvRule(separator)
 
 
 NOT_A_TABLE = (

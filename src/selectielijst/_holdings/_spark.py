@@ -24,6 +24,7 @@ from selectielijst._holdings._engines import (
     Columns,
     Progress,
     as_csv_cells,
+    csv_options,
     is_spark_frame,
     is_temporal,
     readable,
@@ -216,9 +217,14 @@ class SparkEngine:
                 schema = ", ".join(f"{_backquoted(name)} STRING" for name in sheet.column_names)
                 rows = zip(*sheet.to_pydict().values(), strict=True)
                 return self.session.createDataFrame(list(rows), schema)
-            header = _first_line(path)
-            separator = ";" if header.count(";") > header.count(",") else ","
-            return self.session.read.csv(str(path), header=True, sep=separator, mode="FAILFAST")
+            wrong = unreadable(path, "") if not _is_readable_text(path) else None
+            if wrong is not None:
+                raise wrong  # Spark would read bytes that are no UTF-8 as U+FFFD: refused alike
+            rule = csv_options(path)
+            return self.session.read.csv(
+                str(path), header=True, sep=rule.separator, quote=rule.quote,
+                escape=rule.quote, multiLine=True, mode="FAILFAST",
+            )  # fmt: skip
         except (PySparkException, OSError) as e:
             raise unreadable(path, str(e)) from e
 
@@ -255,6 +261,16 @@ def _backquoted(name: str) -> str:
     return "`" + name.replace("`", "``") + "`"
 
 
-def _first_line(path: Path) -> str:
-    with path.open(encoding="utf-8", errors="replace") as file:
-        return file.readline()
+def _is_readable_text(path: Path) -> bool:
+    """Whether *path* is UTF-8 text with something in it, as DuckDB requires of a CSV file."""
+    import codecs  # noqa: PLC0415  # only for a CSV file
+
+    decoder = codecs.getincrementaldecoder("utf-8")()
+    seen = False
+    with path.open("rb") as stream:
+        for block in iter(lambda: stream.read(1 << 20), b""):
+            try:
+                seen = bool(decoder.decode(block).strip()) or seen
+            except UnicodeDecodeError:
+                return False
+    return seen

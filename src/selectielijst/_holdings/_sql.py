@@ -325,7 +325,7 @@ _RECORDS = """
 CREATE TEMP VIEW records AS
 SELECT row_number() OVER () AS ordinal,
        CAST({id} AS VARCHAR) AS id,
-       trim(CAST({category} AS VARCHAR)) AS category,
+       {category_trimmed} AS category,
        CAST({start} AS VARCHAR) AS start_text,
        CAST({event} AS VARCHAR) AS event_text,
        {start_day} AS start_day,
@@ -333,22 +333,40 @@ SELECT row_number() OVER () AS ordinal,
 FROM source
 """
 
+_SPACE = (
+    "\\t\\n\\x{{0b}}\\f\\r \\x{{85}}\\x{{a0}}\\x{{1680}}\\x{{2000}}-\\x{{200a}}"
+    "\\x{{2028}}\\x{{2029}}\\x{{202f}}\\x{{205f}}\\x{{3000}}\\x{{feff}}"
+)
+"""White space as both engines' regular expressions name it alike (RE2 and Java): spaces,
+tabs, line ends of every kind, the no-break and ideographic spaces, a byte order mark.
+Its braces are doubled: it goes into templates that are filled in with ``format``."""
+
+TRIMMED = (
+    "regexp_replace(regexp_replace(CAST({0} AS VARCHAR), '^[" + _SPACE + "]+', ''),"
+    " '[" + _SPACE + "]+\\z', '')"
+)
+"""*{0}* as text without the white space around it, the same on DuckDB and on Spark.
+
+Their own ``trim`` differ: DuckDB's takes the no-break space away, Spark's only
+the space. Each pattern is anchored, so it replaces once on either engine."""
+
 _ISO_DAY = (
-    "^([0-9]{{4}})-([0-9]{{2}})-([0-9]{{2}})([ T][0-9]{{2}}:[0-9]{{2}}(:[0-9]{{2}}([.][0-9]+)?)?)?$"
+    "^([0-9]{{4}})-([0-9]{{2}})-([0-9]{{2}})"
+    "([ T][0-9]{{2}}:[0-9]{{2}}(:[0-9]{{2}}([.][0-9]+)?)?)?\\z"
 )
 _DUTCH_DAY = (
     "^([0-9]{{1,2}})([-/.])([0-9]{{1,2}})[-/.]([0-9]{{4}})"
-    "( [0-9]{{1,2}}:[0-9]{{2}}(:[0-9]{{2}})?)?$"
+    "( [0-9]{{1,2}}:[0-9]{{2}}(:[0-9]{{2}})?)?\\z"
 )
 
 _DAY_OF_TEXT = (
-    "CASE WHEN regexp_matches(trim(CAST({0} AS VARCHAR)), '" + _ISO_DAY + "')"
-    " THEN TRY_CAST(substr(trim(CAST({0} AS VARCHAR)), 1, 10) AS DATE)"
-    " WHEN regexp_matches(trim(CAST({0} AS VARCHAR)), '" + _DUTCH_DAY + "')"
+    "CASE WHEN regexp_matches(" + TRIMMED + ", '" + _ISO_DAY + "')"
+    " THEN TRY_CAST(substr(" + TRIMMED + ", 1, 10) AS DATE)"
+    " WHEN regexp_matches(" + TRIMMED + ", '" + _DUTCH_DAY + "')"
     " THEN TRY_CAST(concat("
-    "regexp_extract(trim(CAST({0} AS VARCHAR)), '" + _DUTCH_DAY + "', 4), '-',"
-    " lpad(regexp_extract(trim(CAST({0} AS VARCHAR)), '" + _DUTCH_DAY + "', 3), 2, '0'), '-',"
-    " lpad(regexp_extract(trim(CAST({0} AS VARCHAR)), '" + _DUTCH_DAY + "', 1), 2, '0'))"
+    "regexp_extract(" + TRIMMED + ", '" + _DUTCH_DAY + "', 4), '-',"
+    " lpad(regexp_extract(" + TRIMMED + ", '" + _DUTCH_DAY + "', 3), 2, '0'), '-',"
+    " lpad(regexp_extract(" + TRIMMED + ", '" + _DUTCH_DAY + "', 1), 2, '0'))"
     " AS DATE) END"
 )
 """The day a text names, as both engines read it alike; else NULL.
@@ -408,8 +426,8 @@ spreadsheets holds: the record is then not yet due, and has no date.
 """
 
 
-_NO_ID_OF_RECORD = "(r.id IS NULL OR trim(r.id) = '')"
-"""Whether record ``r`` has no id (empty, or spaces only): it is then on no list to act on,
+_NO_ID_OF_RECORD = "(r.id IS NULL OR " + TRIMMED.format("r.id") + " = '')"
+"""Whether record ``r`` has no id (empty, or white space only): it is then on no list to act on,
 but apart, with its reason."""
 
 _NO_START_OF_RECORD = (
@@ -893,7 +911,8 @@ def _records_view(
         for role in ("start", "event")
     }
     carried_along = "".join(f", {quoted(column)} AS keep_{n}" for n, column in enumerate(kept))
-    return _RECORDS.format(**named, **days, kept=carried_along)
+    trimmed = TRIMMED.format(named["category"])
+    return _RECORDS.format(**named, **days, kept=carried_along, category_trimmed=trimmed)
 
 
 def engine_for(records: object, name: str | None) -> Engine:
