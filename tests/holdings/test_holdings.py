@@ -1235,3 +1235,17 @@ class TestColumnNamedTwice:
         result = due(load("voorbeeld", "2.1"), path, on=datetime.date(2030, 1, 1))
         (row,) = result.due.to_pylist()
         assert (row["Titel"], row["Titel_1"]) == ("a", "b")
+
+
+class TestSpill:
+    """DuckDB spills to a folder of the computation's own, and it goes when the work is done."""
+
+    def test_no_folder_left(self, tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+        """After due and impact, no spill folder stays behind, and none is made in ./.tmp."""
+        monkeypatch.setattr(tempfile, "tempdir", str(tmp_path))
+        monkeypatch.chdir(tmp_path)
+        rows = records_table([("Z-1", "1.2", datetime.date(2015, 1, 31), None)])
+        due(load("voorbeeld", "2.1"), rows, on=datetime.date(2030, 1, 1))
+        impact(load("voorbeeld", "1.0"), load("voorbeeld", "2.0"), rows)
+        assert list(tmp_path.glob("selectielijst-duckdb-*")) == []
+        assert not (tmp_path / ".tmp").exists()

@@ -18,8 +18,10 @@ from __future__ import annotations
 import contextlib
 import errno
 import functools
+import shutil
 import tempfile
 import threading
+import weakref
 from collections.abc import Callable, Iterable, Iterator, Sequence
 from pathlib import Path
 from typing import TYPE_CHECKING, Any, Protocol
@@ -100,6 +102,11 @@ class Engine(Protocol):
 
     def run(self, statement: str) -> None:
         """Run a statement that makes a view or table."""
+
+    records_kept_as: str
+    """``TABLE`` where the records are read and numbered once and kept for the queries that
+    follow (DuckDB), ``VIEW`` where each query reads them anew (Spark, which keeps nothing
+    it is not asked to)."""
 
     def result(self, query: str) -> Any:
         """The table *query* gives: Arrow for DuckDB, a DataFrame for Spark."""
@@ -206,6 +213,14 @@ class DuckDBEngine:
         self.connection.execute("SET enable_progress_bar_print = false")
         # A timestamp with a time zone is a day in the Netherlands, whatever the machine's zone
         self.connection.execute(f"SET TimeZone = '{TIME_ZONE}'")
+        # What does not fit in memory goes to a folder of the computation's own, not to ./.tmp
+        self.spill = tempfile.mkdtemp(prefix="selectielijst-duckdb-")
+        self.connection.execute(f"SET temp_directory = {literal(self.spill)}")
+        self._removal = weakref.finalize(self, shutil.rmtree, self.spill, ignore_errors=True)
+
+    records_kept_as = "TABLE"
+    """The records are read and numbered once, then queried three times (due, transfer and
+    what cannot be told): a table, which DuckDB spills to disk where memory runs short."""
 
     @contextlib.contextmanager
     def watched(self, progress: Progress | None) -> Iterator[None]:
@@ -350,8 +365,9 @@ class DuckDBEngine:
         return int(count)
 
     def close(self) -> None:
-        """Close the connection; the Arrow tables it gave are the caller's."""
+        """Close the connection and remove its spill folder; the Arrow tables it gave stay."""
         self.connection.close()
+        self._removal()  # the spill folder goes now; unclosed, when the engine is collected
 
     def _register(self, records: Any) -> None:
         """Make the view ``source`` of a table in memory.

@@ -90,6 +90,9 @@ class SparkEngine:
     names its views with a prefix of its own.
     """
 
+    records_kept_as = "VIEW"
+    """Spark reads the records anew for each query: it keeps nothing it is not asked to."""
+
     def __init__(self, session: pyspark.sql.SparkSession) -> None:
         self.session = session
         self.prefix = f"selectielijst_{os.getpid()}_{next(_CALLS)}_"

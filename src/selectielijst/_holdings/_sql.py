@@ -322,7 +322,7 @@ def date_literal(day: datetime.date) -> str:
 
 
 _RECORDS = """
-CREATE TEMP VIEW records AS
+CREATE TEMP {records_kept_as} records AS
 SELECT row_number() OVER () AS ordinal,
        CAST({id} AS VARCHAR) AS id,
        {category_trimmed} AS category,
@@ -751,7 +751,7 @@ def _records(
     where = str(records) if isinstance(records, str | Path) else "the records"
     _refuse_twice_named(records, names, present)
     columns = _kept_columns(present, names, keep, where)
-    runner.run(_records_view(records, names, present, columns))
+    runner.run(_records_view(records, names, present, columns, runner.records_kept_as))
     problems = []
     for role in ("start", "event"):
         column = names[role]
@@ -872,6 +872,7 @@ def _records_view(
     names: Mapping[str, str],
     present: Mapping[str, bool],
     kept: Sequence[str] = (),
+    kept_as: str = "VIEW",
 ) -> str:
     """The statement that makes the view ``records`` of the loaded records.
 
@@ -912,7 +913,9 @@ def _records_view(
     }
     carried_along = "".join(f", {quoted(column)} AS keep_{n}" for n, column in enumerate(kept))
     trimmed = TRIMMED.format(named["category"])
-    return _RECORDS.format(**named, **days, kept=carried_along, category_trimmed=trimmed)
+    return _RECORDS.format(
+        **named, **days, kept=carried_along, category_trimmed=trimmed, records_kept_as=kept_as
+    )
 
 
 def engine_for(records: object, name: str | None) -> Engine:
