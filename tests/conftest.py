@@ -64,3 +64,28 @@ def pytest_terminal_summary(terminalreporter: pytest.TerminalReporter) -> None:
         terminalreporter.write_line(summary(CASES))
     if OUTCOMES:
         terminalreporter.write_line(outcome_table(OUTCOMES))
+
+
+def on_a_terminal(command: list[str], stream: str) -> tuple[int, bytes]:
+    """Run *command* with its *stream* (``stdout`` or ``stderr``) on a terminal of its own.
+
+    Returns its exit code and what it wrote there; the other stream goes nowhere.
+    """
+    import pty  # noqa: PLC0415  # only for these tests
+    import subprocess  # noqa: PLC0415  # the command as a user runs it
+
+    leader, follower = pty.openpty()
+    streams = {"stdout": subprocess.DEVNULL, "stderr": subprocess.DEVNULL, stream: follower}
+    with subprocess.Popen(command, stdin=subprocess.DEVNULL, **streams) as run:  # type: ignore[call-overload]  # noqa: S603
+        os.close(follower)
+        seen = b""
+        while True:
+            try:
+                chunk = os.read(leader, 4096)
+            except OSError:  # the terminal closed: the command ended
+                break
+            if not chunk:
+                break
+            seen += chunk
+    os.close(leader)
+    return run.returncode, seen

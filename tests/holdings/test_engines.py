@@ -120,10 +120,9 @@ class TestProgress:
     @pytest.mark.parametrize("quiet", [False, True])
     def test_a_bar_on_a_terminal(self, tmp_path: Path, quiet: bool) -> None:
         """On a terminal due shows its bar on stderr; --quiet, or no terminal, shows none."""
-        import os  # noqa: PLC0415  # only here
-        import pty  # noqa: PLC0415  # a terminal for the command's stderr
-        import subprocess  # noqa: PLC0415  # the command as a user runs it
         import sys  # noqa: PLC0415  # this Python
+
+        from conftest import on_a_terminal  # noqa: PLC0415  # only here
 
         (tmp_path / "zaken.csv").write_text(
             "id,category,start\nZ-1,1.2,2015-01-31\n", encoding="utf-8"
@@ -132,20 +131,8 @@ class TestProgress:
                    "due", "voorbeeld@2.1", "--records", str(tmp_path / "zaken.csv"),
                    "--on", "2030-01-01", "-o", str(tmp_path / "lijst.csv"),
                    "--lang", "nl"]  # fmt: skip
-        leader, follower = pty.openpty()
-        with subprocess.Popen(command, stderr=follower, stdout=subprocess.DEVNULL) as run:  # noqa: S603
-            os.close(follower)
-            seen = b""
-            while True:
-                try:
-                    chunk = os.read(leader, 4096)
-                except OSError:
-                    break
-                if not chunk:
-                    break
-                seen += chunk
-        os.close(leader)
-        assert run.returncode == 0
+        returncode, seen = on_a_terminal(command, "stderr")
+        assert returncode == 0
         text = seen.decode("utf-8", "replace")
         assert "1 stuk op 1 januari 2030" in text
         assert ("vernietigingslijst" in text) is not quiet

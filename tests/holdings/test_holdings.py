@@ -1158,31 +1158,16 @@ class TestRowsToATerminal:
 
     def test_a_terminal_sees_no_escape(self, tmp_path: Path) -> None:
         """To a terminal, ESC is shown as \\u001b, not obeyed."""
-        import os  # noqa: PLC0415  # only here
-        import pty  # noqa: PLC0415  # only here
-        import subprocess  # noqa: PLC0415  # only here
         import sys  # noqa: PLC0415  # only here
+
+        from conftest import on_a_terminal  # noqa: PLC0415  # only here
 
         path = tmp_path / "zaken.csv"
         path.write_bytes(self.RECORDS)
-        leader, follower = pty.openpty()
         command = [sys.executable, "-m", "selectielijst", "due", "voorbeeld@2.1",
                    "--records", str(path), "--on", "2030-01-01"]  # fmt: skip
-        with subprocess.Popen(  # noqa: S603  # our own interpreter
-            command, stdout=follower, stderr=subprocess.DEVNULL, stdin=subprocess.DEVNULL
-        ) as process:
-            os.close(follower)
-            seen = b""
-            while True:
-                try:
-                    chunk = os.read(leader, 4096)
-                except OSError:
-                    break
-                if not chunk:
-                    break
-                seen += chunk
-            process.wait(timeout=60)
-        os.close(leader)
+        returncode, seen = on_a_terminal(command, "stdout")
+        assert returncode == 0
         assert b"Z\\u001b[31mrood" in seen
         assert b"\x1b[31m" not in seen
 

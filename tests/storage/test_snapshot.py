@@ -125,6 +125,25 @@ class TestBadInput:
         assert problem.line == 23
         assert "'1 jaar' is not an ISO 8601 duration" in problem.problem
 
+    @pytest.mark.parametrize(
+        ("old", "extra", "path", "says"),
+        [
+            ("destroy: P1Y", "process: onzin", "valuation.process", "'onzin' is no process term"),
+            ("destroy: P1Y", "process_remark: x", "valuation", "process_remark belongs beside"),
+            ("keep: [1]", "process: nihil", "valuation", "has no trigger, process term"),
+            ("destroy: P1Y", "process: nihil\n          process_remark: ' '", "valuation.process",
+             "a remark on the process term is not blank"),
+        ],
+    )  # fmt: skip
+    def test_bad_process_term(self, old: str, extra: str, path: str, says: str) -> None:
+        """A process term that is none, a remark without one, one on a B: each named."""
+        text = GOOD.replace("format: selectielijst/1", "format: selectielijst/2").replace(
+            old, f"{old}\n          {extra}"
+        )
+        problem = only(text)
+        assert problem.path.endswith(path), problem
+        assert says in problem.problem
+
     def test_unknown_valuation(self) -> None:
         """A valuation that is neither keep nor destroy."""
         problem = only(GOOD.replace("keep: [1]", "bewaren: [1]"))

@@ -34,7 +34,7 @@ import attrs
 
 from selectielijst._i18n import Message, say
 from selectielijst._render import MACHINE_COPY
-from selectielijst._storage import SIZE_VARIABLE, Row, Table, size_limit, usable_path
+from selectielijst._storage import Row, Table, checked_file
 from selectielijst.errors import DocumentErrors, InvalidDocument
 
 __all__ = [
@@ -190,17 +190,8 @@ def read_document(path: Path, names: Sequence[str], *, required: bool = True) ->
         DocumentErrors: The file is missing, too large, damaged, protected by
             a password, a scan without text, or has no table with that header.
     """
-    path = usable_path(path)
+    path = checked_file(path)
     name = str(path)
-    if not path.is_file():
-        raise _fail(name, say("no-such-file", "no such file"))
-    if path.stat().st_size > size_limit():
-        problem = say(
-            "sheet-too-large",
-            "the file is too large for a selection list (set {variable} to raise the bound)",
-            variable=SIZE_VARIABLE,
-        )
-        raise _fail(name, problem)
     collector = _Collector(name, tuple(names))
     if path.suffix.lower() == ".pdf":
         _read_pdf(path, collector)

@@ -506,6 +506,13 @@ def read_list_document(path: Path) -> SelectionList:
     read from its text, its ids made from its numbers; its title and version
     from the document's first lines.
 
+    >>> import tempfile, pathlib
+    >>> from selectielijst import load
+    >>> path = pathlib.Path(tempfile.mkdtemp()) / "lijst.docx"
+    >>> export(load("voorbeeld", "2.1"), path)
+    >>> read_list_document(path) == load("voorbeeld", "2.1")
+    True
+
     Raises:
         DocumentErrors: The document is no list of ours, or cannot be read.
     """

@@ -166,6 +166,11 @@ def api_records(
     an exception to B is written as B, a term from a date of its own as the
     API's "vast te leggen datum" with the term in its remark.
 
+    >>> from selectielijst import load
+    >>> records = api_records(load("voorbeeld", "2.1"), allow_loss=True)
+    >>> records.types[0]["naam"], len(records.results) > 0, len(records.losses) > 0
+    ('Bestuur', True, True)
+
     Raises:
         DocumentErrors: The list does not fit the API's shape (and loss is
             not allowed), or it has no year, which the API names each process

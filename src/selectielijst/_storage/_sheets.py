@@ -21,6 +21,7 @@ __all__ = [
     "Row",
     "Sheet",
     "Table",
+    "checked_file",
     "guarded",
     "read_table",
     "unguarded",
@@ -70,17 +71,8 @@ def read_table(path: Path, *, sheet: str | None = None, records: bool = False) -
     Raises:
         DocumentErrors: The file is missing, too large, not UTF-8, or no spreadsheet.
     """
-    path = usable_path(path)
+    path = checked_file(path)
     name = str(path)
-    if not path.is_file():
-        raise _fail(name, say("no-such-file", "no such file"))
-    if path.stat().st_size > size_limit():
-        problem = say(
-            "sheet-too-large",
-            "the file is too large for a selection list (set {variable} to raise the bound)",
-            variable=SIZE_VARIABLE,
-        )
-        raise _fail(name, problem)
     if path.suffix.lower() in {".xlsx", ".xlsm"}:
         return _read_xlsx(path, sheet, SHEET_ROWS if records else max_rows())
     raw = path.read_bytes()
@@ -107,6 +99,26 @@ def read_table(path: Path, *, sheet: str | None = None, records: bool = False) -
         problem = say("invalid-csv", "is not valid CSV: {detail}", detail=str(e))
         raise _fail(name, problem, reader.line_num) from e
     return _table(name, lines)
+
+
+def checked_file(path: Path) -> Path:
+    """*path*, usable, once it is known to be a file within the size bound.
+
+    Raises:
+        DocumentErrors: It is missing, or larger than the bound.
+    """
+    path = usable_path(path)
+    name = str(path)
+    if not path.is_file():
+        raise _fail(name, say("no-such-file", "no such file"))
+    if path.stat().st_size > size_limit():
+        problem = say(
+            "sheet-too-large",
+            "the file is too large for a selection list (set {variable} to raise the bound)",
+            variable=SIZE_VARIABLE,
+        )
+        raise _fail(name, problem)
+    return path
 
 
 def _read_xlsx(path: Path, sheet: str | None, most: int) -> Table:
