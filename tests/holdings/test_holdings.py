@@ -1119,6 +1119,15 @@ class TestBounds:
         assert "has more than 10 rows" in str(caught.value.problems[0])
 
 
+_RAGGED = [
+    ":2 $: has 1 field(s) on this line where its header has 3 (a records file has no comment",
+    ":2 $: has 3 field(s) on this line where its header has 1",
+    ":2 $: has 4 field(s) on this line where its header has 3",
+    ":32 $: has 2 field(s) on this line where its header has 3",
+]
+"""A comment line, a title line, a field too many, and a short row further down."""
+
+
 class TestRecordsFilesThatCannotBeRead:
     """An empty records file, or one that is no UTF-8, is said to be so, not in DuckDB's words."""
 
@@ -1127,6 +1136,10 @@ class TestRecordsFilesThatCannotBeRead:
         [
             (b"", "is empty: its first row names the columns"),
             (b"id,category,start\nZ\xe9,1.2,2015-01-31\n", ":2 $: is not UTF-8 text (byte 0xe9)"),
+            (b"id,category,start\n# uit het zaaksysteem\nZ-1,1.2,2015-01-31\n", _RAGGED[0]),
+            (b"Zaken 2026\nid,category,start\nZ-1,1.2,2015-01-31\n", _RAGGED[1]),
+            (b"id,category,start\nZ-1,1.2,2015-01-31,over\n", _RAGGED[2]),
+            (b"id,category,start\n" + b"Z,1.2,2015-01-31\n" * 30 + b"Z-31,1.2\n", _RAGGED[3]),
         ],
     )
     def test_said_plainly(self, tmp_path: Path, content: bytes, says: str) -> None:
@@ -1139,6 +1152,23 @@ class TestRecordsFilesThatCannotBeRead:
         )
         assert result.exit_code == 1
         assert f"error: {path}{says}" in result.stderr or f"error: {path}: {says}" in result.stderr
+
+
+def test_no_comment_lines(tmp_path: Path) -> None:
+    """An id that begins with ``#`` is a record like any other; DuckDB would guess it a comment."""
+    path = tmp_path / "zaken.csv"
+    path.write_text("id,category,start\nZ-1,1.2,2015-01-31\n#Z-2,1.2,2015-01-31\n")
+    result = due(load("voorbeeld", "2.1"), path, on=datetime.date(2030, 1, 1))
+    assert result.due.column("id").to_pylist() == ["Z-1", "#Z-2"]
+
+
+def test_a_role_column_named_twice_far_from_its_first(tmp_path: Path) -> None:
+    """Named twice anywhere in the header, not only where DuckDB would rename it ``start_1``."""
+    path = tmp_path / "zaken.csv"
+    path.write_text("start_1,id,category,start,start\nx,Z-1,1.2,2015-01-31,2016-01-31\n")
+    with pytest.raises(DocumentErrors) as refused:
+        due(load("voorbeeld", "2.1"), path, on=datetime.date(2030, 1, 1))
+    assert "has two columns named 'start'" in str(refused.value.problems[0])
 
 
 class TestRowsToATerminal:

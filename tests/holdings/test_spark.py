@@ -27,7 +27,7 @@ from test_holdings import drawn_records, records_table, some_days, vng_records
 
 from selectielijst import SelectionList, load
 from selectielijst._cli import main
-from selectielijst._holdings._engines import as_arrow, is_spark_frame
+from selectielijst._holdings._engines import as_arrow, is_spark_frame, spark_cause
 from selectielijst.errors import DocumentErrors, EngineUnavailable
 from selectielijst.holdings import Action, Effect, due, impact
 from strategies import selection_lists
@@ -137,7 +137,9 @@ def _awkward_csv(draw: st.DrawFn, folder: Path, numbers: list[str]) -> Path:
     for index in range(draw(st.integers(1, 12))):
         around = st.sampled_from(_SPACES)
         record_id = draw(
-            st.sampled_from([f"Z-{index}", f'Z "{index}"', f"Z;{index},b", f"Z\n{index}"])
+            st.sampled_from(
+                [f"Z-{index}", f'Z "{index}"', f"Z;{index},b", f"Z\n{index}", f"#Z{index}"]
+            )
         )
         number = draw(around) + draw(st.sampled_from(numbers)) + draw(around)
         day = draw(st.sampled_from(["2015-01-31", "31-01-2015", "2024-02-29 00:00:00"]))
@@ -175,6 +177,46 @@ class TestReadAlike:
             with pytest.raises(DocumentErrors) as refused:
                 due(load("voorbeeld", "2.1"), path, on=datetime.date(2031, 1, 31), engine=engine)
             assert "is not UTF-8 text (byte 0xe9)" in str(refused.value.problems[0])
+
+    @pytest.mark.parametrize(
+        ("content", "line", "says"),
+        [
+            ("id,category,start\n# opmerking\nZ-1,1.2,2015-01-31\n", 2, "has 1 field(s)"),
+            ("Zaken 2026\nid,category,start\nZ-1,1.2,2015-01-31\n", 2, "has 3 field(s)"),
+            ("id,category,start\nZ-1,1.2,2015-01-31,x\n", 2, "has 4 field(s)"),
+            ("id,category,start\n" + "Z,1.2,2015-01-31\n" * 40 + "Z-41,1.2\n", 42, "has 2 field"),
+            ("id,category,start,start\nZ-1,1.2,2015-01-31,2016-01-31\n", 1, "two columns named"),
+        ],
+    )
+    def test_broken_files_refused_alike(
+        self, tmp_path: Path, content: str, line: int, says: str
+    ) -> None:
+        """A comment, a title line, a field too many or too few, a column twice: one error on both,
+        naming the file and the line, not Spark's ``An error occurred while calling o474``."""
+        path = tmp_path / "zaken.csv"
+        path.write_text(content, encoding="utf-8")
+        refusals = []
+        for engine in ("duckdb", "spark"):
+            with pytest.raises(DocumentErrors) as refused:
+                due(load("voorbeeld", "2.1"), path, on=datetime.date(2031, 1, 31), engine=engine)
+            refusals.append(str(refused.value.problems[0]))
+        assert refusals[0] == refusals[1]
+        assert refusals[0].startswith(f"{path}:{line} ")
+        assert says in refusals[0]
+
+
+def test_spark_causes_in_one_line() -> None:
+    """The deepest cause of a Java stack, without the Java names and the SQL state."""
+    stack = (
+        "An error occurred while calling o47.collectToPython.\n"
+        ": org.apache.spark.SparkException: [FAILED_READ_FILE.NO_HINT] Encountered error\n"
+        "\tat org.apache.spark.sql.errors.QueryExecutionErrors$.cannotReadFilesError\n"
+        "Caused by: org.apache.spark.SparkException: [MALFORMED_RECORD_IN_PARSING] Malformed\n"
+        "Caused by: org.apache.spark.SparkRuntimeException: [MALFORMED_CSV_RECORD] Malformed"
+        " CSV record: # opmerking SQLSTATE: KD000\n\tat org.apache.spark.sql.errors.X"
+    )
+    assert spark_cause(stack) == "[MALFORMED_CSV_RECORD] Malformed CSV record: # opmerking"
+    assert spark_cause("Table or view not found: x\nmore") == "Table or view not found: x"
 
 
 @pytest.mark.usefixtures("spark")

@@ -400,8 +400,8 @@ class DuckDBEngine:
                 rule = csv_options(path)
                 relation = self.connection.read_csv(
                     str(path), all_varchar=True, header=True, delimiter=rule.separator,
-                    quotechar=rule.quote, escapechar=rule.quote,
-                )  # fmt: skip
+                    quotechar=rule.quote, escapechar=rule.quote, comment="", skiprows=0,
+                )  # fmt: skip  # no comment lines, no lines skipped: the rule, not a guess
             relation.create_view("source")
             self.connection.execute("SELECT count(*) FROM source").fetchone()
         except duckdb.Error as e:
@@ -410,7 +410,13 @@ class DuckDBEngine:
 
 @attrs.frozen
 class CsvRule:
-    """How both engines read a records CSV file: the one rule, stated once."""
+    """How both engines read a records CSV file: the one rule, stated once.
+
+    The first line names the columns, and every line after it is a record,
+    with as many fields as the header: there are no comment lines (an id may
+    begin with ``#``) and no lines of preamble. A file that breaks this is
+    refused, naming the first line that does (:func:`unreadable`).
+    """
 
     separator: str
     quote: str = '"'
@@ -422,11 +428,28 @@ def csv_options(path: Path) -> CsvRule:
 
     Of comma, semicolon, tab and ``|``, the one the header line holds most
     of; a comma where it holds none.
+
+    Raises:
+        DocumentErrors: One of the first records has more or fewer fields than
+            the header (a title line above it, a comment line), which both
+            engines are told alike.
     """
+    rule = CsvRule(_separator(path))
+    if ragged := _ragged_line(path, rule, _HEAD):
+        raise DocumentErrors(
+            f"{path} cannot be read", [InvalidDocument(ragged[0], file=str(path), line=ragged[1])]
+        )
+    return rule
+
+
+_HEAD = 20
+"""The records :func:`csv_options` reads to see that the file keeps the rule."""
+
+
+def _separator(path: Path) -> str:
     with path.open(encoding="utf-8", errors="replace", newline="") as stream:
         header = stream.readline()
-    separator = max(",;\t|", key=lambda candidate: (header.count(candidate), candidate == ","))
-    return CsvRule(separator)
+    return max(",;\t|", key=lambda candidate: (header.count(candidate), candidate == ","))
 
 
 NOT_A_TABLE = (
@@ -543,6 +566,38 @@ def _what_is_wrong(path: Path) -> Message | tuple[Message, int] | None:
             "is empty: its first row names the columns (id, category, start), and each row"
             " after it is a record",
         )
+    return _ragged_line(path, CsvRule(_separator(path)))
+
+
+def _ragged_line(path: Path, rule: CsvRule, most: int | None = None) -> tuple[Message, int] | None:
+    """The first record with more or fewer fields than the header, of the first *most*.
+
+    Read by *rule*, as the engines read; every record where *most* is ``None``.
+    """
+    import csv  # noqa: PLC0415  # only where a file is checked
+    import itertools  # noqa: PLC0415  # likewise
+
+    with path.open(encoding="utf-8", errors="replace", newline="") as stream:
+        rows = csv.reader(stream, delimiter=rule.separator, quotechar=rule.quote, strict=True)
+        line, header = 1, None
+        try:
+            for fields in itertools.islice(rows, None if most is None else most + 1):
+                if header is None:
+                    header = len(fields)
+                elif len(fields) != header:
+                    problem = say(
+                        "csv-ragged-row",
+                        "has {found} field(s) on this line where its header has {header}"
+                        " (a records file has no comment or title lines)",
+                        found=len(fields),
+                        header=header,
+                    )
+                    return problem, line
+                line = rows.line_num + 1
+        except csv.Error as e:
+            if most is not None:
+                return None  # the engine, reading it all, says where
+            return say("csv-broken", "is no CSV file as written: {reason}", reason=str(e)), line
     return None
 
 
@@ -565,18 +620,36 @@ JAVA_MISSING = (
 
 
 @contextlib.contextmanager
-def spark_errors() -> Iterator[None]:
-    """Spark's failures as one clear error, not a Java stack."""
+def spark_errors(source: Path | None = None) -> Iterator[None]:
+    """Spark's failures as one clear error, not a Java stack.
+
+    Where Spark fails on reading the records CSV file *source*, the error is
+    :func:`unreadable`'s, as DuckDB's is: it names the file and the line.
+    """
     from py4j.protocol import Py4JError  # noqa: PLC0415  # with PySpark
     from pyspark.errors import PySparkException  # noqa: PLC0415  # likewise
 
     try:
         yield
     except (PySparkException, Py4JError) as e:
-        first = next((line for line in str(e).splitlines() if line.strip()), type(e).__name__)
-        msg = say(
-            "spark-failed",
-            "Spark could not compute the records: {value}",
-            value=first.strip()[:300],
-        )
+        cause = spark_cause(str(e)) or type(e).__name__
+        if source is not None and "MALFORMED_" in str(e):
+            raise unreadable(source, cause) from e
+        msg = say("spark-failed", "Spark could not compute the records: {value}", value=cause)
         raise EngineFailed(msg) from e
+
+
+def spark_cause(text: str) -> str:
+    """What failed, from Spark's error *text*: the deepest cause, without Java's names.
+
+    ``Caused by: org.apache.spark.SparkRuntimeException: [MALFORMED_CSV_RECORD]
+    Malformed CSV record: x SQLSTATE: KD000`` gives ``[MALFORMED_CSV_RECORD]
+    Malformed CSV record: x``; an error with no cause gives its first line.
+    """
+    lines = [line.strip() for line in text.splitlines() if line.strip()]
+    causes = [line.removeprefix("Caused by: ") for line in lines if line.startswith("Caused by: ")]
+    said = causes[-1] if causes else next(iter(lines), "")
+    java_name, colon, rest = said.partition(": ")
+    if colon and "." in java_name and " " not in java_name:
+        said = rest
+    return said.split(" SQLSTATE: ")[0].strip()[:300]

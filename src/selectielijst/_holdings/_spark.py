@@ -96,6 +96,8 @@ class SparkEngine:
     def __init__(self, session: pyspark.sql.SparkSession) -> None:
         self.session = session
         self.prefix = f"selectielijst_{os.getpid()}_{next(_CALLS)}_"
+        self.source_file: Path | None = None
+        """The records CSV file read, which Spark reads only when a result is used."""
 
     @contextlib.contextmanager
     def watched(self, progress: Progress | None) -> Iterator[None]:
@@ -140,7 +142,7 @@ class SparkEngine:
 
     def rows(self, query: str) -> list[tuple[Any, ...]]:
         """The rows *query* gives, computed now."""
-        with spark_errors():
+        with spark_errors(self.source_file):
             return [tuple(row) for row in self.result(query).collect()]
 
     def keep(self, name: str, result: pyspark.sql.DataFrame) -> pyspark.sql.DataFrame:
@@ -150,7 +152,7 @@ class SparkEngine:
 
     def size(self, result: pyspark.sql.DataFrame) -> int:
         """The rows of a DataFrame, counted by Spark now."""
-        with spark_errors():
+        with spark_errors(self.source_file):
             return int(result.count())
 
     def copy(self, query: str, path: Path, format_name: str) -> int:
@@ -165,7 +167,7 @@ class SparkEngine:
             texts = [kind == "string" for _, kind in frame.dtypes]
             frame = self.result(as_csv_cells(query, frame.columns, texts))
         parts = path.with_name(path.name + ".parts")
-        with spark_errors():
+        with spark_errors(self.source_file):
             writer = frame.coalesce(1).write.mode("overwrite")
             if format_name == "csv":
                 writer.options(**_SPARK_CSV).csv(str(parts))
@@ -224,6 +226,7 @@ class SparkEngine:
             if wrong is not None:
                 raise wrong  # Spark would read bytes that are no UTF-8 as U+FFFD: refused alike
             rule = csv_options(path)
+            self.source_file = path
             return self.session.read.csv(
                 str(path), header=True, sep=rule.separator, quote=rule.quote,
                 escape=rule.quote, multiLine=True, mode="FAILFAST",

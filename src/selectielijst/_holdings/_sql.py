@@ -30,6 +30,7 @@ from selectielijst._holdings._engines import (
     DuckDBEngine,
     Engine,
     Progress,
+    csv_options,
     is_spark_frame,
     literal,
     quoted,
@@ -749,7 +750,7 @@ def _records(
     """
     present = runner.load(records)
     where = str(records) if isinstance(records, str | Path) else "the records"
-    _refuse_twice_named(records, names, present)
+    _refuse_twice_named(records, names)
     columns = _kept_columns(present, names, keep, where)
     runner.run(_records_view(records, names, present, columns, runner.records_kept_as))
     problems = []
@@ -773,28 +774,25 @@ def _records(
     return _written_as(columns)
 
 
-def _refuse_twice_named(
-    records: str | Path | Any, names: Mapping[str, str], present: Mapping[str, bool]
-) -> None:
+def _refuse_twice_named(records: str | Path | Any, names: Mapping[str, str]) -> None:
     """Refuse a CSV file in which a column a role reads is named twice.
 
-    The engines keep both, renaming the second (``start_1``), and would read
-    the first without a word: which of the two is meant is the user's to say.
+    The engines keep both, each renaming the second its own way (DuckDB
+    ``start_1``, Spark ``start3``), and would read the first without a word:
+    which of the two is meant is the user's to say.
 
     Raises:
         DocumentErrors: A role's column is named twice in the header.
     """
     if not isinstance(records, str | Path) or Path(records).suffix.lower() != ".csv":
         return
-    doubled = [name for name in dict.fromkeys(names.values()) if f"{name}_1" in present]
-    if not doubled:
-        return
-    import csv  # noqa: PLC0415  # only when a name may be doubled
+    import csv  # noqa: PLC0415  # only for a CSV file
 
+    rule = csv_options(Path(records))
     with Path(records).open(encoding="utf-8", errors="replace", newline="") as stream:
-        first = stream.readline()
-    header = max((next(csv.reader([first], delimiter=d), []) for d in ",;\t|"), key=len, default=[])
-    twice = [name for name in doubled if [cell.strip() for cell in header].count(name) > 1]
+        header = next(csv.reader(stream, delimiter=rule.separator, quotechar=rule.quote), [])
+    named = [cell.strip() for cell in header]
+    twice = [name for name in dict.fromkeys(names.values()) if named.count(name) > 1]
     if twice:
         problem = say(
             "column-named-twice",
