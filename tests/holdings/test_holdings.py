@@ -1171,6 +1171,47 @@ def test_a_role_column_named_twice_far_from_its_first(tmp_path: Path) -> None:
     assert "has two columns named 'start'" in str(refused.value.problems[0])
 
 
+class TestAWideFile:
+    """A records file of 20,000 columns is read as if it had only those the roles and keep name."""
+
+    @pytest.fixture
+    def wide(self, tmp_path: Path) -> Path:
+        others = [f"veld{n}" for n in range(20_000)]
+        path = tmp_path / "zaken.csv"
+        with path.open("w", encoding="utf-8") as stream:
+            stream.write(",".join(["id", "category", *others, "start"]) + "\n")
+            for n in range(3):
+                stream.write(",".join([f"Z-{n}", "1.2", *("x" * len(others)), "2015-01-31"]))
+                stream.write("\n")
+        return path
+
+    def test_only_the_columns_used_are_read(self, wide: Path) -> None:
+        """The engine's view of the records holds the columns asked for, not 20,003."""
+        from selectielijst._holdings._engines import DuckDBEngine  # noqa: PLC0415  # only here
+
+        engine = DuckDBEngine()
+        assert len(engine.columns(wide)) == 20_003
+        engine.load(["start", "id"])
+        assert engine.rows("SELECT * FROM source") == [
+            (f"Z-{n}", "2015-01-31")[::-1] for n in range(3)
+        ]
+
+    def test_due_and_a_missing_column(self, wide: Path) -> None:
+        """The due rows, and an error that names 40 columns and counts the rest."""
+        result = due(load("voorbeeld", "2.1"), wide, on=datetime.date(2030, 1, 1))
+        assert result.due.column("id").to_pylist() == ["Z-0", "Z-1", "Z-2"]
+        with pytest.raises(DocumentErrors) as refused:
+            due(
+                load("voorbeeld", "2.1"),
+                wide,
+                on=datetime.date(2030, 1, 1),
+                columns={"start": "Einddatum"},
+            )
+        said = str(refused.value.problems[0])
+        assert said.endswith(" and 19,963 more")
+        assert said.count(", ") == 39
+
+
 class TestRowsToATerminal:
     """Rows printed to a terminal show control characters; piped, they are the bytes as written."""
 

@@ -74,12 +74,23 @@ Columns = Sequence[tuple[str, str]]
 class Engine(Protocol):
     """What :mod:`selectielijst._holdings._api` asks of an engine."""
 
-    def load(self, records: str | Path | Any) -> dict[str, bool]:
-        """Make the view ``source`` of *records*; each column's name and whether it holds dates.
+    def columns(self, records: str | Path | Any) -> dict[str, bool]:
+        """The columns of *records*: each one's name and whether it holds dates.
+
+        Of a file, no more is read than tells them (a CSV file's header).
 
         Raises:
             DocumentErrors: A file cannot be read.
             TypeError: *records* is no table this engine reads.
+        """
+
+    def load(self, columns: Sequence[str]) -> None:
+        """Make the view ``source`` of the records last asked about, of *columns* only.
+
+        A file with thousands of columns is read as if it had only these.
+
+        Raises:
+            DocumentErrors: A file cannot be read.
         """
 
     def table(self, name: str, columns: Columns, rows: Iterable[Sequence[object]]) -> None:
@@ -217,6 +228,8 @@ class DuckDBEngine:
         self.spill = tempfile.mkdtemp(prefix="selectielijst-duckdb-")
         self.connection.execute(f"SET temp_directory = {literal(self.spill)}")
         self._removal = weakref.finalize(self, shutil.rmtree, self.spill, ignore_errors=True)
+        self._source: tuple[str, Path | None] = ("given", None)
+        """What reads the records last asked about, and the file they are in (if any)."""
 
     records_kept_as = "TABLE"
     """The records are read and numbered once, then queried three times (due, transfer and
@@ -249,14 +262,42 @@ class DuckDBEngine:
             stop.set()
             watcher.join()
 
-    def load(self, records: str | Path | Any) -> dict[str, bool]:
-        """Make the view ``source``; see :meth:`Engine.load`."""
-        if isinstance(records, str | Path):
-            self._read_file(Path(records))
-        else:
+    def columns(self, records: str | Path | Any) -> dict[str, bool]:
+        """See :meth:`Engine.columns`: a CSV file's are sniffed, not read."""
+        import duckdb  # noqa: PLC0415  # loaded with the engine
+
+        if not isinstance(records, str | Path):
             self._register(records)
-        described = self.connection.execute("DESCRIBE source").fetchall()
-        return {str(row[0]): is_temporal(str(row[1])) for row in described}
+            self._source = ("given", None)
+            described = self.connection.execute("DESCRIBE given").fetchall()
+            return {str(row[0]): is_temporal(str(row[1])) for row in described}
+        path = Path(records)
+        self._source = (self._reader(path), path)
+        try:
+            if self._source[0].startswith("read_csv("):
+                sniffed = "sniff_csv(" + self._source[0].removeprefix("read_csv(")
+                ((named,),) = self.connection.execute(f"SELECT Columns FROM {sniffed}").fetchall()
+                return {str(column["name"]): False for column in named}  # text, every one
+            query = f"DESCRIBE SELECT * FROM {self._source[0]}"
+            described = self.connection.execute(query).fetchall()
+            return {str(row[0]): is_temporal(str(row[1])) for row in described}
+        except duckdb.Error as e:
+            raise unreadable(path, str(e)) from e
+
+    def load(self, columns: Sequence[str]) -> None:
+        """See :meth:`Engine.load`; a file is read through once here, to find what is wrong."""
+        import duckdb  # noqa: PLC0415  # loaded with the engine
+
+        reader, path = self._source
+        listed = ", ".join(quoted(column) for column in columns) or "NULL AS nothing"
+        try:
+            self.connection.execute(f"CREATE TEMP VIEW source AS SELECT {listed} FROM {reader}")
+            if path is not None:
+                self.connection.execute("SELECT count(*) FROM source").fetchone()
+        except duckdb.Error as e:
+            if path is None:
+                raise
+            raise unreadable(path, str(e)) from e
 
     def table(self, name: str, columns: Columns, rows: Iterable[Sequence[object]]) -> None:
         """Make the temporary table *name*; see :meth:`Engine.table`."""
@@ -370,7 +411,7 @@ class DuckDBEngine:
         self._removal()  # the spill folder goes now; unclosed, when the engine is collected
 
     def _register(self, records: Any) -> None:
-        """Make the view ``source`` of a table in memory.
+        """Register a table in memory as ``given``.
 
         A DuckDB relation may belong to another connection: it is fetched as Arrow.
 
@@ -385,27 +426,24 @@ class DuckDBEngine:
             self.connection.register("given", records)
         except (duckdb.Error, TypeError, ValueError) as e:
             raise TypeError(NOT_A_TABLE.format(kind=type(records).__name__)) from e
-        self.connection.execute("CREATE TEMP VIEW source AS SELECT * FROM given")
 
-    def _read_file(self, path: Path) -> None:
-        import duckdb  # noqa: PLC0415  # loaded with the engine
+    def _reader(self, path: Path) -> str:
+        """The table function that reads the file *path*: for a CSV file, by :class:`CsvRule`.
 
+        A workbook is read into memory and registered as ``given``.
+        """
         suffix = readable(path)
-        try:
-            if suffix == ".parquet":
-                relation = self.connection.read_parquet(str(path))
-            elif suffix in WORKBOOKS:
-                relation = self.connection.from_arrow(sheet_table(path))
-            else:
-                rule = csv_options(path)
-                relation = self.connection.read_csv(
-                    str(path), all_varchar=True, header=True, delimiter=rule.separator,
-                    quotechar=rule.quote, escapechar=rule.quote, comment="", skiprows=0,
-                )  # fmt: skip  # no comment lines, no lines skipped: the rule, not a guess
-            relation.create_view("source")
-            self.connection.execute("SELECT count(*) FROM source").fetchone()
-        except duckdb.Error as e:
-            raise unreadable(path, str(e)) from e
+        if suffix == ".parquet":
+            return f"read_parquet({literal(str(path))})"
+        if suffix in WORKBOOKS:
+            self._register(sheet_table(path))
+            return "given"
+        rule = csv_options(path)
+        return (
+            f"read_csv({literal(str(path))}, all_varchar = true, header = true,"
+            f" delim = {literal(rule.separator)}, quote = {literal(rule.quote)},"
+            f" escape = {literal(rule.quote)}, comment = '', skip = 0)"
+        )  # no comment lines, no lines skipped: the rule, not a guess
 
 
 @attrs.frozen

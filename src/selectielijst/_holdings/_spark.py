@@ -97,6 +97,7 @@ class SparkEngine:
         self.session = session
         self.prefix = f"selectielijst_{os.getpid()}_{next(_CALLS)}_"
         self.source_file: Path | None = None
+        self._frame: pyspark.sql.DataFrame | None = None
         """The records CSV file read, which Spark reads only when a result is used."""
 
     @contextlib.contextmanager
@@ -106,16 +107,25 @@ class SparkEngine:
             progress(None)
         yield
 
-    def load(self, records: str | Path | Any) -> dict[str, bool]:
-        """Make the view ``source``; see :meth:`Engine.load`."""
+    def columns(self, records: str | Path | Any) -> dict[str, bool]:
+        """See :meth:`Engine.columns`."""
         if isinstance(records, str | Path):
-            frame = self._read_file(Path(records))
+            self._frame = self._read_file(Path(records))
         elif is_spark_frame(records):
-            frame = records
+            self._frame = records
         else:
-            frame = self._from_memory(records)
-        frame.createOrReplaceTempView(self.prefix + "source")
-        return {field.name: is_temporal(field.dataType.typeName()) for field in frame.schema}
+            self._frame = self._from_memory(records)
+        return {field.name: is_temporal(field.dataType.typeName()) for field in self._frame.schema}
+
+    def load(self, columns: Sequence[str]) -> None:
+        """See :meth:`Engine.load`."""
+        from pyspark.sql import functions  # noqa: PLC0415  # with the engine
+
+        if self._frame is None:
+            msg = "load() needs columns() first, to know the records"
+            raise RuntimeError(msg)
+        chosen = self._frame.select(*(functions.col(_backquoted(name)) for name in columns))
+        chosen.createOrReplaceTempView(self.prefix + "source")
 
     def table(self, name: str, columns: Columns, rows: Iterable[Sequence[object]]) -> None:
         """Make the temporary view *name*; see :meth:`Engine.table`."""

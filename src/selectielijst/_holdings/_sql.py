@@ -748,11 +748,14 @@ def _records(
     are looked at: where none of them reads as a date, the column is named
     with one of them, rather than every record ending up undetermined.
     """
-    present = runner.load(records)
+    present = runner.columns(records)
     where = str(records) if isinstance(records, str | Path) else "the records"
     _refuse_twice_named(records, names)
     columns = _kept_columns(present, names, keep, where)
-    runner.run(_records_view(records, names, present, columns, runner.records_kept_as))
+    view = _records_view(records, names, present, columns, runner.records_kept_as)
+    roles = (names[role] for role in COLUMNS if names[role] in present)
+    runner.load(list(dict.fromkeys([*roles, *columns])))  # a file's other columns stay unread
+    runner.run(view)
     problems = []
     for role in ("start", "event"):
         column = names[role]
@@ -806,6 +809,19 @@ def _refuse_twice_named(records: str | Path | Any, names: Mapping[str, str]) -> 
         )
 
 
+def _listed(present: Mapping[str, bool], most: int = 40) -> str | Message:
+    """The names of the columns, sorted; of a file with more than *most*, the first and a count."""
+    names = sorted(present)
+    if len(names) <= most:
+        return ", ".join(names)
+    return say(
+        "columns-and-more",
+        "{value} and {count:n} more",
+        value=", ".join(names[:most]),
+        count=len(names) - most,
+    )
+
+
 MOST_KEPT = 50
 """By default the records' own columns go along when there are this many or fewer."""
 
@@ -837,7 +853,7 @@ def _kept_columns(
             "unknown-kept-column",
             "has no column {missing!r} to keep; its columns are {value}",
             missing=missing[0],
-            value=", ".join(sorted(present)),
+            value=_listed(present),
         )
         raise DocumentErrors(
             f"{where} cannot be used", [InvalidDocument(problem, file=where, path="keep")]
@@ -888,7 +904,7 @@ def _records_view(
                 "has no column {name!r} ({role}); its columns are {value}",
                 name=names[role],
                 role=role,
-                value=", ".join(sorted(present)),
+                value=_listed(present),
             ),
             file=where,
             path="columns",
