@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import csv
+import datetime
 import io
 import json
 import re
@@ -17,10 +19,22 @@ from hypothesis import HealthCheck, assume, given, settings
 from hypothesis import strategies as st
 
 from conftest import FIXTURES
-from selectielijst import SelectionList, Status, import_table, read, write
+from selectielijst import (
+    SelectionList,
+    Status,
+    Workspace,
+    diff,
+    import_table,
+    load,
+    read,
+    read_changes,
+    render,
+    write,
+)
 from selectielijst._cli import main
 from selectielijst._storage._yaml import dump
-from selectielijst.errors import DocumentErrors, InvalidRecord
+from selectielijst.errors import DocumentErrors, InvalidRecord, SelectielijstError
+from selectielijst.holdings import due
 from selectielijst.io import export_bytes, import_vng_api, read_export, read_mapping
 from selectielijst.model import VersionInfo
 from selectielijst.snapshots import dumps, loads, make_converter
@@ -241,6 +255,13 @@ def _clear(error: DocumentErrors) -> bool:
     return bool(error.problems) and all(p.problem and str(p) for p in error.problems)
 
 
+def _clear_any(error: Exception) -> bool:
+    """Whether *error* says what is wrong: located problems, or a sentence of its own."""
+    if isinstance(error, DocumentErrors):
+        return _clear(error)
+    return isinstance(error, SelectielijstError) and bool(str(error).strip())
+
+
 class TestHostileClasses:
     """The classes of hostile input of issue #16, each fed in at random."""
 
@@ -416,6 +437,190 @@ class TestHostileClasses:
             _outcome("VNG API fixtures", "clear error" if _clear(e) else "wrong or lost")
             return
         _outcome("VNG API fixtures", "accepted")
+
+
+_HOSTILE_NAMES = st.sampled_from(
+    ["con", "CON", "aux", "nul", "Nul.1", "com1", "lpt9", "prn", "lijst.", "lijst ", "..", ".",
+     "", "a" * 300, "a/b", "a\\b", "ÉÉN", "e\u0301en", "een", ".git", "-rf", "versions",
+     "index.yaml", "1.0", "1.0.", "~1", "v\x00", "mijnlijst", "lijst-2", "a_b", "2.0", "V1.0-rc1"]
+)  # fmt: skip
+"""Names that break a checkout elsewhere, climb out of a folder, or hide in plain sight."""
+
+
+def _records_in(path: Path) -> int:
+    """How many records a CSV file holds, by the one rule both engines read it by."""
+    from selectielijst._holdings._engines import csv_options  # noqa: PLC0415  # the rule
+
+    rule = csv_options(path)
+    with path.open(encoding="utf-8", newline="") as stream:
+        rows = list(csv.reader(stream, delimiter=rule.separator, quotechar=rule.quote))
+    return sum(1 for row in rows[1:] if row)  # a blank line is no record
+
+
+def _records_workbook() -> bytes:
+    """Three records in a workbook."""
+    import xlsxwriter  # noqa: PLC0415  # only here
+
+    stream = io.BytesIO()
+    with xlsxwriter.Workbook(stream, {"strings_to_numbers": False}) as book:
+        sheet = book.add_worksheet()
+        for row, values in enumerate(
+            [["id", "category", "start"], ["Z-1", "1.2", "2015-01-31"],
+             ["Z-2", "2.1", "2015-01-31"], ["Z-3", "9.9", "31-01-2015"]]
+        ):  # fmt: skip
+            sheet.write_row(row, 0, values)
+    return stream.getvalue()
+
+
+_RECORDS_WORKBOOK = _records_workbook()
+
+_PUBLISHED_CHANGES = render(diff(load("voorbeeld", "1.0"), load("voorbeeld", "2.0")), "json")
+
+
+class TestNewSurfaces:
+    """The classes of hostile input, fed to the newer surfaces: records files, workspace names,
+    change-set JSON (issue #27)."""
+
+    @settings(
+        suppress_health_check=[HealthCheck.function_scoped_fixture, HealthCheck.too_slow],
+        max_examples=min(settings().max_examples, 120),
+        deadline=None,
+    )
+    @given(data=st.data())
+    def test_records_files(
+        self, tmp_path_factory: pytest.TempPathFactory, data: st.DataObject
+    ) -> None:
+        """Records CSV of hostile values, damaged as snapshots are: each record counted once, or
+        refused with a clear error; never a traceback."""
+        separator = data.draw(st.sampled_from([",", ";", "\t", "|"]))
+        value = st.text(st.sampled_from(CONTROLS + 'ab #"\n;,|\u00a0\u3000'), max_size=8)
+        rows = data.draw(
+            st.lists(
+                st.tuples(value, st.sampled_from(["1.1", "1.2", " 2.1 ", "9.9", ""]) | value,
+                          st.sampled_from(["2015-01-31", "31-01-2015", "", "9999-12-31"]) | value),
+                max_size=8,
+            )
+        )  # fmt: skip
+        stream = io.StringIO()
+        writer = csv.writer(stream, delimiter=separator, lineterminator="\n")
+        writer.writerow(["id", "category", "start"])
+        writer.writerows(rows)
+        text = stream.getvalue()
+        if data.draw(st.booleans()):
+            text = _damage_text(text, data)
+        path = tmp_path_factory.mktemp("records") / "zaken.csv"
+        path.write_bytes(text.encode("utf-8", "surrogatepass"))
+        try:
+            result = due(load("voorbeeld", "2.1"), path, on=datetime.date(2030, 1, 1))
+        except DocumentErrors as e:
+            _outcome("records files", "clear error" if _clear(e) else "wrong or lost")
+            return
+        read = _records_in(path)
+        counted = sum(result.counts.values())
+        _outcome("records files", "accepted" if counted == read else "wrong or lost")
+
+    @settings(
+        suppress_health_check=[HealthCheck.function_scoped_fixture, HealthCheck.too_slow],
+        max_examples=min(settings().max_examples, 60),
+        deadline=None,
+    )
+    @given(damage=st.sampled_from(["date", "cut xml", "flip byte"]), data=st.data())
+    def test_records_workbooks(
+        self, tmp_path_factory: pytest.TempPathFactory, damage: str, data: st.DataObject
+    ) -> None:
+        """A records workbook with cut XML, a flipped byte or a date cell that is none."""
+        path = tmp_path_factory.mktemp("records") / "zaken.xlsx"
+        path.write_bytes(_damage_workbook(_RECORDS_WORKBOOK, damage, data))
+        try:
+            result = due(load("voorbeeld", "2.1"), path, on=datetime.date(2030, 1, 1))
+        except DocumentErrors as e:
+            _outcome("records workbooks", "clear error" if _clear(e) else "wrong or lost")
+            return
+        counted = sum(result.counts.values())
+        _outcome("records workbooks", "accepted" if counted <= 3 else "wrong or lost")
+
+    @settings(
+        suppress_health_check=[HealthCheck.function_scoped_fixture],
+        max_examples=min(settings().max_examples, 150),
+    )
+    @given(
+        name=st.one_of(
+            _HOSTILE_NAMES,
+            st.text(st.sampled_from("aB-_.é\u0301 /\\:*?\x00\x1b"), max_size=12),
+            st.sampled_from(["mijnlijst", "lijst-2", "a_b"]),
+        ),
+        label=st.one_of(
+            _HOSTILE_NAMES,
+            st.text(st.sampled_from("1.Ab-_ /\\\x00~"), max_size=10),
+            st.sampled_from(["1.0", "2.0-rc1", "V2", "Concept.3"]),
+        ),
+    )
+    def test_workspace_names(
+        self, tmp_path_factory: pytest.TempPathFactory, name: str, label: str
+    ) -> None:
+        """List names and version labels Windows or macOS would break on, paths, controls: a
+        clear refusal, or a list that stays inside its workspace, reads back and verifies. A
+        second label that differs only in letter case is refused."""
+        root = tmp_path_factory.mktemp("workspace")
+        workspace = Workspace(root)
+        example = load("voorbeeld", "1.0")
+        try:
+            workspace.init(name)
+            given = attrs.evolve(
+                example, id=name, version=attrs.evolve(example.version, label=label)
+            )
+            workspace.add(given)
+        except (SelectielijstError, ValueError) as e:
+            _outcome("workspace names", "clear error" if _clear_any(e) else "wrong or lost")
+            return
+        inside = all(path.resolve().is_relative_to(root.resolve()) for path in root.rglob("*"))
+        intact = workspace.load(name, label) == given and not workspace.verify(name)
+        _outcome("workspace names", "accepted" if inside and intact else "wrong or lost")
+        other_case = label.swapcase()
+        if other_case != label:
+            try:
+                workspace.add(
+                    attrs.evolve(given, version=attrs.evolve(given.version, label=other_case))
+                )
+            except (SelectielijstError, ValueError) as e:
+                _outcome("workspace names", "clear error" if _clear_any(e) else "wrong or lost")
+            else:
+                _outcome("workspace names", "wrong or lost")  # two folders one name on macOS
+
+    @settings(
+        suppress_health_check=[HealthCheck.function_scoped_fixture, HealthCheck.too_slow],
+        max_examples=min(settings().max_examples, 150),
+        deadline=None,
+    )
+    @given(data=st.data(), how=st.sampled_from(["structure", "text", "construct"]))
+    def test_change_set_json(
+        self, tmp_path_factory: pytest.TempPathFactory, data: st.DataObject, how: str
+    ) -> None:
+        """Damaged, deeply nested, duplicate-keyed, huge-numbered change sets: rendered in every
+        format, or refused clearly; never a traceback."""
+        published = _PUBLISHED_CHANGES
+        if how == "structure":
+            text = json.dumps(_damage_data(json.loads(published), data), ensure_ascii=False)
+        elif how == "text":
+            text = _damage_text(published, data)
+        else:
+            construct = data.draw(st.sampled_from(
+                ["[" * 5000 + "]" * 5000, "9" * 5000, '"\\ud800"', "NaN", "-Infinity",
+                 '{"a": 1, "a": 2}', '"\\u001b[31m\\r"', "1e999", "null"]
+            ))  # fmt: skip
+            key = data.draw(st.sampled_from(["title", "changes", "old_version", "list"]))
+            text = published.replace(f'"{key}": ', f'"{key}": {construct}, "x{key}": ', 1)
+        path = tmp_path_factory.mktemp("changes") / "wijzigingen.json"
+        path.write_bytes(text.encode("utf-8", "surrogatepass"))
+        try:
+            changes = read_changes(path)
+        except DocumentErrors as e:
+            _outcome("change-set JSON", "clear error" if _clear(e) else "wrong or lost")
+            return
+        for format_name in ("md", "html", "rst", "text", "json"):
+            render(changes, format_name)
+        again = read_changes(render(changes, "json"))
+        _outcome("change-set JSON", "accepted" if again == changes else "wrong or lost")
 
 
 HOSTILE_HEAD = (

@@ -124,6 +124,14 @@ class TestPublished:
         path.write_text(render(diff(*example), "json"), encoding="utf-8")
         assert read_changes(path) == diff(*example)
 
+    def test_damaged_text_is_no_path(self, example: tuple[SelectionList, ...]) -> None:
+        """JSON text that lost its opening brace is said to be broken JSON, not taken for a
+        file name (which would be too long, or not there)."""
+        text = render(diff(*example), "json").split("\n", 1)[1]
+        with pytest.raises(DocumentErrors) as refused:
+            read_changes(text)
+        assert "is not valid JSON" in str(refused.value.problems[0])
+
     def test_cannot_apply(self, example: tuple[SelectionList, ...]) -> None:
         """What was read back says it cannot be applied, and how to get one that can."""
         again = read_changes(render(diff(*example), "json"))

@@ -178,7 +178,8 @@ class _Published:
 
 
 def _source_text(source: str | os.PathLike[str]) -> tuple[str, str | None]:
-    if isinstance(source, str) and source.lstrip().startswith(("{", "[")):
+    """The JSON and its file: a text that opens as JSON or runs over lines is the JSON itself."""
+    if isinstance(source, str) and (source.lstrip().startswith(("{", "[")) or "\n" in source):
         return source, None
     return read_text(source), str(source)
 
