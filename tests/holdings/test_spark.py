@@ -131,7 +131,8 @@ _SPACES = ["", " ", "\u00a0", "\u3000", "\t", "\n", "\r\n", "\u2028", "\u0085"]
 @st.composite
 def _awkward_csv(draw: st.DrawFn, folder: Path, numbers: list[str]) -> Path:
     """A records CSV of awkward values: white space of every kind around them, quotes inside,
-    line ends inside quoted fields, separators inside values, any of four separators."""
+    line ends inside quoted fields, separators inside values, any of four separators, with or
+    without a byte-order mark, lines ended by LF or CR LF."""
     separator = draw(st.sampled_from([",", ";", "\t", "|"]))
     rows = []
     for index in range(draw(st.integers(1, 12))):
@@ -145,8 +146,10 @@ def _awkward_csv(draw: st.DrawFn, folder: Path, numbers: list[str]) -> Path:
         day = draw(st.sampled_from(["2015-01-31", "31-01-2015", "2024-02-29 00:00:00"]))
         rows.append([record_id, number, draw(around) + day + draw(around)])
     path = folder / f"zaken-{draw(st.integers(0, 10**9))}.csv"
-    with path.open("w", encoding="utf-8", newline="") as stream:
-        writer = csv.writer(stream, delimiter=separator, quotechar='"', lineterminator="\n")
+    encoding = draw(st.sampled_from(["utf-8", "utf-8-sig"]))  # Excel's "CSV UTF-8" has a BOM
+    line_end = draw(st.sampled_from(["\n", "\r\n"]))
+    with path.open("w", encoding=encoding, newline="") as stream:
+        writer = csv.writer(stream, delimiter=separator, quotechar='"', lineterminator=line_end)
         writer.writerow(["id", "category", "start"])
         writer.writerows(rows)
     return path
