@@ -63,7 +63,7 @@ def steps(list_or_folder: str | Path, *, workspace: Workspace | None = None) -> 
         current = holder.load(list_id, entry.label)
         changes = None
         if loaded is not None and entry.snapshot is not None:
-            from selectielijst._io import REASONS_NAME, read_reasons  # noqa: PLC0415  # importers when used
+            from selectielijst._io import REASONS_NAME, read_reasons  # noqa: PLC0415  # when used
 
             beside = (holder.folder / list_id / entry.snapshot).parent / REASONS_NAME
             changes = diff(loaded, current).with_reasons(read_reasons(beside))

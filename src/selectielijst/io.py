@@ -9,10 +9,19 @@ package itself; here are the parts they are made of.
 'V, 10 jaar; B (1) eindproduct'
 """
 
+from typing import TYPE_CHECKING
+
 from selectielijst import _io
-from selectielijst._io import *  # noqa: F403  # the face's names, as its __all__ lists them
+
+if TYPE_CHECKING:
+    from selectielijst._io import *  # noqa: F403  # the face's names, as its __all__ lists them
 
 __all__ = _io.__all__
+
+
+def __getattr__(name: str) -> object:
+    """The name from the part that holds it, loaded when it is first used."""
+    return getattr(_io, name)
 
 
 def __dir__() -> list[str]:

@@ -22,7 +22,14 @@ from selectielijst._changes._vocabulary import (
 )
 from selectielijst._i18n import say
 from selectielijst._model import Category, Duration, ProcessTerm, Term, Valuation, VersionInfo
-from selectielijst._storage import Problems, make_converter, read_text, register, structure
+from selectielijst._storage import (
+    Problems,
+    converter_of,
+    make_converter,
+    read_text,
+    register,
+    structure,
+)
 from selectielijst.errors import DocumentErrors, InvalidDocument
 
 __all__ = ["CHANGES_FORMAT", "read_changes", "to_plain"]
@@ -43,7 +50,7 @@ def to_plain(changeset: ChangeSet) -> dict[str, object]:
     >>> plain["format"], plain["changes"][0]["field"], plain["changes"][0]["before"]
     ('selectielijst-changes/2', 'term', {'duration': 'P10Y', 'trigger': None})
     """
-    converter = _converter()
+    converter = _writer()
     return {
         "format": CHANGES_FORMAT,
         "list": changeset.list_id,
@@ -302,6 +309,18 @@ def _without_values(converter: cattrs.Converter) -> Any:
         before=override(omit=True),
         after=override(omit=True),
     )
+
+
+@functools.cache
+def _writer() -> cattrs.Converter:
+    """The converter that makes plain data of a change set, quicker to make than the reader's.
+
+    It is the library's own (which reads snapshots) with the change set's records added.
+    """
+    converter = converter_of(detailed=False).copy()
+    for record in (Heading, ConcordanceRow, Reason):
+        register(converter, record, writing_only=True)
+    return converter
 
 
 @functools.cache

@@ -421,7 +421,7 @@ def color_in(choice: str, chosen: Format, output: Path | None) -> bool:
 
 def with_reasons(changes: ChangeSet, new: str) -> ChangeSet:
     """*changes* with the reasons stored beside version *new*, saying which match no change."""
-    from selectielijst.io import stored_reasons  # noqa: PLC0415  # the importers when asked
+    from selectielijst.io import stored_reasons  # noqa: PLC0415  # the reasons, not the importers
 
     reasons = stored_reasons(new, workspace=workspace_in_force())
     changes = changes.with_reasons(reasons)

@@ -128,6 +128,8 @@ def render_bytes(
     """
     chosen = Format.named(format) if not isinstance(format, Format) else format
     language = language_named(lang)
+    if chosen is Format.JSON:  # the change set's own form, in no language: nothing to lay out
+        return _json.changes_json(changeset)
     with quiet_collector():
         return WRITERS[chosen].changes(build_report(changeset, language), 1, None, color)
 

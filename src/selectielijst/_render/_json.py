@@ -5,13 +5,13 @@ from __future__ import annotations
 import json
 from collections.abc import Sequence
 
-from selectielijst._changes import to_plain
+from selectielijst._changes import ChangeSet, to_plain
 from selectielijst._render._labels import Language
 from selectielijst._render._report import Report
 from selectielijst._render._style import Chapter, Writer
 from selectielijst._storage import converter_of
 
-__all__ = ["CHANGELOG_FORMAT", "WRITER", "history"]
+__all__ = ["CHANGELOG_FORMAT", "WRITER", "changes_json", "history"]
 
 CHANGELOG_FORMAT = "selectielijst-changelog/2"
 """The format of a version history in JSON."""
@@ -21,8 +21,13 @@ def _dumps(document: object) -> str:
     return json.dumps(document, ensure_ascii=False, indent=2) + "\n"
 
 
+def changes_json(changeset: ChangeSet) -> str:
+    """The published form of *changeset*, which :func:`~selectielijst.read_changes` reads back."""
+    return _dumps(to_plain(changeset))
+
+
 def _changes(report: Report, level: int, title: str | None, color: bool) -> str:
-    return _dumps(to_plain(report.changeset))
+    return changes_json(report.changeset)
 
 
 def history(

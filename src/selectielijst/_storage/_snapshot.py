@@ -103,8 +103,6 @@ _MIGRATIONS: Mapping[str, Callable[[dict[str, Any], list[Problem]], dict[str, An
 }
 """Older format -> function that turns a document of it into the next format."""
 
-_CONVERTER = converter_of()
-
 
 def read(path: str | os.PathLike[str]) -> SelectionList:
     """Read a snapshot file, reporting every problem in it at once.
@@ -166,14 +164,13 @@ def _structured(data: object, problems: Problems) -> SelectionList:
     problems.extend(found)
     if not problems:
         try:
-            return _QUICK.structure(document, SelectionList)
+            return converter_of(detailed=False).structure(document, SelectionList)
         except _QUICK_FAILURES:
             pass  # structured again below, to say every problem and where
     _category_problems(document, problems)
-    return structure(document, SelectionList, problems, converter=_CONVERTER)
+    return structure(document, SelectionList, problems, converter=converter_of())
 
 
-_QUICK = converter_of(detailed=False)
 _QUICK_FAILURES = (
     BaseValidationError,
     ForbiddenExtraKeysError,
@@ -182,7 +179,8 @@ _QUICK_FAILURES = (
     KeyError,
     AttributeError,
 )
-"""What the quick converter raises, at the first problem of a document."""
+"""What the quick converter (``converter_of(detailed=False)``) raises, at a document's first
+problem."""
 
 MAX_PROBLEMS = 200
 """Categories with problems beyond this many are not reported: fix these and read again."""
@@ -203,7 +201,7 @@ def _category_problems(document: dict[str, Any], problems: Problems) -> None:
         if not isinstance(category, dict):
             continue  # not a mapping: the whole list's structuring says so
         try:
-            _CONVERTER.structure(category, Category)
+            converter_of().structure(category, Category)
         except (ClassValidationError, IterableValidationError, ForbiddenExtraKeysError) as e:
             problems.extend(cattrs_problems(e, path, Category))
             wrong += 1
@@ -255,7 +253,7 @@ def dumps(selection_list: SelectionList, *, file: str | None = None) -> str:
         DocumentErrors: The list breaks a rule a snapshot must keep (e.g. two
             categories with the same number).
     """
-    plain = _CONVERTER.unstructure(selection_list)
+    plain = converter_of().unstructure(selection_list)
     needs_2 = any(key in plain for key in _NEW_IN_2) or _uses_new_category_keys(plain)
     document = {"format": FORMAT if needs_2 else FORMAT_1, **plain}
     problems = Problems(file)

@@ -42,7 +42,6 @@ __all__ = [
     "write_index",
 ]
 
-_CONVERTER = converter_of()
 
 INDEX_FORMAT = "selectielijst-index/1"
 SNAPSHOT_NAME = "list.yaml"
@@ -193,7 +192,7 @@ def history_in(folder: Path, list_id: str) -> ListIndex:
             )
             problems.report(f"$.versions[{position}].label", problem)
         seen.setdefault(label, position)
-    return structure(document, ListIndex, problems, converter=_CONVERTER)
+    return structure(document, ListIndex, problems, converter=converter_of())
 
 
 def load_in(folder: Path, list_id: str, version: str) -> SelectionList:
@@ -295,5 +294,5 @@ def write_index(index: ListIndex, path: Path, *, exclusive: bool = False) -> Non
         UnsafePath: *path* is a symbolic link, or not a regular file.
     """
     refuse_links(path.parent, path)
-    document = {"format": INDEX_FORMAT, **_CONVERTER.unstructure(index)}
+    document = {"format": INDEX_FORMAT, **converter_of().unstructure(index)}
     write_atomically(path, dump_yaml(document).encode("utf-8"), exclusive=exclusive)
