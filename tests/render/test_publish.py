@@ -12,6 +12,8 @@ import docx
 import openpyxl
 import pytest
 from click.testing import CliRunner
+from hypothesis import given
+from hypothesis import strategies as st
 
 from conftest import VNG_DATA
 from selectielijst import (
@@ -458,3 +460,26 @@ class TestWordToPublish:
         assert valuation_words(valuation, Language.NL).endswith(
             "met uitzondering (zie toelichting)"
         )
+
+
+@given(
+    text=st.text(st.sampled_from("ab <&>\"'\t\n\r\x00\x1b\u2028é—"), max_size=12),
+    form=st.sampled_from([None, "b", "i", "strike", "u"]),
+    color=st.sampled_from([None, (0x8A, 0x1C, 0x1C), (0x14, 0x53, 0x2D)]),
+)
+def test_runs_made_as_text_are_word_runs(
+    text: str, form: str | None, color: tuple[int, int, int] | None
+) -> None:
+    """A change's runs, made as XML text in one go, are the runs python-docx's elements make:
+    tabs, breaks, control characters, spaces at the ends, markup characters."""
+    from docx.oxml import OxmlElement, parse_xml  # noqa: PLC0415  # only here
+    from docx.oxml.ns import nsdecls  # noqa: PLC0415  # likewise
+    from lxml import etree  # type: ignore[import-untyped]  # noqa: PLC0415  # likewise
+
+    from selectielijst._render._docx import _run, _run_xml  # noqa: PLC0415  # the two ways
+
+    by_elements = OxmlElement("w:p")
+    _run(by_elements, text, form, color)
+    by_text = parse_xml(f"<w:p {nsdecls('w')}>{_run_xml(text, form, color)}</w:p>")
+    canonical = etree.tostring(by_elements, method="c14n")  # <w:t></w:t> is <w:t/>
+    assert etree.tostring(by_text, method="c14n") == canonical

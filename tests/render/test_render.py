@@ -15,6 +15,7 @@ from hypothesis import given
 from hypothesis import strategies as st
 
 from conftest import ROOT
+from samples import GOOD
 from selectielijst import (
     Category,
     ChangeSet,
@@ -36,6 +37,7 @@ from selectielijst._workspace._schema import changeset_schema
 from selectielijst.changes import Change, ChangeKind, Segment, SegmentKind, Significance
 from selectielijst.model import Criterion, VersionInfo
 from selectielijst.rendering import mark_up
+from selectielijst.snapshots import loads
 
 SAMPLES = ROOT / "docs" / "samples"
 SUFFIXES = {"markdown": "md", "rst": "rst", "html": "html", "json": "json", "text": "txt"}
@@ -385,3 +387,21 @@ class TestEscapedAtOnce:
         """A column with nothing to escape comes back as it is; one special cell is escaped."""
         assert escaped_all(["1.1", "2.10 a"], _markdown.STYLE) == ["1.1", "2.10 a"]
         assert escaped_all(["1.1", "a*b"], _markdown.STYLE) == ["1.1", "a\\*b"]
+
+
+def test_a_withdrawn_number_taken_by_another() -> None:
+    """Where a category is withdrawn and another now has its number, the withdrawal names the
+    number as the old one ("oud 1.1"), and the one that took it by its own."""
+    old = loads(GOOD)
+    section = old.sections[0]
+    policy, post = section.categories
+    new = attrs.evolve(
+        old,
+        version=attrs.evolve(old.version, label="2.0"),
+        sections=(attrs.evolve(section, categories=(attrs.evolve(post, number="1.1"),)),),
+    )
+    changes = diff(old, new)
+    log = render(changes, "markdown", lang="nl")
+    assert "**oud 1.1** Het maken van beleid" in log
+    assert "**1.1** Het registreren van post" in log
+    assert policy.number == "1.1"

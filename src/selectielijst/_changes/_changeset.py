@@ -11,6 +11,7 @@ written from it alone, also after it was published as JSON and read back with
 from __future__ import annotations
 
 import enum
+import itertools
 from collections.abc import Iterable, Iterator
 from typing import TypeVar
 
@@ -207,9 +208,8 @@ class ChangeSet:
         True
         """
         if self._memo.new_numbers is None:
-            self._memo.new_numbers = frozenset(
-                number for _, numbers, _ in self._rows for number in numbers
-            )
+            numbers = itertools.chain.from_iterable(row[1] for row in self._rows)
+            self._memo.new_numbers = frozenset(numbers)
         return self._memo.new_numbers
 
     def reason(self, change: Change) -> str | None:

@@ -16,8 +16,10 @@ from __future__ import annotations
 import datetime
 import io
 import os
+import re
 from collections.abc import Sequence
 from typing import Any
+from xml.sax.saxutils import escape as xml_escape
 
 from selectielijst._changes import SegmentKind
 from selectielijst._i18n import date_words
@@ -119,29 +121,56 @@ def _today() -> datetime.date:
     return datetime.datetime.now(tz=datetime.UTC).date()
 
 
-def _item(body: _Body, item: Item) -> None:
-    """One change as a bullet, its runs laid out as Word has them."""
-    p = body.paragraph(style="List Bullet")
+def _item(item: Item, style: str) -> str:
+    """One change as a bullet, as the XML of a paragraph in the style whose id is *style*."""
+    runs = []
     if item.number:
-        _run(p, item.number, "b")
-        _run(p, " ")
+        runs += [_run_xml(item.number, "b"), _run_xml(" ")]
     if item.name:
-        _run(p, item.name + " — ")
-    _run(p, item.text)
+        runs.append(_run_xml(item.name + " — "))
+    runs.append(_run_xml(item.text))
     if item.flag:
-        _run(p, " ")
-        _run(p, item.flag, "b")
+        runs += [_run_xml(" "), _run_xml(item.flag, "b")]
     for segment in item.segments:
-        _run(p, " ")
+        runs.append(_run_xml(" "))
         if segment.kind is SegmentKind.DELETE:
-            _run(p, segment.text, "strike", _RED)
+            runs.append(_run_xml(segment.text, "strike", _RED))
         elif segment.kind is SegmentKind.INSERT:
-            _run(p, segment.text, "u", _GREEN)
+            runs.append(_run_xml(segment.text, "u", _GREEN))
         else:
-            _run(p, segment.text)
+            runs.append(_run_xml(segment.text))
     if item.reason:
-        _run(p, " ")
-        _run(p, item.reason, "i")
+        runs += [_run_xml(" "), _run_xml(item.reason, "i")]
+    style = xml_escape(style, {'"': "&quot;"})
+    return f'<w:p><w:pPr><w:pStyle w:val="{style}"/></w:pPr>' + "".join(runs) + "</w:p>"
+
+
+def _run_xml(text: str, form: str | None = None, color: tuple[int, int, int] | None = None) -> str:
+    """A run of *text*, as :func:`_run` makes it, as XML text.
+
+    Tabs and line breaks are Word's own elements; spaces at either end are kept.
+    """
+    properties = ""
+    if form is not None or color is not None:
+        if form in {"b", "i", "strike"}:
+            properties += f"<{_FORMATS[form]}/>"
+        if color is not None:
+            properties += f'<w:color w:val="{bytes(color).hex().upper()}"/>'
+        if form == "u":
+            properties += '<w:u w:val="single"/>'
+        properties = f"<w:rPr>{properties}</w:rPr>"
+    content = []
+    for part in re.split(r"([\t\n])", _clean(text)):
+        if part == "\t":
+            content.append("<w:tab/>")
+        elif part == "\n":
+            content.append("<w:br/>")
+        elif part:
+            space = ' xml:space="preserve"' if part != part.strip() else ""
+            content.append(f"<w:t{space}>{xml_escape(part)}</w:t>")
+    if not content:
+        content.append("<w:t/>")
+    return f"<w:r>{properties}{''.join(content)}</w:r>"
 
 
 _FORMATS = {"b": "w:b", "i": "w:i", "strike": "w:strike", "u": "w:u"}
@@ -278,6 +307,23 @@ class _Body:
             self.doc.element.body.append(p)
         return p
 
+    def items(self, items: Sequence[Item]) -> None:
+        """A bullet for each of *items*: their XML made as text and read in one go."""
+        if not items:
+            return
+        from docx.oxml import parse_xml  # noqa: PLC0415  # see _new_document
+        from docx.oxml.ns import nsdecls  # noqa: PLC0415  # likewise
+
+        if "List Bullet" not in self.styles:
+            self.styles["List Bullet"] = self.doc.styles["List Bullet"].style_id
+        style = self.styles["List Bullet"]
+        paragraphs = "".join(_item(item, style) for item in items)
+        for p in list(parse_xml(f"<w:body {nsdecls('w')}>{paragraphs}</w:body>")):
+            if self.end is not None:
+                self.end.addprevious(p)
+            else:
+                self.doc.element.body.append(p)
+
     def heading(self, text: str, level: int) -> None:
         """A heading, as ``add_heading`` makes it: the title at level 0, else Heading 1 to 9."""
         self.paragraph(text, "Title" if level == 0 else f"Heading {level}")
@@ -297,16 +343,14 @@ def _report(body: _Body, report: Report, *, level: int, title: str | None) -> No
     rows.append((label("total", say), str(sum(count for _, count in report.summary))))
     _table(body.doc, (label("kind", say), label("count", say)), rows)
     body.heading(label("major", say), min(level, 9))
-    for item in report.major:
-        _item(body, item)
+    body.items(report.major)
     if not report.major:
         body.paragraph(label("no_major", say))
     if report.groups:
         body.heading(label("other", say), min(level, 9))
         for group in report.groups:
             body.heading(_clean(group.heading), min(level + 1, 9))
-            for item in group.items:
-                _item(body, item)
+            body.items(group.items)
     if report.concordance:
         body.heading(label("concordance", say), min(level, 9))
         header = (label("old_number", say), label("new_number", say), label("change", say))

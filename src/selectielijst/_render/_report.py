@@ -119,10 +119,12 @@ def build_report(changeset: ChangeSet, language: Language = Language.NL) -> Repo
     gone = {c.section for c in changeset if c.kind is ChangeKind.SECTION_REMOVED}
     present = [heading for heading in outline if heading.id not in gone]
     sections = frozenset(heading.number for heading in present if heading.number)
-    listed = _Numbers(changeset.new_numbers(), sections)
+    listed = _Numbers(changeset, sections)
     headings = {heading.id: str(heading) for heading in outline}
     for heading in outline:
-        if heading.id in gone and heading.number in listed:  # another section has its number
+        if heading.id in gone and (  # another section or category has its number
+            heading.number in sections or heading.number in changeset.new_numbers()
+        ):
             headings[heading.id] = f"{label('old', language)} {heading}"
     old, new = changeset.old_version, changeset.new_version
     subtitle = label("from_to", language).format(
@@ -232,7 +234,7 @@ def was_and_becomes(report: Report) -> Callable[[Item], tuple[str, str]]:
     """
     changes = report.changeset
     headings = {heading.id: str(heading) for heading in changes.outline}
-    nothing = _Numbers(frozenset(), frozenset())
+    nothing = _Numbers(None, frozenset())
     context = _Context(report.language, headings, changes, nothing)
     return lambda item: _was_and_becomes(item.change, context)
 
@@ -283,14 +285,21 @@ Description = tuple[str, str | None]
 class _Numbers:
     """Every number in the new version: its categories' and its sections'.
 
-    Two sets asked in turn, rather than one copied from a hundred thousand.
+    A category that has a number now which another had before was renumbered
+    or added, so a change names it: the changed categories are looked in, not
+    every category of the list.
     """
 
-    categories: frozenset[str]
+    changeset: ChangeSet | None
+    """The change set whose new numbers these are; ``None`` for none at all."""
     sections: frozenset[str]
 
     def __contains__(self, number: object) -> bool:
-        return number in self.categories or number in self.sections
+        if number in self.sections:
+            return True
+        if self.changeset is None or not isinstance(number, str):
+            return False
+        return self.changeset.new_numbered(number) is not None
 
 
 @attrs.frozen
