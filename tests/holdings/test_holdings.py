@@ -1154,6 +1154,14 @@ class TestRecordsFilesThatCannotBeRead:
         assert f"error: {path}{says}" in result.stderr or f"error: {path}: {says}" in result.stderr
 
 
+def test_blank_lines_are_no_records(tmp_path: Path) -> None:
+    """A blank line, near the top or further down, is skipped, not refused as a short row."""
+    path = tmp_path / "zaken.csv"
+    path.write_text("id,category,start\n\nZ-1,1.2,2015-01-31\n\n" + "Z,1.1,2015-01-31\n" * 30)
+    result = due(load("voorbeeld", "2.1"), path, on=datetime.date(2030, 1, 1))
+    assert sum(result.counts.values()) == 31
+
+
 def test_no_comment_lines(tmp_path: Path) -> None:
     """An id that begins with ``#`` is a record like any other; DuckDB would guess it a comment."""
     path = tmp_path / "zaken.csv"

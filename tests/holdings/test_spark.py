@@ -181,6 +181,16 @@ class TestReadAlike:
                 due(load("voorbeeld", "2.1"), path, on=datetime.date(2031, 1, 31), engine=engine)
             assert "is not UTF-8 text (byte 0xe9)" in str(refused.value.problems[0])
 
+    def test_blank_lines_read_alike(self, tmp_path: Path) -> None:
+        """Blank lines near the top and further down: skipped by both, not refused."""
+        path = tmp_path / "zaken.csv"
+        rows = "Z-{n},1.2,2015-01-31\n"
+        path.write_text(
+            "id,category,start\n\n" + "".join(rows.format(n=n) for n in range(25)) + "\n\n",
+            encoding="utf-8",
+        )
+        _same_due(load("voorbeeld", "2.1"), path, datetime.date(2031, 1, 31))
+
     @pytest.mark.parametrize(
         ("content", "line", "says"),
         [

@@ -622,7 +622,7 @@ def _ragged_line(path: Path, rule: CsvRule, most: int | None = None) -> tuple[Me
             for fields in itertools.islice(rows, None if most is None else most + 1):
                 if header is None:
                     header = len(fields)
-                elif len(fields) != header:
+                elif fields and len(fields) != header:  # a blank line is skipped, as the engines do
                     problem = say(
                         "csv-ragged-row",
                         "has {found} field(s) on this line where its header has {header}"

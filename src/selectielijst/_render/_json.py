@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import json
 from collections.abc import Sequence
+from json.encoder import encode_basestring
 
 from selectielijst._changes import ChangeSet, to_plain
 from selectielijst._render._labels import Language
@@ -18,7 +19,60 @@ CHANGELOG_FORMAT = "selectielijst-changelog/2"
 
 
 def _dumps(document: object) -> str:
-    return json.dumps(document, ensure_ascii=False, indent=2) + "\n"
+    """*document* as ``json.dumps(..., ensure_ascii=False, indent=2)`` writes it, and a newline.
+
+    The same text, written about twice as fast: the standard library's C
+    encoder does not indent, and its Python one yields every piece through
+    generators.
+    """
+    written: list[str] = []
+    _write(document, "\n", written)
+    written.append("\n")
+    return "".join(written)
+
+
+def _write(value: object, indent: str, written: list[str]) -> None:
+    """Append the JSON text of *value* to *written*; *indent* starts the lines of its parent."""
+    if isinstance(value, str):
+        written.append(encode_basestring(value))
+    elif isinstance(value, dict):
+        if not value:
+            written.append("{}")
+            return
+        inner = indent + "  "
+        opening = "{" + inner
+        for key, item in value.items():
+            written.append(opening + encode_basestring(_key(key)) + ": ")
+            _write(item, inner, written)
+            opening = "," + inner
+        written.append(indent + "}")
+    elif isinstance(value, list | tuple):
+        if not value:
+            written.append("[]")
+            return
+        inner = indent + "  "
+        opening = "[" + inner
+        for item in value:
+            written.append(opening)
+            _write(item, inner, written)
+            opening = "," + inner
+        written.append(indent + "]")
+    else:  # null, true, false, numbers, NaN: as json writes them, or its TypeError
+        written.append(json.dumps(value))
+
+
+def _key(key: object) -> str:
+    """A key as json writes it: a text as it is, a number or ``None`` or a truth value in words.
+
+    Raises:
+        TypeError: *key* is none of these, as json says.
+    """
+    if isinstance(key, str):
+        return key
+    if key is None or isinstance(key, bool | int | float):
+        return json.dumps(key)
+    msg = f"keys must be str, int, float, bool or None, not {type(key).__name__}"
+    raise TypeError(msg)
 
 
 def changes_json(changeset: ChangeSet) -> str:
