@@ -185,8 +185,9 @@ class ChangeSet:
         True
         """
         if self._memo.changed_rows is None:
-            changed = (ConcordanceRow(*row) for row in self._rows if row[2])
-            self._memo.changed_rows = tuple(sorted(changed, key=ConcordanceRow.sort_key))
+            changed = [ConcordanceRow(*row) for row in self._rows if row[2]]
+            changed.sort(key=ConcordanceRow.sort_key)
+            self._memo.changed_rows = tuple(changed)
         return self._memo.changed_rows
 
     def categories_compared(self) -> int:

@@ -207,7 +207,7 @@ class ConcordanceRow:
             self.old_number is None,
             number_key(self.old_number),
             tuple(map(number_key, self.new_numbers)),
-            tuple(KIND_ORDER[kind] for kind in self.kinds),
+            tuple(map(KIND_ORDER.__getitem__, self.kinds)),
         )
 
 
