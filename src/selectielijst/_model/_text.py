@@ -5,7 +5,6 @@ from __future__ import annotations
 import difflib
 import enum
 import functools
-import hashlib
 import itertools
 import re
 import unicodedata
@@ -149,6 +148,8 @@ def slug(text: str) -> str:
     cleaned = re.sub(r"[^a-z0-9.]+", "-", ascii_text).strip("-.")[:100].strip("-.")
     if cleaned:
         return cleaned
+    import hashlib  # noqa: PLC0415  # rarely needed: OpenSSL loads in milliseconds of every start
+
     return "x-" + hashlib.sha256(text.encode("utf-8")).hexdigest()[:12]  # nothing readable
 
 

@@ -14,12 +14,12 @@ headings (the navigation pane) and tables whose header row repeats on every page
 from __future__ import annotations
 
 import datetime
+import html
 import io
 import os
 import re
 from collections.abc import Sequence
 from typing import Any
-from xml.sax.saxutils import escape as xml_escape
 
 from selectielijst._changes import SegmentKind
 from selectielijst._i18n import date_words
@@ -141,7 +141,7 @@ def _item(item: Item, style: str) -> str:
             runs.append(_run_xml(segment.text))
     if item.reason:
         runs += [_run_xml(" "), _run_xml(item.reason, "i")]
-    style = xml_escape(style, {'"': "&quot;"})
+    style = html.escape(style)
     return f'<w:p><w:pPr><w:pStyle w:val="{style}"/></w:pPr>' + "".join(runs) + "</w:p>"
 
 
@@ -167,7 +167,7 @@ def _run_xml(text: str, form: str | None = None, color: tuple[int, int, int] | N
             content.append("<w:br/>")
         elif part:
             space = ' xml:space="preserve"' if part != part.strip() else ""
-            content.append(f"<w:t{space}>{xml_escape(part)}</w:t>")
+            content.append(f"<w:t{space}>{html.escape(part, quote=False)}</w:t>")
     if not content:
         content.append("<w:t/>")
     return f"<w:r>{properties}{''.join(content)}</w:r>"

@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import hashlib
 from pathlib import Path
 
 import attrs
@@ -51,6 +50,8 @@ class IntegrityProblem:
 
 def digest(path: Path) -> str:
     """The SHA-256 of a file, in hexadecimal, as the index records it."""
+    import hashlib  # noqa: PLC0415  # when a digest is asked for, not on every start
+
     return hashlib.sha256(path.read_bytes()).hexdigest()
 
 
