@@ -6,6 +6,7 @@ import os
 import shutil
 import subprocess
 import sys
+import textwrap
 import warnings
 from pathlib import Path
 
@@ -129,3 +130,27 @@ class TestQuickImport:
             [sys.executable, "-c", script], capture_output=True, text=True, check=True
         )
         assert run.stdout.strip() == "[]"
+
+    def test_a_diff_loads_no_network_nor_importers(self, tmp_path: Path) -> None:
+        """A command-line diff loads no networking (ssl, sockets, urllib.request: 14 ms of each
+        start), no hashing library, and none of the importers of Word, PDF and spreadsheets."""
+        script = textwrap.dedent(
+            """\
+            import sys
+            from selectielijst._cli import main
+            try:
+                main(["diff", "voorbeeld@1.0", "voorbeeld@2.0", "-o", sys.argv[1]])
+            except SystemExit:
+                pass
+            unwanted = ("ssl", "socket", "urllib.request", "http.client", "hashlib", "pdfplumber",
+                        "selectielijst._io._documents", "selectielijst._io._table",
+                        "selectielijst._io._export", "selectielijst._io._vng")
+            print([name for name in unwanted if name in sys.modules], file=sys.stderr)
+            """
+        )
+        output = tmp_path / "wijzigingen.json"
+        run = subprocess.run(  # noqa: S603  # our own interpreter and script
+            [sys.executable, "-c", script, str(output)], capture_output=True, text=True, check=True
+        )
+        assert output.is_file()
+        assert run.stderr.strip().splitlines()[-1] == "[]"
