@@ -122,11 +122,15 @@ class InvalidDocument(SelectielijstError, ValueError):
         return self.location() + ": " + self.said.say(language)
 
     def location(self) -> str:
-        """Where the problem is, as ``file:line path``."""
+        """Where the problem is, as ``file:line path``.
+
+        The path is left out where it is the whole document (``$``): it says
+        nothing to a reader that the file and line do not.
+        """
         where = self.file or "<text>"
         if self.line is not None:
             where += f":{self.line}"
-        if self.path == "$" and self.line is None:
+        if self.path == "$":
             return where
         return f"{where} {self.path}"
 

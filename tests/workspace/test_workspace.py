@@ -775,7 +775,7 @@ class TestBrokenIndexes:
         result = cli("lists", "--lang", "en")
         assert result.exit_code == 1
         assert "tweede\tTweede lijst" in result.stdout
-        assert f"error: {index}:1 $: an index starts with" in result.stderr
+        assert f"error: {index}:1: an index starts with" in result.stderr
         checked = cli("verify", "--lang", "en")
         assert checked.exit_code == 1
         assert f"{index}: proefpolder: an index starts with" in checked.stderr
