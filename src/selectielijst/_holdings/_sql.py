@@ -324,15 +324,23 @@ def date_literal(day: datetime.date) -> str:
 
 _RECORDS = """
 CREATE TEMP {records_kept_as} records AS
-SELECT row_number() OVER () AS ordinal,
-       CAST({id} AS VARCHAR) AS id,
-       {category_trimmed} AS category,
-       CAST({start} AS VARCHAR) AS start_text,
-       CAST({event} AS VARCHAR) AS event_text,
+SELECT ordinal, id, category, start_text, event_text,
        {start_day} AS start_day,
-       {event_day} AS event_day{kept}
-FROM source
+       {event_day} AS event_day{kept_outer}
+FROM (
+    SELECT row_number() OVER () AS ordinal,
+           CAST({id} AS VARCHAR) AS id,
+           {category_trimmed} AS category,
+           CAST({start} AS VARCHAR) AS start_text,
+           CAST({event} AS VARCHAR) AS event_text,
+           {start} AS start_value,
+           {event} AS event_value,
+           {start_trimmed} AS start_trimmed,
+           {event_trimmed} AS event_trimmed{kept}
+    FROM source
+) read_once
 """
+"""The records, numbered in their order, each text trimmed once and each date read once."""
 
 _SPACE = (
     "\\t\\n\\x{{0b}}\\f\\r \\x{{85}}\\x{{a0}}\\x{{1680}}\\x{{2000}}-\\x{{200a}}"
@@ -343,13 +351,18 @@ tabs, line ends of every kind, the no-break and ideographic spaces, a byte order
 Its braces are doubled: it goes into templates that are filled in with ``format``."""
 
 TRIMMED = (
-    "regexp_replace(regexp_replace(CAST({0} AS VARCHAR), '^[" + _SPACE + "]+', ''),"
-    " '[" + _SPACE + "]+\\z', '')"
+    "CASE WHEN regexp_matches(CAST({0} AS VARCHAR), '^[" + _SPACE + "]|[" + _SPACE + "]\\z')"
+    " THEN regexp_replace(regexp_replace(CAST({0} AS VARCHAR), '^[" + _SPACE + "]+', ''),"
+    " '[" + _SPACE + "]+\\z', '') ELSE CAST({0} AS VARCHAR) END"
 )
 """*{0}* as text without the white space around it, the same on DuckDB and on Spark.
 
 Their own ``trim`` differ: DuckDB's takes the no-break space away, Spark's only
-the space. Each pattern is anchored, so it replaces once on either engine."""
+the space. Each pattern is anchored, so it replaces once on either engine; a
+text with no white space at either end (most) is only looked at, not rewritten."""
+
+_BLANK = "regexp_matches({0}, '^[" + _SPACE + "]*\\z')"
+"""Whether the text *{0}* is empty or white space only: one look, no text rewritten."""
 
 _ISO_DAY = (
     "^([0-9]{{4}})-([0-9]{{2}})-([0-9]{{2}})"
@@ -361,16 +374,16 @@ _DUTCH_DAY = (
 )
 
 _DAY_OF_TEXT = (
-    "CASE WHEN regexp_matches(" + TRIMMED + ", '" + _ISO_DAY + "')"
-    " THEN TRY_CAST(substr(" + TRIMMED + ", 1, 10) AS DATE)"
-    " WHEN regexp_matches(" + TRIMMED + ", '" + _DUTCH_DAY + "')"
+    "CASE WHEN regexp_matches({0}, '" + _ISO_DAY + "')"
+    " THEN TRY_CAST(substr({0}, 1, 10) AS DATE)"
+    " WHEN regexp_matches({0}, '" + _DUTCH_DAY + "')"
     " THEN TRY_CAST(concat("
-    "regexp_extract(" + TRIMMED + ", '" + _DUTCH_DAY + "', 4), '-',"
-    " lpad(regexp_extract(" + TRIMMED + ", '" + _DUTCH_DAY + "', 3), 2, '0'), '-',"
-    " lpad(regexp_extract(" + TRIMMED + ", '" + _DUTCH_DAY + "', 1), 2, '0'))"
+    "regexp_extract({0}, '" + _DUTCH_DAY + "', 4), '-',"
+    " lpad(regexp_extract({0}, '" + _DUTCH_DAY + "', 3), 2, '0'), '-',"
+    " lpad(regexp_extract({0}, '" + _DUTCH_DAY + "', 1), 2, '0'))"
     " AS DATE) END"
 )
-"""The day a text names, as both engines read it alike; else NULL.
+"""The day the trimmed text *{0}* names, as both engines read it alike; else NULL.
 
 An ISO date (``2024-02-29``), or a date as Dutch users write it, day first
 (``29-02-2024``, ``29-2-2024``, ``29/02/2024``, ``29.02.2024``), perhaps
@@ -427,7 +440,7 @@ spreadsheets holds: the record is then not yet due, and has no date.
 """
 
 
-_NO_ID_OF_RECORD = "(r.id IS NULL OR " + TRIMMED.format("r.id") + " = '')"
+_NO_ID_OF_RECORD = "(r.id IS NULL OR " + _BLANK.format("r.id") + ")"
 """Whether record ``r`` has no id (empty, or white space only): it is then on no list to act on,
 but apart, with its reason."""
 
@@ -919,16 +932,26 @@ def _records_view(
         )
         raise DocumentErrors(message, problems)
     named = {role: quoted(names[role]) if names[role] in present else "NULL" for role in COLUMNS}
+    dates = ("start", "event")
     days = {
-        f"{role}_day": f"TRY_CAST({named[role]} AS DATE)"
+        f"{role}_day": f"TRY_CAST({role}_value AS DATE)"
         if present.get(names[role])
-        else _DAY_OF_TEXT.format(named[role])
-        for role in ("start", "event")
+        else _DAY_OF_TEXT.format(f"{role}_trimmed")
+        for role in dates
     }
+    texts = {
+        f"{role}_trimmed": "NULL" if present.get(names[role]) else TRIMMED.format(named[role])
+        for role in dates
+    }  # a date column is used as it is: no text of it to trim
     carried_along = "".join(f", {quoted(column)} AS keep_{n}" for n, column in enumerate(kept))
-    trimmed = TRIMMED.format(named["category"])
     return _RECORDS.format(
-        **named, **days, kept=carried_along, category_trimmed=trimmed, records_kept_as=kept_as
+        **named,
+        **days,
+        **texts,
+        kept=carried_along,
+        kept_outer="".join(f", keep_{n}" for n in range(len(kept))),
+        category_trimmed=TRIMMED.format(named["category"]),
+        records_kept_as=kept_as,
     )
 
 
