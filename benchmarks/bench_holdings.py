@@ -8,6 +8,9 @@ categories of the shipped example list. For each size it prints:
   Arrow like the results are;
 - the time of ``due_to_files`` and ``impact_to_files`` writing Parquet (what
   ``-o FILE.parquet`` does), against the floor written to Parquet by DuckDB;
+- the same ``due`` on the records as a CSV file of texts (Dutch dates, some
+  categories with spaces around them), against a plain DuckDB join of that
+  file that reads its dates and trims its categories with DuckDB's own functions;
 - each step's peak memory, measured in a process of its own that does only
   that step (the floor's process likewise), so that one step's peak does not
   hide another's;
@@ -59,6 +62,47 @@ def make_records(path: Path, size: int, numbers: list[str]) -> None:
         ) TO '{path}' (FORMAT parquet)
         """
     )
+
+
+def make_csv(parquet: Path) -> Path:
+    """The records of *parquet* as a case system exports them, as CSV.
+
+    The start is a Dutch date (31-01-2015), the event ISO; some categories have
+    a space around them.
+    """
+    path = parquet.with_suffix(".csv")
+    duckdb.sql(
+        f"""
+        COPY (
+            SELECT id,
+                   CASE WHEN hash(id) % 10 = 0 THEN ' ' || category || ' ' ELSE category END
+                       AS category,
+                   strftime(start, '%d-%m-%Y') AS start,
+                   CAST(event AS VARCHAR) AS event
+            FROM read_parquet('{parquet}')
+        ) TO '{path}' (HEADER)
+        """
+    )
+    return path
+
+
+def floor_csv(path: Path, numbers: list[str]) -> None:
+    """The plain join on the CSV, fetched as Arrow.
+
+    Its dates are read as DuckDB reads day-first dates, its categories trimmed
+    by DuckDB's own ``trim``.
+    """
+    connection = duckdb.connect()
+    connection.execute("CREATE TABLE categories (number VARCHAR, months INTEGER)")
+    connection.executemany("INSERT INTO categories VALUES (?, ?)", [(n, 12) for n in numbers])
+    join = (
+        "SELECT r.id, trim(r.category) AS category,"
+        " CAST(try_strptime(r.start, '%d-%m-%Y') AS DATE) + to_months(c.months) AS due_on"
+        f" FROM read_csv('{path}', all_varchar = true) r"
+        " JOIN categories c ON c.number = trim(r.category)"
+    )
+    connection.sql(join).to_arrow_table()
+    connection.close()
 
 
 def floor(path: Path, numbers: list[str], output: Path | None = None) -> None:
@@ -113,6 +157,12 @@ def steps(
             functools.partial(impact_to_files, old, new, path, folder / "impact.parquet"),
         ),
     }
+    exported = path.with_suffix(".csv")
+    if exported.exists():  # records as a case system exports them
+        measured |= {
+            "floor csv": ("", functools.partial(floor_csv, exported, numbers)),
+            "due csv": ("floor csv", functools.partial(due, new, exported, on=ON)),
+        }
     return measured | on_spark
 
 
@@ -161,6 +211,7 @@ def main() -> None:
         for size in (int(text) for text in arguments.sizes.split(",")):
             path = Path(folder) / f"records-{size}.parquet"
             make_records(path, size, numbers)
+            make_csv(path)
             took: dict[str, float] = {}
             for name, (base, work) in steps(path, Path(folder), spark=arguments.spark).items():
                 took[name] = timed(work, arguments.repeat)
