@@ -483,3 +483,14 @@ def test_runs_made_as_text_are_word_runs(
     by_text = parse_xml(f"<w:p {nsdecls('w')}>{_run_xml(text, form, color)}</w:p>")
     canonical = etree.tostring(by_elements, method="c14n")  # <w:t></w:t> is <w:t/>
     assert etree.tostring(by_text, method="c14n") == canonical
+
+
+def test_word_files_carry_no_template_leftovers() -> None:
+    """No picture of an empty page for a file manager to show, no Word 2010 copy of the styles."""
+    import zipfile  # noqa: PLC0415  # only here
+
+    data = render_bytes(diff(load("voorbeeld", "1.0"), load("voorbeeld", "2.0")), "docx")
+    names = zipfile.ZipFile(io.BytesIO(data)).namelist()  # type: ignore[arg-type]  # bytes
+    assert "word/document.xml" in names
+    assert not [name for name in names if "thumbnail" in name or "stylesWithEffects" in name]
+    assert docx.Document(io.BytesIO(data)).paragraphs  # type: ignore[arg-type]  # bytes
