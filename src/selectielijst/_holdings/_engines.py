@@ -228,8 +228,8 @@ class DuckDBEngine:
         self.spill = tempfile.mkdtemp(prefix="selectielijst-duckdb-")
         self.connection.execute(f"SET temp_directory = {literal(self.spill)}")
         self._removal = weakref.finalize(self, shutil.rmtree, self.spill, ignore_errors=True)
-        self._source: tuple[str, Path | None] = ("given", None)
-        """What reads the records last asked about, and the file they are in (if any)."""
+        self._source = _Source("given")
+        """What reads the records last asked about."""
 
     records_kept_as = "TABLE"
     """The records are read and numbered once, then queried three times (due, transfer and
@@ -268,36 +268,37 @@ class DuckDBEngine:
 
         if not isinstance(records, str | Path):
             self._register(records)
-            self._source = ("given", None)
+            self._source = _Source("given")
             described = self.connection.execute("DESCRIBE given").fetchall()
             return {str(row[0]): is_temporal(str(row[1])) for row in described}
-        path = Path(records)
-        self._source = (self._reader(path), path)
+        self._source = source = self._reader(Path(records))
         try:
-            if self._source[0].startswith("read_csv("):
-                sniffed = "sniff_csv(" + self._source[0].removeprefix("read_csv(")
-                ((named,),) = self.connection.execute(f"SELECT Columns FROM {sniffed}").fetchall()
+            if source.sniffer is not None:
+                query = f"SELECT Columns FROM {source.sniffer}"
+                ((named,),) = self.connection.execute(query).fetchall()
                 return {str(column["name"]): False for column in named}  # text, every one
-            query = f"DESCRIBE SELECT * FROM {self._source[0]}"
+            query = f"DESCRIBE SELECT * FROM {source.reader}"
             described = self.connection.execute(query).fetchall()
             return {str(row[0]): is_temporal(str(row[1])) for row in described}
         except duckdb.Error as e:
-            raise unreadable(path, str(e)) from e
+            raise unreadable(Path(records), str(e)) from e
 
     def load(self, columns: Sequence[str]) -> None:
         """See :meth:`Engine.load`; a file is read through once here, to find what is wrong."""
         import duckdb  # noqa: PLC0415  # loaded with the engine
 
-        reader, path = self._source
+        source = self._source
         listed = ", ".join(quoted(column) for column in columns) or "NULL AS nothing"
         try:
-            self.connection.execute(f"CREATE TEMP VIEW source AS SELECT {listed} FROM {reader}")
-            if path is not None:
+            self.connection.execute(
+                f"CREATE TEMP VIEW source AS SELECT {listed} FROM {source.reader}"
+            )
+            if source.path is not None:
                 self.connection.execute("SELECT count(*) FROM source").fetchone()
         except duckdb.Error as e:
-            if path is None:
+            if source.path is None:
                 raise
-            raise unreadable(path, str(e)) from e
+            raise unreadable(source.path, str(e)) from e
 
     def table(self, name: str, columns: Columns, rows: Iterable[Sequence[object]]) -> None:
         """Make the temporary table *name*; see :meth:`Engine.table`."""
@@ -427,23 +428,35 @@ class DuckDBEngine:
         except (duckdb.Error, TypeError, ValueError) as e:
             raise TypeError(NOT_A_TABLE.format(kind=type(records).__name__)) from e
 
-    def _reader(self, path: Path) -> str:
-        """The table function that reads the file *path*: for a CSV file, by :class:`CsvRule`.
+    def _reader(self, path: Path) -> _Source:
+        """What reads the file *path*: for a CSV file, by :class:`CsvRule`.
 
         A workbook is read into memory and registered as ``given``.
         """
         suffix = readable(path)
         if suffix == ".parquet":
-            return f"read_parquet({literal(str(path))})"
+            return _Source(f"read_parquet({literal(str(path))})", path)
         if suffix in WORKBOOKS:
             self._register(sheet_table(path))
-            return "given"
+            return _Source("given", path)
         rule = csv_options(path)
-        return (
-            f"read_csv({literal(str(path))}, all_varchar = true, header = true,"
+        options = (
+            f"{literal(str(path))}, all_varchar = true, header = true,"
             f" delim = {literal(rule.separator)}, quote = {literal(rule.quote)},"
-            f" escape = {literal(rule.quote)}, comment = '', skip = 0)"
+            f" escape = {literal(rule.quote)}, comment = '', skip = 0"
         )  # no comment lines, no lines skipped: the rule, not a guess
+        return _Source(f"read_csv({options})", path, f"sniff_csv({options})")
+
+
+@attrs.frozen
+class _Source:
+    """What DuckDB reads records from: a table function, or a table registered in memory."""
+
+    reader: str
+    path: Path | None = None
+    """The file the records are in; ``None`` for a table in memory."""
+    sniffer: str | None = None
+    """For a CSV file: what tells its columns without reading its rows."""
 
 
 @attrs.frozen
