@@ -470,18 +470,31 @@ class TestWordToPublish:
 def test_runs_made_as_text_are_word_runs(
     text: str, form: str | None, color: tuple[int, int, int] | None
 ) -> None:
-    """A change's runs, made as XML text in one go, are the runs python-docx's elements make:
-    tabs, breaks, control characters, spaces at the ends, markup characters."""
+    """A change's runs, made as XML text in one go, are the runs python-docx's own add_run and
+    font settings make: tabs, breaks, spaces at the ends, markup characters; control
+    characters shown as U+FFFD, which Word cannot hold."""
     from docx.oxml import OxmlElement, parse_xml  # noqa: PLC0415  # only here
     from docx.oxml.ns import nsdecls  # noqa: PLC0415  # likewise
+    from docx.shared import RGBColor  # noqa: PLC0415  # likewise
+    from docx.text.paragraph import Paragraph  # noqa: PLC0415  # likewise
     from lxml import etree  # type: ignore[import-untyped]  # noqa: PLC0415  # likewise
 
-    from selectielijst._render._docx import _run, _run_xml  # noqa: PLC0415  # the two ways
+    from selectielijst._render._docx import _run_xml, word_text  # noqa: PLC0415  # under test
 
-    by_elements = OxmlElement("w:p")
-    _run(by_elements, text, form, color)
+    by_python_docx = OxmlElement("w:p")
+    run = Paragraph(by_python_docx, None).add_run(word_text(text))  # type: ignore[arg-type]
+    if form == "b":
+        run.bold = True
+    elif form == "i":
+        run.italic = True
+    elif form == "strike":
+        run.font.strike = True
+    if color is not None:
+        run.font.color.rgb = RGBColor(*color)
+    if form == "u":
+        run.underline = True
     by_text = parse_xml(f"<w:p {nsdecls('w')}>{_run_xml(text, form, color)}</w:p>")
-    canonical = etree.tostring(by_elements, method="c14n")  # <w:t></w:t> is <w:t/>
+    canonical = etree.tostring(by_python_docx, method="c14n")  # <w:t></w:t> is <w:t/>
     assert etree.tostring(by_text, method="c14n") == canonical
 
 

@@ -49,6 +49,7 @@ __all__ = [
     "Progress",
     "as_arrow",
     "as_csv_cells",
+    "csv_header",
     "csv_options",
     "is_spark_frame",
     "is_temporal",
@@ -501,6 +502,19 @@ def _separator(path: Path) -> str:
     with path.open(encoding="utf-8", errors="replace", newline="") as stream:
         header = stream.readline()
     return max(",;\t|", key=lambda candidate: (header.count(candidate), candidate == ","))
+
+
+def csv_header(path: Path) -> list[str]:
+    """The column names of the CSV file *path*, as :class:`CsvRule` reads them, trimmed.
+
+    Its records are not looked at (:func:`csv_options` does that).
+    """
+    import csv  # noqa: PLC0415  # only for a CSV file
+
+    rule = CsvRule(_separator(path))
+    with path.open(encoding="utf-8", errors="replace", newline="") as stream:
+        header = next(csv.reader(stream, delimiter=rule.separator, quotechar=rule.quote), [])
+    return [name.strip() for name in header]
 
 
 NOT_A_TABLE = (

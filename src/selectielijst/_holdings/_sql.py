@@ -30,7 +30,7 @@ from selectielijst._holdings._engines import (
     DuckDBEngine,
     Engine,
     Progress,
-    csv_options,
+    csv_header,
     is_spark_frame,
     literal,
     quoted,
@@ -802,12 +802,7 @@ def _refuse_twice_named(records: str | Path | Any, names: Mapping[str, str]) -> 
     """
     if not isinstance(records, str | Path) or Path(records).suffix.lower() != ".csv":
         return
-    import csv  # noqa: PLC0415  # only for a CSV file
-
-    rule = csv_options(Path(records))
-    with Path(records).open(encoding="utf-8", errors="replace", newline="") as stream:
-        header = next(csv.reader(stream, delimiter=rule.separator, quotechar=rule.quote), [])
-    named = [cell.strip() for cell in header]
+    named = csv_header(Path(records))
     twice = [name for name in dict.fromkeys(names.values()) if named.count(name) > 1]
     if twice:
         problem = say(

@@ -137,7 +137,7 @@ def _today() -> datetime.date:
 
 
 def _item(item: Item, style: str) -> str:
-    """One change as a bullet, as the XML of a paragraph in the style whose id is *style*."""
+    """One change as a bullet: the XML of a paragraph in the style whose id is *style* (escaped)."""
     runs = []
     if item.number:
         runs += [_run_xml(item.number, "b"), _run_xml(" ")]
@@ -156,14 +156,19 @@ def _item(item: Item, style: str) -> str:
             runs.append(_run_xml(segment.text))
     if item.reason:
         runs += [_run_xml(" "), _run_xml(item.reason, "i")]
-    style = html.escape(style)
     return f'<w:p><w:pPr><w:pStyle w:val="{style}"/></w:pPr>' + "".join(runs) + "</w:p>"
 
 
-def _run_xml(text: str, form: str | None = None, color: tuple[int, int, int] | None = None) -> str:
-    """A run of *text*, as :func:`_run` makes it, as XML text.
+_FORMATS = {"b": "w:b", "i": "w:i", "strike": "w:strike", "u": "w:u"}
+"""The run formats used, as Word's elements; with a colour, ``w:color`` comes before ``w:u``."""
 
-    Tabs and line breaks are Word's own elements; spaces at either end are kept.
+
+def _run_xml(text: str, form: str | None = None, color: tuple[int, int, int] | None = None) -> str:
+    """A run of *text* as XML text: bold, italic, struck or underlined (*form*), coloured.
+
+    The XML python-docx's ``add_run`` and font settings make, written as text
+    so that many runs are read in one go. Tabs and line breaks are Word's own
+    elements; spaces at either end are kept.
     """
     properties = ""
     if form is not None or color is not None:
@@ -183,48 +188,15 @@ def _run_xml(text: str, form: str | None = None, color: tuple[int, int, int] | N
         elif part:
             space = ' xml:space="preserve"' if part != part.strip() else ""
             content.append(f"<w:t{space}>{html.escape(part, quote=False)}</w:t>")
-    if not content:
-        content.append("<w:t/>")
     return f"<w:r>{properties}{''.join(content)}</w:r>"
 
 
-_FORMATS = {"b": "w:b", "i": "w:i", "strike": "w:strike", "u": "w:u"}
-"""The run formats used, as Word's elements; with a colour, ``w:color`` comes before ``w:u``."""
+def _run(p: Any, text: str) -> None:
+    """A run of plain *text* at the end of paragraph *p*, as :func:`_run_xml` writes it."""
+    from docx.oxml import parse_xml  # noqa: PLC0415  # see _new_document
+    from docx.oxml.ns import nsdecls  # noqa: PLC0415  # likewise
 
-
-def _run(
-    p: Any, text: str, form: str | None = None, color: tuple[int, int, int] | None = None
-) -> None:
-    """A run of *text* at the end of paragraph *p*: bold, italic, struck or underlined, coloured.
-
-    The same XML as python-docx's ``add_run`` with its font settings, made
-    directly: the settings each look up the run's properties again.
-    """
-    from docx.oxml import OxmlElement  # noqa: PLC0415  # see _new_document
-    from docx.oxml.ns import qn  # noqa: PLC0415  # likewise
-
-    text = _clean(text)
-    if "\t" in text or "\n" in text:  # tabs and breaks are elements of their own
-        r = p.add_r()
-        r.text = text
-    else:
-        r = OxmlElement("w:r")
-        t = OxmlElement("w:t")
-        t.text = text
-        if text != text.strip():
-            t.set(qn("xml:space"), "preserve")
-        r.append(t)
-        p.append(r)
-    if form is None and color is None:
-        return
-    properties = OxmlElement("w:rPr")
-    if form in {"b", "i", "strike"}:
-        properties.append(OxmlElement(_FORMATS[form]))
-    if color is not None:
-        properties.append(OxmlElement("w:color", {qn("w:val"): bytes(color).hex().upper()}))
-    if form == "u":
-        properties.append(OxmlElement("w:u", {qn("w:val"): "single"}))
-    r.insert(0, properties)
+    p.append(parse_xml(f"<w:p {nsdecls('w')}>{_run_xml(text)}</w:p>")[0])
 
 
 def _table(
@@ -331,7 +303,7 @@ class _Body:
 
         if "List Bullet" not in self.styles:
             self.styles["List Bullet"] = self.doc.styles["List Bullet"].style_id
-        style = self.styles["List Bullet"]
+        style = html.escape(self.styles["List Bullet"])
         paragraphs = "".join(_item(item, style) for item in items)
         for p in list(parse_xml(f"<w:body {nsdecls('w')}>{paragraphs}</w:body>")):
             if self.end is not None:
