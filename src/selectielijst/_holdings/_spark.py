@@ -97,8 +97,9 @@ class SparkEngine:
         self.session = session
         self.prefix = f"selectielijst_{os.getpid()}_{next(_CALLS)}_"
         self.source_file: Path | None = None
-        self._frame: pyspark.sql.DataFrame | None = None
         """The records CSV file read, which Spark reads only when a result is used."""
+        self._frame: pyspark.sql.DataFrame | None = None
+        """The records last asked about (:meth:`columns`), all their columns."""
 
     @contextlib.contextmanager
     def watched(self, progress: Progress | None) -> Iterator[None]:
