@@ -290,6 +290,10 @@ def valuation_words(valuation: Valuation | None, language: Language = Language.N
 
     >>> valuation_words(Valuation.keep(1, 6), Language.EN)
     'B: keep permanently (criteria 1, 6)'
+    >>> from selectielijst.model import ProcessTerm
+    >>> nihil = Term(Duration(years=10), process=ProcessTerm.parse("nihil"))
+    >>> valuation_words(Valuation.destroy(nihil), Language.EN)
+    'V: destroy after 10 years (process term nihil)'
     """
     if valuation is None:
         return label("none", language)
@@ -316,8 +320,8 @@ def valuation_words(valuation: Valuation | None, language: Language = Language.N
     if term is not None and term.trigger is not None:
         text += f", {term.trigger}"
     process = process_words(term, language) if term is not None else ""
-    if process:
-        text += f", {process}"
+    if process:  # "(process term nihil)" follows as a remark, "after the process term" as a clause
+        text += f" {process}" if process.startswith("(") else f", {process}"
     for part in valuation.keep_parts:
         text += f"; B{_criteria_words(part.criteria)}: keep {part.description}"
     return text
