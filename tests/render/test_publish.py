@@ -12,6 +12,7 @@ import docx
 import openpyxl
 import pytest
 from click.testing import CliRunner
+from docx.enum.style import WD_STYLE_TYPE
 from hypothesis import given
 from hypothesis import strategies as st
 
@@ -29,6 +30,7 @@ from selectielijst import (
 from selectielijst._cli import main
 from selectielijst._i18n._maintain import read_catalog
 from selectielijst._render._report import build_report
+from selectielijst.io import export_bytes
 from selectielijst.snapshots import make_converter
 
 SHARED = VNG_DATA
@@ -507,3 +509,37 @@ def test_word_files_carry_no_template_leftovers() -> None:
     assert "word/document.xml" in names
     assert not [name for name in names if "thumbnail" in name or "stylesWithEffects" in name]
     assert docx.Document(io.BytesIO(data)).paragraphs  # type: ignore[arg-type]  # bytes
+
+
+def test_word_files_keep_the_styles_they_use_and_no_coloured_table_styles() -> None:
+    """The styles the document uses are defined; the template's 98 coloured table styles are not."""
+    data = render_bytes(diff(load("voorbeeld", "1.0"), load("voorbeeld", "2.0")), "docx")
+    document = docx.Document(io.BytesIO(data))  # type: ignore[arg-type]  # bytes
+    tables = [style.style_id for style in document.styles if style.type == WD_STYLE_TYPE.TABLE]
+    assert sorted(tables) == ["TableGrid", "TableNormal"]
+    assert {table.style.name for table in document.tables if table.style} == {"Table Grid"}
+    used = {p.style.name for p in document.paragraphs if p.style}
+    assert {"Title", "Heading 1", "List Bullet"} <= used
+
+
+def test_word_documents_made_one_after_another_share_nothing(
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    """Each document is a copy of the template: another made between leaves no trace in it."""
+    import zipfile  # noqa: PLC0415  # only here
+
+    monkeypatch.setenv("SOURCE_DATE_EPOCH", "1700000000")  # the same date on both
+    old, new = load("voorbeeld", "1.0"), load("voorbeeld", "2.0")
+
+    def parts(data: bytes | str) -> dict[str, bytes]:
+        archive = zipfile.ZipFile(io.BytesIO(data))  # type: ignore[arg-type]  # bytes
+        return {name: archive.read(name) for name in archive.namelist()}
+
+    first = parts(render_bytes(diff(old, new), "docx"))
+    english = parts(render_bytes(diff(new, old), "docx", lang="en"))
+    listed = parts(export_bytes(new, "docx"))
+    again = parts(render_bytes(diff(old, new), "docx"))
+    assert again == first
+    assert b'w:val="en-GB"' in english["word/styles.xml"]
+    assert b'w:val="en-GB"' not in again["word/styles.xml"]
+    assert listed["word/document.xml"] != first["word/document.xml"]

@@ -13,7 +13,9 @@ headings (the navigation pane) and tables whose header row repeats on every page
 
 from __future__ import annotations
 
+import copy
 import datetime
+import functools
 import html
 import io
 import os
@@ -51,11 +53,9 @@ _LANGUAGE_TAGS = {Language.NL: "nl-NL", Language.EN: "en-GB"}
 
 def _new_document(language: Language, header: str) -> Any:
     """An empty document: A4, margins of 2.5 cm, its language, the header and page numbers."""
-    import docx  # noqa: PLC0415  # loaded when a Word file is written, not on import
-    from docx.shared import Mm, Pt  # noqa: PLC0415  # likewise
+    from docx.shared import Mm, Pt  # noqa: PLC0415  # loaded when a Word file is written
 
-    doc = docx.Document()
-    _without_template_leftovers(doc)
+    doc = copy.deepcopy(_template())  # a copy of its own: the template is never changed
     section = doc.sections[0]
     section.page_width, section.page_height = Mm(210), Mm(297)
     for side in ("left_margin", "right_margin", "top_margin", "bottom_margin"):
@@ -71,6 +71,39 @@ def _new_document(language: Language, header: str) -> Any:
     footer.add_run(f" {label('of', language)} ")
     _field(footer, "NUMPAGES")
     return doc
+
+
+@functools.cache
+def _template() -> Any:
+    """python-docx's template without what our documents do without, read once and then copied.
+
+    Reading the template parses 350 kB of styles; a copy of the trimmed one
+    takes a fifth of the time, and a smaller file is written sooner.
+    """
+    import docx  # noqa: PLC0415  # loaded when a Word file is written, not on import
+
+    doc = docx.Document()
+    _without_template_leftovers(doc)
+    _without_unused_table_styles(doc)
+    return doc
+
+
+_TABLE_STYLES = frozenset({"TableNormal", "TableGrid"})
+"""The ids of the table styles our documents use: the default and the plain grid."""
+
+
+def _without_unused_table_styles(doc: Any) -> None:
+    """Drop the template's 98 coloured table styles (nine in ten of its styles' bytes).
+
+    Word lists them still, from the latent styles it knows them by, and adds
+    one to the document when a reader picks it, as in a new document of its own.
+    """
+    from docx.oxml.ns import qn  # noqa: PLC0415  # see _template
+
+    styles = doc.styles.element
+    for style in styles.findall(qn("w:style")):
+        if style.get(qn("w:type")) == "table" and style.get(qn("w:styleId")) not in _TABLE_STYLES:
+            styles.remove(style)
 
 
 _LEFTOVERS = ("/stylesWithEffects", "/thumbnail")
@@ -211,7 +244,7 @@ def _table(
     from docx.shared import Mm  # noqa: PLC0415  # likewise
 
     table = doc.add_table(rows=1, cols=len(header))
-    table.style = "Table Grid"
+    table._tbl.tblStyle_val = "TableGrid"  # noqa: SLF001  # "Table Grid" by its id: no lookup
     if widths is not None:
         table.autofit = False
         for column, cell, width in zip(
