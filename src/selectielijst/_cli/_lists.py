@@ -29,7 +29,7 @@ from selectielijst._i18n import say
 from selectielijst.errors import DocumentErrors, SelectielijstError, UnknownCategory
 from selectielijst.files import usable_path
 from selectielijst.model import Category
-from selectielijst.rendering import Format, Language, list_as_text, mark_up, status_words
+from selectielijst.rendering import Format, Language, status_words
 from selectielijst.snapshots import changeset_schema, index_schema, snapshot_schema
 from selectielijst.workspace import (
     SNAPSHOT_NAME,
@@ -128,6 +128,8 @@ def show_command(
     """
     selection_list = load_version(spec)
     if other is None and format_name in {None, "text"}:
+        from selectielijst.rendering import list_as_text  # noqa: PLC0415  # loaded when shown
+
         emit(list_as_text(selection_list, lang=Language(lang)), output, format_name="text")
         return
     old = load_version(other) if other is not None else selection_list
@@ -142,6 +144,8 @@ def show_command(
     chosen = Format.named(format_name or "md")
     if chosen is Format.TEXT:
         chosen = Format.MARKDOWN
+    from selectielijst.rendering import mark_up  # noqa: PLC0415  # loaded when marked up
+
     page = mark_up(selection_list, diff(old, selection_list), chosen, lang=Language(lang))
     emit(page, output, format_name=chosen.value)
 

@@ -1,36 +1,38 @@
 """Renderers: change sets and histories in every format, chosen from one table.
 
 Each format has one module with one :class:`~selectielijst._render._style.Writer`;
-:data:`WRITERS` maps the formats to them. What a change log says is worked out
+:func:`writer` finds a format's writer, loading its module. What a change log says is worked out
 once, as a :class:`~selectielijst._render._report.Report`, before a writer lays
 it out. Renderers read change sets through the public :mod:`selectielijst.changes`.
 """
 
 from __future__ import annotations
 
+import importlib
 from collections.abc import Mapping
+from typing import TYPE_CHECKING
 
 import attrs
 
 from selectielijst._changes import ChangeSet
 from selectielijst._i18n import say
 from selectielijst._model import VersionEntry, quiet_collector
-from selectielijst._render import _docx, _html, _json, _markdown, _rst, _text, _xlsx
-from selectielijst._render._docx import word_text
 from selectielijst._render._format import LANGUAGE_VARIABLE, Format, language_chosen, language_named
 from selectielijst._render._labels import Language, kind_label, label, status_words
-from selectielijst._render._listing import list_as_text
-from selectielijst._render._markup import mark_up
-from selectielijst._render._report import build_report
 from selectielijst._render._style import Chapter, Writer
-from selectielijst._render._word_list import (
-    MACHINE_COPY,
-    category_row,
-    list_document,
-    revised_document,
-)
-from selectielijst._render._xlsx import COLUMNS, KEY, NEW_NUMBER, OLD_NUMBER, REASON, columns
 from selectielijst.errors import UnknownFormat
+
+if TYPE_CHECKING:
+    from selectielijst._render._docx import word_text
+    from selectielijst._render._listing import list_as_text
+    from selectielijst._render._markup import mark_up
+    from selectielijst._render._word_list import (
+        MACHINE_COPY,
+        category_row,
+        list_document,
+        revised_document,
+    )
+    from selectielijst._render._xlsx import COLUMNS, KEY, NEW_NUMBER, OLD_NUMBER, REASON, columns
 
 __all__ = [
     "COLUMNS",
@@ -40,7 +42,6 @@ __all__ = [
     "NEW_NUMBER",
     "OLD_NUMBER",
     "REASON",
-    "WRITERS",
     "Format",
     "History",
     "Language",
@@ -60,18 +61,55 @@ __all__ = [
     "status_words",
     "text_only",
     "word_text",
+    "writer",
 ]
 
-WRITERS: Mapping[Format, Writer] = {
-    Format.MARKDOWN: _markdown.WRITER,
-    Format.RST: _rst.WRITER,
-    Format.HTML: _html.WRITER,
-    Format.JSON: _json.WRITER,
-    Format.TEXT: _text.WRITER,
-    Format.DOCX: _docx.WRITER,
-    Format.XLSX: _xlsx.WRITER,
+_WRITER_MODULES: Mapping[Format, str] = {
+    Format.MARKDOWN: "_markdown",
+    Format.RST: "_rst",
+    Format.HTML: "_html",
+    Format.JSON: "_json",
+    Format.TEXT: "_text",
+    Format.DOCX: "_docx",
+    Format.XLSX: "_xlsx",
 }
-"""The writer of each format."""
+"""The module of each format's writer."""
+
+
+def writer(chosen: Format) -> Writer:
+    """The writer of *chosen*, its module loaded when first asked for.
+
+    A run that writes JSON loads neither the Word writer nor the report
+    layout; each format costs its import only where it is written.
+
+    >>> writer(Format.MARKDOWN).changes is not None
+    True
+    """
+    found: Writer = importlib.import_module(f"{__name__}.{_WRITER_MODULES[chosen]}").WRITER
+    return found
+
+
+_WHEN_USED = {
+    "word_text": "_docx",
+    "list_as_text": "_listing",
+    "mark_up": "_markup",
+    **dict.fromkeys(("MACHINE_COPY", "category_row", "list_document", "revised_document"),
+                    "_word_list"),
+    **dict.fromkeys(("COLUMNS", "KEY", "NEW_NUMBER", "OLD_NUMBER", "REASON", "columns"), "_xlsx"),
+}  # fmt: skip
+"""Names this package gives from modules of its own, loaded when a name is first asked for."""
+
+
+def __getattr__(name: str) -> object:
+    """A name of :data:`_WHEN_USED`, from its module (loaded now), kept for the next time."""
+    module = _WHEN_USED.get(name)
+    if module is None:
+        msg = f"module {__name__!r} has no attribute {name!r}"
+        raise AttributeError(msg)
+    found = getattr(importlib.import_module(f"{__name__}.{module}"), name)
+    globals()[name] = found
+    return found
+
 
 Part = tuple[VersionEntry, VersionEntry | None, ChangeSet | None]
 """A version, the one it is compared with, and the changes between them."""
@@ -129,9 +167,13 @@ def render_bytes(
     chosen = Format.named(format) if not isinstance(format, Format) else format
     language = language_named(lang)
     if chosen is Format.JSON:  # the change set's own form, in no language: nothing to lay out
-        return _json.changes_json(changeset)
+        from selectielijst._render._json import changes_json  # noqa: PLC0415  # see writer()
+
+        return changes_json(changeset)
+    from selectielijst._render._report import build_report  # noqa: PLC0415  # likewise
+
     with quiet_collector():
-        return WRITERS[chosen].changes(build_report(changeset, language), 1, None, color)
+        return writer(chosen).changes(build_report(changeset, language), 1, None, color)
 
 
 def text_only(written: str | bytes, format: str | Format) -> str:  # noqa: A002  # as above
@@ -158,6 +200,8 @@ def render_history(
     Raises:
         UnknownFormat: *format* or *lang* is not one this library writes.
     """
+    from selectielijst._render._report import build_report  # noqa: PLC0415  # see writer()
+
     chosen = Format.named(format) if not isinstance(format, Format) else format
     language = language_named(lang)
     chapters = []
@@ -172,4 +216,4 @@ def render_history(
             )
         )
     title = f"{label('history', language)}: {history.title}"
-    return WRITERS[chosen].history(title, history.list_id, chapters, language, color)
+    return writer(chosen).history(title, history.list_id, chapters, language, color)

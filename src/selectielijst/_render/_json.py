@@ -5,12 +5,15 @@ from __future__ import annotations
 import json
 from collections.abc import Sequence
 from json.encoder import encode_basestring
+from typing import TYPE_CHECKING
 
 from selectielijst._changes import ChangeSet, to_plain
 from selectielijst._render._labels import Language
-from selectielijst._render._report import Report
 from selectielijst._render._style import Chapter, Writer
 from selectielijst._storage import converter_of
+
+if TYPE_CHECKING:  # JSON is the change set's own form: no report is made for it
+    from selectielijst._render._report import Report
 
 __all__ = ["CHANGELOG_FORMAT", "WRITER", "changes_json", "history"]
 

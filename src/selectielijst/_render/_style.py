@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from collections.abc import Callable, Sequence
+from typing import TYPE_CHECKING
 
 import attrs
 
@@ -10,7 +11,9 @@ from selectielijst._changes import Segment, SegmentKind
 from selectielijst._i18n import version_date_words
 from selectielijst._model import VersionEntry
 from selectielijst._render._labels import Language, label, status_words
-from selectielijst._render._report import Item, Report
+
+if TYPE_CHECKING:  # the report is laid out, not made, here: a JSON run never loads it
+    from selectielijst._render._report import Item, Report
 
 __all__ = [
     "Chapter",
