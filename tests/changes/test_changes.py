@@ -8,6 +8,7 @@ import subprocess
 import sys
 from pathlib import Path
 
+import attrs
 import pytest
 from click.testing import CliRunner
 from hypothesis import HealthCheck, given, settings
@@ -24,7 +25,7 @@ from selectielijst import (
     render,
 )
 from selectielijst._cli import main
-from selectielijst.changes import VALUE_KINDS, Field, ValueKind
+from selectielijst.changes import VALUE_KINDS, ConcordanceRow, Field, ValueKind
 from selectielijst.errors import (
     ChangeSetMismatch,
     DocumentErrors,
@@ -220,3 +221,37 @@ class TestLightImport:
             [sys.executable, "-c", code], capture_output=True, text=True, check=True
         )
         assert result.stdout.strip() == "[]"
+
+
+_EXAMPLE_CHANGES = diff(load("voorbeeld", "1.0"), load("voorbeeld", "2.0"))
+
+_NUMBERS = st.one_of(
+    st.none(),
+    st.sampled_from(
+        ["1", "01", "1.1", "1.01", "2", "2.10", "2.9", "2.9a", "10", "A.1", "a.1", "1."]
+    ),
+    st.from_regex(r"[0-9]{1,3}(\.[0-9a-z]{1,2}){0,2}", fullmatch=True),
+)
+_ROWS = st.lists(
+    st.tuples(
+        _NUMBERS,
+        st.lists(_NUMBERS.filter(lambda number: number is not None), max_size=3).map(tuple),
+        st.lists(st.sampled_from(list(ChangeKind)), max_size=2).map(tuple),
+    ),
+    max_size=40,
+)
+
+
+@given(rows=_ROWS)
+def test_the_concordance_is_in_the_order_of_its_rows_sort_key(
+    rows: list[tuple[str | None, tuple[str, ...], tuple[ChangeKind, ...]]],
+) -> None:
+    """Sorted by old number alone where that decides, the rows still follow the whole key.
+
+    Drawn with numbers that sort alike ("01" and "1"), the same number twice
+    and new categories (no old number), where the rest of the key decides.
+    """
+    changes = attrs.evolve(_EXAMPLE_CHANGES, concordance=rows)
+    expected = tuple(sorted((ConcordanceRow(*row) for row in rows), key=ConcordanceRow.sort_key))
+    assert changes.concordance == expected
+    assert changes.changed_rows() == tuple(row for row in expected if row.kinds)

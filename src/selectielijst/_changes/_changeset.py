@@ -27,7 +27,7 @@ from selectielijst._changes._records import (
 )
 from selectielijst._changes._vocabulary import KIND_ORDER, ChangeKind, Significance
 from selectielijst._i18n import say
-from selectielijst._model import Category, SelectionList, VersionInfo
+from selectielijst._model import Category, SelectionList, VersionInfo, number_key
 from selectielijst.errors import ChangeSetMismatch
 
 __all__ = ["ChangeSet"]
@@ -45,6 +45,30 @@ def _rows(rows: Iterable[ConcordanceRow | Row]) -> tuple[Row, ...]:
         (row.old_number, row.new_numbers, row.kinds) if isinstance(row, ConcordanceRow) else row
         for row in rows
     )
+
+
+def _in_order(rows: Iterable[Row]) -> tuple[ConcordanceRow, ...]:
+    """*rows* in the order of :meth:`ConcordanceRow.sort_key`, sorted in half its time.
+
+    A list's old numbers are its own, each once: the old number alone orders
+    the rows that have one, and the whole key only new categories (last) and
+    rows whose old numbers sort alike ("01" and "1").
+
+    >>> rows = [("2", ("2",), ()), (None, ("1",), ()), ("10", (), ()), ("1", ("3", "1"), ())]
+    >>> [row.old_number for row in _in_order(rows)]
+    ['1', '2', '10', None]
+    """
+    numbered: list[Row] = []
+    new: list[Row] = []
+    for row in rows:
+        (new if row[0] is None else numbered).append(row)
+    keys = [number_key(row[0]) for row in numbered]
+    order = sorted(range(len(numbered)), key=keys.__getitem__)
+    if any(keys[one] == keys[other] for one, other in itertools.pairwise(order)):
+        order.sort(key=lambda index: ConcordanceRow(*numbered[index]).sort_key())
+    in_order = [ConcordanceRow(*numbered[index]) for index in order]
+    in_order += sorted((ConcordanceRow(*row) for row in new), key=ConcordanceRow.sort_key)
+    return tuple(in_order)
 
 
 def _inverted_rows(rows: Iterable[Row], changes: Iterable[Change]) -> list[Row]:
@@ -168,8 +192,7 @@ class ChangeSet:
         Sorted by old number, with new categories last.
         """
         if self._memo.concordance is None:
-            rows = sorted((ConcordanceRow(*row) for row in self._rows), key=ConcordanceRow.sort_key)
-            self._memo.concordance = tuple(rows)
+            self._memo.concordance = _in_order(self._rows)
         return self._memo.concordance
 
     def changed_rows(self) -> tuple[ConcordanceRow, ...]:
@@ -185,9 +208,7 @@ class ChangeSet:
         True
         """
         if self._memo.changed_rows is None:
-            changed = [ConcordanceRow(*row) for row in self._rows if row[2]]
-            changed.sort(key=ConcordanceRow.sort_key)
-            self._memo.changed_rows = tuple(changed)
+            self._memo.changed_rows = _in_order(row for row in self._rows if row[2])
         return self._memo.changed_rows
 
     def categories_compared(self) -> int:
