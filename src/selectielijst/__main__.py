@@ -1,5 +1,5 @@
 """``python -m selectielijst``: the command line."""
 
-from selectielijst._cli import main
+from selectielijst._cli import run
 
-main()
+run()

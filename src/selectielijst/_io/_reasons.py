@@ -13,13 +13,11 @@ from pathlib import Path
 
 from selectielijst._changes import Reason
 from selectielijst._i18n import Language, Spoken, say, translated
-from selectielijst._render import KEY, NEW_NUMBER, OLD_NUMBER, REASON, columns
 from selectielijst._storage import (
     Problems,
     converter_of,
     dump_yaml,
     load_yaml,
-    read_table,
     read_text,
     register,
     structure,
@@ -95,6 +93,10 @@ def reasons_from_table(path: Path) -> tuple[Reason, ...]:
         DocumentErrors: The table has no *Sleutel* or *Motivering* column, or a
             reason without a key.
     """
+    # The change table's columns and reader, loaded with a table, not with the stored reasons:
+    from selectielijst._render import KEY, NEW_NUMBER, OLD_NUMBER, REASON, columns  # noqa: PLC0415
+    from selectielijst._storage import read_table  # noqa: PLC0415
+
     table = read_table(path)
     named = {column: _named(column, table.header) for column in (KEY, REASON)}
     missing = [column for column, name in named.items() if name is None]

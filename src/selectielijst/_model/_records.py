@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import difflib
 import enum
 import re
 from collections.abc import Iterator
@@ -427,6 +426,8 @@ class SelectionList:
             if category.number == number:
                 return category
         numbers = [c.number for _, c in self.categories()]
+        import difflib  # noqa: PLC0415  # loaded when a number is not found, not on import
+
         nearest = difflib.get_close_matches(number, numbers, n=3, cutoff=0.5)
         where = f"{self.id}@{self.version.label}"
         if nearest:

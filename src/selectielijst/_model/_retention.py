@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import calendar
 import datetime
 import enum
 
@@ -127,6 +126,8 @@ def add_duration(day: datetime.date, duration: Duration) -> datetime.date:
             year=datetime.MAXYEAR,
         )
         raise OverflowError(msg)
+    import calendar  # noqa: PLC0415  # loaded when a date is worked out, not on import
+
     moved = day.replace(
         year=year, month=month, day=min(day.day, calendar.monthrange(year, month)[1])
     )

@@ -35,7 +35,11 @@ def _dumps(document: object) -> str:
 
 
 def _write(value: object, indent: str, written: list[str]) -> None:
-    """Append the JSON text of *value* to *written*; *indent* starts the lines of its parent."""
+    """Append the JSON text of *value* to *written*; *indent* starts the lines of its parent.
+
+    A text in a mapping or list is written where it stands, without a call of
+    its own: most values of a change set are texts.
+    """
     if isinstance(value, str):
         written.append(encode_basestring(value))
     elif isinstance(value, dict):
@@ -45,8 +49,13 @@ def _write(value: object, indent: str, written: list[str]) -> None:
         inner = indent + "  "
         opening = "{" + inner
         for key, item in value.items():
-            written.append(opening + encode_basestring(_key(key)) + ": ")
-            _write(item, inner, written)
+            if type(item) is str:
+                written.append(
+                    f"{opening}{encode_basestring(_key(key))}: {encode_basestring(item)}"
+                )
+            else:
+                written.append(opening + encode_basestring(_key(key)) + ": ")
+                _write(item, inner, written)
             opening = "," + inner
         written.append(indent + "}")
     elif isinstance(value, list | tuple):
@@ -56,8 +65,11 @@ def _write(value: object, indent: str, written: list[str]) -> None:
         inner = indent + "  "
         opening = "[" + inner
         for item in value:
-            written.append(opening)
-            _write(item, inner, written)
+            if type(item) is str:
+                written.append(opening + encode_basestring(item))
+            else:
+                written.append(opening)
+                _write(item, inner, written)
             opening = "," + inner
         written.append(indent + "]")
     else:  # null, true, false, numbers, NaN: as json writes them, or its TypeError

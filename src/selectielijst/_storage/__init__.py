@@ -6,6 +6,9 @@ the fast path (:mod:`._fastyaml`) and, on a problem, by the reference path
 plumbing and the CSV formula guard that every writer, in Python or SQL, follows.
 """
 
+import importlib
+from typing import TYPE_CHECKING
+
 from selectielijst._storage._converter import FIELD_RENAMES, converter_of, make_converter, register
 from selectielijst._storage._files import (
     MAX_FILE_SIZE,
@@ -22,19 +25,6 @@ from selectielijst._storage._files import (
     write_atomically,
 )
 from selectielijst._storage._problems import Problem, Problems, structure
-from selectielijst._storage._sheets import (
-    FORMULA_STARTS,
-    Row,
-    Sheet,
-    Table,
-    checked_file,
-    guarded,
-    read_table,
-    unguarded,
-    write_csv,
-    write_workbook,
-    write_xlsx,
-)
 from selectielijst._storage._snapshot import (
     FORMAT,
     FORMAT_1,
@@ -47,6 +37,21 @@ from selectielijst._storage._snapshot import (
 from selectielijst._storage._yaml import Loaded
 from selectielijst._storage._yaml import dump as dump_yaml
 from selectielijst._storage._yaml import load as load_yaml
+
+if TYPE_CHECKING:
+    from selectielijst._storage._sheets import (
+        FORMULA_STARTS,
+        Row,
+        Sheet,
+        Table,
+        checked_file,
+        guarded,
+        read_table,
+        unguarded,
+        write_csv,
+        write_workbook,
+        write_xlsx,
+    )
 
 __all__ = [
     "FIELD_RENAMES",
@@ -90,3 +95,21 @@ __all__ = [
     "write_workbook",
     "write_xlsx",
 ]
+
+
+_SHEETS = frozenset({
+    "FORMULA_STARTS", "Row", "Sheet", "Table", "checked_file", "guarded", "read_table",
+    "unguarded", "write_csv", "write_workbook", "write_xlsx",
+})  # fmt: skip
+"""The spreadsheet plumbing's names, loaded when first asked for: reading and comparing
+snapshots needs no CSV or workbook module."""
+
+
+def __getattr__(name: str) -> object:
+    """A name of :data:`_SHEETS`, from :mod:`._sheets` (loaded now), kept for the next time."""
+    if name not in _SHEETS:
+        msg = f"module {__name__!r} has no attribute {name!r}"
+        raise AttributeError(msg)
+    found = getattr(importlib.import_module(f"{__name__}._sheets"), name)
+    globals()[name] = found
+    return found

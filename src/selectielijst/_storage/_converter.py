@@ -309,13 +309,26 @@ def make_converter(*, detailed: bool = True) -> cattrs.Converter:
     converter.register_unstructure_hook(Valuation, _unstructure_valuation)
 
     paragraphs = override(struct_hook=_structure_paragraphs, unstruct_hook=_unstructure_paragraphs)
-    # Leaves first: a record's generated hooks take its fields' hooks as they stand.
-    leaves: tuple[type, ...] = (Criterion, VersionInfo, VersionEntry, Category)
-    for leaf in leaves:
-        register(converter, leaf)
-    register(converter, Section, text=paragraphs)
-    register(converter, SelectionList)
-    register(converter, ListIndex)
+    records: dict[type, dict[str, Any]] = {
+        Criterion: {},
+        VersionInfo: {},
+        VersionEntry: {},
+        Category: {},
+        Section: {"text": paragraphs},
+        SelectionList: {},
+        ListIndex: {},
+    }
+    # Each record's hooks are made when a record of its kind is first read or
+    # written, with its fields' hooks as they stand then: a run that reads
+    # versions makes no hooks for writing them, nor for the index.
+    converter.register_structure_hook_factory(
+        lambda cls: isinstance(cls, type) and cls in records,
+        lambda cls, made_by: _structure_hook(made_by, cls, **records[cls]),
+    )
+    converter.register_unstructure_hook_factory(
+        lambda cls: isinstance(cls, type) and cls in records,
+        lambda cls, made_by: _unstructure_hook(made_by, cls, **records[cls]),
+    )
     return converter
 
 
@@ -327,16 +340,20 @@ def register(
     With *writing_only*, only the hook that makes plain data of it: for a
     converter that writes and never reads, which is quicker to make.
     """
-    renames = FIELD_RENAMES.get(cls, {})
-    for name, key in renames.items():
+    converter.register_unstructure_hook(cls, _unstructure_hook(converter, cls, **overrides))
+    if not writing_only:
+        converter.register_structure_hook(cls, _structure_hook(converter, cls, **overrides))
+
+
+def _unstructure_hook(converter: cattrs.Converter, cls: type, **overrides: Any) -> Any:
+    """The hook that makes plain data of the record *cls*: defaults left out, keys renamed."""
+    for name, key in FIELD_RENAMES.get(cls, {}).items():
         overrides[name] = override(rename=key)
-    unstructure: Callable[..., Any] = make_dict_unstructure_fn(
-        cls, converter, _cattrs_omit_if_default=True, **overrides
-    )
-    converter.register_unstructure_hook(cls, unstructure)
-    if writing_only:
-        return
-    structure: Callable[..., Any] = make_dict_structure_fn(
-        cls, converter, _cattrs_forbid_extra_keys=True, **overrides
-    )
-    converter.register_structure_hook(cls, structure)
+    return make_dict_unstructure_fn(cls, converter, _cattrs_omit_if_default=True, **overrides)
+
+
+def _structure_hook(converter: cattrs.Converter, cls: type, **overrides: Any) -> Any:
+    """The hook that makes the record *cls* of plain data: unknown keys are errors."""
+    for name, key in FIELD_RENAMES.get(cls, {}).items():
+        overrides[name] = override(rename=key)
+    return make_dict_structure_fn(cls, converter, _cattrs_forbid_extra_keys=True, **overrides)

@@ -163,34 +163,49 @@ class _Builder:
         self.resolver: Any = _Resolver()  # PyYAML is untyped
         self.stack: list[list[Any]] = []  # [container, pending key or _NO_KEY]
         self.root: Any = None
+        self.key_tags: dict[tuple[str, Any], str] = {}  # a list has few keys, each many times
 
     def scalar(self, event: ScalarEvent) -> None:
         if event.anchor is not None:
             _refuse_anchor(event)
+        frame = self.stack[-1] if self.stack else None
+        keyed = (
+            frame if frame is not None and type(frame[0]) is dict and frame[1] is _NO_KEY else None
+        )
         tag = event.tag
         if tag is None or tag == "!":
-            tag = self.resolver.resolve(ScalarNode, event.value, event.implicit)
+            if keyed is not None:
+                tag = self._key_tag(event)
+            else:
+                tag = self.resolver.resolve(ScalarNode, event.value, event.implicit)
         convert = _CONVERT.get(tag)
         if convert is None:
             _refuse_tag(tag, event)
-        frame = self.stack[-1] if self.stack else None
-        if frame is not None and isinstance(frame[0], dict) and frame[1] is _NO_KEY:
+        if keyed is not None:  # the mapping waits for a key: this is one
             if tag != _STR:
                 msg = say("key-not-word", "keys are plain words, found {key!r}", key=event.value)
                 raise Refused(msg, _line(event))
-            if event.value in frame[0]:
+            if event.value in keyed[0]:
                 msg = say(
                     "duplicate-key",
                     "duplicate key {key!r}: each key may be given once",
                     key=event.value,
                 )
                 raise Refused(msg, _line(event))
-            frame[1] = event.value
+            keyed[1] = event.value
             return
         try:
             self.add(convert(event.value))
         except Refused as e:
             raise Refused(said_by(e), _line(event)) from e
+
+    def _key_tag(self, event: ScalarEvent) -> str:
+        """The tag of an untagged key, resolved once for each key and style."""
+        known = (event.value, event.implicit)
+        tag = self.key_tags.get(known)
+        if tag is None:
+            tag = self.key_tags[known] = self.resolver.resolve(ScalarNode, *known)
+        return tag
 
     def start(self, event: Any, container: list[Any] | dict[str, Any], tag: str) -> None:
         if event.anchor is not None:
