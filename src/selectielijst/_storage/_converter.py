@@ -132,7 +132,18 @@ def _criteria(value: object) -> tuple[int, ...]:
 
 
 def _structure_duration(value: object, _: type) -> Duration:
+    if type(value) is str:
+        return _duration_of(value)
     return Duration.parse(value)  # type: ignore[arg-type]  # parse rejects non-text itself
+
+
+@functools.lru_cache(maxsize=1024)
+def _duration_of(text: str) -> Duration:
+    """The term *text* says, read once for each text: a list has few terms, each many times.
+
+    Durations are frozen, so the categories of one term may share one.
+    """
+    return Duration.parse(text)
 
 
 def _structure_valuation(value: object, _: type) -> Valuation:
