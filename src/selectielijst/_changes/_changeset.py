@@ -121,10 +121,7 @@ class _Memo:
 
 def _by_number(categories: tuple[Category, ...]) -> dict[str, Category]:
     """The categories by number; of two with one number, the first, as a scan would find."""
-    found: dict[str, Category] = {}
-    for category in categories:
-        found.setdefault(category.number, category)
-    return found
+    return {category.number: category for category in reversed(categories)}  # the first last
 
 
 @attrs.frozen
