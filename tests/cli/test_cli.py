@@ -292,3 +292,35 @@ class TestWhatCannotBeWritten:
         target = tmp_path / "uit.md"
         emit("kapot \ud800 heel", target, format_name="markdown")
         assert target.read_text(encoding="utf-8") == "kapot ? heel"
+
+
+def test_the_program_sets_the_collector_for_a_short_run_and_main_does_not(
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    """``selectielijst`` (run) looks at young objects every YOUNG_OBJECTS; ``main`` leaves it be."""
+    import gc  # noqa: PLC0415  # only here
+
+    from selectielijst import _cli  # noqa: PLC0415  # the program's entry point
+
+    before = gc.get_threshold()
+    try:
+        CliRunner().invoke(main, ["--version"])
+        assert gc.get_threshold() == before
+        called = []
+        monkeypatch.setattr(_cli, "main", lambda: called.append(gc.get_threshold()))
+        _cli.run()
+        assert called == [(_cli.YOUNG_OBJECTS, *before[1:])]
+    finally:
+        gc.set_threshold(*before)
+
+
+def test_python_m_runs_the_program(tmp_path: Path) -> None:
+    """``python -m selectielijst`` is the program: a diff written as JSON, as a user runs it."""
+    import subprocess  # noqa: PLC0415  # only here
+    import sys  # noqa: PLC0415  # likewise
+
+    output = tmp_path / "wijzigingen.json"
+    command = [sys.executable, "-m", "selectielijst", "diff", "voorbeeld@1.0", "voorbeeld@2.0",
+               "-o", str(output)]  # fmt: skip
+    subprocess.run(command, check=True, capture_output=True)  # noqa: S603  # ours
+    assert json.loads(output.read_text(encoding="utf-8"))["changes"]
