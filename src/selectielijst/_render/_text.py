@@ -88,22 +88,24 @@ def _wrap(text: str, first: str, rest: str) -> list[str]:
     """*text* in lines of at most WIDTH columns, broken at spaces only; long words stay whole.
 
     Runs of spaces count as one. Each line takes as many words as fit after
-    its prefix (*first*, then *rest*), and at least one.
+    its prefix (*first*, then *rest*), and at least one. The text is read
+    from a moving start, not cut anew for each line.
     """
     words = text
     if "  " in text or text[:1] == " " or text[-1:] == " ":  # runs of spaces count as one
         words = " ".join(filter(None, text.split(" ")))
     lines: list[str] = []
-    prefix = first
-    while len(prefix) + len(words) > WIDTH:
-        cut = words.rfind(" ", 0, max(WIDTH - len(prefix) + 1, 0))
-        if cut <= 0:  # the first word alone is longer than the room
-            cut = words.find(" ")
+    prefix, room = first, WIDTH - len(first)  # room: the columns left after the prefix
+    start, end = 0, len(words)
+    while end - start > room:
+        cut = words.rfind(" ", start, start + max(room + 1, 0))
+        if cut <= start:  # the first word alone is longer than the room
+            cut = words.find(" ", start)
             if cut < 0:
                 break
-        lines.append(prefix + words[:cut])
-        words, prefix = words[cut + 1 :], rest
-    lines.append((prefix + words).rstrip())
+        lines.append(prefix + words[start:cut])
+        start, prefix, room = cut + 1, rest, WIDTH - len(rest)
+    lines.append((prefix + words[start:]).rstrip())
     return lines
 
 
