@@ -155,65 +155,74 @@ def _refuse_tag(tag: str, event: Any) -> NoReturn:
 class _Builder:
     """Plain data from libyaml's events: no tree of nodes, so memory stays near the data's.
 
-    Each open mapping or list is a frame on a stack; a mapping's frame holds
-    the key waiting for its value.
+    Each open mapping or list is a frame on a stack: the container, the key a
+    mapping waits to give a value (or ``_NO_KEY``), and whether it is a
+    mapping. The innermost frame is kept at hand: every scalar goes into it.
     """
 
     def __init__(self) -> None:
         self.resolver: Any = _Resolver()  # PyYAML is untyped
-        self.stack: list[list[Any]] = []  # [container, pending key or _NO_KEY]
+        self.stack: list[list[Any]] = []  # [container, pending key or _NO_KEY, is a mapping]
+        self.frame: list[Any] | None = None  # the innermost, stack[-1]
         self.root: Any = None
         self.key_tags: dict[tuple[str, Any], str] = {}  # a list has few keys, each many times
 
     def scalar(self, event: ScalarEvent) -> None:
         if event.anchor is not None:
             _refuse_anchor(event)
-        frame = self.stack[-1] if self.stack else None
-        keyed = (
-            frame if frame is not None and type(frame[0]) is dict and frame[1] is _NO_KEY else None
-        )
+        frame = self.frame
+        if frame is not None and frame[2] and frame[1] is _NO_KEY:  # the mapping waits for a key
+            self._key(event, frame)
+            return
         tag = event.tag
         if tag is None or tag == "!":
-            if keyed is not None:
-                tag = self._key_tag(event)
-            else:
-                tag = self.resolver.resolve(ScalarNode, event.value, event.implicit)
+            implicit = event.implicit
+            # Quoted and block scalars are text (PyYAML's resolver says so, after some steps).
+            tag = self.resolver.resolve(ScalarNode, event.value, implicit) if implicit[0] else _STR
         convert = _CONVERT.get(tag)
         if convert is None:
             _refuse_tag(tag, event)
-        if keyed is not None:  # the mapping waits for a key: this is one
-            if tag != _STR:
-                msg = say("key-not-word", "keys are plain words, found {key!r}", key=event.value)
-                raise Refused(msg, _line(event))
-            if event.value in keyed[0]:
-                msg = say(
-                    "duplicate-key",
-                    "duplicate key {key!r}: each key may be given once",
-                    key=event.value,
-                )
-                raise Refused(msg, _line(event))
-            keyed[1] = event.value
-            return
         try:
-            self.add(convert(event.value))
+            value = convert(event.value)
         except Refused as e:
             raise Refused(said_by(e), _line(event)) from e
+        if frame is None:
+            self.root = value
+        elif frame[2]:
+            frame[0][frame[1]] = value
+            frame[1] = _NO_KEY
+        else:
+            frame[0].append(value)
 
-    def _key_tag(self, event: ScalarEvent) -> str:
-        """The tag of an untagged key, resolved once for each key and style."""
-        known = (event.value, event.implicit)
-        tag = self.key_tags.get(known)
-        if tag is None:
-            tag = self.key_tags[known] = self.resolver.resolve(ScalarNode, *known)
-        return tag
+    def _key(self, event: ScalarEvent, frame: list[Any]) -> None:
+        """Note the key *event* gives, for the value that follows in *frame*'s mapping."""
+        tag = event.tag
+        if tag is None or tag == "!":
+            known = (event.value, event.implicit)  # each key resolved once for each style
+            tag = self.key_tags.get(known)
+            if tag is None:
+                tag = self.key_tags[known] = self.resolver.resolve(ScalarNode, *known)
+        if tag not in _CONVERT:
+            _refuse_tag(tag, event)
+        if tag != _STR:
+            msg = say("key-not-word", "keys are plain words, found {key!r}", key=event.value)
+            raise Refused(msg, _line(event))
+        if event.value in frame[0]:
+            msg = say(
+                "duplicate-key",
+                "duplicate key {key!r}: each key may be given once",
+                key=event.value,
+            )
+            raise Refused(msg, _line(event))
+        frame[1] = event.value
 
     def start(self, event: Any, container: list[Any] | dict[str, Any], tag: str) -> None:
         if event.anchor is not None:
             _refuse_anchor(event)
         if event.tag not in (None, "!", tag):
             _refuse_tag(event.tag, event)
-        frame = self.stack[-1] if self.stack else None
-        if frame is not None and isinstance(frame[0], dict) and frame[1] is _NO_KEY:
+        frame = self.frame
+        if frame is not None and frame[2] and frame[1] is _NO_KEY:
             kind = "a mapping" if isinstance(container, dict) else "a list"
             msg = say("key-not-word", "keys are plain words, found {key!r}", key=kind)
             raise Refused(msg, _line(event))
@@ -221,21 +230,22 @@ class _Builder:
             msg = say("too-deep", "the document is nested too deeply")
             raise Refused(msg, _line(event))
         self.add(container)
-        self.stack.append([container, _NO_KEY])
+        self.frame = [container, _NO_KEY, isinstance(container, dict)]
+        self.stack.append(self.frame)
 
     def end(self) -> None:
         self.stack.pop()
+        self.frame = self.stack[-1] if self.stack else None
 
     def add(self, value: Any) -> None:
-        if not self.stack:
+        frame = self.frame
+        if frame is None:
             self.root = value
-            return
-        frame = self.stack[-1]
-        if isinstance(frame[0], list):
-            frame[0].append(value)
-        else:
+        elif frame[2]:
             frame[0][frame[1]] = value
             frame[1] = _NO_KEY
+        else:
+            frame[0].append(value)
 
 
 _NO_KEY = object()
