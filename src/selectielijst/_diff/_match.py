@@ -271,6 +271,16 @@ def _by_similarity(old: Sequence[Placed], new: Sequence[Placed]) -> _Groups:
                     by_word[word].append(p)
         return by_word
 
+    scores: dict[tuple[int, int], float] = {}  # by old and new position: each pair scored once
+
+    def alike(o: Placed, n: Placed) -> float:
+        key = (o.position, n.position)
+        found = scores.get(key)
+        if found is None:
+            found = _similarity(texts[id(o)], words[id(o)], texts[id(n)], words[id(n)], SIMILAR)
+            scores[key] = found
+        return found
+
     def best(
         p: Placed, by_word: dict[str, list[Placed]], new_side: bool
     ) -> tuple[Placed, float] | None:
@@ -280,14 +290,13 @@ def _by_similarity(old: Sequence[Placed], new: Sequence[Placed]) -> _Groups:
         scored = []
         for key in ranked:
             q = objects[key]
-            o, n = (q, p) if new_side else (p, q)
-            score = _similarity(texts[id(o)], words[id(o)], texts[id(n)], words[id(n)], SIMILAR)
-            if score >= SIMILAR:
-                scored.append((-score, q.position, q))
+            found = alike(q, p) if new_side else alike(p, q)
+            if found >= SIMILAR:
+                scored.append((-found, q.position, q))
         if not scored:
             return None
-        score, _, q = min(scored, key=lambda s: (s[0], s[1]))
-        return q, -score
+        negated, _, q = min(scored, key=lambda s: (s[0], s[1]))
+        return q, -negated
 
     old_index, new_index = index(old), index(new)
     edges = [(o, n, COMPATIBLE) for o, n in _by_number(old, new)]
