@@ -1,9 +1,10 @@
 """Renderers: change sets and histories in every format, chosen from one table.
 
 Each format has one module with one :class:`~selectielijst._render._style.Writer`;
-:func:`writer` finds a format's writer, loading its module. What a change log says is worked out
-once, as a :class:`~selectielijst._render._report.Report`, before a writer lays
-it out. Renderers read change sets through the public :mod:`selectielijst.changes`.
+:func:`writer` finds a format's writer, loading its module when the format is
+first written. What a change log says is worked out once, as a
+:class:`~selectielijst._render._report.Report`, before a writer lays it out.
+Renderers read change sets through the public :mod:`selectielijst.changes`.
 """
 
 from __future__ import annotations

@@ -80,7 +80,8 @@ def _literal(text: str, pad: str) -> Iterator[str]:
 
     As ruamel's ``determine_block_hints`` and ``write_literal`` have it: an
     indentation indicator when the text starts with a space or a break, and
-    ``-`` (strip), nothing (clip) or ``+`` (keep) for the breaks at its end.
+    ``-`` (strip), nothing (clip) or ``+`` (keep) for the breaks at its end;
+    each line after *pad*, a blank line without it.
     """
     hints = "2" if text[0] in " \n" else ""
     if text[-1] != "\n":
@@ -88,22 +89,10 @@ def _literal(text: str, pad: str) -> Iterator[str]:
     elif len(text) == 1 or text[-2] == "\n":
         hints += "+"
     yield f"|{hints}\n"
-    breaks, start = True, 0
-    for end in range(len(text) + 1):
-        ch = text[end] if end < len(text) else None
-        if breaks:
-            if ch != "\n":
-                yield "\n" * (end - start)
-                if ch is not None:
-                    yield pad
-                start = end
-        elif ch is None or ch == "\n":
-            yield text[start:end]
-            if ch is None:
-                yield "\n"
-            start = end
-        if ch is not None:
-            breaks = ch == "\n"
+    lines = text.split("\n")
+    yield "\n".join(pad + line if line else "" for line in lines)  # blank lines without the pad
+    if lines[-1]:  # the text's last line ends the block
+        yield "\n"
     if hints.endswith("+"):
         yield _KEPT_END
 
