@@ -39,9 +39,7 @@ from pathlib import Path
 
 import attrs
 import yaml
-from _shapes import CRITERIA, evolve_real, real_list, shape
 from _timing import timed, timed_in_turn
-from bench_diff import evolve_list, make_list
 
 from selectielijst import SelectionList, diff, read, render, render_bytes, write
 
@@ -58,7 +56,14 @@ TARGETS = {"read": 2.0, "write": 1.5, "render": 10.0, "word/xlsx": 30.0, "cli di
 
 
 def lists(kind: str, size: int) -> tuple[SelectionList, SelectionList]:
-    """Two versions of one list: of real shape, or synthetic."""
+    """Two versions of one list: of real shape, or synthetic.
+
+    The generators load here, not with this script: a cold run (:func:`one`)
+    is a fresh process with the library and PyYAML only, not their word models.
+    """
+    from _shapes import CRITERIA, evolve_real, real_list  # noqa: PLC0415  # see above
+    from bench_diff import evolve_list, make_list  # noqa: PLC0415  # likewise
+
     if kind == "real":
         old = real_list(size)
         return old, evolve_real(old)
@@ -79,8 +84,14 @@ def cold(step: str, path: Path) -> float:
 
 
 def one(step: str, path: Path) -> float:
-    """Run *step* once on *path* and give its seconds: what :func:`cold` runs in a fresh process."""
-    target = path.with_suffix(".out.yaml")
+    """Run *step* once on *path* and give its seconds: what :func:`cold` runs in a fresh process.
+
+    Each writer writes a new file of its own, as a new version is: ``write``
+    over a file of other content would first read that file, to refuse
+    overwriting a published version.
+    """
+    target = path.with_suffix(f".{step.replace(' ', '-')}.yaml")
+    target.unlink(missing_ok=True)
     if step == "read":
         start = time.perf_counter()
         read(path)
@@ -128,7 +139,8 @@ def measure(kind: str, size: int, repeat: int, folder: Path) -> tuple[list[Row],
     write(new, new_path)
     text = old_path.read_text(encoding="utf-8")
     data = yaml.load(text, Loader=yaml.CSafeLoader)  # the C safe loader
-    target = folder / "written.yaml"
+    target = folder / "written.yaml"  # each writer its own file: see one()
+    reference_target = folder / "written-reference.yaml"
     rows: list[Row] = []
     for step in ("read", "write"):
         ours = reference = float("inf")
@@ -141,7 +153,7 @@ def measure(kind: str, size: int, repeat: int, folder: Path) -> tuple[list[Row],
             "read": lambda: read(old_path),
             "read reference": lambda: yaml.load(text, Loader=yaml.CSafeLoader),
             "write": lambda: write(old, target),
-            "write reference": lambda: target.write_text(_dumped(data), encoding="utf-8"),
+            "write reference": lambda: reference_target.write_text(_dumped(data), encoding="utf-8"),
         },
         rounds=repeat,
     )
@@ -221,6 +233,8 @@ def main() -> None:
     sizes = [int(s) for s in args.sizes.split(",")]
     print(f"{'shape':<9} {'size':>7} {'step':<16} {'run':<6} {'ours':>9} {'reference':>10}"
           f" {'ratio':>7} {'target':>7}")  # fmt: skip
+    from _shapes import shape  # noqa: PLC0415  # see lists()
+
     growth: dict[tuple[str, str], dict[int, float]] = {}
     with tempfile.TemporaryDirectory() as folder:
         for kind in args.shapes.split(","):

@@ -15,7 +15,7 @@ from cattrs.errors import (
 )
 
 from selectielijst._i18n import say
-from selectielijst._model import Category, SelectionList
+from selectielijst._model import Category, SelectionList, quiet_collector
 from selectielijst._storage import _yaml
 from selectielijst._storage._converter import converter_of
 from selectielijst._storage._files import (
@@ -133,6 +133,11 @@ def loads(text: str, *, file: str | None = None) -> SelectionList:
     ... ''').version.status
     <Status.CONCEPT: 'concept'>
     """
+    with quiet_collector():  # the program's objects are not walked while the list is built
+        return _loaded(text, file)
+
+
+def _loaded(text: str, file: str | None) -> SelectionList:
     try:
         data = _yaml.parse(text, file=file)
     except InvalidDocument as e:
@@ -253,13 +258,14 @@ def dumps(selection_list: SelectionList, *, file: str | None = None) -> str:
         DocumentErrors: The list breaks a rule a snapshot must keep (e.g. two
             categories with the same number).
     """
-    plain = converter_of().unstructure(selection_list)
-    needs_2 = any(key in plain for key in _NEW_IN_2) or _uses_new_category_keys(plain)
-    document = {"format": FORMAT if needs_2 else FORMAT_1, **plain}
-    problems = Problems(file)
-    problems.extend(check_document(document))
-    problems.raise_if_any(f"{file or 'the list'} cannot be written")
-    return _yaml.dump(document)
+    with quiet_collector():  # the program's objects are not walked while the text is made
+        plain = converter_of().unstructure(selection_list)
+        needs_2 = any(key in plain for key in _NEW_IN_2) or _uses_new_category_keys(plain)
+        document = {"format": FORMAT if needs_2 else FORMAT_1, **plain}
+        problems = Problems(file)
+        problems.extend(check_document(document))
+        problems.raise_if_any(f"{file or 'the list'} cannot be written")
+        return _yaml.dump(document)
 
 
 def write(selection_list: SelectionList, path: str | os.PathLike[str]) -> None:
