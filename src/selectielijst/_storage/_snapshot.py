@@ -57,7 +57,7 @@ FORMAT_1 = "selectielijst/1"
 
 _NEW_IN_2 = ("ids", "transfer")
 """Keys of the list that format 1 does not know."""
-_CATEGORY_KEYS_NEW_IN_2 = ("result", "origin", "tasks")
+_CATEGORY_KEYS_NEW_IN_2 = frozenset({"result", "origin", "tasks"})
 """Keys of a category that format 1 does not know (and a valuation's ``except``, ``process``)."""
 
 
@@ -69,7 +69,7 @@ def _uses_new_category_keys(document: dict[str, Any]) -> bool:
                 return True
             continue
         valuation = record.get("valuation")
-        if any(key in record for key in _CATEGORY_KEYS_NEW_IN_2) or (
+        if not _CATEGORY_KEYS_NEW_IN_2.isdisjoint(record) or (
             isinstance(valuation, dict) and ("except" in valuation or "process" in valuation)
         ):
             return True
