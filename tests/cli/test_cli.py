@@ -297,7 +297,8 @@ class TestWhatCannotBeWritten:
 def test_the_program_sets_the_collector_for_a_short_run_and_main_does_not(
     monkeypatch: pytest.MonkeyPatch,
 ) -> None:
-    """``selectielijst`` (run) looks at young objects every YOUNG_OBJECTS; ``main`` leaves it be."""
+    """``selectielijst`` (run) looks at young objects every YOUNG_OBJECTS and freezes what is left
+    at the end; ``main`` leaves the collector as it is."""
     import gc  # noqa: PLC0415  # only here
 
     from selectielijst import _cli  # noqa: PLC0415  # the program's entry point
@@ -310,7 +311,9 @@ def test_the_program_sets_the_collector_for_a_short_run_and_main_does_not(
         monkeypatch.setattr(_cli, "main", lambda: called.append(gc.get_threshold()))
         _cli.run()
         assert called == [(_cli.YOUNG_OBJECTS, *before[1:])]
+        assert gc.get_freeze_count() > 0  # the run over: its objects set aside for the exit
     finally:
+        gc.unfreeze()
         gc.set_threshold(*before)
 
 

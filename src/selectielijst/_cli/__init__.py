@@ -28,11 +28,18 @@ def run() -> None:
 
     The collector is set for a short run (:data:`YOUNG_OBJECTS`) here, not
     in :func:`main`: a program that runs the commands in its own process
-    (their tests, a tool that calls them) keeps its own setting.
+    (their tests, a tool that calls them) keeps its own setting. When the
+    command is done, everything is frozen (set aside from the collector):
+    Python's last collection as it exits would walk every record the run
+    read, only to find them alive (15 ms of a diff of two lists of 1,000
+    categories). What a command writes is closed and on disk by then.
     """
     _, older, oldest = gc.get_threshold()
     gc.set_threshold(YOUNG_OBJECTS, older, oldest)
-    main()
+    try:
+        main()
+    finally:
+        gc.freeze()  # the run is over: nothing it made needs collecting before the exit
 
 
 _COMMANDS = (_changes, _lists, _records, _transfer)
