@@ -9,10 +9,10 @@ vocabulary they take and the words they use.
 ('markdown', 'Vervallen', 'Withdrawn')
 """
 
-import importlib
 from typing import TYPE_CHECKING
 
 from selectielijst._history import changelog_bytes
+from selectielijst._lazy import names_when_used
 from selectielijst._render import (
     LANGUAGE_VARIABLE,
     Format,
@@ -44,18 +44,8 @@ __all__ = [
 ]
 
 
-_WHEN_USED = frozenset({"list_as_text", "mark_up"})
-"""Names loaded when first asked for: the version as text and as a marked-up page."""
-
-
-def __getattr__(name: str) -> object:
-    """A name of :data:`_WHEN_USED`, loaded now and kept."""
-    if name not in _WHEN_USED:
-        msg = f"module {__name__!r} has no attribute {name!r}"
-        raise AttributeError(msg)
-    found = getattr(importlib.import_module("selectielijst._render"), name)
-    globals()[name] = found
-    return found
+__getattr__ = names_when_used(__name__, {"selectielijst._render": ("list_as_text", "mark_up")})
+"""The version as text and as a marked-up page, loaded when first asked for."""
 
 
 def __dir__() -> list[str]:

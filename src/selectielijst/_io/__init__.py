@@ -4,8 +4,9 @@ Each part loads when one of its names is first used: a diff that reads the
 reasons stored beside a version needs no Word, PDF or spreadsheet reader.
 """
 
-import importlib
 from typing import TYPE_CHECKING
+
+from selectielijst._lazy import names_when_used
 
 if TYPE_CHECKING:
     from selectielijst._io._export import (
@@ -89,29 +90,20 @@ __all__ = [
 
 
 _PARTS = {
-    "_export": ("EXPORT_FORMATS", "export", "export_bytes", "read_export", "read_list_document",
+    "._export": ("EXPORT_FORMATS", "export", "export_bytes", "read_export", "read_list_document",
                 "revised_bytes"),
-    "_notation": ("NotationError", "Reading", "read_term", "read_valuation"),
-    "_reasons": ("REASONS_NAME", "read_reasons", "reasons_from_table", "store_reasons",
+    "._notation": ("NotationError", "Reading", "read_term", "read_valuation"),
+    "._reasons": ("REASONS_NAME", "read_reasons", "reasons_from_table", "store_reasons",
                  "stored_reasons", "write_reasons"),
-    "_table": ("Columns", "ImportNote", "Imported", "TableOptions", "import_table",
+    "._table": ("Columns", "ImportNote", "Imported", "TableOptions", "import_table",
                "read_mapping"),
-    "_vng": ("PROCESS_TERMS", "TASK_FIELDS", "import_vng", "import_vng_api", "process_term_words",
+    "._vng": ("PROCESS_TERMS", "TASK_FIELDS", "import_vng", "import_vng_api", "process_term_words",
              "with_process_term"),
-    "_vng_export": ("ApiRecords", "ApiShape", "api_fixtures", "api_records", "export_vng_api",
+    "._vng_export": ("ApiRecords", "ApiShape", "api_fixtures", "api_records", "export_vng_api",
                     "write_api_records"),
 }  # fmt: skip
-_PART_OF = {name: part for part, names in _PARTS.items() for name in names}
 
-
-def __getattr__(name: str) -> object:
-    """The name from its part, which is loaded now if it was not."""
-    if name not in _PART_OF:
-        msg = f"module {__name__!r} has no attribute {name!r}"
-        raise AttributeError(msg)
-    value = getattr(importlib.import_module(f"{__name__}.{_PART_OF[name]}"), name)
-    globals()[name] = value
-    return value
+__getattr__ = names_when_used(__name__, _PARTS)
 
 
 def __dir__() -> list[str]:

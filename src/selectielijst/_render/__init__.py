@@ -17,6 +17,7 @@ import attrs
 
 from selectielijst._changes import ChangeSet
 from selectielijst._i18n import say
+from selectielijst._lazy import names_when_used
 from selectielijst._model import VersionEntry, quiet_collector
 from selectielijst._render._format import LANGUAGE_VARIABLE, Format, language_chosen, language_named
 from selectielijst._render._labels import Language, kind_label, label, status_words
@@ -90,26 +91,17 @@ def writer(chosen: Format) -> Writer:
     return found
 
 
-_WHEN_USED = {
-    "word_text": "_docx",
-    "list_as_text": "_listing",
-    "mark_up": "_markup",
-    **dict.fromkeys(("MACHINE_COPY", "category_row", "list_document", "revised_document"),
-                    "_word_list"),
-    **dict.fromkeys(("COLUMNS", "KEY", "NEW_NUMBER", "OLD_NUMBER", "REASON", "columns"), "_xlsx"),
-}  # fmt: skip
+__getattr__ = names_when_used(
+    __name__,
+    {
+        "._docx": ("word_text",),
+        "._listing": ("list_as_text",),
+        "._markup": ("mark_up",),
+        "._word_list": ("MACHINE_COPY", "category_row", "list_document", "revised_document"),
+        "._xlsx": ("COLUMNS", "KEY", "NEW_NUMBER", "OLD_NUMBER", "REASON", "columns"),
+    },
+)
 """Names this package gives from modules of its own, loaded when a name is first asked for."""
-
-
-def __getattr__(name: str) -> object:
-    """A name of :data:`_WHEN_USED`, from its module (loaded now), kept for the next time."""
-    module = _WHEN_USED.get(name)
-    if module is None:
-        msg = f"module {__name__!r} has no attribute {name!r}"
-        raise AttributeError(msg)
-    found = getattr(importlib.import_module(f"{__name__}.{module}"), name)
-    globals()[name] = found
-    return found
 
 
 Part = tuple[VersionEntry, VersionEntry | None, ChangeSet | None]

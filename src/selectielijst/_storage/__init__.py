@@ -6,9 +6,9 @@ the fast path (:mod:`._fastyaml`) and, on a problem, by the reference path
 plumbing and the CSV formula guard that every writer, in Python or SQL, follows.
 """
 
-import importlib
 from typing import TYPE_CHECKING
 
+from selectielijst._lazy import names_when_used
 from selectielijst._storage._converter import FIELD_RENAMES, converter_of, make_converter, register
 from selectielijst._storage._files import (
     MAX_FILE_SIZE,
@@ -97,19 +97,9 @@ __all__ = [
 ]
 
 
-_SHEETS = frozenset({
+__getattr__ = names_when_used(__name__, {"._sheets": (
     "FORMULA_STARTS", "Row", "Sheet", "Table", "checked_file", "guarded", "read_table",
     "unguarded", "write_csv", "write_workbook", "write_xlsx",
-})  # fmt: skip
-"""The spreadsheet plumbing's names, loaded when first asked for: reading and comparing
-snapshots needs no CSV or workbook module."""
-
-
-def __getattr__(name: str) -> object:
-    """A name of :data:`_SHEETS`, from :mod:`._sheets` (loaded now), kept for the next time."""
-    if name not in _SHEETS:
-        msg = f"module {__name__!r} has no attribute {name!r}"
-        raise AttributeError(msg)
-    found = getattr(importlib.import_module(f"{__name__}._sheets"), name)
-    globals()[name] = found
-    return found
+)})  # fmt: skip
+"""The spreadsheet plumbing, loaded when one of its names is first asked for: reading and
+comparing snapshots needs no CSV or workbook module."""

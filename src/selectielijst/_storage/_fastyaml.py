@@ -186,13 +186,7 @@ class _Builder:
             value = convert(event.value)
         except Refused as e:
             raise Refused(said_by(e), _line(event)) from e
-        if frame is None:
-            self.root = value
-        elif frame[2]:
-            frame[0][frame[1]] = value
-            frame[1] = _NO_KEY
-        else:
-            frame[0].append(value)
+        self.add(value)
 
     def _key(self, event: ScalarEvent, frame: list[Any]) -> None:
         """Note the key *event* gives, for the value that follows in *frame*'s mapping."""
