@@ -13,6 +13,7 @@ from selectielijst._render._style import (
     Writer,
     escaped_all,
     item_line,
+    lines_text,
     since,
     version_heading,
 )
@@ -88,7 +89,7 @@ def markdown(report: Report, *, level: int = 1, title: str | None = None) -> str
     if report.unmatched:
         lines += ["", f"{h2} {label('unmatched', say)}", ""]
         lines += [f"- {escape(reason)}" for reason in report.unmatched]
-    return "\n".join(lines) + "\n"
+    return lines_text(lines)
 
 
 def history(

@@ -13,6 +13,7 @@ from selectielijst._render._style import (
     Style,
     Writer,
     item_line,
+    lines_text,
     since,
     version_heading,
 )
@@ -121,7 +122,11 @@ def rst(report: Report, *, level: int = 0, title: str | None = None) -> str:
         lines += heading(label("unmatched", say), h2)
         lines += [f"- {escape(reason)}" for reason in report.unmatched]
         lines.append("")
-    return "\n".join(lines).rstrip() + "\n"
+    while lines and not lines[-1].strip():  # no blank lines at the end
+        lines.pop()
+    if lines:
+        lines[-1] = lines[-1].rstrip()
+    return lines_text(lines)
 
 
 def history(

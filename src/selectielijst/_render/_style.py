@@ -22,6 +22,7 @@ __all__ = [
     "escape_for",
     "escaped_all",
     "item_line",
+    "lines_text",
     "marked_words",
     "since",
     "texts_of",
@@ -114,6 +115,19 @@ def texts_of(item: Item) -> list[str]:
     if item.reason:
         texts.append(item.reason)
     return texts
+
+
+def lines_text(lines: list[str]) -> str:
+    r"""*lines* as one text, each ending in a line break; *lines* is used up.
+
+    The break after the last line is joined in with the others: a change log
+    of a large list is megabytes, and adding it afterwards would copy them all.
+
+    >>> lines_text(["# Wijzigingen", "", "- 1.1"])
+    '# Wijzigingen\n\n- 1.1\n'
+    """
+    lines.append("")
+    return "\n".join(lines)
 
 
 @attrs.frozen

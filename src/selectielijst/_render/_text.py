@@ -13,6 +13,7 @@ from selectielijst._render._style import (
     Writer,
     escape_for,
     escaped_all,
+    lines_text,
     marked_words,
     since,
     texts_of,
@@ -144,7 +145,7 @@ def text(report: Report, *, color: bool = False, title: str | None = None) -> st
     if report.unmatched:
         lines += ["", painter.paint(label("unmatched", say), _BOLD)]
         lines += [f"  - {_plain(reason)}" for reason in report.unmatched]
-    return "\n".join(lines) + "\n"
+    return lines_text(lines)
 
 
 def history(
