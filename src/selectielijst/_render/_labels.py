@@ -213,6 +213,7 @@ def field_label(
     return f"{name} {item}" if field is Field.CRITERION and item is not None else name
 
 
+@functools.lru_cache(maxsize=1024)  # few distinct durations, said in many term changes
 def duration_words(duration: Duration, language: Language = Language.NL) -> str:
     """A duration in words, e.g. ``1 jaar en 6 maanden`` or ``6 weeks``; none is ``direct``.
 
