@@ -137,7 +137,7 @@ def text(report: Report, *, color: bool = False, title: str | None = None) -> st
         olds = escaped_all([row[0] for row in report.concordance], painter.style)
         news = escaped_all([row[1] for row in report.concordance], painter.style)
         lines += [
-            f"  {old:<{width}}  →  {new}  ({kinds})"
+            f"  {old.ljust(width)}  →  {new}  ({kinds})"  # a method: no format spec to parse
             for old, new, (_, _, kinds) in zip(olds, news, report.concordance, strict=True)
         ]
         if report.others():
