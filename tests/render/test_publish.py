@@ -543,3 +543,25 @@ def test_word_documents_made_one_after_another_share_nothing(
     assert b'w:val="en-GB"' in english["word/styles.xml"]
     assert b'w:val="en-GB"' not in again["word/styles.xml"]
     assert listed["word/document.xml"] != first["word/document.xml"]
+
+
+def test_word_keeps_characters_that_print_as_nothing() -> None:
+    """A no-break space, a soft hyphen and a zero-width space stay in a Word change log as the
+    list writes them; only what XML cannot hold (an escape character) shows as U+FFFD."""
+    old = load("voorbeeld", "2.1")
+    category = old.category("1.2")
+    name = "Het beheren van stukken over artikel\xa05, onder\xadde\u200bel b\x1b"
+    changed = attrs.evolve(category, name=name)
+    sections = tuple(
+        attrs.evolve(
+            section,
+            categories=tuple(changed if c.id == category.id else c for c in section.categories),
+        )
+        for section in old.sections
+    )
+    data = render_bytes(diff(old, attrs.evolve(old, sections=sections)), "docx")
+    document = docx.Document(io.BytesIO(data))  # type: ignore[arg-type]  # bytes
+    texts = [paragraph.text for paragraph in document.paragraphs]
+    texts += [cell.text for table in document.tables for row in table.rows for cell in row.cells]
+    shown = "\n".join(texts)
+    assert "artikel\xa05, onder\xadde\u200bel b\ufffd" in shown

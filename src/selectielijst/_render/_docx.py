@@ -36,15 +36,29 @@ _GREEN = (0x14, 0x53, 0x2D)
 
 
 def word_text(text: str) -> str:
-    """Text as a Word document holds it: no control characters but tab and newline."""
+    """Text as a Word document holds it: what XML cannot hold shown as U+FFFD."""
     return _clean(text)
 
 
+_NOT_IN_WORD = re.compile("[\x00-\x08\x0b-\x1f\ud800-\udfff\ufffe\uffff]")
+"""What XML 1.0 cannot hold (control characters but tab and newline; a carriage return Word
+would take for a break of its own), and lone surrogates, which UTF-8 cannot."""
+
+
 def _clean(text: str) -> str:
-    """Text Word can hold: XML 1.0 allows no control characters but tab and newline."""
+    r"""Text Word can hold: each character XML 1.0 cannot hold shown as U+FFFD.
+
+    Other characters that print as nothing stay as they are: a no-break
+    space, a soft hyphen, a zero-width space, a line separator.
+
+    >>> _clean("artikel\xa05, onder\xada") == "artikel\xa05, onder\xada"
+    True
+    >>> _clean("a\x1bb\rc") == "a\ufffdb\ufffdc"
+    True
+    """
     if text.isprintable():
         return text
-    return "".join(ch if ch in "\t\n" or ch.isprintable() or ch == " " else "\ufffd" for ch in text)
+    return _NOT_IN_WORD.sub("\ufffd", text)
 
 
 _LANGUAGE_TAGS = {Language.NL: "nl-NL", Language.EN: "en-GB"}
