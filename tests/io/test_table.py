@@ -29,9 +29,10 @@ from selectielijst import (
     load,
     read,
     retention,
+    write,
 )
 from selectielijst._cli import main
-from selectielijst.errors import DocumentErrors
+from selectielijst.errors import DocumentErrors, InvalidRecord
 from selectielijst.io import (
     Columns,
     TableOptions,
@@ -202,6 +203,60 @@ class TestExport:
         tricky = attrs.evolve(original, title="=SUM(A1:A9)")
         export(tricky, tmp_path / "x.xlsx")
         assert read_export(tmp_path / "x.xlsx").title == "=SUM(A1:A9)"
+
+    @pytest.mark.parametrize(
+        "name",
+        [
+            "artikel\xa05, onder\xadde\u200bel b",  # spaces and hyphens that print as nothing
+            "eerste regel\n\ttweede regel",
+            "=1+1",
+            "https://www.example.org/besluit",
+            "0012",
+            "_x001B_ en _x0041_",  # the file format's escapes, as text
+            "x" * 32_767,  # as much as a cell holds
+        ],
+    )
+    def test_texts_a_cell_holds_come_back_exactly(self, tmp_path: Path, name: str) -> None:
+        """Every text a cell can hold is read back from an exported workbook as it was."""
+        original = _with_first_name(load("voorbeeld", "2.0"), name)
+        export(original, tmp_path / "lijst.xlsx")
+        assert read_export(tmp_path / "lijst.xlsx") == original
+
+    @pytest.mark.parametrize(
+        ("name", "said"),
+        [
+            ("Het beheren \x1b van stukken", "U+001B"),
+            ("regel\rregel", "U+000D"),
+            ("_x005F_x0041_", "'x005F_'"),  # openpyxl drops it wherever it stands
+            ("x" * 32_768, "32,768 characters, and a spreadsheet cell holds at most 32,767"),
+        ],
+    )
+    def test_what_a_cell_cannot_hold_is_refused(self, tmp_path: Path, name: str, said: str) -> None:
+        """A text a cell would give back otherwise is refused, naming the place; nothing is
+        written, where a workbook library would cut it or fail halfway."""
+        target = tmp_path / "lijst.xlsx"
+        with pytest.raises(InvalidRecord) as caught:
+            export(_with_first_name(load("voorbeeld", "2.0"), name), target)
+        message = str(caught.value)
+        assert "column 'name'" in message
+        assert said in message
+        assert "CSV or JSON" in message
+        assert not target.exists()
+
+    def test_the_command_line_refuses_it_in_dutch(self, tmp_path: Path) -> None:
+        """From the command line: the error in the reader's words, no file, exit status 1."""
+        source = tmp_path / "lijst.yaml"
+        write(_with_first_name(load("voorbeeld", "2.0"), "Het beheren \x1b van stukken"), source)
+        target = tmp_path / "lijst.xlsx"
+        result = CliRunner().invoke(
+            main, ["export", str(source), "-o", str(target), "--lang", "nl"]
+        )
+        assert result.exit_code == 1
+        assert "kolom 'name'" in result.output
+        assert "bevat U+001B, dat een cel van een spreadsheet niet kan houden" in result.output
+        assert not target.exists()
+        csv_file = tmp_path / "lijst.csv"  # the format the error points to holds it
+        assert CliRunner().invoke(main, ["export", str(source), "-o", str(csv_file)]).exit_code == 0
 
     def test_damaged_export(self, tmp_path: Path) -> None:
         """A damaged export names the row."""
@@ -503,3 +558,11 @@ columns: {number: Nr, name: Handeling, valuation: Waardering, term: Termijn, exp
         assert "lijst.csv:4" in reviews[0]
         assert "'valt nu onder 2.1'" in reviews[0]
         assert "'is resultaat 2.2 geworden'" in reviews[1]
+
+
+def _with_first_name(selection_list: SelectionList, name: str) -> SelectionList:
+    """*selection_list* with *name* as the name of its first category."""
+    section = selection_list.sections[0]
+    first = attrs.evolve(section.categories[0], name=name)
+    changed = attrs.evolve(section, categories=(first, *section.categories[1:]))
+    return attrs.evolve(selection_list, sections=(changed, *selection_list.sections[1:]))

@@ -15,6 +15,7 @@ from click.testing import CliRunner
 from docx.enum.style import WD_STYLE_TYPE
 from hypothesis import given
 from hypothesis import strategies as st
+from openpyxl.utils import get_column_letter
 
 from conftest import VNG_DATA
 from selectielijst import (
@@ -332,11 +333,11 @@ class TestChangeTableWorkbook:
         header = [cell.value for cell in sheet[1]]
         assert sheet.freeze_panes == "A2"
         assert sheet.auto_filter.ref == sheet.dimensions
-        key = openpyxl.utils.get_column_letter(header.index("Sleutel") + 1)
+        key = get_column_letter(header.index("Sleutel") + 1)
         assert sheet.column_dimensions[key].hidden
         visible = [
             name for column, name in enumerate(header, start=1)
-            if not sheet.column_dimensions[openpyxl.utils.get_column_letter(column)].hidden
+            if not sheet.column_dimensions[get_column_letter(column)].hidden
         ]  # fmt: skip
         assert "Sleutel" not in visible
         assert all(sheet.column_dimensions[c].width >= 10 for c in "ABC")
@@ -366,6 +367,32 @@ class TestChangeTableWorkbook:
             "Soort wijziging",
         ]
         assert ("2.1", "2.1, 2.2") in {(row[0].value, row[1].value) for row in sheet.iter_rows(2)}
+
+
+class TestChangeTableCells:
+    """A change table shows every text as a cell can hold it, where an export refuses."""
+
+    def test_unholdable_characters_and_long_texts(self) -> None:
+        """An escape character shows as U+FFFD; a text longer than a cell is cut, ending in "…"."""
+        old = load("voorbeeld", "2.1")
+        category = old.category("1.2")
+        changed = attrs.evolve(
+            category, name="Het beheren \x1b van stukken", explanation="woord " * 7_000
+        )
+        sections = tuple(
+            attrs.evolve(
+                section,
+                categories=tuple(changed if c.id == category.id else c for c in section.categories),
+            )
+            for section in old.sections
+        )
+        data = render_bytes(diff(old, attrs.evolve(old, sections=sections)), "xlsx")
+        sheet = openpyxl.load_workbook(io.BytesIO(data)).worksheets[0]  # type: ignore[arg-type]
+        cells = [str(cell.value) for row in sheet.iter_rows(2) for cell in row if cell.value]
+        assert "Het beheren \ufffd van stukken" in cells
+        cut = [cell for cell in cells if cell.startswith("woord woord")]
+        assert cut
+        assert all(len(cell) == 32_767 and cell.endswith("…") for cell in cut)
 
 
 class TestLegalBasisWeight:

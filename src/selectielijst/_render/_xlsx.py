@@ -9,15 +9,15 @@ are named in the language of the table; either language's names read back.
 
 from __future__ import annotations
 
-from collections.abc import Iterator, Sequence
+from collections.abc import Iterable, Iterator, Sequence
 
 from selectielijst._i18n import marked, translated
 from selectielijst._render._labels import Language, kind_label, label, significance_label
 from selectielijst._render._report import Item, Report, was_and_becomes
 from selectielijst._render._style import Chapter, Writer
-from selectielijst._storage import Sheet, write_workbook
+from selectielijst._storage import CELL_LIMIT, NOT_IN_A_CELL, Sheet, write_workbook
 
-__all__ = ["COLUMNS", "KEY", "REASON", "WRITER", "columns", "history", "rows", "table"]
+__all__ = ["COLUMNS", "KEY", "REASON", "WRITER", "columns", "history", "rows", "shown", "table"]
 
 KEY = marked("Key")
 """The column of each change's key: leave it as it is (*Sleutel* in Dutch)."""
@@ -86,12 +86,34 @@ def table(report: Report) -> bytes:
             Sheet(
                 label("change", language),
                 columns(language),
-                list(rows(report)),
+                shown(rows(report)),
                 frozenset({translated(KEY, language)}),
             ),
             Sheet(label("concordance", language), columns(language, CONCORDANCE), concordance),
         ]
     )
+
+
+def shown(table_rows: Iterable[list[str]]) -> list[list[str]]:
+    r"""The rows as a change table shows them, each text as a cell can hold it.
+
+    What a cell cannot hold shows as U+FFFD; a text longer than a cell holds
+    is cut there, ending in "…" (the other formats give it whole).
+
+    >>> shown([["1.2", "a\x1bb", "x" * 40_000]])[0][1:] == ["a\ufffdb", "x" * 32_766 + "…"]
+    True
+    """
+    return [row if _fits(row) else [_cell_text(text) for text in row] for row in table_rows]
+
+
+def _fits(row: list[str]) -> bool:
+    """Whether each text of *row* fits a cell as it is; the row's texts are asked at once."""
+    return max(map(len, row), default=0) <= CELL_LIMIT and not NOT_IN_A_CELL.search("\t".join(row))
+
+
+def _cell_text(text: str) -> str:
+    text = NOT_IN_A_CELL.sub("\ufffd", text)
+    return text if len(text) <= CELL_LIMIT else text[: CELL_LIMIT - 1] + "…"
 
 
 def history(
@@ -105,7 +127,8 @@ def history(
         if chapter.report is not None
         for row in rows(chapter.report)
     ]
-    return write_workbook([Sheet(list_id, header, found, frozenset({translated(KEY, language)}))])
+    hidden = frozenset({translated(KEY, language)})
+    return write_workbook([Sheet(list_id, header, shown(found), hidden)])
 
 
 WRITER = Writer(changes=lambda report, _level, _title, _color: table(report), history=history)

@@ -40,7 +40,9 @@ from selectielijst._storage._yaml import load as load_yaml
 
 if TYPE_CHECKING:
     from selectielijst._storage._sheets import (
+        CELL_LIMIT,
         FORMULA_STARTS,
+        NOT_IN_A_CELL,
         Row,
         Sheet,
         Table,
@@ -54,11 +56,13 @@ if TYPE_CHECKING:
     )
 
 __all__ = [
+    "CELL_LIMIT",
     "FIELD_RENAMES",
     "FORMAT",
     "FORMAT_1",
     "FORMULA_STARTS",
     "MAX_FILE_SIZE",
+    "NOT_IN_A_CELL",
     "SIZE_VARIABLE",
     "Loaded",
     "Problem",
@@ -98,8 +102,8 @@ __all__ = [
 
 
 __getattr__ = names_when_used(__name__, {"._sheets": (
-    "FORMULA_STARTS", "Row", "Sheet", "Table", "checked_file", "guarded", "read_table",
-    "unguarded", "write_csv", "write_workbook", "write_xlsx",
+    "CELL_LIMIT", "FORMULA_STARTS", "NOT_IN_A_CELL", "Row", "Sheet", "Table", "checked_file",
+    "guarded", "read_table", "unguarded", "write_csv", "write_workbook", "write_xlsx",
 )})  # fmt: skip
 """The spreadsheet plumbing, loaded when one of its names is first asked for: reading and
 comparing snapshots needs no CSV or workbook module."""

@@ -1,10 +1,11 @@
-"""Reading and writing spreadsheet rows (CSV and XLSX): the only module that imports openpyxl."""
+"""Spreadsheet rows read and written (CSV and XLSX): openpyxl reads workbooks, XlsxWriter writes."""
 
 from __future__ import annotations
 
 import csv
 import io
 import os
+import re
 import zipfile
 import zlib
 from collections.abc import Sequence
@@ -14,10 +15,12 @@ import attrs
 
 from selectielijst._i18n import Message, say
 from selectielijst._storage._files import SIZE_VARIABLE, size_limit, usable_path
-from selectielijst.errors import DocumentErrors, InvalidDocument
+from selectielijst.errors import DocumentErrors, InvalidDocument, InvalidRecord
 
 __all__ = [
+    "CELL_LIMIT",
     "FORMULA_STARTS",
+    "NOT_IN_A_CELL",
     "Row",
     "Sheet",
     "Table",
@@ -324,6 +327,15 @@ class Sheet:
 _WIDEST = 60
 """The widest a column is made, in characters; longer texts wrap."""
 
+CELL_LIMIT = 32_767
+"""The most characters a spreadsheet cell holds (Excel's limit, and the file format's)."""
+
+NOT_IN_A_CELL = re.compile("[\x00-\x08\x0b-\x1f\ud800-\udfff\ufffe\uffff]|x005F_")
+"""What a cell cannot hold as it is: control characters but tab and newline (the file
+format writes them as ``_x001B_``, which readers give back as those seven characters; a
+carriage return among them), lone surrogates, U+FFFE and U+FFFF, and the text ``x005F_``,
+which openpyxl takes for the format's escape of ``_`` and drops wherever it stands."""
+
 
 def write_xlsx(header: Sequence[str], rows: Sequence[Sequence[str]], *, title: str) -> bytes:
     """XLSX bytes with one sheet, every cell text (see :func:`write_workbook`)."""
@@ -333,40 +345,93 @@ def write_xlsx(header: Sequence[str], rows: Sequence[Sequence[str]], *, title: s
 def write_workbook(sheets: Sequence[Sheet]) -> bytes:
     """XLSX bytes, a sheet each: every cell text, the header frozen, a filter, sensible widths.
 
-    Text is never taken for a formula. A column is as wide as its longest text
-    (up to 60 characters; longer texts wrap); hidden columns stay in the sheet
-    for programs that read it back.
-    """
-    import openpyxl  # noqa: PLC0415  # loaded when a workbook is written, not on import
-    from openpyxl.styles import Alignment, Font  # noqa: PLC0415  # likewise
-    from openpyxl.utils import get_column_letter  # noqa: PLC0415  # likewise
+    Text is never taken for a formula, a number or a link. A column is as
+    wide as its longest text (up to 60 characters; longer texts wrap); hidden
+    columns stay in the sheet for programs that read it back.
 
-    workbook = openpyxl.Workbook()
-    wrapped, bold = Alignment(wrap_text=True, vertical="top"), Font(bold=True)
-    for index, sheet in enumerate(sheets):
-        worksheet = workbook.worksheets[0] if index == 0 else workbook.create_sheet()
-        worksheet.title = sheet.title[:31]
-        widths = [len(name) for name in sheet.header]
-        for row_number, row in enumerate((sheet.header, *sheet.rows), start=1):
-            for column, value in enumerate(row, start=1):
-                cell = worksheet.cell(row=row_number, column=column, value=value)
-                cell.data_type = "s"  # text, even when it starts with '=': never a formula
-                longest = max((len(line) for line in str(value).splitlines()), default=0)
-                if longest > _WIDEST or "\n" in str(value):
-                    cell.alignment = wrapped
-                widths[column - 1] = max(widths[column - 1], min(longest, _WIDEST))
-        for cell in worksheet[1]:
-            cell.font = bold
-        for column, (name, width) in enumerate(zip(sheet.header, widths, strict=True), start=1):
-            dimension = worksheet.column_dimensions[get_column_letter(column)]
-            dimension.width = width + 2
-            dimension.hidden = name in sheet.hidden
-        worksheet.freeze_panes = "A2"
-        if sheet.header:
-            worksheet.auto_filter.ref = worksheet.dimensions
+    Raises:
+        InvalidRecord: A cell holds more than :data:`CELL_LIMIT` characters,
+            or a character a cell cannot hold (:data:`NOT_IN_A_CELL`): it
+            would be read back otherwise than it was written. Nothing is written.
+    """
+    for sheet in sheets:
+        _check_cells(sheet)
+    import xlsxwriter  # noqa: PLC0415  # loaded when a workbook is written, not on import
+
     stream = io.BytesIO()
-    workbook.save(stream)
+    workbook = xlsxwriter.Workbook(
+        stream,
+        {
+            "in_memory": True,
+            "strings_to_formulas": False,
+            "strings_to_numbers": False,
+            "strings_to_urls": False,
+        },
+    )
+    bold = workbook.add_format({"bold": True})
+    wrapped = workbook.add_format({"text_wrap": True, "valign": "top"})
+    for sheet in sheets:
+        worksheet = workbook.add_worksheet(sheet.title[:31])
+        widths = [len(name) for name in sheet.header]
+        for column, name in enumerate(sheet.header):
+            worksheet.write_string(0, column, name, bold)
+        for row_number, row in enumerate(sheet.rows, start=1):
+            for column, value in enumerate(row):
+                text = str(value)
+                longest = max(map(len, text.splitlines()), default=0)
+                if longest > _WIDEST or "\n" in text:
+                    worksheet.write_string(row_number, column, text, wrapped)
+                else:
+                    worksheet.write_string(row_number, column, text)
+                widths[column] = max(widths[column], min(longest, _WIDEST))
+        for column, (name, width) in enumerate(zip(sheet.header, widths, strict=True)):
+            worksheet.set_column(column, column, width + 2, None, {"hidden": name in sheet.hidden})
+        worksheet.freeze_panes(1, 0)
+        if sheet.header:
+            worksheet.autofilter(0, 0, len(sheet.rows), len(sheet.header) - 1)
+    workbook.close()
     return stream.getvalue()
+
+
+def _check_cells(sheet: Sheet) -> None:
+    """Refuse a cell that would not be read back as it is written; a row is asked at once."""
+    for row_number, row in enumerate((sheet.header, *sheet.rows), start=1):
+        texts = [str(value) for value in row]
+        if max(map(len, texts), default=0) <= CELL_LIMIT and not NOT_IN_A_CELL.search(
+            "\t".join(texts)  # a tab is held: the texts found are the cells' own
+        ):
+            continue
+        for column, text in enumerate(texts):
+            found = NOT_IN_A_CELL.search(text)
+            if len(text) <= CELL_LIMIT and found is None:
+                continue
+            name = sheet.header[column] if column < len(sheet.header) else str(column + 1)
+            where = {"sheet": sheet.title, "row": row_number, "column": name, "text": text[:40]}
+            if found is None:
+                problem = say(
+                    "workbook-cell-too-long",
+                    "sheet {sheet!r}, row {row}, column {column!r}: the text ({text!r}...) has"
+                    " {length:n} characters, and a spreadsheet cell holds at most {limit:n}; write"
+                    " this as CSV or JSON, which hold it whole",
+                    length=len(text),
+                    limit=CELL_LIMIT,
+                    **where,
+                )
+            else:
+                problem = say(
+                    "workbook-cell-character",
+                    "sheet {sheet!r}, row {row}, column {column!r}: the text {text!r} holds"
+                    " {character}, which a spreadsheet cell cannot hold; take it out of the"
+                    " list, or write this as CSV or JSON, which hold it",
+                    character=_named(found.group()),
+                    **where,
+                )
+            raise InvalidRecord(name, problem)
+
+
+def _named(found: str) -> str:
+    """A character as ``U+001B``; a longer text as it is, quoted."""
+    return f"U+{ord(found):04X}" if len(found) == 1 else repr(found)
 
 
 FORMULA_STARTS = ("=", "+", "-", "@", "\t", "\r", "'")
