@@ -13,6 +13,7 @@ from click.testing import CliRunner
 from hypothesis import HealthCheck, given, settings
 
 from conftest import FIXTURES
+from samples import with_category
 from selectielijst import (
     Category,
     ChangeKind,
@@ -218,7 +219,7 @@ class TestExport:
     )
     def test_texts_a_cell_holds_come_back_exactly(self, tmp_path: Path, name: str) -> None:
         """Every text a cell can hold is read back from an exported workbook as it was."""
-        original = _with_first_name(load("voorbeeld", "2.0"), name)
+        original = with_category(load("voorbeeld", "2.0"), "1.1", name=name)
         export(original, tmp_path / "lijst.xlsx")
         assert read_export(tmp_path / "lijst.xlsx") == original
 
@@ -236,7 +237,7 @@ class TestExport:
         written, where a workbook library would cut it or fail halfway."""
         target = tmp_path / "lijst.xlsx"
         with pytest.raises(InvalidRecord) as caught:
-            export(_with_first_name(load("voorbeeld", "2.0"), name), target)
+            export(with_category(load("voorbeeld", "2.0"), "1.1", name=name), target)
         message = str(caught.value)
         assert "column 'name'" in message
         assert said in message
@@ -246,7 +247,10 @@ class TestExport:
     def test_the_command_line_refuses_it_in_dutch(self, tmp_path: Path) -> None:
         """From the command line: the error in the reader's words, no file, exit status 1."""
         source = tmp_path / "lijst.yaml"
-        write(_with_first_name(load("voorbeeld", "2.0"), "Het beheren \x1b van stukken"), source)
+        write(
+            with_category(load("voorbeeld", "2.0"), "1.1", name="Het beheren \x1b van stukken"),
+            source,
+        )
         target = tmp_path / "lijst.xlsx"
         result = CliRunner().invoke(
             main, ["export", str(source), "-o", str(target), "--lang", "nl"]
@@ -558,11 +562,3 @@ columns: {number: Nr, name: Handeling, valuation: Waardering, term: Termijn, exp
         assert "lijst.csv:4" in reviews[0]
         assert "'valt nu onder 2.1'" in reviews[0]
         assert "'is resultaat 2.2 geworden'" in reviews[1]
-
-
-def _with_first_name(selection_list: SelectionList, name: str) -> SelectionList:
-    """*selection_list* with *name* as the name of its first category."""
-    section = selection_list.sections[0]
-    first = attrs.evolve(section.categories[0], name=name)
-    changed = attrs.evolve(section, categories=(first, *section.categories[1:]))
-    return attrs.evolve(selection_list, sections=(changed, *selection_list.sections[1:]))

@@ -18,6 +18,7 @@ from hypothesis import strategies as st
 from openpyxl.utils import get_column_letter
 
 from conftest import VNG_DATA
+from samples import with_category
 from selectielijst import (
     ChangeKind,
     SelectionList,
@@ -375,18 +376,10 @@ class TestChangeTableCells:
     def test_unholdable_characters_and_long_texts(self) -> None:
         """An escape character shows as U+FFFD; a text longer than a cell is cut, ending in "…"."""
         old = load("voorbeeld", "2.1")
-        category = old.category("1.2")
-        changed = attrs.evolve(
-            category, name="Het beheren \x1b van stukken", explanation="woord " * 7_000
+        new = with_category(
+            old, "1.2", name="Het beheren \x1b van stukken", explanation="woord " * 7_000
         )
-        sections = tuple(
-            attrs.evolve(
-                section,
-                categories=tuple(changed if c.id == category.id else c for c in section.categories),
-            )
-            for section in old.sections
-        )
-        data = render_bytes(diff(old, attrs.evolve(old, sections=sections)), "xlsx")
+        data = render_bytes(diff(old, new), "xlsx")
         sheet = openpyxl.load_workbook(io.BytesIO(data)).worksheets[0]  # type: ignore[arg-type]
         cells = [str(cell.value) for row in sheet.iter_rows(2) for cell in row if cell.value]
         assert "Het beheren \ufffd van stukken" in cells
@@ -402,20 +395,9 @@ class TestLegalBasisWeight:
         from selectielijst.changes import Field, Significance  # noqa: PLC0415  # only here
 
         old = load("voorbeeld", "2.1")
-        category = old.category("1.2")
 
         def with_origin(origin: str) -> SelectionList:
-            changed = attrs.evolve(category, origin=origin)
-            sections = tuple(
-                attrs.evolve(
-                    section,
-                    categories=tuple(
-                        changed if c.id == category.id else c for c in section.categories
-                    ),
-                )
-                for section in old.sections
-            )
-            return attrs.evolve(old, sections=sections)
+            return with_category(old, "1.2", origin=origin)
 
         before = with_origin("Risicoanalyse")
         (change,) = [c for c in diff(before, with_origin("Wettelijke bepaling"))
@@ -576,17 +558,8 @@ def test_word_keeps_characters_that_print_as_nothing() -> None:
     """A no-break space, a soft hyphen and a zero-width space stay in a Word change log as the
     list writes them; only what XML cannot hold (an escape character) shows as U+FFFD."""
     old = load("voorbeeld", "2.1")
-    category = old.category("1.2")
     name = "Het beheren van stukken over artikel\xa05, onder\xadde\u200bel b\x1b"
-    changed = attrs.evolve(category, name=name)
-    sections = tuple(
-        attrs.evolve(
-            section,
-            categories=tuple(changed if c.id == category.id else c for c in section.categories),
-        )
-        for section in old.sections
-    )
-    data = render_bytes(diff(old, attrs.evolve(old, sections=sections)), "docx")
+    data = render_bytes(diff(old, with_category(old, "1.2", name=name)), "docx")
     document = docx.Document(io.BytesIO(data))  # type: ignore[arg-type]  # bytes
     texts = [paragraph.text for paragraph in document.paragraphs]
     texts += [cell.text for table in document.tables for row in table.rows for cell in row.cells]
