@@ -28,6 +28,7 @@ from selectielijst._i18n import date_words
 from selectielijst._render._labels import Language, label
 from selectielijst._render._report import Item, Report
 from selectielijst._render._style import Chapter, Writer, since, version_heading
+from selectielijst._storage import NOT_IN_XML
 
 __all__ = ["WRITER", "document", "history", "word_text"]
 
@@ -40,9 +41,7 @@ def word_text(text: str) -> str:
     return _clean(text)
 
 
-_NOT_IN_WORD = re.compile("[\x00-\x08\x0b-\x1f\ud800-\udfff\ufffe\uffff]")
-"""What XML 1.0 cannot hold (control characters but tab and newline; a carriage return Word
-would take for a break of its own), and lone surrogates, which UTF-8 cannot."""
+_NOT_IN_WORD = re.compile(NOT_IN_XML)
 
 
 def _clean(text: str) -> str:

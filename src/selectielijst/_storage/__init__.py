@@ -43,6 +43,7 @@ if TYPE_CHECKING:
         CELL_LIMIT,
         FORMULA_STARTS,
         NOT_IN_A_CELL,
+        NOT_IN_XML,
         Row,
         Sheet,
         Table,
@@ -63,6 +64,7 @@ __all__ = [
     "FORMULA_STARTS",
     "MAX_FILE_SIZE",
     "NOT_IN_A_CELL",
+    "NOT_IN_XML",
     "SIZE_VARIABLE",
     "Loaded",
     "Problem",
@@ -102,8 +104,9 @@ __all__ = [
 
 
 __getattr__ = names_when_used(__name__, {"._sheets": (
-    "CELL_LIMIT", "FORMULA_STARTS", "NOT_IN_A_CELL", "Row", "Sheet", "Table", "checked_file",
-    "guarded", "read_table", "unguarded", "write_csv", "write_workbook", "write_xlsx",
+    "CELL_LIMIT", "FORMULA_STARTS", "NOT_IN_A_CELL", "NOT_IN_XML", "Row", "Sheet", "Table",
+    "checked_file", "guarded", "read_table", "unguarded", "write_csv", "write_workbook",
+    "write_xlsx",
 )})  # fmt: skip
 """The spreadsheet plumbing, loaded when one of its names is first asked for: reading and
 comparing snapshots needs no CSV or workbook module."""

@@ -21,6 +21,7 @@ __all__ = [
     "CELL_LIMIT",
     "FORMULA_STARTS",
     "NOT_IN_A_CELL",
+    "NOT_IN_XML",
     "Row",
     "Sheet",
     "Table",
@@ -330,11 +331,15 @@ _WIDEST = 60
 CELL_LIMIT = 32_767
 """The most characters a spreadsheet cell holds (Excel's limit, and the file format's)."""
 
-NOT_IN_A_CELL = re.compile("[\x00-\x08\x0b-\x1f\ud800-\udfff\ufffe\uffff]|x005F_")
-"""What a cell cannot hold as it is: control characters but tab and newline (the file
-format writes them as ``_x001B_``, which readers give back as those seven characters; a
-carriage return among them), lone surrogates, U+FFFE and U+FFFF, and the text ``x005F_``,
-which openpyxl takes for the format's escape of ``_`` and drops wherever it stands."""
+NOT_IN_XML = "[\x00-\x08\x0b-\x1f\ud800-\udfff\ufffe\uffff]"
+"""The characters an Office file (XLSX, Word) cannot hold as they are: XML 1.0's control
+characters but tab and newline (a carriage return among them: XML reads it as a break of its
+own), lone surrogates, which UTF-8 cannot write, and U+FFFE and U+FFFF."""
+
+NOT_IN_A_CELL = re.compile(f"{NOT_IN_XML}|x005F_")
+"""What a cell cannot hold as it is: :data:`NOT_IN_XML` (the file format writes a control
+character as ``_x001B_``, which readers give back as those seven characters), and the text
+``x005F_``, which openpyxl takes for the format's escape of ``_`` and drops wherever it stands."""
 
 
 def write_xlsx(header: Sequence[str], rows: Sequence[Sequence[str]], *, title: str) -> bytes:
