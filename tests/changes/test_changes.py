@@ -255,3 +255,5 @@ def test_the_concordance_is_in_the_order_of_its_rows_sort_key(
     expected = tuple(sorted((ConcordanceRow(*row) for row in rows), key=ConcordanceRow.sort_key))
     assert changes.concordance == expected
     assert changes.changed_rows() == tuple(row for row in expected if row.kinds)
+    plain = [(row.old_number, row.new_numbers, row.kinds) for row in expected if row.kinds]
+    assert list(changes.plain_changed_rows()) == plain

@@ -383,6 +383,11 @@ class TestEscapedAtOnce:
             alone.style = attrs.evolve(alone.style, verbatim=None)
             assert painter.item(item, "  ") == alone.item(item, "  ")
 
+    def test_a_spaced_word_in_a_plain_line(self) -> None:
+        """A removed word with a space at its edge is escaped, though its line looks plain."""
+        item = _item(["1.1", "Naam", "Gewijzigd:", None, None], [(SegmentKind.DELETE, " oud ")])
+        assert _text._Painter(color=False).item(item, "") == ["- 1.1 Naam — Gewijzigd: [-oud-]"]
+
     def test_quiet_column_unchanged(self) -> None:
         """A column with nothing to escape comes back as it is; one special cell is escaped."""
         assert escaped_all(["1.1", "2.10 a"], _markdown.STYLE) == ["1.1", "2.10 a"]

@@ -24,6 +24,7 @@ from selectielijst._changes._records import (
     Reason,
     Row,
     Structure,
+    row_sort_key,
 )
 from selectielijst._changes._vocabulary import KIND_ORDER, ChangeKind, Significance
 from selectielijst._i18n import say
@@ -47,25 +48,25 @@ def _rows(rows: Iterable[ConcordanceRow | Row]) -> tuple[Row, ...]:
     )
 
 
-def _in_order(rows: Sequence[Row]) -> tuple[ConcordanceRow, ...]:
-    """*rows* in the order of :meth:`ConcordanceRow.sort_key`, sorted in half its time.
+def _in_order(rows: Sequence[Row]) -> tuple[Row, ...]:
+    """*rows* in the order of :func:`row_sort_key`, sorted in half its time.
 
     A list's old numbers are its own, each once: the old number alone orders
     the rows that have one, and the whole key only new categories (last) and
-    rows whose old numbers sort alike ("01" and "1").
+    rows whose old numbers sort alike ("01" and "1"). The rows stay the
+    tuples they are: a record each would cost more than the sort.
 
     >>> rows = [("2", ("2",), ()), (None, ("1",), ()), ("10", (), ()), ("1", ("3", "1"), ())]
-    >>> [row.old_number for row in _in_order(rows)]
+    >>> [old for old, _, _ in _in_order(rows)]
     ['1', '2', '10', None]
     """
     numbered = [row for row in rows if row[0] is not None]
     keys = list(map(number_key, [row[0] for row in numbered]))
     order = sorted(range(len(numbered)), key=keys.__getitem__)
     if any(keys[one] == keys[other] for one, other in itertools.pairwise(order)):
-        order.sort(key=lambda index: ConcordanceRow(*numbered[index]).sort_key())
-    in_order = list(itertools.starmap(ConcordanceRow, map(numbered.__getitem__, order)))
-    new = (ConcordanceRow(*row) for row in rows if row[0] is None)
-    in_order += sorted(new, key=ConcordanceRow.sort_key)
+        order.sort(key=lambda index: row_sort_key(numbered[index]))
+    in_order = list(map(numbered.__getitem__, order))
+    in_order += sorted((row for row in rows if row[0] is None), key=row_sort_key)
     return tuple(in_order)
 
 
@@ -108,6 +109,7 @@ class _Memo:
     """What a change set works out once, when first asked."""
 
     concordance: tuple[ConcordanceRow, ...] | None = None
+    changed: tuple[Row, ...] | None = None
     changed_rows: tuple[ConcordanceRow, ...] | None = None
     new_numbers: frozenset[str] | None = None
     reasons: dict[str, str] | None = None
@@ -187,7 +189,7 @@ class ChangeSet:
         Sorted by old number, with new categories last.
         """
         if self._memo.concordance is None:
-            self._memo.concordance = _in_order(self._rows)
+            self._memo.concordance = tuple(itertools.starmap(ConcordanceRow, _in_order(self._rows)))
         return self._memo.concordance
 
     def changed_rows(self) -> tuple[ConcordanceRow, ...]:
@@ -203,8 +205,27 @@ class ChangeSet:
         True
         """
         if self._memo.changed_rows is None:
-            self._memo.changed_rows = _in_order([row for row in self._rows if row[2]])
+            rows = itertools.starmap(ConcordanceRow, self.plain_changed_rows())
+            self._memo.changed_rows = tuple(rows)
         return self._memo.changed_rows
+
+    def plain_changed_rows(self) -> tuple[Row, ...]:
+        """:meth:`changed_rows` as plain data: (old number, new numbers, kinds) tuples.
+
+        For code that reads the rows and keeps none, such as a change log: it
+        lays out thousands of rows, and a record for each costs more than
+        the rest of their sorting.
+
+        >>> from selectielijst import diff, load
+        >>> changes = diff(load("voorbeeld", "1.0"), load("voorbeeld", "2.0"))
+        >>> [ConcordanceRow(*row) for row in changes.plain_changed_rows()] == list(
+        ...     changes.changed_rows()
+        ... )
+        True
+        """
+        if self._memo.changed is None:
+            self._memo.changed = _in_order([row for row in self._rows if row[2]])
+        return self._memo.changed
 
     def categories_compared(self) -> int:
         """How many rows :attr:`concordance` has: one per category of either version.

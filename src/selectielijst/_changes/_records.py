@@ -22,7 +22,7 @@ from selectielijst._changes._vocabulary import (
 )
 from selectielijst._model import Segment, SegmentKind, SelectionList, number_key, word_segments
 
-__all__ = ["Change", "ConcordanceRow", "Heading", "Reason", "Row", "Structure"]
+__all__ = ["Change", "ConcordanceRow", "Heading", "Reason", "Row", "Structure", "row_sort_key"]
 
 
 @attrs.frozen
@@ -203,12 +203,7 @@ class ConcordanceRow:
 
     def sort_key(self) -> tuple[object, ...]:
         """Old number first, then new, new categories last: as the official appendices."""
-        return (
-            self.old_number is None,
-            number_key(self.old_number),
-            tuple(map(number_key, self.new_numbers)),
-            tuple(map(KIND_ORDER.__getitem__, self.kinds)),
-        )
+        return row_sort_key((self.old_number, self.new_numbers, self.kinds))
 
 
 @attrs.frozen
@@ -235,6 +230,17 @@ class Heading:
 
 Row = tuple[str | None, tuple[str, ...], tuple[ChangeKind, ...]]
 """A concordance row as plain data (old number, new numbers, kinds of change)."""
+
+
+def row_sort_key(row: Row) -> tuple[object, ...]:
+    """The order of :meth:`ConcordanceRow.sort_key`, for a row as plain data."""
+    old_number, new_numbers, kinds = row
+    return (
+        old_number is None,
+        number_key(old_number),
+        tuple(map(number_key, new_numbers)),
+        tuple(map(KIND_ORDER.__getitem__, kinds)),
+    )
 
 
 @attrs.frozen

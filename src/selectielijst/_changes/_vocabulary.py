@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import enum
+import functools
 from collections.abc import Mapping
 
 from selectielijst._model import Term, Valuation
@@ -168,9 +169,12 @@ class Field(enum.Enum):
         """The type of the values of this field."""
         return VALUE_KINDS.get(self, ValueKind.TEXT)
 
-    @property
+    @functools.cached_property
     def wording(self) -> bool:
-        """Whether the field is running text, compared word by word."""
+        """Whether the field is running text, compared word by word.
+
+        Kept on the member once asked: a change log asks it of every change.
+        """
         return self in _WORDING
 
 

@@ -148,13 +148,13 @@ def build_report(changeset: ChangeSet, language: Language = Language.NL) -> Repo
         found = by_section.get(heading.id)
         if found:
             groups.append(Group(headings[heading.id], heading.depth, tuple(found)))
-    kinds_words: dict[tuple[ChangeKind, ...], str] = {}  # few combinations, many rows
-    for row in changeset.changed_rows():
-        if row.kinds not in kinds_words:
-            kinds_words[row.kinds] = ", ".join(kind_label(kind, language) for kind in row.kinds)
+    rows = changeset.plain_changed_rows()
+    kinds_words = {  # few combinations, many rows
+        kinds: ", ".join(kind_label(kind, language) for kind in kinds)
+        for kinds in {kinds for _, _, kinds in rows}
+    }
     concordance = tuple(
-        (row.old_number or "—", ", ".join(row.new_numbers) or "—", kinds_words[row.kinds])
-        for row in changeset.changed_rows()
+        (old or "—", ", ".join(news) or "—", kinds_words[kinds]) for old, news, kinds in rows
     )
     unchanged = changeset.categories_compared() - len(concordance)
     return Report(

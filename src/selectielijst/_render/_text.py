@@ -2,9 +2,9 @@
 
 from __future__ import annotations
 
-from collections.abc import Sequence
+from collections.abc import Callable, Sequence
 
-from selectielijst._changes import Significance
+from selectielijst._changes import Segment, Significance
 from selectielijst._render._labels import Language, label
 from selectielijst._render._report import Item, Report
 from selectielijst._render._style import (
@@ -70,7 +70,28 @@ class _Painter:
         return f"{code}{text}{_RESET}" if self.color else text
 
     def item(self, item: Item, indent: str) -> list[str]:
-        plain = escape_for(texts_of(item), self.style)
+        line = self.line(item)
+        if item.change.significance is Significance.TRIVIAL:
+            return [f"{indent}- {line}"]  # short by nature; kept on one line
+        return _wrap(line, f"{indent}- ", f"{indent}  ")
+
+    def line(self, item: Item) -> str:
+        """One change on one line, its list text escaped where that is needed.
+
+        Without colour, the line holds list text and printable marks alone,
+        so it is asked at once whether it stands as it is: a verbatim line
+        holds every text verbatim, as each stands between spaces or marks
+        that a leading or trailing space would show beside. Most lines do, and
+        their texts are then neither gathered nor asked one by one.
+        """
+        verbatim = self.style.verbatim
+        if verbatim is not None and not self.color:
+            line = self._line(item, _as_it_is)
+            if verbatim(line) and not any(map(_spaced, item.segments)):
+                return line
+        return self._line(item, escape_for(texts_of(item), self.style))
+
+    def _line(self, item: Item, plain: Callable[[str], str]) -> str:
         number, name = item.number or "", item.name or ""
         head = f"{number} {name}" if number and name else number or name
         line = plain(f"{head} — {item.text}" if head.strip() else item.text)
@@ -80,9 +101,16 @@ class _Painter:
             line += " " + marked_words(item.segments, self.style, plain)
         if item.reason:
             line += " " + plain(item.reason)
-        if item.change.significance is Significance.TRIVIAL:
-            return [f"{indent}- {line}"]  # short by nature; kept on one line
-        return _wrap(line, f"{indent}- ", f"{indent}  ")
+        return line
+
+
+def _spaced(segment: Segment) -> bool:
+    """Whether words begin or end with a space: not verbatim, though a line of them marked is."""
+    return segment.text[:1] == " " or segment.text[-1:] == " "
+
+
+def _as_it_is(text: str) -> str:
+    return text
 
 
 def _wrap(text: str, first: str, rest: str) -> list[str]:

@@ -73,14 +73,7 @@ CONCORDANCE = (OLD_NUMBER, NEW_NUMBER, marked("Kind of change"))
 def table(report: Report) -> bytes:
     """The change table of one report, and its concordance on a second sheet."""
     language = report.language
-    concordance = [
-        [
-            row.old_number or "—",
-            ", ".join(row.new_numbers) or "—",
-            ", ".join(kind_label(kind, language) for kind in row.kinds),
-        ]
-        for row in report.changeset.changed_rows()
-    ]
+    concordance = [list(row) for row in report.concordance]
     return write_workbook(
         [
             Sheet(
