@@ -123,17 +123,21 @@ def _wrap(text: str, first: str, rest: str) -> list[str]:
     words = text
     if "  " in text or text[:1] == " " or text[-1:] == " ":  # runs of spaces count as one
         words = " ".join(filter(None, text.split(" ")))
+    end = len(words)
+    reach = max(WIDTH - len(first) + 1, 0)  # how far the first line may look for a space
+    if end < reach:
+        return [(first + words).rstrip()]
     lines: list[str] = []
-    prefix, room = first, WIDTH - len(first)  # room: the columns left after the prefix
-    start, end = 0, len(words)
-    while end - start > room:
-        cut = words.rfind(" ", start, start + max(room + 1, 0))
+    prefix, start = first, 0
+    later = max(WIDTH - len(rest) + 1, 0)  # and each line after it
+    while end - start >= reach:
+        cut = words.rfind(" ", start, start + reach)
         if cut <= start:  # the first word alone is longer than the room
             cut = words.find(" ", start)
             if cut < 0:
                 break
         lines.append(prefix + words[start:cut])
-        start, prefix, room = cut + 1, rest, WIDTH - len(rest)
+        start, prefix, reach = cut + 1, rest, later
     lines.append((prefix + words[start:]).rstrip())
     return lines
 
