@@ -314,20 +314,25 @@ class TestLineBreaking:
     """The text writer breaks lines at spaces, as many words as fit, long words whole."""
 
     @given(
-        text=st.text(alphabet=st.sampled_from("ab \t"), max_size=300)
+        text=st.text(alphabet=st.sampled_from("ab é—"), max_size=300)
         | st.lists(st.text("xyz", min_size=1, max_size=95), max_size=30).map(" ".join),
-        first=st.sampled_from(["", "  - ", "- ", " " * 90]),
-        rest=st.sampled_from(["", "    ", " " * 89]),
+        first=st.sampled_from(["", "  - ", "- ", " " * 87, " " * 88, " " * 90]),
+        rest=st.sampled_from(["", "    ", " " * 87, " " * 89]),
     )
     def test_same_as_word_by_word(self, text: str, first: str, rest: str) -> None:
-        """Every text, prefix and long word: the lines are the word-by-word oracle's."""
-        assert _text._wrap(text, first, rest) == _wrap_word_by_word(text, first, rest)
+        """Every text, prefix and long word: the lines are the word-by-word oracle's.
+
+        Prefixes leave room for one column, none, or less than none: a line
+        then holds one word, however long.
+        """
+        expected = "\n".join(_wrap_word_by_word(text, first, rest))
+        assert _text._wrap(text, first, rest) == expected
 
     def test_at_the_width(self) -> None:
         """A line of exactly the width stays whole; one more character moves the last word."""
         words = "woord " * 13 + "xxxxxx"  # 6 * 13 + 6 = 84 characters, 88 with the prefix
-        assert _text._wrap(words, "  - ", "    ") == ["  - " + words]
-        assert _text._wrap(words + "x", "  - ", "    ") == ["  - " + words[:77], "    xxxxxxx"]
+        assert _text._wrap(words, "  - ", "    ") == "  - " + words
+        assert _text._wrap(words + "x", "  - ", "    ") == f"  - {words[:77]}\n    xxxxxxx"
 
 
 _PIECES = st.text(

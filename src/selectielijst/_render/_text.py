@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import functools
+import re
 from collections.abc import Callable, Sequence
 
 from selectielijst._changes import Segment, Significance
@@ -70,26 +72,31 @@ class _Painter:
         return f"{code}{text}{_RESET}" if self.color else text
 
     def item(self, item: Item, indent: str) -> list[str]:
-        line = self.line(item)
+        line = self._verbatim_line(item)
+        single_spaced = line is not None
+        if line is None:
+            line = self._line(item, escape_for(texts_of(item), self.style))
         if item.change.significance is Significance.TRIVIAL:
             return [f"{indent}- {line}"]  # short by nature; kept on one line
-        return _wrap(line, f"{indent}- ", f"{indent}  ")
+        return [_wrap(line, f"{indent}- ", f"{indent}  ", single_spaced=single_spaced)]
 
-    def line(self, item: Item) -> str:
-        """One change on one line, its list text escaped where that is needed.
+    def _verbatim_line(self, item: Item) -> str | None:
+        """The change on one line as its texts stand, if each of them stands as it is.
 
         Without colour, the line holds list text and printable marks alone,
-        so it is asked at once whether it stands as it is: a verbatim line
-        holds every text verbatim, as each stands between spaces or marks
-        that a leading or trailing space would show beside. Most lines do, and
-        their texts are then neither gathered nor asked one by one.
+        so one question of the whole line does for all its texts: a space at
+        the edge of a text would stand beside another space or at the line's
+        edge, but for the words inside marks, which are asked themselves.
+        Most lines stand as they are, and their texts are then neither
+        gathered nor asked one by one.
         """
         verbatim = self.style.verbatim
-        if verbatim is not None and not self.color:
-            line = self._line(item, _as_it_is)
-            if verbatim(line) and not any(map(_spaced, item.segments)):
-                return line
-        return self._line(item, escape_for(texts_of(item), self.style))
+        if verbatim is None or self.color:
+            return None
+        line = self._line(item, _as_it_is)
+        if verbatim(line) and not any(map(_spaced, item.segments)):
+            return line
+        return None
 
     def _line(self, item: Item, plain: Callable[[str], str]) -> str:
         number, name = item.number or "", item.name or ""
@@ -113,33 +120,43 @@ def _as_it_is(text: str) -> str:
     return text
 
 
-def _wrap(text: str, first: str, rest: str) -> list[str]:
+def _wrap(text: str, first: str, rest: str, *, single_spaced: bool = False) -> str:
     """*text* in lines of at most WIDTH columns, broken at spaces only; long words stay whole.
 
-    Runs of spaces count as one. Each line takes as many words as fit after
-    its prefix (*first*, then *rest*), and at least one. The text is read
-    from a moving start, not cut anew for each line.
+    The lines are joined by line breaks. Runs of spaces count as one, unless
+    the caller knows the text is *single_spaced* (no runs, nor a space at an
+    edge); *text* holds no other whitespace (a change's line is printable,
+    or escaped so). Each line takes as many words as fit after its prefix
+    (*first*, then *rest*), and at least one: the longest run of words that
+    fits and ends before a space, as one regular expression finds them all.
     """
     words = text
-    if "  " in text or text[:1] == " " or text[-1:] == " ":  # runs of spaces count as one
+    if not single_spaced and ("  " in text or text[:1] == " " or text[-1:] == " "):
         words = " ".join(filter(None, text.split(" ")))
-    end = len(words)
-    reach = max(WIDTH - len(first) + 1, 0)  # how far the first line may look for a space
-    if end < reach:
-        return [(first + words).rstrip()]
-    lines: list[str] = []
-    prefix, start = first, 0
-    later = max(WIDTH - len(rest) + 1, 0)  # and each line after it
-    while end - start >= reach:
-        cut = words.rfind(" ", start, start + reach)
-        if cut <= start:  # the first word alone is longer than the room
-            cut = words.find(" ", start)
-            if cut < 0:
-                break
-        lines.append(prefix + words[start:cut])
-        start, prefix, reach = cut + 1, rest, later
-    lines.append((prefix + words[start:]).rstrip())
-    return lines
+    if len(first) == len(rest):  # every line has the same room
+        lines = _words_in(WIDTH - len(rest)).findall(words)
+    elif line := _words_in(WIDTH - len(first)).match(words):
+        lines = [line[1], *_words_in(WIDTH - len(rest)).findall(words, line.end())]
+    else:
+        lines = []
+    if not lines:  # no words at all
+        return first.rstrip()
+    return first + f"\n{rest}".join(lines)
+
+
+@functools.cache
+def _words_in(room: int) -> re.Pattern[str]:
+    """The words of one line with *room* columns: as many as fit, or one that does not.
+
+    A line after the first begins after the space that ended the one before.
+
+    >>> _words_in(9).findall("een twee drie vier")
+    ['een twee', 'drie vier']
+    >>> _words_in(3).findall("een langwoord")
+    ['een', 'langwoord']
+    """
+    fitting = f".{{1,{room}}}(?= |$)|" if room > 0 else ""
+    return re.compile(f" ?({fitting}[^ ]+)")
 
 
 def text(report: Report, *, color: bool = False, title: str | None = None) -> str:
