@@ -109,7 +109,7 @@ class _Memo:
     """What a change set works out once, when first asked."""
 
     concordance: tuple[ConcordanceRow, ...] | None = None
-    changed: tuple[Row, ...] | None = None
+    plain_changed_rows: tuple[Row, ...] | None = None
     changed_rows: tuple[ConcordanceRow, ...] | None = None
     new_numbers: frozenset[str] | None = None
     reasons: dict[str, str] | None = None
@@ -223,9 +223,10 @@ class ChangeSet:
         ... )
         True
         """
-        if self._memo.changed is None:
-            self._memo.changed = _in_order([row for row in self._rows if row[2]])
-        return self._memo.changed
+        if self._memo.plain_changed_rows is None:
+            changed = [row for row in self._rows if row[2]]
+            self._memo.plain_changed_rows = _in_order(changed)
+        return self._memo.plain_changed_rows
 
     def categories_compared(self) -> int:
         """How many rows :attr:`concordance` has: one per category of either version.

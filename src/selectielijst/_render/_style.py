@@ -19,6 +19,7 @@ __all__ = [
     "Chapter",
     "Style",
     "Writer",
+    "as_it_is",
     "escape_for",
     "escaped_all",
     "item_line",
@@ -53,21 +54,26 @@ class Style:
     verbatim: Callable[[str], object] | None = None
 
 
-def _as_it_is(text: str) -> str:
+def as_it_is(text: str) -> str:
+    """*text* unescaped: how a text that stands as it is gets escaped.
+
+    >>> as_it_is("a *b*")
+    'a *b*'
+    """
     return text
 
 
 def escape_for(texts: Sequence[str], style: Style) -> Callable[[str], str]:
     """How to escape *texts*: not at all when they all stand as they are."""
     if style.verbatim is not None and style.verbatim(" ".join(texts)):
-        return _as_it_is
+        return as_it_is
     return style.escape
 
 
 def escaped_all(texts: Sequence[str], style: Style) -> list[str]:
     """Each of *texts* escaped; all asked at once, as a column mostly holds nothing to escape."""
     escape = escape_for(texts, style)
-    return list(texts) if escape is _as_it_is else [escape(text) for text in texts]
+    return list(texts) if escape is as_it_is else [escape(text) for text in texts]
 
 
 def marked_words(

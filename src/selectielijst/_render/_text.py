@@ -13,6 +13,7 @@ from selectielijst._render._style import (
     Chapter,
     Style,
     Writer,
+    as_it_is,
     escape_for,
     escaped_all,
     lines_text,
@@ -93,7 +94,7 @@ class _Painter:
         verbatim = self.style.verbatim
         if verbatim is None or self.color:
             return None
-        line = self._line(item, _as_it_is)
+        line = self._line(item, as_it_is)
         if verbatim(line) and not any(map(_spaced, item.segments)):
             return line
         return None
@@ -114,10 +115,6 @@ class _Painter:
 def _spaced(segment: Segment) -> bool:
     """Whether words begin or end with a space: not verbatim, though a line of them marked is."""
     return segment.text[:1] == " " or segment.text[-1:] == " "
-
-
-def _as_it_is(text: str) -> str:
-    return text
 
 
 def _wrap(text: str, first: str, rest: str, *, single_spaced: bool = False) -> str:
