@@ -39,7 +39,7 @@ from pathlib import Path
 
 import attrs
 import yaml
-from _timing import timed, timed_in_turn
+from _timing import timed, timed_first, timed_in_turn
 
 from selectielijst import SelectionList, diff, read, render, render_bytes, write
 
@@ -174,7 +174,9 @@ def measure(kind: str, size: int, repeat: int, folder: Path) -> tuple[list[Row],
 
     for name in ("docx", "xlsx"):
         fresh = [diff(old, new) for _ in range(FIRST_ROUNDS)]  # word differences not yet worked out
-        first = min(timed(functools.partial(render_bytes, new_set, name), 1) for new_set in fresh)
+        first = min(
+            timed_first(functools.partial(render_bytes, new_set, name)) for new_set in fresh
+        )
         again = timed(functools.partial(render_bytes, changes, name), max(1, repeat - 1))
         rows.append((name, "first", first, markdown, TARGETS["word/xlsx"]))
         rows.append((name, "repeat", again, markdown, TARGETS["word/xlsx"]))
@@ -201,7 +203,7 @@ def _renders(old: SelectionList, new: SelectionList, repeat: int) -> list[Row]:
     rows: list[Row] = []
     for name in formats:
         fresh = [diff(old, new) for _ in range(FIRST_ROUNDS)]  # word differences not yet worked out
-        first = min(timed(functools.partial(render, changes, name), 1) for changes in fresh)
+        first = min(timed_first(functools.partial(render, changes, name)) for changes in fresh)
         rows.append((f"render {name}", "first", first, best["floor"], TARGETS["render"]))
         rows.append((f"render {name}", "repeat", best[name], best["floor"], TARGETS["render"]))
     return rows

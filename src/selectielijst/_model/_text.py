@@ -6,6 +6,7 @@ import difflib
 import enum
 import functools
 import itertools
+import operator
 import re
 import unicodedata
 
@@ -101,40 +102,41 @@ def word_segments(before: str, after: str) -> tuple[Segment, ...]:
     insert stoeptegels
     """
     old, new = before.split(), after.split()
-    head = 0  # the words both begin with and end with are kept: only the middle is matched
-    most = min(len(old), len(new))
-    while head < most and old[head] == new[head]:
-        head += 1
-    tail = 0
-    while tail < most - head and old[-1 - tail] == new[-1 - tail]:
-        tail += 1
-    segments: list[Segment] = []
-    if head:
-        segments.append(Segment(SegmentKind.EQUAL, " ".join(old[:head])))
-    middle_old, middle_new = old[head : len(old) - tail], new[head : len(new) - tail]
-    matcher = difflib.SequenceMatcher(None, middle_old, middle_new, autojunk=False)
-    for tag, i1, i2, j1, j2 in matcher.get_opcodes():
-        if tag == "equal":
-            segments.append(Segment(SegmentKind.EQUAL, " ".join(middle_old[i1:i2])))
-            continue
-        if i2 > i1:
-            segments.append(Segment(SegmentKind.DELETE, " ".join(middle_old[i1:i2])))
-        if j2 > j1:
-            segments.append(Segment(SegmentKind.INSERT, " ".join(middle_new[j1:j2])))
+    # The words both begin with and end with are kept: only the middle is matched.
+    head = [*map(operator.eq, old, new), False].index(False)
+    tail = [*map(operator.eq, reversed(old), reversed(new)), False].index(False)
+    tail = min(tail, len(old) - head, len(new) - head)  # no word counted twice
+    segments = [Segment(SegmentKind.EQUAL, " ".join(old[:head]))] if head else []
+    segments += _matched(old[head : len(old) - tail], new[head : len(new) - tail])
     if tail:
         segments.append(Segment(SegmentKind.EQUAL, " ".join(old[len(old) - tail :])))
-    return tuple(_joined(segments))
+    return tuple(segments)
 
 
-def _joined(segments: list[Segment]) -> list[Segment]:
-    """*segments* with kept neighbours joined, as one matching of all the words gives them."""
-    joined: list[Segment] = []
-    for segment in segments:
-        if joined and segment.kind is SegmentKind.EQUAL and joined[-1].kind is SegmentKind.EQUAL:
-            joined[-1] = Segment(SegmentKind.EQUAL, f"{joined[-1].text} {segment.text}")
-        else:
-            joined.append(segment)
-    return joined
+def _matched(old: list[str], new: list[str]) -> list[Segment]:
+    """The words between those kept at both ends: removed, inserted, or kept where they match.
+
+    Neither begins nor ends with the other's word, so no words kept here
+    stand beside those kept at the ends.
+    """
+    segments = []
+    if not old or not new or set(old).isdisjoint(new):
+        # Nothing to match, as in most rewordings: the matcher would say what this says.
+        if old:
+            segments.append(Segment(SegmentKind.DELETE, " ".join(old)))
+        if new:
+            segments.append(Segment(SegmentKind.INSERT, " ".join(new)))
+        return segments
+    matcher = difflib.SequenceMatcher(None, old, new, autojunk=False)
+    for tag, i1, i2, j1, j2 in matcher.get_opcodes():
+        if tag == "equal":
+            segments.append(Segment(SegmentKind.EQUAL, " ".join(old[i1:i2])))
+            continue
+        if i2 > i1:
+            segments.append(Segment(SegmentKind.DELETE, " ".join(old[i1:i2])))
+        if j2 > j1:
+            segments.append(Segment(SegmentKind.INSERT, " ".join(new[j1:j2])))
+    return segments
 
 
 def slug(text: str) -> str:
