@@ -50,10 +50,11 @@ COLD_ROUNDS = 3
 alone is at the mercy of whatever else the machine does in that second."""
 
 FIRST_ROUNDS = 5
-"""Change sets just computed, each rendered once for a first render; the best counts. A first
-render makes its memory anew (the word differences, the concordance's order), and on a
-virtual machine a page of new memory costs what the kernel has to spare that moment: the
-first renders of one 100,000-category change set took 10x to 16x the reference."""
+"""First renders, each of a change set made afresh with nothing known from earlier runs (see
+``timed_first``); the best counts. A first render makes its memory anew (the word
+differences, the concordance's order), and on a virtual machine a page of new memory costs
+what the kernel has to spare that moment: the first renders of one 100,000-category change
+set took 10x to 16x the reference."""
 
 CLI_ROUNDS = 5
 """Runs of the command line and of the reference script, in turn; the best of each counts."""
@@ -173,10 +174,9 @@ def measure(kind: str, size: int, repeat: int, folder: Path) -> tuple[list[Row],
     import xlsxwriter  # noqa: F401, PLC0415  # likewise
 
     for name in ("docx", "xlsx"):
-        fresh = [diff(old, new) for _ in range(FIRST_ROUNDS)]  # word differences not yet worked out
-        first = min(
-            timed_first(functools.partial(render_bytes, new_set, name)) for new_set in fresh
-        )
+        made = functools.partial(diff, old, new)  # word differences not yet worked out
+        written = functools.partial(render_bytes, format=name)
+        first = min(timed_first(made, written) for _ in range(FIRST_ROUNDS))
         again = timed(functools.partial(render_bytes, changes, name), max(1, repeat - 1))
         rows.append((name, "first", first, markdown, TARGETS["word/xlsx"]))
         rows.append((name, "repeat", again, markdown, TARGETS["word/xlsx"]))
@@ -202,8 +202,9 @@ def _renders(old: SelectionList, new: SelectionList, repeat: int) -> list[Row]:
     best = timed_in_turn(works, rounds=rounds)
     rows: list[Row] = []
     for name in formats:
-        fresh = [diff(old, new) for _ in range(FIRST_ROUNDS)]  # word differences not yet worked out
-        first = min(timed_first(functools.partial(render, changes, name)) for changes in fresh)
+        made = functools.partial(diff, old, new)  # word differences not yet worked out
+        written = functools.partial(render, format=name)
+        first = min(timed_first(made, written) for _ in range(FIRST_ROUNDS))
         rows.append((f"render {name}", "first", first, best["floor"], TARGETS["render"]))
         rows.append((f"render {name}", "repeat", best[name], best["floor"], TARGETS["render"]))
     return rows

@@ -6,9 +6,11 @@ import html.parser
 import io
 import json
 import os
+import re
 
 import attrs
 import docutils.core
+import hypothesis
 import jsonschema
 import pytest
 from hypothesis import given
@@ -357,6 +359,27 @@ def _item(pieces: list[str | None], segments: list[tuple[SegmentKind, str]]) -> 
         change,
         reason,
     )
+
+
+_MARKDOWN_QUIET = re.compile(r"[^\\`*_{}\[\]<>#+!|~&\s]+(?: [^\\`*_{}\[\]<>#+!|~&\s]+)*")
+"""Markdown text with nothing to escape, as a pattern: the oracle of the faster check."""
+
+
+@given(st.text() | st.text(alphabet=st.sampled_from("ab *_|<&é—\u00a0\u2028\n\t\x1b\x00")))
+@hypothesis.example("a  b")
+@hypothesis.example(" a")
+@hypothesis.example("a ")
+@hypothesis.example("")
+@hypothesis.example("a&b")
+@hypothesis.example("a\u00a0b")
+@hypothesis.example("a\x1bb")
+@hypothesis.example("Naam — één")
+def test_markdown_escapes_as_the_pattern_says(text: str) -> None:
+    """Text stands as it is where the pattern finds nothing to escape; other text is escaped."""
+    quiet = _MARKDOWN_QUIET.fullmatch(text) is not None
+    assert not _markdown._quiet(text) or quiet  # never as it is where the pattern says not
+    expected = text if quiet else _markdown._SPECIAL.sub(r"\\\1", " ".join(text.split()))
+    assert _markdown.escape(text) == expected
 
 
 class TestEscapedAtOnce:
