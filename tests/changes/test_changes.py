@@ -9,6 +9,7 @@ import sys
 from pathlib import Path
 
 import attrs
+import hypothesis
 import pytest
 from click.testing import CliRunner
 from hypothesis import HealthCheck, given, settings
@@ -25,7 +26,7 @@ from selectielijst import (
     render,
 )
 from selectielijst._cli import main
-from selectielijst.changes import VALUE_KINDS, ConcordanceRow, Field, ValueKind
+from selectielijst.changes import VALUE_KINDS, ConcordanceRow, Field, Row, ValueKind
 from selectielijst.errors import (
     ChangeSetMismatch,
     DocumentErrors,
@@ -225,24 +226,34 @@ class TestLightImport:
 
 _EXAMPLE_CHANGES = diff(load("voorbeeld", "1.0"), load("voorbeeld", "2.0"))
 
-_NUMBERS = st.one_of(
-    st.none(),
+_NUMBERS = st.one_of(  # numbers that sort alike, letters, a dot at the end
     st.sampled_from(
-        ["1", "01", "1.1", "1.01", "2", "2.10", "2.9", "2.9a", "10", "A.1", "a.1", "1."]
+        ["1", "01", "1.1", "1.01", "2", "2.10", "2.9", "2.9a", "10", "A.1", "a.1", "1.", "1\n2"]
     ),
     st.from_regex(r"[0-9]{1,3}(\.[0-9a-z]{1,2}){0,2}", fullmatch=True),
 )
-_ROWS = st.lists(
-    st.tuples(
-        _NUMBERS,
-        st.lists(_NUMBERS.filter(lambda number: number is not None), max_size=3).map(tuple),
-        st.lists(st.sampled_from(list(ChangeKind)), max_size=2).map(tuple),
-    ),
-    max_size=40,
+_DOTTED_NUMBERS = st.one_of(  # digits and dots alone, as most lists number: sorted on integers
+    st.sampled_from(["1", "01", "1.1", "1.01", "2.10", "2.9", "10", "\u0661.\u0662", "1.\u0662"]),
+    st.from_regex(r"[0-9]{1,3}(\.[0-9]{1,3}){0,3}", fullmatch=True),
 )
 
 
+def _rows(numbers: st.SearchStrategy[str]) -> st.SearchStrategy[list[Row]]:
+    return st.lists(
+        st.tuples(
+            st.none() | numbers,
+            st.lists(numbers, max_size=3).map(tuple),
+            st.lists(st.sampled_from(list(ChangeKind)), max_size=2).map(tuple),
+        ),
+        max_size=40,
+    )
+
+
+_ROWS = _rows(_NUMBERS) | _rows(_DOTTED_NUMBERS)
+
+
 @given(rows=_ROWS)
+@hypothesis.example(rows=[("1\n2", ("1",), (ChangeKind.MOVED,)), ("1", (), (ChangeKind.MOVED,))])
 def test_the_concordance_is_in_the_order_of_its_rows_sort_key(
     rows: list[tuple[str | None, tuple[str, ...], tuple[ChangeKind, ...]]],
 ) -> None:

@@ -12,8 +12,9 @@ from __future__ import annotations
 
 import enum
 import itertools
+import re
 from collections.abc import Iterable, Iterator, Sequence
-from typing import TypeVar
+from typing import Any, TypeVar
 
 import attrs
 
@@ -60,14 +61,36 @@ def _in_order(rows: Sequence[Row]) -> tuple[Row, ...]:
     >>> [old for old, _, _ in _in_order(rows)]
     ['1', '2', '10', None]
     """
+    olds = [old for old, _, _ in rows if old is not None]
     numbered = [row for row in rows if row[0] is not None]
-    keys = list(map(number_key, [row[0] for row in numbered]))
+    keys = _number_keys(olds)
     order = sorted(range(len(numbered)), key=keys.__getitem__)
     if any(keys[one] == keys[other] for one, other in itertools.pairwise(order)):
         order.sort(key=lambda index: row_sort_key(numbered[index]))
     in_order = list(map(numbered.__getitem__, order))
     in_order += sorted((row for row in rows if row[0] is None), key=row_sort_key)
     return tuple(in_order)
+
+
+_DOTTED = re.compile(r"(?:\d+(?:\.\d+)*\n)*")
+"""Numbers of digits and dots alone, one a line: the numbers of most lists."""
+
+
+def _number_keys(numbers: list[str]) -> list[tuple[Any, ...]]:
+    """Keys that order *numbers* as :func:`number_key` does, made at once.
+
+    Numbers of digits and dots alone, as most lists have, are all asked at
+    once; their parts as integers then compare as their keys do, and take
+    half the time to make and to sort. Any other number, and each number is
+    given its own key.
+
+    >>> _number_keys(["2.10", "2.9"]), _number_keys(["2.10", "2.9a"])[0]
+    ([(2, 10), (2, 9)], ((0, 2), (0, 10)))
+    """
+    lines = "\n".join(numbers) + "\n"
+    if lines.count("\n") == len(numbers) and _DOTTED.fullmatch(lines):  # no line break in one
+        return [tuple(map(int, number.split("."))) for number in numbers]
+    return list(map(number_key, numbers))
 
 
 def _inverted_rows(rows: Iterable[Row], changes: Iterable[Change]) -> list[Row]:
