@@ -79,10 +79,10 @@ _DOTTED = re.compile(r"(?:\d+(?:\.\d+)*\n)*")
 def _number_keys(numbers: list[str]) -> list[tuple[Any, ...]]:
     """Keys that order *numbers* as :func:`number_key` does, made at once.
 
-    Numbers of digits and dots alone, as most lists have, are all asked at
-    once; their parts as integers then compare as their keys do, and take
-    half the time to make and to sort. Any other number, and each number is
-    given its own key.
+    Whether all are numbers of digits and dots alone, as in most lists, is
+    asked of all at once; their parts as integers then compare as their
+    keys do, and take half the time to make and to sort. Where any number is
+    of another kind, each is given its key by :func:`number_key`.
 
     >>> _number_keys(["2.10", "2.9"]), _number_keys(["2.10", "2.9a"])[0]
     ([(2, 10), (2, 9)], ((0, 2), (0, 10)))
