@@ -12,6 +12,7 @@ from selectielijst._render._style import (
     Style,
     Writer,
     escaped_all,
+    is_single_spaced,
     item_line,
     lines_text,
     since,
@@ -25,17 +26,16 @@ _SPECIAL_BYTES = b"\\`*_{}[]<>#+!|~&"
 
 
 def _quiet(text: str) -> bool:
-    """Whether *text* stands in Markdown as it is: printable words, no markup, single spaces.
+    """Whether *text* stands in Markdown as it is: single-spaced words, none of them markup.
 
-    Printable text holds no whitespace but the space, and no markup character
-    is part of another character's UTF-8: the bytes left after deleting the
-    markup ones tell, in C, what a regular expression would ask character by
-    character.
+    No markup character is part of another character's UTF-8: the bytes
+    left after deleting the markup ones tell, in C, what a regular
+    expression would ask character by character.
 
     >>> _quiet("Het beheren van dossiers"), _quiet("a *b*"), _quiet("a  b"), _quiet("")
     (True, False, False, False)
     """
-    if not text or text[0] == " " or text[-1] == " " or "  " in text or not text.isprintable():
+    if not text or not is_single_spaced(text):
         return False
     encoded = text.encode()
     return len(encoded.translate(None, _SPECIAL_BYTES)) == len(encoded)

@@ -22,6 +22,7 @@ __all__ = [
     "as_it_is",
     "escape_for",
     "escaped_all",
+    "is_single_spaced",
     "item_line",
     "lines_text",
     "marked_words",
@@ -61,6 +62,18 @@ def as_it_is(text: str) -> str:
     'a *b*'
     """
     return text
+
+
+def is_single_spaced(text: str) -> bool:
+    r"""Whether *text* is printable words with single spaces between them, or nothing.
+
+    Printable text holds no whitespace but the space; no run of spaces nor a
+    space at an edge is left for a format to fold.
+
+    >>> is_single_spaced("een twee"), is_single_spaced("een  twee"), is_single_spaced("een\ntwee")
+    (True, False, False)
+    """
+    return text.isprintable() and "  " not in text and text[:1] != " " and text[-1:] != " "
 
 
 def escape_for(texts: Sequence[str], style: Style) -> Callable[[str], str]:

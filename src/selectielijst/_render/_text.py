@@ -16,6 +16,7 @@ from selectielijst._render._style import (
     as_it_is,
     escape_for,
     escaped_all,
+    is_single_spaced,
     lines_text,
     marked_words,
     since,
@@ -29,18 +30,9 @@ WIDTH = 88
 _RED, _GREEN, _BOLD, _RESET = "\x1b[31m", "\x1b[32m", "\x1b[1m", "\x1b[0m"
 
 
-def _verbatim(text: str) -> bool:
-    """Whether *text* is shown as it is.
-
-    Printable text holds no whitespace but the space; with single spaces only
-    between words, it is shown as it is.
-    """
-    return text.isprintable() and "  " not in text and text[:1] != " " and text[-1:] != " "
-
-
 def _plain(text: str) -> str:
     """List text with control characters shown, never sent to the terminal."""
-    if _verbatim(text):
+    if is_single_spaced(text):
         return text
     return "".join(ch if ch.isprintable() else f"\\u{ord(ch):04x}" for ch in " ".join(text.split()))
 
@@ -53,14 +45,14 @@ def style(*, color: bool) -> Style:
             strong=lambda text: text,
             deleted=lambda text: f"[-{text}-]",
             inserted=lambda text: f"{{+{text}+}}",
-            verbatim=_verbatim,
+            verbatim=is_single_spaced,
         )
     return Style(
         escape=_plain,
         strong=lambda text: f"{_BOLD}{text}{_RESET}",
         deleted=lambda text: f"{_RED}[-{text}-]{_RESET}",
         inserted=lambda text: f"{_GREEN}{{+{text}+}}{_RESET}",
-        verbatim=_verbatim,
+        verbatim=is_single_spaced,
     )
 
 
