@@ -122,9 +122,10 @@ class TestQuickImport:
     """Importing the package loads nothing heavy: engines and writers load when used."""
 
     def test_nothing_heavy_on_import(self) -> None:
-        """No numpy, pandas, pyarrow, DuckDB, deepdiff, sqlglot, Word or Excel writer, file lock."""
+        """No numpy, pandas, pyarrow, DuckDB, deepdiff, sqlglot, Word or Excel writer, file lock,
+        nor the text matchers in C++."""
         heavy = ("numpy", "pandas", "pyarrow", "duckdb", "deepdiff", "sqlglot", "openpyxl",
-                 "docx", "xlsxwriter", "filelock", "rich")  # fmt: skip
+                 "docx", "xlsxwriter", "filelock", "rich", "rapidfuzz", "cydifflib")  # fmt: skip
         script = f"import sys, selectielijst; print([m for m in {heavy!r} if m in sys.modules])"
         run = subprocess.run(  # noqa: S603  # our own interpreter and script
             [sys.executable, "-c", script], capture_output=True, text=True, check=True

@@ -87,3 +87,23 @@ class TestWordSegments:
             SegmentKind.INSERT,
             SegmentKind.EQUAL,
         ]
+
+
+LONG_WORDS = st.lists(
+    st.sampled_from(["de", "en", "van", "zaak", "dossier", "termijn", "(a)", "b;", "jaar"]),
+    min_size=150,
+    max_size=400,
+)
+
+
+class TestMatcher:
+    """The word matcher is difflib's, in C++: the same opcodes as the standard library's."""
+
+    @given(st.one_of(WORDS, LONG_WORDS), st.one_of(WORDS, LONG_WORDS))
+    def test_the_opcodes_of_difflib(self, old: list[str], new: list[str]) -> None:
+        """Also for more than 200 words, where difflib's rule for frequent words is off too."""
+        import cydifflib  # noqa: PLC0415  # the library under test, beside the standard one
+
+        ours = cydifflib.SequenceMatcher(None, old, new, autojunk=False).get_opcodes()
+        standard = difflib.SequenceMatcher(None, old, new, autojunk=False).get_opcodes()
+        assert [tuple(code) for code in ours] == standard
